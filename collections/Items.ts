@@ -1,0 +1,108 @@
+import { APIError, type CollectionConfig } from 'payload'
+
+import { editorOrOwnDraft, isStaff, publishedOrStaff, staffCreateDraft } from '../src/access'
+import { describeItem, missingContent, relationId, sectionStyleOf } from './hooks/itemCompleteness'
+
+export const Items: CollectionConfig = {
+  slug: 'items',
+  labels: { singular: 'Item', plural: 'Items' },
+  admin: {
+    useAsTitle: 'headline',
+    defaultColumns: ['headline', 'section', 'issue', 'date', 'sources', '_status'],
+    listSearchableFields: ['headline', 'originalTitle', 'credit'],
+    description: 'Summaries and briefs. Each belongs to one issue and one section, in order.',
+  },
+  defaultSort: '-date',
+  access: {
+    read: publishedOrStaff,
+    readVersions: isStaff,
+    create: staffCreateDraft,
+    update: editorOrOwnDraft,
+    delete: editorOrOwnDraft,
+  },
+  versions: { drafts: { autosave: { interval: 1500 } }, maxPerDoc: 50 },
+  hooks: {
+    beforeChange: [
+      async ({ req, data, operation, originalDoc }) => {
+        if (operation === 'create' && req.user) data.createdBy = req.user.id
+        const merged = { ...(originalDoc ?? {}), ...data }
+        const style = await sectionStyleOf(req, merged.section)
+        data.sectionStyle = style
+        if (style === 'brief' && data.headline) data.headline = null
+        if (data._status === 'published') {
+          const missing = missingContent(merged, style)
+          if (missing.length) {
+            throw new APIError(`Cannot publish ${describeItem(merged)}: missing ${missing.join(', ')}.`, 400, null, true)
+          }
+        }
+        if (operation === 'create' && (data.position === undefined || data.position === null)) {
+          const issue = relationId(merged.issue)
+          const section = relationId(merged.section)
+          if (issue !== undefined && section !== undefined) {
+            const { totalDocs } = await req.payload.count({
+              collection: 'items',
+              where: { issue: { equals: issue }, section: { equals: section } },
+              req,
+              overrideAccess: true,
+            })
+            data.position = totalDocs
+          }
+        }
+        return data
+      },
+    ],
+  },
+  fields: [
+    {
+      name: 'headline',
+      type: 'text',
+      admin: {
+        description: 'Required for full items; briefs have none.',
+        condition: (_data, sibling) => sibling?.sectionStyle !== 'brief',
+      },
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'issue', type: 'relationship', relationTo: 'issues', required: true, index: true },
+        { name: 'section', type: 'relationship', relationTo: 'sections', required: true, index: true },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'date',
+          type: 'date',
+          index: true,
+          admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'M.d.yy' }, description: 'Event date, shown as "4.15".' },
+        },
+        { name: 'position', type: 'number', admin: { description: 'Order within the section (lowest first).' } },
+      ],
+    },
+    { name: 'body', type: 'richText', admin: { description: 'The summary, or the one line of a brief.' } },
+    { name: 'sources', type: 'relationship', relationTo: 'sources', hasMany: true },
+    { name: 'articleUrl', type: 'text', label: 'Article URL', validate: optionalUrl },
+    { name: 'originalTitle', type: 'text', label: 'Original-language title (中文)' },
+    {
+      name: 'excerpt',
+      type: 'textarea',
+      label: 'Original-language excerpt (中文)',
+      admin: { description: 'Chinese original, shown with lang="zh-Hans".' },
+    },
+    { name: 'terms', type: 'relationship', relationTo: 'glossary-terms', hasMany: true, label: 'Glossary terms used' },
+    { name: 'tags', type: 'text', hasMany: true },
+    { name: 'credit', type: 'text', label: 'Translator / author credit' },
+    { name: 'reusedFrom', type: 'relationship', relationTo: 'items', admin: { position: 'sidebar', readOnly: true } },
+    { name: 'related', type: 'relationship', relationTo: 'items', hasMany: true, admin: { position: 'sidebar' } },
+    { name: 'sectionStyle', type: 'text', admin: { hidden: true } },
+    { name: 'createdBy', type: 'relationship', relationTo: 'users', admin: { position: 'sidebar', readOnly: true } },
+  ],
+}
+
+function optionalUrl(value: unknown): true | string {
+  if (value === undefined || value === null || value === '') return true
+  return typeof value === 'string' && /^https?:\/\/\S+$/i.test(value)
+    ? true
+    : 'Enter a full web address starting with http:// or https://'
+}

@@ -1,0 +1,44 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone, isEditor } from '../src/access'
+import { slugFrom } from '../src/lib/slug'
+
+export const Sections: CollectionConfig = {
+  slug: 'sections',
+  labels: { singular: 'Section', plural: 'Sections' },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'style', 'position', 'slug'],
+    description: 'Recurring sections of a report, such as Senior Leaders or Organization Work.',
+  },
+  defaultSort: 'position',
+  access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
+  fields: [
+    { name: 'name', type: 'text', required: true, unique: true },
+    {
+      name: 'slug',
+      type: 'text',
+      unique: true,
+      index: true,
+      admin: { position: 'sidebar', description: 'Filled from the name when left empty.' },
+      hooks: { beforeValidate: [slugFrom('name')] },
+    },
+    { name: 'description', type: 'textarea' },
+    {
+      name: 'position',
+      type: 'number',
+      defaultValue: 100,
+      admin: { description: 'Default order of this section in a new issue (lowest first).' },
+    },
+    {
+      name: 'style',
+      type: 'select',
+      required: true,
+      defaultValue: 'full',
+      options: [
+        { label: 'Full items (headline + body)', value: 'full' },
+        { label: 'Briefs (date-prefixed one-liners)', value: 'brief' },
+      ],
+    },
+  ],
+}

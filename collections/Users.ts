@@ -1,0 +1,46 @@
+import type { CollectionConfig } from 'payload'
+
+import { adminOrSelf, isAdmin, isAdminField } from '../src/access'
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: 'User', plural: 'Users' },
+  auth: { tokenExpiration: 60 * 60 * 8, maxLoginAttempts: 10, lockTime: 10 * 60 * 1000 },
+  admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'role'] },
+  access: {
+    read: adminOrSelf,
+    create: isAdmin,
+    update: adminOrSelf,
+    delete: isAdmin,
+    admin: ({ req }) => Boolean(req.user),
+  },
+  hooks: {
+    beforeChange: [
+      async ({ data, req, operation }) => {
+        // The first account created on a fresh install becomes the admin.
+        if (operation === 'create') {
+          const { totalDocs } = await req.payload.count({ collection: 'users', req, overrideAccess: true })
+          if (totalDocs === 0) data.role = 'admin'
+        }
+        return data
+      },
+    ],
+  },
+  fields: [
+    { name: 'name', type: 'text' },
+    {
+      name: 'role',
+      type: 'select',
+      required: true,
+      defaultValue: 'contributor',
+      saveToJWT: true,
+      access: { create: isAdminField, update: isAdminField },
+      options: [
+        { label: 'Admin', value: 'admin' },
+        { label: 'Editor', value: 'editor' },
+        { label: 'Contributor', value: 'contributor' },
+      ],
+      admin: { description: 'Contributors draft items; editors publish; admins manage users and settings.' },
+    },
+  ],
+}

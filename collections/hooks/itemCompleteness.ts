@@ -1,0 +1,61 @@
+import type { PayloadRequest } from 'payload'
+
+type RichText = { root?: { children?: unknown[] } } | null | undefined
+
+export type ItemForCheck = {
+  id?: number | string
+  headline?: string | null
+  date?: string | null
+  body?: RichText
+  section?: unknown
+}
+
+export type SectionStyle = 'full' | 'brief'
+
+const plain = (node: unknown): string => {
+  if (!node || typeof node !== 'object') return ''
+  const n = node as { text?: string; children?: unknown[] }
+  return (n.text ?? '') + (n.children ?? []).map(plain).join('')
+}
+
+export const richTextIsEmpty = (value: RichText): boolean => plain(value?.root ?? null).trim() === ''
+
+/** What an item still misses before it can be published, as short phrases ("headline", "date"). */
+export const missingContent = (item: ItemForCheck, style: SectionStyle): string[] => {
+  const missing: string[] = []
+  if (!item.section) missing.push('section')
+  if (!item.date) missing.push('date')
+  if (style === 'full' && !item.headline?.trim()) missing.push('headline')
+  if (richTextIsEmpty(item.body)) missing.push(style === 'brief' ? 'text' : 'body')
+  return missing
+}
+
+export const relationId = (value: unknown): number | string | undefined => {
+  if (value === null || value === undefined) return undefined
+  if (typeof value === 'object') return (value as { id?: number | string }).id
+  return value as number | string
+}
+
+/** Look up the style of a section (full unless the section says brief). */
+export const sectionStyleOf = async (
+  req: PayloadRequest,
+  section: unknown,
+): Promise<SectionStyle> => {
+  if (section && typeof section === 'object' && 'style' in section) {
+    return (section as { style?: SectionStyle }).style === 'brief' ? 'brief' : 'full'
+  }
+  const id = relationId(section)
+  if (id === undefined) return 'full'
+  const doc = await req.payload.findByID({
+    collection: 'sections',
+    id,
+    depth: 0,
+    req,
+    overrideAccess: true,
+    disableErrors: true,
+  })
+  return doc?.style === 'brief' ? 'brief' : 'full'
+}
+
+export const describeItem = (item: ItemForCheck): string =>
+  item.headline?.trim() ? `"${item.headline.trim()}"` : `item ${String(item.id ?? '(new)')}`

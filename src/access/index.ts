@@ -1,0 +1,57 @@
+import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
+
+export type Role = 'admin' | 'editor' | 'contributor'
+
+type MaybeUser = PayloadRequest['user']
+
+export const roleOf = (user: MaybeUser): Role | undefined => {
+  if (!user || user.collection !== 'users') return undefined
+  return (user as { role?: Role }).role
+}
+
+export const hasAdminRole = (user: MaybeUser): boolean => roleOf(user) === 'admin'
+export const hasEditorRole = (user: MaybeUser): boolean => {
+  const role = roleOf(user)
+  return role === 'admin' || role === 'editor'
+}
+export const hasStaffRole = (user: MaybeUser): boolean => roleOf(user) !== undefined
+
+/** Admins only: users and settings. */
+export const isAdmin: Access = ({ req }) => hasAdminRole(req.user)
+export const isAdminField: FieldAccess = ({ req }) => hasAdminRole(req.user)
+
+/** Editors and admins: publishing, sections, sources, glossary, subscribers. */
+export const isEditor: Access = ({ req }) => hasEditorRole(req.user)
+
+/** Any signed-in staff member (admin, editor, contributor). */
+export const isStaff: Access = ({ req }) => hasStaffRole(req.user)
+
+/** Anyone, signed in or not (reference data such as sections and sources). */
+export const anyone: Access = () => true
+
+const publishedOnly: Where = { _status: { equals: 'published' } }
+
+/** Staff see drafts; everyone else sees published documents only. */
+export const publishedOrStaff: Access = ({ req }) => (hasStaffRole(req.user) ? true : publishedOnly)
+
+/** Editors may do anything; a contributor only what they created, and never publish. */
+export const editorOrOwnDraft: Access = ({ req, data }) => {
+  if (hasEditorRole(req.user)) return true
+  if (!hasStaffRole(req.user) || !req.user) return false
+  if ((data as { _status?: string } | undefined)?._status === 'published') return false
+  return { createdBy: { equals: req.user.id } }
+}
+
+/** Staff may create, but only editors may create something already published. */
+export const staffCreateDraft: Access = ({ req, data }) => {
+  if (hasEditorRole(req.user)) return true
+  if (!hasStaffRole(req.user)) return false
+  return (data as { _status?: string } | undefined)?._status !== 'published'
+}
+
+/** A user may read and update their own account; admins may do so for all. */
+export const adminOrSelf: Access = ({ req }) => {
+  if (hasAdminRole(req.user)) return true
+  if (!req.user) return false
+  return { id: { equals: req.user.id } }
+}

@@ -1,0 +1,29 @@
+import type { Command } from 'commander'
+
+import { fail, withPayload } from '../context'
+
+const ROLES = ['admin', 'editor', 'contributor'] as const
+
+export function registerUsers(program: Command): void {
+  program
+    .command('user:create')
+    .description('Create a user account')
+    .requiredOption('--email <email>', 'sign-in address')
+    .requiredOption('--password <password>', 'password (at least 8 characters)')
+    .option('--role <role>', `one of ${ROLES.join(', ')}`, 'contributor')
+    .option('--name <name>', 'display name')
+    .action(async (opts: { email: string; password: string; role: string; name?: string }) => {
+      if (!ROLES.includes(opts.role as (typeof ROLES)[number])) fail(`--role must be one of ${ROLES.join(', ')}`)
+      if (opts.password.length < 8) fail('--password must have at least 8 characters')
+      await withPayload(async (payload) => {
+        const existing = await payload.find({ collection: 'users', where: { email: { equals: opts.email.toLowerCase() } }, limit: 1 })
+        if (existing.docs.length) fail(`a user with email ${opts.email} already exists`)
+        const user = await payload.create({
+          collection: 'users',
+          overrideAccess: true,
+          data: { email: opts.email, password: opts.password, role: opts.role as (typeof ROLES)[number], name: opts.name },
+        })
+        console.log(`created ${user.role} ${user.email} (id ${user.id})`)
+      }).catch((err: Error) => fail(err.message))
+    })
+}

@@ -1,0 +1,19 @@
+import path from 'node:path'
+
+/** Environment, read once. Every variable is documented in .env.example. */
+export const isProduction = process.env.NODE_ENV === 'production'
+
+export const databaseUri = (): string => process.env.DATABASE_URI || `file:${path.resolve('data', 'briefing.db')}`
+export const isMongo = (uri = databaseUri()): boolean => /^mongodb(\+srv)?:\/\//.test(uri)
+
+export const payloadSecret = (): string => {
+  const secret = process.env.PAYLOAD_SECRET
+  if (secret) return secret
+  if (isProduction) {
+    throw new Error('PAYLOAD_SECRET is required in production: set it to a long random string (see .env.example).')
+  }
+  return 'briefing-development-secret-not-for-production'
+}
+
+export const port = (): number => Number(process.env.PORT ?? 3000)
+export const publicUrl = (): string => (process.env.PUBLIC_URL ?? `http://localhost:${port()}`).replace(/\/$/, '')

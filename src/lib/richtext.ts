@@ -1,0 +1,56 @@
+/** Build Lexical rich-text JSON (the shape Payload stores) from plain paragraphs and lists. */
+
+type TextNode = { type: 'text'; text: string; format: number; detail: 0; mode: 'normal'; style: ''; version: 1 }
+type ElementNode = {
+  type: string
+  children: Array<TextNode | ElementNode>
+  direction: 'ltr'
+  format: ''
+  indent: 0
+  version: 1
+  [key: string]: unknown
+}
+export type RichText = { root: ElementNode & { type: 'root' } }
+
+export type Block = string | { list: 'number' | 'bullet'; items: string[] }
+
+const text = (value: string): TextNode => ({ type: 'text', text: value, format: 0, detail: 0, mode: 'normal', style: '', version: 1 })
+
+const element = (type: string, children: ElementNode['children'], extra: Record<string, unknown> = {}): ElementNode => ({
+  type,
+  children,
+  direction: 'ltr',
+  format: '',
+  indent: 0,
+  version: 1,
+  ...extra,
+})
+
+const blockNode = (block: Block): ElementNode => {
+  if (typeof block === 'string') return element('paragraph', [text(block)], { textFormat: 0, textStyle: '' })
+  const tag = block.list === 'number' ? 'ol' : 'ul'
+  return element(
+    'list',
+    block.items.map((item, i) => element('listitem', [text(item)], { value: i + 1 })),
+    { listType: block.list, start: 1, tag },
+  )
+}
+
+export const richText = (...blocks: Block[]): RichText => ({
+  root: element('root', blocks.map(blockNode)) as RichText['root'],
+})
+
+/** Plain text of a rich-text value, paragraphs separated by blank lines. */
+export const plainText = (value: unknown): string => {
+  const walk = (node: unknown): string => {
+    if (!node || typeof node !== 'object') return ''
+    const n = node as { type?: string; text?: string; children?: unknown[] }
+    if (n.type === 'text') return n.text ?? ''
+    if (n.type === 'linebreak') return '\n'
+    const inner = (n.children ?? []).map(walk)
+    if (n.type === 'root') return inner.join('\n\n')
+    if (n.type === 'list') return inner.map((t, i) => `${i + 1}. ${t}`).join('\n')
+    return inner.join('')
+  }
+  return walk((value as { root?: unknown } | null)?.root)
+}

@@ -1,0 +1,80 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
+import { s3Storage } from '@payloadcms/storage-s3'
+import { buildConfig, type Config } from 'payload'
+import sharp from 'sharp'
+
+import { GlossaryTerms } from '../collections/GlossaryTerms'
+import { Issues } from '../collections/Issues'
+import { Items } from '../collections/Items'
+import { Media } from '../collections/Media'
+import { Sections } from '../collections/Sections'
+import { Sources } from '../collections/Sources'
+import { Subscribers } from '../collections/Subscribers'
+import { Users } from '../collections/Users'
+import { isEditor } from './access'
+import { createTransport } from './email/transport'
+import { databaseUri, isMongo, payloadSecret, publicUrl } from './env'
+import { Settings } from './globals/Settings'
+import { editor } from './lexical'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+const db = (uri: string): Config['db'] =>
+  isMongo(uri)
+    ? mongooseAdapter({ url: uri, transactionOptions: {} })
+    : sqliteAdapter({ client: { url: uri }, push: process.env.NODE_ENV !== 'production' || process.env.BRIEFING_DB_PUSH === '1' })
+
+const storage = (): NonNullable<Config['plugins']> =>
+  process.env.S3_BUCKET
+    ? [
+        s3Storage({
+          collections: { media: true },
+          bucket: process.env.S3_BUCKET,
+          config: {
+            region: process.env.S3_REGION ?? 'us-east-1',
+            endpoint: process.env.S3_ENDPOINT || undefined,
+            forcePathStyle: Boolean(process.env.S3_ENDPOINT),
+            credentials: {
+              accessKeyId: process.env.S3_ACCESS_KEY_ID ?? '',
+              secretAccessKey: process.env.S3_SECRET_ACCESS_KEY ?? '',
+            },
+          },
+        }),
+      ]
+    : []
+
+export default buildConfig({
+  serverURL: publicUrl(),
+  secret: payloadSecret(),
+  admin: {
+    user: Users.slug,
+    avatar: 'default',
+    meta: { titleSuffix: ' · Briefing' },
+    importMap: { baseDir: path.resolve(dirname) },
+    components: { beforeDashboard: ['/admin/DraftIssuePanel#DraftIssuePanel'] },
+    livePreview: { breakpoints: [{ label: 'Mobile', name: 'mobile', width: 375, height: 667 }] },
+  },
+  collections: [Issues, Items, Sections, Sources, GlossaryTerms, Media, Users, Subscribers],
+  globals: [Settings],
+  editor,
+  db: db(databaseUri()),
+  email: nodemailerAdapter({
+    defaultFromAddress: process.env.MAIL_FROM ?? 'briefing@example.com',
+    defaultFromName: 'Briefing',
+    transport: createTransport(),
+  }),
+  sharp,
+  plugins: [...storage()],
+  jobs: {
+    access: { run: ({ req }) => isEditor({ req }) as boolean },
+    autoRun: process.env.BRIEFING_JOBS_AUTORUN === '0' ? [] : [{ cron: '* * * * *', queue: 'default', limit: 20 }],
+    shouldAutoRun: () => process.env.BRIEFING_JOBS_AUTORUN !== '0',
+  },
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  graphQL: { schemaOutputFile: path.resolve(dirname, 'generated-schema.graphql') },
+})
