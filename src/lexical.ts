@@ -1,4 +1,20 @@
-import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { BlocksFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
+import type { Block } from 'payload'
+
+/**
+ * An inline glossary mark: the span `text` as written in the item, linked to one glossary term.
+ * Stored as Lexical `{ type: 'inlineBlock', fields: { blockType: 'glossaryTerm', term, text } }`.
+ */
+export const glossaryTermInline: Block = {
+  slug: 'glossaryTerm',
+  labels: { singular: 'Glossary term', plural: 'Glossary terms' },
+  fields: [
+    { name: 'term', type: 'relationship', relationTo: 'glossary-terms', required: true },
+    { name: 'text', type: 'text', admin: { description: 'The words as they appear here; the term’s English when empty.' } },
+  ],
+}
 
 /** The one rich-text editor configuration shared by every rich-text field. */
-export const editor = lexicalEditor({})
+export const editor = lexicalEditor({
+  features: ({ defaultFeatures }) => [...defaultFeatures, BlocksFeature({ inlineBlocks: [glossaryTermInline] })],
+})

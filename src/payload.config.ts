@@ -19,6 +19,7 @@ import { Users } from '../collections/Users'
 import { isEditor } from './access'
 import { createTransport } from './email/transport'
 import { databaseUri, isMongo, payloadSecret, publicUrl } from './env'
+import { featurePlugins } from './features'
 import { Settings } from './globals/Settings'
 import { editor } from './lexical'
 
@@ -69,7 +70,7 @@ export default buildConfig({
     transport: createTransport(),
   }),
   sharp,
-  plugins: [...storage()],
+  plugins: [...storage(), ...featurePlugins],
   jobs: {
     access: { run: ({ req }) => isEditor({ req }) as boolean },
     autoRun: process.env.BRIEFING_JOBS_AUTORUN === '0' ? [] : [{ cron: '* * * * *', queue: 'default', limit: 20 }],

@@ -1,9 +1,12 @@
 import type { Command } from 'commander'
 
-/**
- * Commands added by feature modules (import/export, subscribers, newsletter, worker, search).
- * Each feature owns one file under src/cli/commands/ and is listed here.
- */
+import { registerImporterCommands } from '../importer/cli'
+import { registerNewsletterCommands } from '../newsletter/cli'
+import { registerSearchCommands } from '../search/cli'
+
+/** Commands added by feature modules; each feature owns its own `cli.ts`. */
 export async function registerFeatureCommands(program: Command): Promise<void> {
-  void program
+  registerImporterCommands(program)
+  registerNewsletterCommands(program)
+  registerSearchCommands(program)
 }

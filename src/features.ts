@@ -1,0 +1,12 @@
+import type { Plugin } from 'payload'
+
+import { importerPlugin } from './importer/plugin'
+import { newsletterPlugin } from './newsletter/plugin'
+import { searchPlugin } from './search/plugin'
+import { webPlugin } from './web/plugin'
+
+/**
+ * Each capability extends the Payload config through one plugin that it owns (collections,
+ * endpoints, hooks, admin views), so the core config stays small.
+ */
+export const featurePlugins: Plugin[] = [webPlugin, importerPlugin, newsletterPlugin, searchPlugin]

@@ -1,0 +1,4 @@
+import type { Plugin } from 'payload'
+
+/** Payload config extensions of this feature (collections, endpoints, hooks, admin views). */
+export const importerPlugin: Plugin = (config) => config

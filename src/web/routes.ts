@@ -1,0 +1,6 @@
+import type { Express } from 'express'
+
+/** Express routes of this feature, mounted before the Next/Payload handler. */
+export async function mountWebRoutes(app: Express): Promise<void> {
+  void app
+}

@@ -1,0 +1,52 @@
+import { inject } from 'vitest'
+
+export const baseUrl = (): string => inject('baseUrl')
+export const e2eDir = (): string => inject('e2eDir')
+
+export const ADMIN = { email: 'admin@example.com', password: 'admin-password-123' }
+
+type Json = Record<string, unknown>
+
+/** Sign in over REST and return the JWT (creating the first admin if the database has no user). */
+export async function adminToken(): Promise<string> {
+  let res = await fetch(`${baseUrl()}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  })
+  if (res.status === 401) {
+    const first = await fetch(`${baseUrl()}/api/users/first-register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...ADMIN, role: 'admin' }),
+    })
+    if (!first.ok) throw new Error(`first-register failed: ${first.status} ${await first.text()}`)
+    res = await fetch(`${baseUrl()}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    })
+  }
+  const body = (await res.json()) as Json
+  if (!body.token) throw new Error(`login failed: ${JSON.stringify(body)}`)
+  return body.token as string
+}
+
+/** Create (or reuse) a user of a role as the admin and return its credentials and token. */
+export async function userToken(role: 'editor' | 'contributor'): Promise<{ email: string; password: string; token: string }> {
+  const email = `${role}@example.com`
+  const password = `${role}-password-123`
+  const admin = await adminToken()
+  await fetch(`${baseUrl()}/api/users`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `JWT ${admin}` },
+    body: JSON.stringify({ email, password, role }),
+  })
+  const res = await fetch(`${baseUrl()}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  })
+  const body = (await res.json()) as Json
+  return { email, password, token: body.token as string }
+}
