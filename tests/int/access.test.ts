@@ -1,0 +1,195 @@
+import type { CollectionSlug, Payload } from 'payload'
+import sharp from 'sharp'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { richText } from '../../src/lib/richtext'
+import { bootPayload, makeUser, type TestPayload } from '../helpers/payload'
+
+type Actor = 'anonymous' | 'contributor' | 'editor' | 'admin'
+type Op = 'create' | 'read' | 'update' | 'delete'
+const ACTORS: Actor[] = ['anonymous', 'contributor', 'editor', 'admin']
+
+let t: TestPayload
+let payload: Payload
+const users: Record<string, Awaited<ReturnType<typeof makeUser>>> = {}
+let sectionId: number | string
+let issueId: number | string
+let png: Buffer
+
+const as = (actor: Actor) => ({ overrideAccess: false, user: actor === 'anonymous' ? undefined : users[actor] })
+
+beforeAll(async () => {
+  t = await bootPayload('access')
+  payload = t.payload
+  for (const role of ['admin', 'editor', 'contributor'] as const) users[role] = await makeUser(payload, role)
+  users.contributor2 = await makeUser(payload, 'contributor', 'other-contributor@example.com')
+  sectionId = (await payload.create({ collection: 'sections', data: { name: 'Senior Leaders', style: 'full' } })).id
+  issueId = (await payload.create({ collection: 'issues', data: { volume: 1, number: 1 }, draft: true })).id
+  png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#c00' } }).png().toBuffer()
+})
+afterAll(async () => {
+  await t?.close()
+})
+
+/** A valid document for each collection, fresh each call (unique fields vary). */
+let n = 0
+const sample = (collection: CollectionSlug): Record<string, unknown> => {
+  n++
+  switch (collection) {
+    case 'sections':
+      return { name: `Section ${n}`, style: 'brief' }
+    case 'sources':
+      return { name: `Outlet ${n}`, kind: 'newspaper' }
+    case 'glossary-terms':
+      return { english: `term ${n}`, original: '动态清零', kind: 'term' }
+    case 'subscribers':
+      return { email: `reader${n}@example.com`, status: 'active' }
+    case 'users':
+      return { email: `user${n}@example.com`, password: 'a-long-password', role: 'contributor' }
+    case 'issues':
+      return { volume: 9, number: 100 + n }
+    case 'items':
+      return { issue: issueId, section: sectionId, headline: `Headline ${n}`, date: '2024-03-05', body: richText('Text.') }
+    default:
+      return { alt: `Image ${n}` }
+  }
+}
+
+const create = (collection: CollectionSlug, actor: Actor) =>
+  payload.create({
+    collection,
+    data: sample(collection) as never,
+    draft: collection === 'issues' || collection === 'items' ? true : undefined,
+    ...(collection === 'media' ? { file: { data: png, mimetype: 'image/png', name: `p${n}.png`, size: png.length } } : {}),
+    ...as(actor),
+  })
+
+const seedDoc = (collection: CollectionSlug) =>
+  payload.create({
+    collection,
+    data: sample(collection) as never,
+    draft: collection === 'issues' || collection === 'items' ? true : undefined,
+    ...(collection === 'media' ? { file: { data: png, mimetype: 'image/png', name: `s${n}.png`, size: png.length } } : {}),
+    overrideAccess: true,
+  })
+
+const attempt = async (fn: () => Promise<unknown>): Promise<boolean> => {
+  try {
+    const out = await fn()
+    return out !== null && out !== undefined
+  } catch (err) {
+    const status = (err as { status?: number }).status
+    if (status === 403 || status === 401 || status === 404) return false
+    throw err
+  }
+}
+
+const can = async (collection: CollectionSlug, actor: Actor, op: Op): Promise<boolean> => {
+  if (op === 'create') return attempt(() => create(collection, actor))
+  const doc = await seedDoc(collection)
+  if (op === 'read') return attempt(() => payload.findByID({ collection, id: doc.id, draft: true, ...as(actor) }))
+  if (op === 'update') {
+    const data = collection === 'users' ? { name: 'Changed' } : collection === 'subscribers' ? { name: 'Changed' } : {}
+    return attempt(() => payload.update({ collection, id: doc.id, data: data as never, draft: true, ...as(actor) }))
+  }
+  return attempt(() => payload.delete({ collection, id: doc.id, ...as(actor) }))
+}
+
+// Expected matrix: which actors may perform each operation (documents created by someone else).
+const EDITORS: Actor[] = ['editor', 'admin']
+const STAFF: Actor[] = ['contributor', 'editor', 'admin']
+const MATRIX: Record<string, Record<Op, Actor[]>> = {
+  issues: { create: EDITORS, read: STAFF, update: EDITORS, delete: EDITORS },
+  items: { create: STAFF, read: STAFF, update: EDITORS, delete: EDITORS },
+  sections: { create: EDITORS, read: ACTORS, update: EDITORS, delete: EDITORS },
+  sources: { create: EDITORS, read: ACTORS, update: EDITORS, delete: EDITORS },
+  'glossary-terms': { create: STAFF, read: ACTORS, update: EDITORS, delete: EDITORS },
+  media: { create: STAFF, read: ACTORS, update: EDITORS, delete: EDITORS },
+  users: { create: ['admin'], read: ['admin'], update: ['admin'], delete: ['admin'] },
+  subscribers: { create: EDITORS, read: EDITORS, update: EDITORS, delete: EDITORS },
+}
+
+describe('access matrix (every role and anonymous × every collection × create/read/update/delete)', () => {
+  for (const [collection, ops] of Object.entries(MATRIX)) {
+    for (const op of ['create', 'read', 'update', 'delete'] as Op[]) {
+      it(`${collection} ${op}: only ${ops[op].join(', ')}`, async () => {
+        const allowed: Actor[] = []
+        for (const actor of ACTORS) if (await can(collection as CollectionSlug, actor, op)) allowed.push(actor)
+        expect(allowed).toEqual(ops[op])
+      })
+    }
+  }
+})
+
+describe('publishing', () => {
+  const publish = (collection: 'issues' | 'items', id: number | string, actor: Actor) =>
+    attempt(() => payload.update({ collection, id, data: { _status: 'published' }, ...as(actor) }))
+
+  it('issues: only editors and admins publish', async () => {
+    const allowed: Actor[] = []
+    for (const actor of ACTORS) {
+      const doc = await seedDoc('issues')
+      if (await publish('issues', doc.id, actor)) allowed.push(actor)
+    }
+    expect(allowed).toEqual(EDITORS)
+  })
+
+  it('items: only editors and admins publish; a contributor cannot publish even their own item', async () => {
+    const allowed: Actor[] = []
+    for (const actor of ACTORS) {
+      const doc = await seedDoc('items')
+      if (await publish('items', doc.id, actor)) allowed.push(actor)
+    }
+    expect(allowed).toEqual(EDITORS)
+    const own = await payload.create({ collection: 'items', data: sample('items') as never, draft: true, ...as('contributor') })
+    expect(await publish('items', own.id, 'contributor')).toBe(false)
+    const created = await attempt(() =>
+      payload.create({ collection: 'items', data: { ...sample('items'), _status: 'published' } as never, ...as('contributor') }),
+    )
+    expect(created).toBe(false)
+  })
+})
+
+describe('ownership', () => {
+  it('a contributor edits and deletes their own draft items but not another contributor’s', async () => {
+    const mine = await payload.create({ collection: 'items', data: sample('items') as never, draft: true, ...as('contributor') })
+    expect(mine.createdBy).toBeTruthy()
+    const theirs = await payload.create({
+      collection: 'items',
+      data: sample('items') as never,
+      draft: true,
+      overrideAccess: false,
+      user: users.contributor2,
+    })
+    expect(await attempt(() => payload.update({ collection: 'items', id: mine.id, data: { headline: 'Mine' }, draft: true, ...as('contributor') }))).toBe(true)
+    expect(await attempt(() => payload.update({ collection: 'items', id: theirs.id, data: { headline: 'X' }, draft: true, ...as('contributor') }))).toBe(false)
+    expect(await attempt(() => payload.delete({ collection: 'items', id: theirs.id, ...as('contributor') }))).toBe(false)
+    expect(await attempt(() => payload.delete({ collection: 'items', id: mine.id, ...as('contributor') }))).toBe(true)
+  })
+
+  it('users read and update themselves but cannot change their own role', async () => {
+    const me = users.contributor
+    expect(await attempt(() => payload.findByID({ collection: 'users', id: me.id, ...as('contributor') }))).toBe(true)
+    const updated = await payload.update({ collection: 'users', id: me.id, data: { role: 'admin', name: 'Me' }, ...as('contributor') })
+    expect(updated.role).toBe('contributor')
+    expect(updated.name).toBe('Me')
+  })
+
+  it('settings: everyone reads, only admins update', async () => {
+    for (const actor of ACTORS) {
+      expect(await attempt(() => payload.findGlobal({ slug: 'settings', ...as(actor) }))).toBe(true)
+      const ok = await attempt(() => payload.updateGlobal({ slug: 'settings', data: { publicationName: `By ${actor}` }, ...as(actor) }))
+      expect(ok).toBe(actor === 'admin')
+    }
+  })
+
+  it('anonymous lists only published issues and items', async () => {
+    const pub = await seedDoc('issues')
+    await payload.update({ collection: 'issues', id: pub.id, data: { _status: 'published' }, overrideAccess: true })
+    const list = await payload.find({ collection: 'issues', limit: 100, ...as('anonymous') })
+    expect(list.docs.length).toBeGreaterThan(0)
+    expect(list.docs.every((d) => d._status === 'published')).toBe(true)
+    const items = await payload.find({ collection: 'items', limit: 100, ...as('anonymous') })
+    expect(items.docs.every((d) => d._status === 'published')).toBe(true)
+  })
+})
