@@ -1,0 +1,235 @@
+/**
+ * Lexical JSON (as Payload stores rich text) → a small, serialisable block/inline model that every
+ * output (web, email, plain text) renders. Nothing here produces markup: renderers escape `text`.
+ *
+ * - Block: paragraph | heading | list | quote (nested lists are flattened into their parent item).
+ * - Inline: a run of text with optional bold/italic/link; `lang: 'zh-Hans'` on runs of CJK
+ *   characters; `term` on a glossary mark. A line break inside a block is the inline `{ text: '\n' }`.
+ */
+
+/** A glossary term as shown to readers (tooltip, link to its page). */
+export type TermView = {
+  id: number | string
+  slug: string
+  english: string
+  original: string
+  pinyin: string | null
+  kind: 'term' | 'person' | 'organization' | 'publication' | 'place'
+  definition: string | null
+  /** Absolute URL of /glossary/<slug>. */
+  url: string
+}
+
+export type Inline = {
+  text: string
+  bold?: boolean
+  italic?: boolean
+  /** Only http(s), mailto and same-site relative links survive; anything else is dropped. */
+  href?: string
+  lang?: 'zh-Hans'
+  term?: TermView
+}
+
+export type Block =
+  | { type: 'paragraph'; inlines: Inline[] }
+  | { type: 'heading'; level: 2 | 3 | 4; inlines: Inline[] }
+  | { type: 'list'; ordered: boolean; items: Inline[][] }
+  | { type: 'quote'; inlines: Inline[] }
+
+type LexNode = {
+  type?: string
+  text?: string
+  format?: number | string
+  tag?: string
+  listType?: string
+  url?: string
+  fields?: { url?: string; blockType?: string; term?: unknown; text?: string | null }
+  children?: LexNode[]
+}
+
+/** Resolves a glossary-term relation value (id or populated doc) to its view, if public. */
+export type TermLookup = (value: unknown) => TermView | undefined
+
+const CJK =
+  /[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]|[\u{20000}-\u{2fa1f}]/u
+const CJK_RUNS =
+  /([\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u{20000}-\u{2fa1f}]+)/u
+
+export const hasCJK = (text: string): boolean => CJK.test(text)
+
+/** Split one inline into runs, giving CJK runs `lang: 'zh-Hans'`. */
+export const splitCJK = (inline: Inline): Inline[] => {
+  if (inline.lang || !hasCJK(inline.text)) return [inline]
+  return inline.text
+    .split(CJK_RUNS)
+    .filter((part) => part !== '')
+    .map((part) => (hasCJK(part) ? { ...inline, text: part, lang: 'zh-Hans' as const } : { ...inline, text: part }))
+}
+
+/** Keep only link targets that cannot run script. */
+export const safeHref = (url: unknown): string | undefined => {
+  if (typeof url !== 'string') return undefined
+  const trimmed = url.trim()
+  if (/^(https?:|mailto:)/i.test(trimmed)) return trimmed
+  if (/^\/(?!\/)/.test(trimmed) || trimmed.startsWith('#')) return trimmed
+  return undefined
+}
+
+const textFormat = (format: LexNode['format']): Pick<Inline, 'bold' | 'italic'> => {
+  const bits = typeof format === 'number' ? format : 0
+  return { ...(bits & 1 ? { bold: true } : {}), ...(bits & 2 ? { italic: true } : {}) }
+}
+
+function inlinesOf(nodes: LexNode[] | undefined, lookup: TermLookup, href?: string): Inline[] {
+  const out: Inline[] = []
+  for (const node of nodes ?? []) {
+    switch (node.type) {
+      case 'text': {
+        if (!node.text) break
+        out.push(...splitCJK({ text: node.text, ...textFormat(node.format), ...(href ? { href } : {}) }))
+        break
+      }
+      case 'linebreak':
+        out.push({ text: '\n' })
+        break
+      case 'tab':
+        out.push({ text: ' ' })
+        break
+      case 'link':
+      case 'autolink': {
+        const target = safeHref(node.fields?.url ?? node.url)
+        out.push(...inlinesOf(node.children, lookup, target ?? href))
+        break
+      }
+      case 'inlineBlock': {
+        if (node.fields?.blockType !== 'glossaryTerm') break
+        const term = lookup(node.fields.term)
+        const text = node.fields.text?.trim() || term?.english || ''
+        if (!text) break
+        out.push(term ? { text, term, ...(hasCJK(text) ? { lang: 'zh-Hans' as const } : {}) } : { text })
+        break
+      }
+      default:
+        if (node.children) out.push(...inlinesOf(node.children, lookup, href))
+    }
+  }
+  return mergeAdjacent(out)
+}
+
+const sameStyle = (a: Inline, b: Inline) =>
+  !a.term && !b.term && a.bold === b.bold && a.italic === b.italic && a.href === b.href && a.lang === b.lang
+
+function mergeAdjacent(inlines: Inline[]): Inline[] {
+  const out: Inline[] = []
+  for (const inline of inlines) {
+    const last = out[out.length - 1]
+    if (last && sameStyle(last, inline) && inline.text !== '\n' && last.text !== '\n') last.text += inline.text
+    else out.push({ ...inline })
+  }
+  return out
+}
+
+function listItems(node: LexNode, lookup: TermLookup): Inline[][] {
+  const items: Inline[][] = []
+  for (const child of node.children ?? []) {
+    const nested = (child.children ?? []).filter((c) => c.type === 'list')
+    const own = (child.children ?? []).filter((c) => c.type !== 'list')
+    if (own.length) items.push(inlinesOf(own, lookup))
+    for (const list of nested) items.push(...listItems(list, lookup))
+  }
+  return items.filter((inlines) => inlines.length)
+}
+
+const headingLevel = (tag: string | undefined): 2 | 3 | 4 => {
+  const n = Number(String(tag ?? 'h3').replace(/\D/g, ''))
+  return n <= 2 ? 2 : n === 3 ? 3 : 4
+}
+
+/** Convert a rich-text value (Lexical JSON with `root`) to blocks; empty blocks are dropped. */
+export function toBlocks(value: unknown, lookup: TermLookup = () => undefined): Block[] {
+  const root = (value as { root?: LexNode } | null | undefined)?.root
+  const blocks: Block[] = []
+  for (const node of root?.children ?? []) {
+    if (node.type === 'list') {
+      const items = listItems(node, lookup)
+      if (items.length) blocks.push({ type: 'list', ordered: node.listType === 'number', items })
+      continue
+    }
+    const inlines = inlinesOf(node.children ?? (node.type === 'text' ? [node] : []), lookup)
+    if (!inlines.some((i) => i.text.trim())) continue
+    if (node.type === 'heading') blocks.push({ type: 'heading', level: headingLevel(node.tag), inlines })
+    else if (node.type === 'quote') blocks.push({ type: 'quote', inlines })
+    else blocks.push({ type: 'paragraph', inlines })
+  }
+  return blocks
+}
+
+/** Plain text of blocks: paragraphs separated by blank lines, list items numbered or bulleted. */
+export function blocksToText(blocks: Block[]): string {
+  const line = (inlines: Inline[]) => inlines.map((i) => i.text).join('')
+  return blocks
+    .map((b) =>
+      b.type === 'list'
+        ? b.items.map((item, i) => `${b.ordered ? `${i + 1}.` : '-'} ${line(item)}`).join('\n')
+        : line(b.inlines),
+    )
+    .join('\n\n')
+}
+
+/** Every inline of a block list, in reading order (for walking or rewriting). */
+export const inlineGroups = (blocks: Block[]): Inline[][] =>
+  blocks.flatMap((b) => (b.type === 'list' ? b.items : [b.inlines]))
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/**
+ * Mark the first occurrence of each term (its English rendering, any alias, or its original) in
+ * plain text runs that are not already links or marks. Returns new blocks; `seen` collects the
+ * ids of terms already marked so that callers can mark a term once per item.
+ */
+export function markTerms(
+  blocks: Block[],
+  terms: Array<TermView & { aliases?: string[] }>,
+  seen: Set<string> = new Set(),
+): Block[] {
+  for (const block of blocks)
+    for (const inline of inlineGroups([block]).flat()) if (inline.term) seen.add(String(inline.term.id))
+  const candidates = terms
+    .flatMap((term) =>
+      [term.english, ...(term.aliases ?? []), term.original]
+        .filter((s): s is string => typeof s === 'string' && s.trim().length > 1)
+        .map((phrase) => ({ term, phrase })),
+    )
+    .sort((a, b) => b.phrase.length - a.phrase.length)
+  if (!candidates.length) return blocks
+  const rewrite = (inlines: Inline[]): Inline[] => {
+    let out = inlines
+    for (const { term, phrase } of candidates) {
+      if (seen.has(String(term.id))) continue
+      const pattern = hasCJK(phrase)
+        ? new RegExp(escapeRegExp(phrase))
+        : new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`, 'iu')
+      const next: Inline[] = []
+      let done = false
+      for (const inline of out) {
+        const match = !done && !inline.term && !inline.href ? pattern.exec(inline.text) : null
+        if (!match) {
+          next.push(inline)
+          continue
+        }
+        const before = inline.text.slice(0, match.index)
+        const after = inline.text.slice(match.index + match[0].length)
+        if (before) next.push({ ...inline, text: before })
+        next.push({ ...inline, text: match[0], term })
+        if (after) next.push({ ...inline, text: after })
+        done = true
+      }
+      if (done) seen.add(String(term.id))
+      out = next
+    }
+    return out
+  }
+  return blocks.map((b) =>
+    b.type === 'list' ? { ...b, items: b.items.map(rewrite) } : { ...b, inlines: rewrite(b.inlines) },
+  )
+}
