@@ -1,6 +1,7 @@
 import { Command } from 'commander'
 
 import { registerSeed } from './commands/seed'
+import { registerServe } from './commands/serve'
 import { registerUsers } from './commands/users'
 import { registerFeatureCommands } from './registry'
 
@@ -12,6 +13,7 @@ program
   .enablePositionalOptions()
 
 registerSeed(program)
+registerServe(program)
 registerUsers(program)
 await registerFeatureCommands(program)
 
