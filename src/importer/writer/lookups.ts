@@ -1,0 +1,129 @@
+import type { Payload } from 'payload'
+
+import { slugify } from '../../lib/slug'
+import { outletKey } from '../recognise/outlets'
+import type { TermCandidate } from '../types'
+import type { TxReq } from './transaction'
+
+type Id = number | string
+
+/** Ids are numbers on SQLite and strings on MongoDB; the generated types say number. */
+export const rel = (id: Id): number => id as number
+
+const OUTLET_KINDS: Record<string, 'newspaper' | 'journal' | 'agency' | 'website'> = {
+  xinhua: 'agency',
+  qiushi: 'journal',
+  'seeking truth': 'journal',
+  'study times': 'newspaper',
+  cctv: 'website',
+}
+
+/** Names of existing sections and sources, for the recogniser (read outside any transaction). */
+export async function knownNames(payload: Payload): Promise<{ sections: string[]; sources: string[] }> {
+  const [sections, sources] = await Promise.all([
+    payload.find({ collection: 'sections', pagination: false, depth: 0, overrideAccess: true, select: { name: true } }),
+    payload.find({ collection: 'sources', pagination: false, depth: 0, overrideAccess: true, select: { name: true } }),
+  ])
+  return { sections: sections.docs.map((d) => d.name), sources: sources.docs.map((d) => d.name) }
+}
+
+/** Sections by name (case-insensitive); missing ones are created with the recognised style. */
+export async function resolveSections(
+  payload: Payload,
+  req: TxReq,
+  wanted: Array<{ name: string; style: 'full' | 'brief' }>,
+  warnings: string[],
+) {
+  const all = await payload.find({ collection: 'sections', pagination: false, depth: 0, req, overrideAccess: true })
+  const byName = new Map(all.docs.map((d) => [d.name.toLowerCase(), d]))
+  let position = Math.max(0, ...all.docs.map((d) => d.position ?? 0))
+  const ids = new Map<string, Id>()
+  let created = 0
+  for (const w of wanted) {
+    const key = w.name.toLowerCase()
+    const found = byName.get(key)
+    if (found) {
+      if (found.style !== w.style)
+        warnings.push(`section "${found.name}" is ${found.style} style in Briefing but reads as ${w.style} here`)
+      ids.set(key, found.id)
+      continue
+    }
+    position += 10
+    const doc = await payload.create({
+      collection: 'sections',
+      data: { name: w.name, style: w.style, position },
+      req,
+      overrideAccess: true,
+    })
+    byName.set(key, doc)
+    ids.set(key, doc.id)
+    created++
+  }
+  return { ids, created }
+}
+
+/** Sources by name (case- and apostrophe-insensitive), created when missing. */
+export async function resolveSources(payload: Payload, req: TxReq, names: string[]) {
+  const all = await payload.find({ collection: 'sources', pagination: false, depth: 0, req, overrideAccess: true })
+  const byKey = new Map(all.docs.map((d) => [outletKey(d.name), d.id as Id]))
+  let created = 0
+  for (const name of names) {
+    const key = outletKey(name)
+    if (byKey.has(key)) continue
+    const doc = await payload.create({
+      collection: 'sources',
+      data: { name, kind: OUTLET_KINDS[key] ?? 'newspaper' },
+      req,
+      overrideAccess: true,
+    })
+    byKey.set(key, doc.id)
+    created++
+  }
+  return { id: (name: string) => byKey.get(outletKey(name))!, created }
+}
+
+/** Glossary terms by original; new candidates are created unreviewed with a unique slug. */
+export async function resolveTerms(payload: Payload, req: TxReq, candidates: TermCandidate[]) {
+  const originals = [...new Set(candidates.map((c) => c.original))]
+  const byOriginal = new Map<string, Id>()
+  if (!originals.length) return { id: (o: string) => byOriginal.get(o)!, created: 0 }
+  const found = await payload.find({
+    collection: 'glossary-terms',
+    where: { original: { in: originals } },
+    pagination: false,
+    depth: 0,
+    req,
+    overrideAccess: true,
+    select: { original: true },
+  })
+  for (const d of found.docs) if (!byOriginal.has(d.original)) byOriginal.set(d.original, d.id)
+  const missing = candidates.filter(
+    (c, i) => !byOriginal.has(c.original) && candidates.findIndex((x) => x.original === c.original) === i,
+  )
+  const bases = missing.map((c) => slugify(c.english) || slugify(c.original))
+  const taken = new Set<string>()
+  if (bases.length) {
+    const clash = await payload.find({
+      collection: 'glossary-terms',
+      where: { slug: { in: bases } },
+      pagination: false,
+      depth: 0,
+      req,
+      overrideAccess: true,
+      select: { slug: true },
+    })
+    clash.docs.forEach((d) => d.slug && taken.add(d.slug))
+  }
+  for (const [i, c] of missing.entries()) {
+    const slug = taken.has(bases[i]) ? slugify(`${c.english} ${c.original}`) : bases[i]
+    taken.add(slug)
+    const doc = await payload.create({
+      collection: 'glossary-terms',
+      data: { english: c.english, original: c.original, kind: c.kind, slug, status: 'unreviewed' },
+      req,
+      overrideAccess: true,
+    })
+    byOriginal.set(c.original, doc.id)
+  }
+  return { id: (o: string) => byOriginal.get(o)!, created: missing.length }
+}

@@ -1,0 +1,153 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import { richText } from '../../lib/richtext'
+import { ImportError, type ImportedItem, type ImportedReport } from '../types'
+import { rel, resolveSections, resolveSources, resolveTerms } from './lookups'
+import { inTransaction, type TxReq } from './transaction'
+
+export type WriteSummary = {
+  issue: string
+  issueId: number | string
+  status: 'draft' | 'published'
+  replaced: boolean
+  sections: number
+  items: number
+  terms: number
+  newTerms: number
+  sources: number
+  newSources: number
+  newSections: number
+  warnings: string[]
+}
+
+export type WriteOptions = { publish?: boolean; user?: PayloadRequest['user'] }
+
+/** Attach the line of the item being written to any error, so that messages name it. */
+async function atLine<T>(line: number, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn()
+  } catch (err) {
+    if (err instanceof ImportError) throw err
+    const e = err as Error & { data?: { errors?: Array<{ message: string; path?: string }> } }
+    const details = e.data?.errors?.map((x) => (x.path ? `${x.path}: ${x.message}` : x.message)).join('; ')
+    throw new ImportError(details ? `${e.message} (${details})` : e.message, line)
+  }
+}
+
+export const itemData = (item: ImportedItem) => ({
+  headline: item.headline,
+  date: item.date,
+  body: item.body.length ? richText(...item.body) : undefined,
+  articleUrl: item.articleUrl,
+  originalTitle: item.originalTitle,
+  excerpt: item.excerpt,
+  credit: item.credit,
+})
+
+/**
+ * Write one recognised report in one transaction: sections, sources and terms matched or created,
+ * the issue created or (same slug) updated with its items replaced, then optionally published.
+ */
+export async function writeReport(
+  payload: Payload,
+  report: ImportedReport,
+  options: WriteOptions = {},
+): Promise<WriteSummary> {
+  return inTransaction(payload, (req) => writeInside(payload, req, report, options), options.user)
+}
+
+async function writeInside(
+  payload: Payload,
+  req: TxReq,
+  report: ImportedReport,
+  options: WriteOptions,
+): Promise<WriteSummary> {
+  const warnings = [...report.warnings]
+  const allItems = report.sections.flatMap((s) => s.items)
+  const sections = await resolveSections(payload, req, report.sections, warnings)
+  const sources = await resolveSources(payload, req, [...new Set(allItems.flatMap((i) => i.sources))])
+  const allTerms = [...allItems.flatMap((i) => i.terms), ...report.highlightTerms]
+  const terms = await resolveTerms(payload, req, allTerms)
+  const slug = `${report.volume}-${report.number}`
+  const sectionId = (name: string) => rel(sections.ids.get(name.toLowerCase())!)
+
+  const data = {
+    title: report.title,
+    volume: report.volume,
+    number: report.number,
+    periodStart: report.periodStart,
+    periodEnd: report.periodEnd,
+    plannedPublication: report.periodEnd,
+    sections: report.sections.map((s) => ({ section: sectionId(s.name) })),
+    highlights: report.highlights.map((h) => ({
+      text: richText(h.text),
+      section: h.section && sections.ids.has(h.section.toLowerCase()) ? sectionId(h.section) : null,
+    })),
+    _status: 'draft' as const,
+  }
+  const existing = await payload.find({
+    collection: 'issues',
+    where: { slug: { equals: slug } },
+    draft: true,
+    limit: 1,
+    depth: 0,
+    req,
+    overrideAccess: true,
+  })
+  const previous = existing.docs[0]
+  const line = report.headerLine
+  let issueId: number | string
+  if (previous) {
+    await atLine(line, () =>
+      payload.delete({ collection: 'items', where: { issue: { equals: previous.id } }, req, overrideAccess: true }),
+    )
+    await atLine(line, () => payload.update({ collection: 'issues', id: previous.id, data, req, overrideAccess: true }))
+    issueId = previous.id
+  } else {
+    const created = await atLine(line, () =>
+      payload.create({ collection: 'issues', data, draft: true, req, overrideAccess: true }),
+    )
+    issueId = created.id
+  }
+
+  for (const section of report.sections) {
+    for (const [position, item] of section.items.entries()) {
+      await atLine(item.line, () =>
+        payload.create({
+          collection: 'items',
+          draft: true,
+          data: {
+            ...itemData(item),
+            issue: rel(issueId),
+            section: sectionId(section.name),
+            position,
+            sources: item.sources.map((s) => rel(sources.id(s))),
+            terms: item.terms.map((t) => rel(terms.id(t.original))),
+            _status: 'draft',
+          },
+          req,
+          overrideAccess: true,
+        }),
+      )
+    }
+  }
+  if (options.publish) {
+    await atLine(line, () =>
+      payload.update({ collection: 'issues', id: issueId, data: { _status: 'published' }, req, overrideAccess: true }),
+    )
+  }
+  return {
+    issue: slug,
+    issueId,
+    status: options.publish ? 'published' : 'draft',
+    replaced: Boolean(previous),
+    sections: report.sections.length,
+    items: allItems.length,
+    terms: new Set(allTerms.map((t) => t.original)).size,
+    newTerms: terms.created,
+    sources: new Set(allItems.flatMap((i) => i.sources)).size,
+    newSources: sources.created,
+    newSections: sections.created,
+    warnings,
+  }
+}
