@@ -32,6 +32,7 @@ export type ViewOptions = {
 }
 
 export type SourceView = {
+  id: Id
   name: string
   originalName: string | null
   slug: string
@@ -39,7 +40,7 @@ export type SourceView = {
   homepage: string | null
 }
 
-export type IssueRef = { slug: string; label: string; url: string }
+export type IssueRef = { id: Id; slug: string; label: string; url: string }
 
 export type ItemView = {
   id: Id
@@ -54,7 +55,7 @@ export type ItemView = {
   /** "3.5" */
   dateLabel: string
   style: 'full' | 'brief'
-  section: { name: string; slug: string; url: string }
+  section: { id: Id; name: string; slug: string; url: string }
   issue: IssueRef
   sources: SourceView[]
   articleUrl: string | null
@@ -68,8 +69,8 @@ export type ItemView = {
   /** Terms linked to the item or marked in its body. */
   terms: TermView[]
   credit: string | null
-  reusedFrom?: { headline: string; permalink: string }
-  related: Array<{ headline: string; permalink: string }>
+  reusedFrom?: { id: Id; headline: string; permalink: string }
+  related: Array<{ id: Id; headline: string; permalink: string }>
   updatedAt: string
 }
 
@@ -91,6 +92,7 @@ export type HighlightView = {
 }
 
 export type CoverView = {
+  id: Id
   url: string
   alt: string
   caption: string | null
@@ -163,9 +165,10 @@ const inlineTermIds = (node: unknown, out: unknown[] = []): unknown[] => {
 }
 
 export const issueRef = (
-  issue: Pick<Issue, 'slug' | 'label' | 'title' | 'volume' | 'number'>,
+  issue: Pick<Issue, 'id' | 'slug' | 'label' | 'title' | 'volume' | 'number'>,
   base: string,
 ): IssueRef => ({
+  id: issue.id,
   slug: String(issue.slug),
   label: issue.label ?? `${issue.title ?? 'Weekly Report'} ${issue.volume}|${issue.number}`,
   url: `${origin(base)}/issues/${issue.slug}`,
@@ -260,7 +263,7 @@ function itemView(item: Item, look: Lookups, base: string): ItemView | undefined
     for (const i of b.type === 'list' ? b.items.flat() : b.inlines) if (i.term) marked.set(String(i.term.id), i.term)
   const link = (v: unknown) => {
     const doc = look.linked.get(key(v))
-    return doc ? { headline: itemTitle(doc), permalink: `${origin(base)}/items/${doc.id}` } : undefined
+    return doc ? { id: doc.id, headline: itemTitle(doc), permalink: `${origin(base)}/items/${doc.id}` } : undefined
   }
   const reusedFrom = link(item.reusedFrom)
   const text = blocksToText(body)
@@ -272,12 +275,18 @@ function itemView(item: Item, look: Lookups, base: string): ItemView | undefined
     date: item.date ? isoDay(item.date) : null,
     dateLabel: item.date ? dayLabel(item.date) : '',
     style,
-    section: { name: section.name, slug: String(section.slug), url: `${origin(base)}/sections/${section.slug}` },
+    section: {
+      id: section.id,
+      name: section.name,
+      slug: String(section.slug),
+      url: `${origin(base)}/sections/${section.slug}`,
+    },
     issue: issueRef(issue, base),
     sources: (item.sources ?? [])
       .map((s) => look.sources.get(key(s)))
       .filter((s): s is Source => Boolean(s))
       .map((s) => ({
+        id: s.id,
         name: s.name,
         originalName: s.originalName ?? null,
         slug: String(s.slug),
@@ -367,6 +376,7 @@ async function coverView(payload: Payload, value: unknown, base: string): Promis
     ? media.url
     : `${origin(base)}${media.url.startsWith('/') ? '' : '/'}${media.url}`
   return {
+    id: media.id,
     url,
     alt: media.alt ?? '',
     caption: media.caption ?? null,

@@ -1,6 +1,202 @@
-import type { Express } from 'express'
+import type { Express, Request, Response } from 'express'
+import type { Payload } from 'payload'
 
-/** Express routes of this feature, mounted before the Next/Payload handler. */
-export async function mountWebRoutes(app: Express): Promise<void> {
-  void app
+import { previewJs, siteCss, siteJs } from '../../templates/web/assets'
+import { atomFeed, jsonFeed, robotsTxt, rssFeed, sitemap, type SitemapEntry } from '../../templates/web/feeds'
+import type { Site } from '../../templates/web/pages'
+import { getBriefingPayload } from '../lib/payload'
+import { cachedPage, toPage, type Rendered } from './cache'
+import { list, SETTINGS } from './deps'
+import { sendPage } from './http'
+import {
+  archivePage,
+  feedIssues,
+  glossaryPage,
+  homePage,
+  issuePage,
+  itemPage,
+  loadSite,
+  notFound,
+  publishedIssues,
+  sectionPage,
+  sourcePage,
+  termPage,
+} from './loaders'
+import { mountPreviewRoutes } from './preview'
+
+export type WebRouteOptions = { payload?: () => Promise<Payload> }
+
+type Loader = (payload: Payload, site: Site, req: Request) => Promise<Rendered>
+
+const FEED_DESCRIPTION = 'Weekly reports on Chinese politics, with the original texts.'
+
+/** `?page=N` (N ≥ 1); null for anything else. */
+const pageParam = (req: Request): number | null => {
+  const raw = req.query.page
+  if (raw === undefined) return 1
+  return typeof raw === 'string' && /^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : null
+}
+
+async function sitemapPage(payload: Payload, site: Site): Promise<Rendered> {
+  const issues = await publishedIssues(payload, site.publicUrl)
+  const issueIds = new Set(issues.map((i) => String(i.id)))
+  const [items, sections, terms, sources] = await Promise.all([
+    payload.find({
+      collection: 'items',
+      where: { _status: { equals: 'published' } },
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+      select: { issue: true, updatedAt: true },
+    }),
+    payload.find({
+      collection: 'sections',
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+      select: { slug: true, updatedAt: true },
+    }),
+    payload.find({
+      collection: 'glossary-terms',
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+      select: { slug: true, updatedAt: true },
+    }),
+    payload.find({
+      collection: 'sources',
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+      select: { slug: true, updatedAt: true },
+    }),
+  ])
+  const base = site.publicUrl
+  const entries: SitemapEntry[] = [
+    { url: `${base}/` },
+    { url: `${base}/archive` },
+    { url: `${base}/glossary` },
+    ...issues.map((i) => ({ url: i.url })),
+    ...items.docs
+      .filter((i) => issueIds.has(String(i.issue)))
+      .map((i) => ({ url: `${base}/items/${i.id}`, lastmod: i.updatedAt })),
+    ...sections.docs.map((s) => ({ url: `${base}/sections/${s.slug}`, lastmod: s.updatedAt })),
+    ...terms.docs.map((t) => ({ url: `${base}/glossary/${t.slug}`, lastmod: t.updatedAt })),
+    ...sources.docs.map((s) => ({ url: `${base}/sources/${s.slug}`, lastmod: s.updatedAt })),
+  ]
+  const deps = [
+    SETTINGS,
+    list('issues'),
+    list('sections'),
+    list('glossary-terms'),
+    list('sources'),
+    ...issues.map((i) => list('issues', i.id)),
+  ]
+  return { body: sitemap(entries), type: 'application/xml; charset=utf-8', deps }
+}
+
+const feed =
+  (format: 'rss' | 'atom' | 'json'): Loader =>
+  async (payload, site) => {
+    const { views, deps } = await feedIssues(payload, site)
+    const feedSite = { publicUrl: site.publicUrl, siteName: site.siteName ?? 'Briefing', description: FEED_DESCRIPTION }
+    if (format === 'json')
+      return { body: jsonFeed(views, feedSite), type: 'application/feed+json; charset=utf-8', deps }
+    if (format === 'atom') return { body: atomFeed(views, feedSite), type: 'application/atom+xml; charset=utf-8', deps }
+    return { body: rssFeed(views, feedSite), type: 'application/rss+xml; charset=utf-8', deps }
+  }
+
+/** Public web edition: pages, feeds, sitemap, robots.txt, assets and the authenticated preview. */
+export async function mountWebRoutes(app: Express, options: WebRouteOptions = {}): Promise<void> {
+  const getPayload = options.payload ?? getBriefingPayload
+
+  const assets: Record<string, ReturnType<typeof toPage>> = {
+    '/assets/site.css': toPage({ body: siteCss, type: 'text/css; charset=utf-8', deps: [] }),
+    '/assets/site.js': toPage({ body: siteJs, type: 'text/javascript; charset=utf-8', deps: [] }),
+    '/assets/preview.js': toPage({ body: previewJs, type: 'text/javascript; charset=utf-8', deps: [] }),
+  }
+  for (const [path, page] of Object.entries(assets)) {
+    app.get(path, (req, res) => sendPage(req, res, page, 'public, max-age=3600'))
+  }
+
+  /** A cached public page: `key` names the cache entry (path plus canonical query). */
+  const route = (key: (req: Request) => string | null, load: Loader) => async (req: Request, res: Response) => {
+    try {
+      const payload = await getPayload()
+      const cacheKey = key(req)
+      if (cacheKey === null) {
+        const site = await loadSite(payload)
+        return sendPage(req, res, toPage(notFound(site)))
+      }
+      const page = await cachedPage(cacheKey, async () => load(payload, await loadSite(payload), req))
+      sendPage(req, res, page)
+    } catch (err) {
+      console.error(`web: ${req.method} ${req.originalUrl} failed:`, err)
+      if (!res.headersSent) res.status(500).type('text/plain').send('The page could not be rendered. Please try again.')
+    }
+  }
+  const param = (req: Request, name: string) => String(req.params[name] ?? '')
+  const pathKey = (req: Request) => req.path.replace(/\/+$/, '') || '/'
+
+  app.get(
+    '/',
+    route(() => '/', homePage),
+  )
+  app.get(
+    '/archive',
+    route(() => '/archive', archivePage),
+  )
+  app.get(
+    '/issues/:slug',
+    route(
+      (req) => `/issues/${param(req, 'slug')}`,
+      (p, s, req) => issuePage(p, s, param(req, 'slug')),
+    ),
+  )
+  app.get(
+    '/items/:id',
+    route(
+      (req) => `/items/${param(req, 'id')}`,
+      (p, s, req) => itemPage(p, s, param(req, 'id')),
+    ),
+  )
+  app.get('/issues/:slug/items/:id', (req, res) => res.redirect(301, `/items/${encodeURIComponent(param(req, 'id'))}`))
+  app.get(
+    '/sections/:slug',
+    route(
+      (req) => (pageParam(req) === null ? null : `/sections/${param(req, 'slug')}?page=${pageParam(req)}`),
+      (p, s, req) => sectionPage(p, s, param(req, 'slug'), pageParam(req) ?? 1),
+    ),
+  )
+  app.get(
+    '/glossary',
+    route(() => '/glossary', glossaryPage),
+  )
+  app.get(
+    '/glossary/:slug',
+    route(
+      (req) => `/glossary/${param(req, 'slug')}`,
+      (p, s, req) => termPage(p, s, param(req, 'slug')),
+    ),
+  )
+  app.get(
+    '/sources/:slug',
+    route(
+      (req) => (pageParam(req) === null ? null : `/sources/${param(req, 'slug')}?page=${pageParam(req)}`),
+      (p, s, req) => sourcePage(p, s, param(req, 'slug'), pageParam(req) ?? 1),
+    ),
+  )
+  app.get('/feed.xml', route(pathKey, feed('rss')))
+  app.get('/atom.xml', route(pathKey, feed('atom')))
+  app.get('/feed.json', route(pathKey, feed('json')))
+  app.get('/sitemap.xml', route(pathKey, sitemapPage))
+  app.get(
+    '/robots.txt',
+    route(pathKey, async (_p, site) => ({
+      body: robotsTxt(site.publicUrl),
+      type: 'text/plain; charset=utf-8',
+      deps: [SETTINGS],
+    })),
+  )
+  mountPreviewRoutes(app, getPayload)
 }
