@@ -1,25 +1,41 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
-import { isEditor } from '../src/access'
+import { isAdmin, isEditor } from '../src/access'
 
 export const SUBSCRIBER_STATUSES = ['pending', 'active', 'unsubscribed', 'bounced', 'complained'] as const
+export type SubscriberStatus = (typeof SUBSCRIBER_STATUSES)[number]
+export const SUBSCRIBER_SOURCES = ['form', 'import', 'admin'] as const
 
 /** Lower-cased, trimmed, and shaped like name@domain.tld. */
 export const normaliseEmail = (value: string): string => value.trim().toLowerCase()
 export const looksLikeEmail = (value: string): boolean =>
-  value.length <= 254 && /^[^\s@"<>(),;:\\[\]]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i.test(value)
+  value.length <= 254 &&
+  /^[^\s@"<>(),;:\\[\]]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i.test(value)
+
+/** Stamp the moment a subscriber's status changes (confirmed, unsubscribed, bounced). */
+const stampStatusChange: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
+  const status = data.status as SubscriberStatus | undefined
+  if (!status || status === originalDoc?.status) return data
+  const now = new Date().toISOString()
+  if (status === 'active' && !data.confirmedAt) data.confirmedAt = now
+  if (status === 'unsubscribed') data.unsubscribedAt = now
+  if (status === 'bounced' && !data.bouncedAt) data.bouncedAt = now
+  return data
+}
 
 export const Subscribers: CollectionConfig = {
   slug: 'subscribers',
   labels: { singular: 'Subscriber', plural: 'Subscribers' },
   admin: {
     useAsTitle: 'email',
-    defaultColumns: ['email', 'name', 'status', 'createdAt'],
+    defaultColumns: ['email', 'name', 'status', 'source', 'createdAt'],
     listSearchableFields: ['email', 'name'],
     description: 'Newsletter readers. Only editors and admins can see this list.',
+    group: 'Newsletter',
   },
-  access: { read: isEditor, create: isEditor, update: isEditor, delete: isEditor },
+  access: { read: isEditor, create: isEditor, update: isEditor, delete: isAdmin },
   timestamps: true,
+  hooks: { beforeChange: [stampStatusChange] },
   fields: [
     {
       name: 'email',
@@ -29,7 +45,9 @@ export const Subscribers: CollectionConfig = {
       index: true,
       hooks: { beforeValidate: [({ value }) => (typeof value === 'string' ? normaliseEmail(value) : value)] },
       validate: (value: unknown) =>
-        typeof value === 'string' && looksLikeEmail(value) ? true : 'Enter a valid email address, e.g. reader@example.com',
+        typeof value === 'string' && looksLikeEmail(value)
+          ? true
+          : 'Enter a valid email address, e.g. reader@example.com',
     },
     { name: 'name', type: 'text' },
     {
@@ -40,7 +58,17 @@ export const Subscribers: CollectionConfig = {
       index: true,
       options: SUBSCRIBER_STATUSES.map((value) => ({ label: value[0].toUpperCase() + value.slice(1), value })),
     },
-    { name: 'confirmedAt', type: 'date', admin: { position: 'sidebar', readOnly: true } },
+    {
+      name: 'source',
+      type: 'select',
+      defaultValue: 'admin',
+      options: SUBSCRIBER_SOURCES.map((value) => ({ label: value[0].toUpperCase() + value.slice(1), value })),
+      admin: { position: 'sidebar' },
+    },
+    { name: 'confirmedAt', type: 'date', index: true, admin: { position: 'sidebar', readOnly: true } },
     { name: 'unsubscribedAt', type: 'date', admin: { position: 'sidebar', readOnly: true } },
+    { name: 'bouncedAt', type: 'date', admin: { position: 'sidebar', readOnly: true } },
+    { name: 'bounceReason', type: 'text', admin: { position: 'sidebar', readOnly: true } },
+    { name: 'confirmationSentAt', type: 'date', admin: { position: 'sidebar', readOnly: true } },
   ],
 }

@@ -75,6 +75,8 @@ export interface Config {
     media: Media;
     users: User;
     subscribers: Subscriber;
+    campaigns: Campaign;
+    'delivery-batches': DeliveryBatch;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -95,6 +97,8 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
+    campaigns: CampaignsSelect<false> | CampaignsSelect<true>;
+    'delivery-batches': DeliveryBatchesSelect<false> | DeliveryBatchesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -227,6 +231,10 @@ export interface Issue {
     [k: string]: unknown;
   } | null;
   publishedAt?: string | null;
+  /**
+   * How the newsletter presents this issue.
+   */
+  newsletterFormat?: ('auto' | 'full' | 'digest') | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -447,10 +455,77 @@ export interface Subscriber {
   email: string;
   name?: string | null;
   status: 'pending' | 'active' | 'unsubscribed' | 'bounced' | 'complained';
+  source?: ('form' | 'import' | 'admin') | null;
   confirmedAt?: string | null;
   unsubscribedAt?: string | null;
+  bouncedAt?: string | null;
+  bounceReason?: string | null;
+  confirmationSentAt?: string | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * Newsletter sends. Start one from an issue (Newsletter panel) or with `briefing newsletter send <slug>`.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "campaigns".
+ */
+export interface Campaign {
+  id: number;
+  issue: number | Issue;
+  subject: string;
+  status: 'preparing' | 'sending' | 'paused' | 'completed';
+  format?: ('full' | 'digest') | null;
+  /**
+   * Size of the HTML part in bytes.
+   */
+  htmlBytes?: number | null;
+  total?: number | null;
+  sent?: number | null;
+  failed?: number | null;
+  skipped?: number | null;
+  /**
+   * Recipients per ledger batch.
+   */
+  batchSize?: number | null;
+  /**
+   * Pause the campaign once this many recipients have failed.
+   */
+  errorThreshold?: number | null;
+  pausedReason?: string | null;
+  claimedBy?: string | null;
+  leaseUntil?: string | null;
+  startedBy?: (number | null) | User;
+  startedAt?: string | null;
+  completedAt?: string | null;
+  html?: string | null;
+  text?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "delivery-batches".
+ */
+export interface DeliveryBatch {
+  id: number;
+  key: string;
+  campaign: number | Campaign;
+  position: number;
+  state: 'pending' | 'sending' | 'sent' | 'failed';
+  recipients:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  claimedBy?: string | null;
+  leaseUntil?: string | null;
+  attempts?: number | null;
+  sentAt?: string | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -599,6 +674,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'subscribers';
         value: number | Subscriber;
+      } | null)
+    | ({
+        relationTo: 'campaigns';
+        value: number | Campaign;
+      } | null)
+    | ({
+        relationTo: 'delivery-batches';
+        value: number | DeliveryBatch;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -674,6 +757,7 @@ export interface IssuesSelect<T extends boolean = true> {
   coverImage?: T;
   editorsNote?: T;
   publishedAt?: T;
+  newsletterFormat?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -833,10 +917,56 @@ export interface SubscribersSelect<T extends boolean = true> {
   email?: T;
   name?: T;
   status?: T;
+  source?: T;
   confirmedAt?: T;
   unsubscribedAt?: T;
+  bouncedAt?: T;
+  bounceReason?: T;
+  confirmationSentAt?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "campaigns_select".
+ */
+export interface CampaignsSelect<T extends boolean = true> {
+  issue?: T;
+  subject?: T;
+  status?: T;
+  format?: T;
+  htmlBytes?: T;
+  total?: T;
+  sent?: T;
+  failed?: T;
+  skipped?: T;
+  batchSize?: T;
+  errorThreshold?: T;
+  pausedReason?: T;
+  claimedBy?: T;
+  leaseUntil?: T;
+  startedBy?: T;
+  startedAt?: T;
+  completedAt?: T;
+  html?: T;
+  text?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "delivery-batches_select".
+ */
+export interface DeliveryBatchesSelect<T extends boolean = true> {
+  key?: T;
+  campaign?: T;
+  position?: T;
+  state?: T;
+  recipients?: T;
+  claimedBy?: T;
+  leaseUntil?: T;
+  attempts?: T;
+  sentAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -1,6 +1,115 @@
+import fs from 'node:fs'
+import readline from 'node:readline/promises'
+
 import type { Command } from 'commander'
 
-/** CLI commands of this feature. */
+import { fail, withPayload } from '../cli/context'
+
+const ask = async (question: string): Promise<boolean> => {
+  if (!process.stdin.isTTY) return false
+  const rl = readline.createInterface({ input: process.stdin, output: process.stderr })
+  const answer = await rl.question(question)
+  rl.close()
+  return /^y(es)?$/i.test(answer.trim())
+}
+
+/** CLI: `subscribers import|export`, `newsletter render|send|retry-failed|status`, `worker`. */
 export function registerNewsletterCommands(program: Command): void {
-  void program
+  const subscribers = program.command('subscribers').description('Newsletter subscribers')
+  subscribers
+    .command('import <file>')
+    .description('Import subscribers from a CSV file with columns email,name (deduplicated; prints a report)')
+    .option('--confirmed', 'mark new rows active (consent was collected elsewhere); otherwise they are pending')
+    .action(async (file: string, opts: { confirmed?: boolean }) => {
+      if (!fs.existsSync(file)) fail(`no such file: ${file}`)
+      const csv = fs.readFileSync(file, 'utf8')
+      await withPayload(async (payload) => {
+        const { importSubscribers, formatReport } = await import('./csv')
+        const report = await importSubscribers(payload, csv, { confirmed: Boolean(opts.confirmed) })
+        console.log(formatReport(report))
+      })
+    })
+  subscribers
+    .command('export')
+    .description('Write all subscribers as CSV to stdout (or --output)')
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .action(async (opts: { output?: string }) => {
+      await withPayload(async (payload) => {
+        const { exportSubscribers } = await import('./csv')
+        const csv = await exportSubscribers(payload)
+        if (opts.output) fs.writeFileSync(opts.output, csv)
+        else process.stdout.write(csv)
+      })
+    })
+
+  const newsletter = program.command('newsletter').description('Render and send the email newsletter')
+  newsletter
+    .command('render <slug>')
+    .description('Print the email of an issue as HTML or plain text')
+    .option('--format <format>', 'html or text', 'html')
+    .option('--variant <variant>', 'auto, full or digest (default: the issue setting)')
+    .option('--draft', 'render the latest draft instead of the published issue')
+    .action(async (slug: string, opts: { format: string; variant?: string; draft?: boolean }) => {
+      if (opts.format !== 'html' && opts.format !== 'text') fail('--format must be html or text')
+      if (opts.variant && !['auto', 'full', 'digest'].includes(opts.variant))
+        fail('--variant must be auto, full or digest')
+      await withPayload(async (payload) => {
+        const { findIssue } = await import('./campaign')
+        const { renderIssueEmail } = await import('./render')
+        const issue = await findIssue(payload, slug)
+        if (!issue) fail(`no issue with slug ${slug}`)
+        const rendered = await renderIssueEmail(payload, issue.id, {
+          format: opts.variant as 'auto' | 'full' | 'digest' | undefined,
+          draft: Boolean(opts.draft),
+        }).catch((err: Error) => fail(err.message))
+        process.stdout.write(opts.format === 'text' ? rendered.text : rendered.html)
+        console.error(
+          `${rendered.format} (${rendered.reason}), HTML ${rendered.htmlBytes} bytes, text ${rendered.textBytes} bytes`,
+        )
+      })
+    })
+  newsletter
+    .command('send <slug>')
+    .description('Send a published issue to all active subscribers (resumes a paused or interrupted send)')
+    .option('-y, --yes', 'do not ask for confirmation')
+    .action(async (slug: string, opts: { yes?: boolean }) => {
+      const { sendFromCli } = await import('./cliSend')
+      process.exitCode = await withPayload((payload) => sendFromCli(payload, slug, { yes: Boolean(opts.yes), ask }))
+    })
+  newsletter
+    .command('retry-failed <slug>')
+    .description('Send again to the recipients of an issue that failed (and only them)')
+    .option('-y, --yes', 'do not ask for confirmation')
+    .action(async (slug: string, opts: { yes?: boolean }) => {
+      const { sendFromCli } = await import('./cliSend')
+      process.exitCode = await withPayload((payload) =>
+        sendFromCli(payload, slug, { yes: Boolean(opts.yes), ask, retryFailed: true }),
+      )
+    })
+  newsletter
+    .command('status <slug>')
+    .description('Show the campaign of an issue: sent, failed, skipped, remaining')
+    .action(async (slug: string) => {
+      await withPayload(async (payload) => {
+        const { campaignForIssue, findIssue } = await import('./campaign')
+        const { summarise } = await import('./ledger')
+        const issue = await findIssue(payload, slug)
+        if (!issue) fail(`no issue with slug ${slug}`)
+        const campaign = await campaignForIssue(payload, issue.id)
+        if (!campaign) return console.log(`${slug}: not sent`)
+        const s = await summarise(payload, campaign.id)
+        console.log(
+          `${slug}: ${campaign.status}${campaign.pausedReason ? ` (${campaign.pausedReason})` : ''}; total ${s.total}, sent ${s.sent}, failed ${s.failed}, skipped ${s.skipped}, remaining ${s.pending + s.sending}`,
+        )
+      })
+    })
+
+  program
+    .command('worker')
+    .description('Run the newsletter send queue in this process (until stopped, or --once)')
+    .option('--once', 'run the queue once and exit')
+    .action(async (opts: { once?: boolean }) => {
+      const { runWorker } = await import('./cliSend')
+      await withPayload((payload) => runWorker(payload, Boolean(opts.once)))
+    })
 }

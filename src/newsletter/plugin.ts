@@ -1,4 +1,60 @@
 import type { Plugin } from 'payload'
 
-/** Payload config extensions of this feature (collections, endpoints, hooks, admin views). */
-export const newsletterPlugin: Plugin = (config) => config
+import { Campaigns } from '../../collections/Campaigns'
+import { DeliveryBatches } from '../../collections/DeliveryBatches'
+import { newsletterEndpoints } from './endpoints'
+
+/**
+ * Newsletter: campaigns and the delivery ledger, an issue's email format choice and Newsletter panel,
+ * the subscribers' admin tools, and the editor-only endpoints behind them.
+ */
+export const newsletterPlugin: Plugin = (config) => ({
+  ...config,
+  collections: [
+    ...(config.collections ?? []).map((collection) => {
+      if (collection.slug === 'issues') {
+        return {
+          ...collection,
+          fields: [
+            ...collection.fields,
+            {
+              name: 'newsletterFormat',
+              type: 'select' as const,
+              defaultValue: 'auto',
+              options: [
+                { label: 'Automatic (digest if too big for Gmail)', value: 'auto' },
+                { label: 'Full issue', value: 'full' },
+                { label: 'Digest', value: 'digest' },
+              ],
+              admin: { position: 'sidebar' as const, description: 'How the newsletter presents this issue.' },
+            },
+            {
+              name: 'newsletterPanel',
+              type: 'ui' as const,
+              admin: {
+                position: 'sidebar' as const,
+                components: { Field: '/newsletter/admin/IssueNewsletterPanel#IssueNewsletterPanel' },
+              },
+            },
+          ],
+        }
+      }
+      if (collection.slug === 'subscribers') {
+        return {
+          ...collection,
+          admin: {
+            ...collection.admin,
+            components: {
+              ...collection.admin?.components,
+              beforeList: ['/newsletter/admin/SubscribersTools#SubscribersTools'],
+            },
+          },
+        }
+      }
+      return collection
+    }),
+    Campaigns,
+    DeliveryBatches,
+  ],
+  endpoints: [...(config.endpoints ?? []), ...newsletterEndpoints],
+})

@@ -1,6 +1,129 @@
-import type { Express } from 'express'
+import express, { type Express, type Request, type Response } from 'express'
 
-/** Express routes of this feature, mounted before the Next/Payload handler. */
-export async function mountNewsletterRoutes(app: Express): Promise<void> {
-  void app
+import { getBriefingPayload } from '../lib/payload'
+import { checkInboxPage, messagePage, preferencesPage, unsubscribeConfirmPage } from './pages'
+import { createRateLimiter } from './rateLimit'
+import { confirmSubscription, requestSubscription, setSubscription, subscriberForToken } from './subscriptions'
+
+export type NewsletterRouteOptions = {
+  /** Subscribe requests allowed per client IP and window (default 10 per 10 minutes, or NEWSLETTER_SUBSCRIBE_LIMIT). */
+  subscribeLimit?: { max: number; windowMs: number }
+  /** Run the send queue inside the web process (default unless NEWSLETTER_WORKER=external). */
+  worker?: boolean
+}
+
+const wantsJson = (req: Request) =>
+  (req.get('accept') ?? '').includes('application/json') && !(req.get('accept') ?? '').includes('text/html')
+
+function answer(req: Request, res: Response, status: number, title: string, message: string, html?: string) {
+  res.status(status).set('Cache-Control', 'no-store')
+  if (wantsJson(req)) return res.json({ ok: status < 400, message })
+  return res.type('html').send(html ?? messagePage(title, message))
+}
+
+const bodyParsers = [express.urlencoded({ extended: false, limit: '16kb' }), express.json({ limit: '16kb' })]
+
+/** Subscribe (double opt-in), confirm, unsubscribe (RFC 8058 one-click) and preferences. */
+export async function mountNewsletterRoutes(app: Express, options: NewsletterRouteOptions = {}): Promise<void> {
+  const envLimit = Number(process.env.NEWSLETTER_SUBSCRIBE_LIMIT)
+  const limit = options.subscribeLimit ?? { max: envLimit > 0 ? envLimit : 10, windowMs: 10 * 60 * 1000 }
+  const limiter = createRateLimiter(limit.max, limit.windowMs)
+
+  app.post('/subscribe', ...bodyParsers, async (req, res) => {
+    const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown'
+    if (!limiter.take(ip)) {
+      res.set('Retry-After', String(limiter.retryAfterSeconds(ip)))
+      return answer(
+        req,
+        res,
+        429,
+        'Too many requests',
+        'Too many subscription requests from your network. Please try again later.',
+      )
+    }
+    const body = (req.body ?? {}) as Record<string, unknown>
+    // Honeypot: people never fill the hidden "website" field; bots do. Same answer, nothing stored.
+    if (typeof body.website === 'string' && body.website.trim() !== '') {
+      return answer(
+        req,
+        res,
+        202,
+        'Check your inbox',
+        'Check your inbox to confirm your subscription.',
+        checkInboxPage(),
+      )
+    }
+    const payload = await getBriefingPayload()
+    const result = await requestSubscription(payload, { email: body.email, name: body.name })
+    if (!result.ok) return answer(req, res, result.status, 'Please check your address', result.message)
+    return answer(req, res, 202, 'Check your inbox', 'Check your inbox to confirm your subscription.', checkInboxPage())
+  })
+
+  app.get('/subscribe/confirm', async (req, res) => {
+    const payload = await getBriefingPayload()
+    const result = await confirmSubscription(payload, req.query.token)
+    if (!result.ok) return answer(req, res, result.status, 'Link not valid', result.message)
+    if (result.subscriber.status !== 'active')
+      return answer(req, res, 409, 'Cannot subscribe', 'This address cannot receive the newsletter.')
+    return answer(
+      req,
+      res,
+      200,
+      'You are subscribed',
+      `Thank you: ${result.subscriber.email} will receive the next issue.`,
+    )
+  })
+
+  app.get('/unsubscribe', async (req, res) => {
+    const payload = await getBriefingPayload()
+    const found = await subscriberForToken(payload, req.query.token, 'unsubscribe')
+    if (!found.ok) return answer(req, res, found.status, 'Link not valid', found.message)
+    if (found.subscriber.status === 'unsubscribed')
+      return answer(req, res, 200, 'Unsubscribed', `${found.subscriber.email} is unsubscribed.`)
+    res
+      .set('Cache-Control', 'no-store')
+      .type('html')
+      .send(unsubscribeConfirmPage(String(req.query.token), found.subscriber.email))
+  })
+
+  // RFC 8058: a POST with `List-Unsubscribe=One-Click` unsubscribes at once; the page's button posts here too.
+  app.post('/unsubscribe', ...bodyParsers, async (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>
+    const oneClick = body['List-Unsubscribe'] === 'One-Click'
+    if (!oneClick && body.confirm !== '1')
+      return answer(req, res, 400, 'Not understood', 'Send List-Unsubscribe=One-Click or use the button.')
+    const payload = await getBriefingPayload()
+    const result = await setSubscription(payload, req.query.token ?? body.token, 'unsubscribed')
+    if (!result.ok) return answer(req, res, result.status, 'Link not valid', result.message)
+    return answer(req, res, 200, 'Unsubscribed', `${result.subscriber.email} will not receive the newsletter any more.`)
+  })
+
+  app.get('/preferences', async (req, res) => {
+    const payload = await getBriefingPayload()
+    const found = await subscriberForToken(payload, req.query.token, 'unsubscribe')
+    if (!found.ok) return answer(req, res, found.status, 'Link not valid', found.message)
+    res
+      .set('Cache-Control', 'no-store')
+      .type('html')
+      .send(preferencesPage(String(req.query.token), found.subscriber.email, found.subscriber.status))
+  })
+
+  app.post('/preferences', ...bodyParsers, async (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>
+    const wanted = body.action === 'resubscribe' ? 'active' : body.action === 'unsubscribe' ? 'unsubscribed' : null
+    if (!wanted) return answer(req, res, 400, 'Not understood', 'Choose to unsubscribe or to subscribe again.')
+    const payload = await getBriefingPayload()
+    const token = String(req.query.token ?? '')
+    const result = await setSubscription(payload, token, wanted)
+    if (!result.ok) return answer(req, res, result.status, 'Not changed', result.message)
+    res
+      .set('Cache-Control', 'no-store')
+      .type('html')
+      .send(preferencesPage(token, result.subscriber.email, result.subscriber.status))
+  })
+
+  if (options.worker ?? process.env.NEWSLETTER_WORKER !== 'external') {
+    const { startBackgroundWorker } = await import('./worker')
+    startBackgroundWorker()
+  }
 }

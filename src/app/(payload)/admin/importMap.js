@@ -22,6 +22,8 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { IssueNewsletterPanel as IssueNewsletterPanel_28b4239cc84802308d8d25c78a54ffb9 } from '../../../newsletter/admin/IssueNewsletterPanel'
+import { SubscribersTools as SubscribersTools_31359ac3e064deb03f95b58fd0d7c387 } from '../../../newsletter/admin/SubscribersTools'
 import { DraftIssuePanel as DraftIssuePanel_0715c5a41c8d9c08e20c622325c6c7fb } from '../../../admin/DraftIssuePanel'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -51,6 +53,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/newsletter/admin/IssueNewsletterPanel#IssueNewsletterPanel": IssueNewsletterPanel_28b4239cc84802308d8d25c78a54ffb9,
+  "/newsletter/admin/SubscribersTools#SubscribersTools": SubscribersTools_31359ac3e064deb03f95b58fd0d7c387,
   "/admin/DraftIssuePanel#DraftIssuePanel": DraftIssuePanel_0715c5a41c8d9c08e20c622325c6c7fb,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

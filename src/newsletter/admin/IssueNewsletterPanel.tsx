@@ -1,0 +1,204 @@
+'use client'
+import { useDocumentInfo } from '@payloadcms/ui'
+import React, { useCallback, useEffect, useState } from 'react'
+
+type Status = {
+  issue: { id: number | string; slug: string; status: string }
+  audience: number
+  size: {
+    format?: string
+    reason?: string
+    htmlBytes?: number
+    fullHtmlBytes?: number
+    textBytes?: number
+    budget?: number
+    error?: string
+  }
+  campaign: null | {
+    id: number | string
+    status: string
+    pausedReason: string | null
+    total: number
+    sent: number
+    failed: number
+    skipped: number
+    pending: number
+    sending: number
+  }
+  canSend: boolean
+}
+
+const kb = (n?: number) => (n === undefined ? '?' : `${(n / 1024).toFixed(1)} KB`)
+const box: React.CSSProperties = {
+  border: '1px solid var(--theme-elevation-150)',
+  borderRadius: 4,
+  padding: 12,
+  marginBottom: 16,
+}
+
+/** Issue sidebar: email size, preview (desktop/mobile/text), send test, send with confirmation, progress. */
+export function IssueNewsletterPanel() {
+  const { id } = useDocumentInfo()
+  const [status, setStatus] = useState<Status | null>(null)
+  const [message, setMessage] = useState('')
+  const [testTo, setTestTo] = useState('')
+  const [preview, setPreview] = useState<null | 'desktop' | 'mobile' | 'text'>(null)
+  const api = `/api/newsletter/issues/${id}`
+
+  const load = useCallback(async () => {
+    if (!id) return
+    const res = await fetch(`${api}/status`, { credentials: 'include' })
+    if (res.ok) setStatus((await res.json()) as Status)
+  }, [api, id])
+
+  useEffect(() => {
+    void load()
+    const sending = status?.campaign?.status === 'sending' || status?.campaign?.status === 'preparing'
+    const timer = sending ? setInterval(() => void load(), 2000) : undefined
+    return () => clearInterval(timer)
+  }, [load, status?.campaign?.status])
+
+  if (!id) return <div style={box}>Save the issue to preview its newsletter.</div>
+  if (!status) return <div style={box}>Newsletter: loading…</div>
+
+  const post = async (path: string, body: unknown) => {
+    setMessage('…')
+    const res = await fetch(path, {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+    const data = (await res.json().catch(() => ({}))) as { error?: string; to?: string; reopened?: number }
+    setMessage(
+      res.ok
+        ? data.to
+          ? `Test sent to ${data.to}.`
+          : data.reopened !== undefined
+            ? `Retrying ${data.reopened} recipient(s).`
+            : 'Done.'
+        : (data.error ?? `Error ${res.status}`),
+    )
+    void load()
+  }
+
+  const send = () => {
+    if (window.confirm(`Send this issue to ${status.audience} active subscriber(s) now?`))
+      void post(`${api}/send`, { confirmRecipients: status.audience })
+  }
+
+  const c = status.campaign
+  const over = (status.size.fullHtmlBytes ?? 0) > (status.size.budget ?? Infinity)
+  return (
+    <div style={box} className="newsletter-panel">
+      <h4 style={{ marginTop: 0 }}>Newsletter</h4>
+      {status.size.error ? (
+        <p>Email: {status.size.error}</p>
+      ) : (
+        <p data-testid="newsletter-size">
+          Email size: <strong>{kb(status.size.htmlBytes)}</strong> HTML ({status.size.format}
+          {status.size.reason === 'auto-size'
+            ? `: the full issue is ${kb(status.size.fullHtmlBytes)}, over Gmail's limit`
+            : ''}
+          ), {kb(status.size.textBytes)} text.
+          {over ? ' Sent as a digest.' : ''}
+        </p>
+      )}
+      <p>
+        Preview:{' '}
+        <button type="button" onClick={() => setPreview('desktop')}>
+          Desktop
+        </button>{' '}
+        <button type="button" onClick={() => setPreview('mobile')}>
+          Mobile
+        </button>{' '}
+        <button type="button" onClick={() => setPreview('text')}>
+          Text
+        </button>
+      </p>
+      {status.canSend ? (
+        <>
+          <p>
+            <input
+              type="email"
+              placeholder="test@example.com"
+              value={testTo}
+              onChange={(e) => setTestTo(e.target.value)}
+              aria-label="Test address"
+            />{' '}
+            <button type="button" onClick={() => void post(`${api}/test`, { email: testTo })}>
+              Send test
+            </button>
+          </p>
+          {!c && status.issue.status === 'published' ? (
+            <button type="button" onClick={send} data-testid="newsletter-send">
+              Send to {status.audience} subscribers…
+            </button>
+          ) : null}
+          {!c && status.issue.status !== 'published' ? <p>Publish the issue to send it.</p> : null}
+        </>
+      ) : (
+        <p>Only editors and admins can send.</p>
+      )}
+      {c ? (
+        <div data-testid="newsletter-campaign">
+          <p>
+            Campaign <strong>{c.status}</strong>
+            {c.pausedReason ? ` (${c.pausedReason})` : ''}: sent {c.sent} of {c.total}, failed {c.failed}, skipped{' '}
+            {c.skipped}, remaining {c.pending + c.sending}.
+          </p>
+          <progress max={Math.max(1, c.total)} value={c.sent + c.failed + c.skipped} style={{ width: '100%' }} />
+          {status.canSend ? (
+            <p>
+              {c.status === 'sending' ? (
+                <button type="button" onClick={() => void post(`/api/newsletter/campaigns/${c.id}/pause`, {})}>
+                  Pause
+                </button>
+              ) : null}
+              {c.status === 'paused' ? (
+                <button type="button" onClick={() => void post(`/api/newsletter/campaigns/${c.id}/resume`, {})}>
+                  Resume
+                </button>
+              ) : null}{' '}
+              {c.failed > 0 ? (
+                <button type="button" onClick={() => void post(`/api/newsletter/campaigns/${c.id}/retry-failed`, {})}>
+                  Retry failed
+                </button>
+              ) : null}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {message ? <p role="status">{message}</p> : null}
+      {preview ? (
+        <div
+          role="dialog"
+          aria-label="Email preview"
+          style={{
+            position: 'fixed',
+            inset: 0,
+            background: 'rgba(0,0,0,.6)',
+            zIndex: 1000,
+            display: 'flex',
+            flexDirection: 'column',
+            alignItems: 'center',
+            padding: 24,
+          }}
+        >
+          <p style={{ color: '#fff' }}>
+            {preview} preview{' '}
+            <button type="button" onClick={() => setPreview(null)}>
+              Close
+            </button>
+          </p>
+          <iframe
+            title="Email preview"
+            sandbox=""
+            src={`${api}/preview?format=${preview === 'text' ? 'text' : 'html'}`}
+            style={{ width: preview === 'mobile' ? 375 : 680, flex: 1, background: '#fff', border: 0 }}
+          />
+        </div>
+      ) : null}
+    </div>
+  )
+}

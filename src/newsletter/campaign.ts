@@ -1,0 +1,207 @@
+import type { Payload } from 'payload'
+
+import type { Campaign, Issue } from '../payload-types'
+import { compareAndSet, makeOwnerId, ownerIsDead } from './cas'
+import { type Id, type LedgerRecipient, reopenFailed, summarise } from './ledger'
+import { messageIdFor } from './mime'
+import { renderIssueEmail, type EmailFormatChoice } from './render'
+import { loadNewsletterSettings } from './settings'
+
+export const DEFAULT_BATCH_SIZE = 5
+
+export async function findIssue(payload: Payload, slugOrId: string | Id): Promise<Issue | null> {
+  const res = await payload.find({
+    collection: 'issues',
+    where: {
+      or: [
+        { slug: { equals: String(slugOrId) } },
+        ...(/^\w+$/.test(String(slugOrId)) ? [{ id: { equals: slugOrId } }] : []),
+      ],
+    },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
+  return (res.docs[0] as Issue | undefined) ?? null
+}
+
+export async function campaignForIssue(payload: Payload, issueId: Id): Promise<Campaign | null> {
+  const res = await payload.find({
+    collection: 'campaigns',
+    where: { issue: { equals: issueId } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
+  return (res.docs[0] as Campaign | undefined) ?? null
+}
+
+export const countAudience = async (payload: Payload) =>
+  (await payload.count({ collection: 'subscribers', where: { status: { equals: 'active' } }, overrideAccess: true }))
+    .totalDocs
+
+export type StartOptions = { userId?: Id; format?: EmailFormatChoice; batchSize?: number; errorThreshold?: number }
+
+/**
+ * Start (or find) the campaign of a published issue: render the email once, store it, and freeze
+ * the audience (active subscribers now) into ledger batches. Safe to call again: an existing
+ * campaign is returned as it is; one whose preparation died half-way is prepared again.
+ */
+export async function startCampaign(payload: Payload, issue: Issue, options: StartOptions = {}): Promise<Campaign> {
+  if (issue._status !== 'published') throw new Error(`issue ${issue.slug} is not published: publish it before sending`)
+  let campaign = await campaignForIssue(payload, issue.id)
+  const owner = makeOwnerId()
+  if (!campaign) {
+    const rendered = await renderIssueEmail(payload, issue.id, { format: options.format })
+    try {
+      campaign = (await payload.create({
+        collection: 'campaigns',
+        overrideAccess: true,
+        data: {
+          issue: issue.id,
+          subject: rendered.subject,
+          status: 'preparing',
+          format: rendered.format,
+          htmlBytes: rendered.htmlBytes,
+          html: rendered.html,
+          text: rendered.text,
+          batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
+          errorThreshold: options.errorThreshold ?? 10,
+          startedBy: options.userId as number | undefined,
+          startedAt: new Date().toISOString(),
+          claimedBy: owner,
+          leaseUntil: new Date(Date.now() + 10 * 60 * 1000).toISOString(),
+        },
+      })) as Campaign
+    } catch {
+      // Someone else created it at the same moment (unique issue): use theirs.
+      campaign = await campaignForIssue(payload, issue.id)
+      if (!campaign) throw new Error('could not create the campaign')
+      return campaign
+    }
+  } else if (campaign.status === 'preparing') {
+    const expired = campaign.leaseUntil ? Date.parse(campaign.leaseUntil) < Date.now() : true
+    if (!ownerIsDead(campaign.claimedBy) && !expired) return campaign
+    const won = await compareAndSet(
+      payload,
+      'campaigns',
+      campaign.id,
+      { status: 'preparing', claimedBy: campaign.claimedBy ?? null },
+      { claimedBy: owner },
+    )
+    if (!won)
+      return (await payload.findByID({ collection: 'campaigns', id: campaign.id, overrideAccess: true })) as Campaign
+  } else {
+    return campaign
+  }
+  await freezeAudience(payload, campaign, owner)
+  return (await payload.findByID({
+    collection: 'campaigns',
+    id: campaign.id,
+    overrideAccess: true,
+    depth: 0,
+  })) as Campaign
+}
+
+/** Write the audience into batches (deterministic keys), then preparing → sending. */
+async function freezeAudience(payload: Payload, campaign: Campaign, owner: string): Promise<void> {
+  const settings = await loadNewsletterSettings(payload)
+  const domain = settings.fromAddress.split('@')[1] ?? 'localhost'
+  const batchSize = Math.max(1, campaign.batchSize ?? DEFAULT_BATCH_SIZE)
+  await payload.db.deleteMany({ collection: 'delivery-batches', where: { campaign: { equals: campaign.id } } })
+  let position = 0
+  let total = 0
+  let chunk: LedgerRecipient[] = []
+  const flush = async () => {
+    if (!chunk.length) return
+    await payload.db.create({
+      collection: 'delivery-batches',
+      data: {
+        key: `${campaign.id}:${position}`,
+        campaign: campaign.id,
+        position,
+        state: 'pending',
+        recipients: chunk,
+        attempts: 0,
+      },
+    })
+    position++
+    chunk = []
+  }
+  for (let page = 1; ; page++) {
+    const res = await payload.find({
+      collection: 'subscribers',
+      where: { status: { equals: 'active' } },
+      sort: 'id',
+      limit: 1000,
+      page,
+      depth: 0,
+      overrideAccess: true,
+      select: { email: true, name: true },
+    })
+    for (const s of res.docs) {
+      chunk.push({
+        id: s.id,
+        email: s.email,
+        name: s.name ?? null,
+        messageId: messageIdFor(campaign.id, s.id, domain),
+        state: 'pending',
+      })
+      total++
+      if (chunk.length >= batchSize) await flush()
+    }
+    if (!res.hasNextPage) break
+  }
+  await flush()
+  const won = await compareAndSet(
+    payload,
+    'campaigns',
+    campaign.id,
+    { status: 'preparing', claimedBy: owner },
+    { status: 'sending', total, claimedBy: null, leaseUntil: null },
+  )
+  if (!won) throw new Error('another process took over preparing this campaign')
+}
+
+export async function setCampaignStatus(
+  payload: Payload,
+  id: Id,
+  from: Campaign['status'],
+  to: Campaign['status'],
+  reason?: string,
+) {
+  return compareAndSet(
+    payload,
+    'campaigns',
+    id,
+    { status: from },
+    {
+      status: to,
+      pausedReason: reason ?? null,
+      ...(to === 'completed' ? { completedAt: new Date().toISOString() } : {}),
+    },
+  )
+}
+
+/** Store the ledger counts on the campaign (for lists and progress). */
+export async function refreshCounts(payload: Payload, id: Id) {
+  const summary = await summarise(payload, id)
+  await payload.db.updateOne({
+    collection: 'campaigns',
+    id,
+    data: { sent: summary.sent, failed: summary.failed, skipped: summary.skipped, total: summary.total },
+  })
+  return summary
+}
+
+/** The one action that retries only the failed recipients: reopen them and resume the campaign. */
+export async function retryFailed(payload: Payload, campaign: Campaign): Promise<number> {
+  const reopened = await reopenFailed(payload, campaign.id)
+  if (campaign.status === 'completed' || campaign.status === 'paused')
+    await setCampaignStatus(payload, campaign.id, campaign.status, 'sending')
+  return reopened
+}
+
+/** Resume a paused campaign (after fixing whatever paused it). */
+export const resumeCampaign = (payload: Payload, campaign: Campaign) =>
+  campaign.status === 'paused' ? setCampaignStatus(payload, campaign.id, 'paused', 'sending') : Promise.resolve(false)

@@ -1,0 +1,135 @@
+import cliProgress from 'cli-progress'
+import type { Payload } from 'payload'
+
+import type { Campaign } from '../payload-types'
+import { campaignForIssue, countAudience, findIssue, resumeCampaign, retryFailed, startCampaign } from './campaign'
+import { Messenger } from './messenger'
+import { CampaignRunner, type Progress } from './runner'
+import { runQueueOnce } from './worker'
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** Exit codes: 0 done, 1 done with failed recipients or an error, 2 paused. */
+export async function sendFromCli(
+  payload: Payload,
+  slug: string,
+  opts: { yes: boolean; ask: (q: string) => Promise<boolean>; retryFailed?: boolean },
+): Promise<number> {
+  const issue = await findIssue(payload, slug)
+  if (!issue) return (console.error(`briefing: no issue with slug ${slug}`), 1)
+  if (issue._status !== 'published')
+    return (console.error(`briefing: issue ${slug} is not published: publish it first`), 1)
+  let campaign = await campaignForIssue(payload, issue.id)
+  const confirm = async (question: string) => {
+    if (opts.yes) return true
+    if (!process.stdin.isTTY) {
+      console.error('briefing: not a terminal; pass --yes to confirm')
+      return false
+    }
+    return opts.ask(question)
+  }
+  if (opts.retryFailed) {
+    if (!campaign) return (console.error(`briefing: ${slug} was never sent`), 1)
+    if (!(await confirm(`Retry the failed recipients of ${issue.label}? [y/N] `))) return 1
+    console.log(`reopened ${await retryFailed(payload, campaign)} failed recipient(s)`)
+  } else if (!campaign) {
+    const audience = await countAudience(payload)
+    if (!(await confirm(`Send ${issue.label} to ${audience} active subscriber(s)? [y/N] `))) return 1
+    campaign = await startCampaign(payload, issue)
+    console.log(
+      `campaign ${campaign.id}: ${campaign.total} recipient(s), ${campaign.format} email of ${campaign.htmlBytes} bytes`,
+    )
+  } else if (campaign.status === 'completed') {
+    console.log(
+      `${issue.label} was already sent (sent ${campaign.sent}, failed ${campaign.failed}); nothing new to send`,
+    )
+    return campaign.failed ? 1 : 0
+  } else if (campaign.status === 'paused') {
+    if (!(await confirm(`Resume the paused send of ${issue.label} (${campaign.pausedReason ?? 'paused'})? [y/N] `)))
+      return 2
+    await resumeCampaign(payload, campaign)
+  } else if (campaign.status === 'preparing') {
+    campaign = await startCampaign(payload, issue)
+  } else {
+    console.log(`resuming the send of ${issue.label}`)
+  }
+  return runWithProgress(payload, campaign!.id)
+}
+
+async function runWithProgress(payload: Payload, campaignId: number | string): Promise<number> {
+  const bar = new cliProgress.SingleBar(
+    {
+      format: 'sending |{bar}| {percentage}% | sent {sent} | failed {failed} | remaining {remaining} | {rate} msg/s',
+      stream: process.stderr,
+      noTTYOutput: true,
+      notTTYSchedule: 1000,
+      hideCursor: true,
+    },
+    cliProgress.Presets.shades_classic,
+  )
+  const show = (p: Progress) => {
+    const done = p.sent + p.failed + p.skipped
+    bar.setTotal(Math.max(1, p.total))
+    bar.update(done, {
+      sent: p.sent,
+      failed: p.failed,
+      remaining: Math.max(0, p.total - done),
+      rate: p.rate.toFixed(0),
+    })
+  }
+  bar.start(1, 0, { sent: 0, failed: 0, remaining: 0, rate: 0 })
+  const messenger = new Messenger()
+  let stopping = false
+  let runner: CampaignRunner | null = null
+  const onSignal = () => {
+    stopping = true
+    runner?.stop('interrupted')
+  }
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+  try {
+    for (;;) {
+      runner = new CampaignRunner(payload, messenger, show)
+      const result = await runner.run(campaignId)
+      show(result)
+      if (result.status !== 'sending' || stopping) {
+        bar.stop()
+        const line = `sent ${result.sent}, failed ${result.failed}, skipped ${result.skipped}, remaining ${result.pending + result.sending}`
+        if (result.status === 'paused') return (console.error(`paused: ${result.pausedReason ?? ''}; ${line}`), 2)
+        if (stopping) return (console.error(`interrupted; ${line} (run the same command to resume)`), 130)
+        console.log(`${result.status}: ${line}`)
+        return result.failed > 0 ? 1 : 0
+      }
+      // Other senders still hold batches: wait for them (or for their leases to lapse).
+      await sleep(1000)
+    }
+  } finally {
+    messenger.close()
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+  }
+}
+
+export async function runWorker(payload: Payload, once: boolean): Promise<void> {
+  const messenger = new Messenger()
+  let stop = false
+  const onSignal = () => (stop = true)
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+  console.log(
+    `newsletter worker ${process.pid}: ${process.env.SMTP_URL ? 'SMTP' : 'outbox'} transport, ${messenger.connections} connection(s)`,
+  )
+  try {
+    do {
+      const results = await runQueueOnce(payload, messenger, (c: Campaign, p) => {
+        if ((p.sent + p.failed) % 500 === 0 && p.sent + p.failed > 0)
+          console.log(`campaign ${c.id}: sent ${p.sent}, failed ${p.failed} of ${p.total}`)
+      })
+      for (const r of results)
+        console.log(`campaign ${r.status}: sent ${r.sent}, failed ${r.failed}, skipped ${r.skipped}`)
+      if (!once && !stop) await sleep(2000)
+    } while (!once && !stop)
+  } finally {
+    messenger.close()
+  }
+}

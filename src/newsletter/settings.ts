@@ -1,0 +1,46 @@
+import type { Payload } from 'payload'
+
+import { publicUrl as envPublicUrl } from '../env'
+
+export type NewsletterSettings = {
+  publicationName: string
+  fromName: string
+  fromAddress: string
+  replyTo: string | null
+  publicUrl: string
+  footer: string
+  /** List-Id header value, e.g. `Briefing <briefing.example.com>`. */
+  listId: string
+  /** Address for mailto: unsubscribe requests. */
+  unsubscribeMailbox: string
+}
+
+/** Sender identity and links, from the `settings` global (PUBLIC_URL unless overridden there). */
+export async function loadNewsletterSettings(payload: Payload): Promise<NewsletterSettings> {
+  const s = await payload.findGlobal({ slug: 'settings', overrideAccess: true, depth: 0 })
+  const fromAddress = s.senderEmail || process.env.MAIL_FROM || 'briefing@example.com'
+  const domain = fromAddress.split('@')[1] ?? 'example.com'
+  const publicationName = s.publicationName || 'Briefing'
+  const listName =
+    publicationName
+      .replace(/[^a-z0-9]+/gi, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase() || 'briefing'
+  return {
+    publicationName,
+    fromName: s.senderName || publicationName,
+    fromAddress,
+    replyTo: s.replyTo || null,
+    publicUrl: (s.publicUrl || envPublicUrl()).replace(/\/$/, ''),
+    footer: s.footer || '',
+    listId: `${publicationName.replace(/[<>"]/g, '')} <${listName}.${domain}>`,
+    unsubscribeMailbox: `unsubscribe@${domain}`,
+  }
+}
+
+export const unsubscribeUrl = (settings: NewsletterSettings, token: string) =>
+  `${settings.publicUrl}/unsubscribe?token=${encodeURIComponent(token)}`
+export const preferencesUrl = (settings: NewsletterSettings, token: string) =>
+  `${settings.publicUrl}/preferences?token=${encodeURIComponent(token)}`
+export const unsubscribeMailto = (settings: NewsletterSettings, token: string) =>
+  `mailto:${settings.unsubscribeMailbox}?subject=${encodeURIComponent(`unsubscribe ${token}`)}`

@@ -1,0 +1,141 @@
+import type { Payload } from 'payload'
+
+import { looksLikeEmail, normaliseEmail } from '../../collections/Subscribers'
+import type { Subscriber } from '../payload-types'
+import { loadNewsletterSettings } from './settings'
+import { confirmToken, verifyToken, type TokenPurpose } from './tokens'
+
+/** A confirmation mail is sent again to the same address at most this often. */
+const RESEND_CONFIRMATION_MS = 10 * 60 * 1000
+
+export type SubscribeResult = { ok: true } | { ok: false; status: number; message: string }
+
+/**
+ * Double opt-in. Every valid request gets the same answer whether the address is new, pending,
+ * active or unsubscribed; only new/pending/unsubscribed addresses are (re)sent a confirmation link.
+ */
+export async function requestSubscription(
+  payload: Payload,
+  input: { email?: unknown; name?: unknown },
+): Promise<SubscribeResult> {
+  const email = typeof input.email === 'string' ? normaliseEmail(input.email) : ''
+  if (!looksLikeEmail(email))
+    return { ok: false, status: 400, message: 'Please enter a valid email address, e.g. reader@example.com.' }
+  const name = typeof input.name === 'string' ? input.name.trim().slice(0, 120) : ''
+  const found = await payload.find({
+    collection: 'subscribers',
+    where: { email: { equals: email } },
+    limit: 1,
+    overrideAccess: true,
+  })
+  let subscriber = found.docs[0] as Subscriber | undefined
+  if (!subscriber) {
+    try {
+      subscriber = (await payload.create({
+        collection: 'subscribers',
+        data: { email, name: name || undefined, status: 'pending', source: 'form' },
+        overrideAccess: true,
+      })) as Subscriber
+    } catch {
+      // A concurrent request created it first (unique email): treat it as existing.
+      const again = await payload.find({
+        collection: 'subscribers',
+        where: { email: { equals: email } },
+        limit: 1,
+        overrideAccess: true,
+      })
+      subscriber = again.docs[0] as Subscriber | undefined
+      if (!subscriber) throw new Error('could not create subscriber')
+    }
+  }
+  if (subscriber.status === 'active' || subscriber.status === 'bounced' || subscriber.status === 'complained')
+    return { ok: true }
+  const last = subscriber.confirmationSentAt ? Date.parse(subscriber.confirmationSentAt) : 0
+  if (Date.now() - last < RESEND_CONFIRMATION_MS) return { ok: true }
+  await payload.update({
+    collection: 'subscribers',
+    id: subscriber.id,
+    data: { confirmationSentAt: new Date().toISOString() },
+    overrideAccess: true,
+  })
+  await sendConfirmation(payload, subscriber)
+  return { ok: true }
+}
+
+export async function sendConfirmation(
+  payload: Payload,
+  subscriber: Pick<Subscriber, 'id' | 'email' | 'name'>,
+): Promise<void> {
+  const settings = await loadNewsletterSettings(payload)
+  const link = `${settings.publicUrl}/subscribe/confirm?token=${encodeURIComponent(confirmToken(subscriber))}`
+  const hello = subscriber.name ? `Hello ${subscriber.name},` : 'Hello,'
+  const text = `${hello}\n\nPlease confirm that you want to receive ${settings.publicationName} by opening this link:\n\n${link}\n\nIf you did not ask for this, ignore this message: you will not be subscribed.\n`
+  const esc = (s: string) =>
+    s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string)
+  const html = `<p>${esc(hello)}</p><p>Please confirm that you want to receive ${esc(settings.publicationName)}:</p><p><a href="${esc(link)}">Confirm my subscription</a></p><p>If you did not ask for this, ignore this message: you will not be subscribed.</p>`
+  await payload.sendEmail({
+    to: subscriber.email,
+    from: `"${settings.fromName.replace(/"/g, '')}" <${settings.fromAddress}>`,
+    replyTo: settings.replyTo ?? undefined,
+    subject: `Confirm your subscription to ${settings.publicationName}`,
+    text,
+    html,
+  })
+}
+
+export type TokenAction = { ok: true; subscriber: Subscriber } | { ok: false; status: number; message: string }
+
+/** The subscriber a signed token designates: the signature, purpose, id AND address must all match. */
+export async function subscriberForToken(
+  payload: Payload,
+  token: unknown,
+  purpose: TokenPurpose,
+): Promise<TokenAction> {
+  const check = verifyToken(token, purpose)
+  if (!check.ok) return { ok: false, status: 400, message: `This link is not valid (${check.reason}).` }
+  const subscriber = (await payload
+    .findByID({ collection: 'subscribers', id: check.claims.subscriber, overrideAccess: true, disableErrors: true })
+    .catch(() => null)) as Subscriber | null
+  if (!subscriber || subscriber.email !== check.claims.email)
+    return { ok: false, status: 404, message: 'This link does not match any subscription.' }
+  return { ok: true, subscriber }
+}
+
+export async function confirmSubscription(payload: Payload, token: unknown): Promise<TokenAction> {
+  const found = await subscriberForToken(payload, token, 'confirm')
+  if (!found.ok) return found
+  if (found.subscriber.status === 'bounced' || found.subscriber.status === 'complained') return found
+  if (found.subscriber.status === 'active') return found
+  const subscriber = (await payload.update({
+    collection: 'subscribers',
+    id: found.subscriber.id,
+    data: { status: 'active', confirmedAt: new Date().toISOString() },
+    overrideAccess: true,
+  })) as Subscriber
+  return { ok: true, subscriber }
+}
+
+export async function setSubscription(
+  payload: Payload,
+  token: unknown,
+  wanted: 'active' | 'unsubscribed',
+): Promise<TokenAction> {
+  const found = await subscriberForToken(payload, token, 'unsubscribe')
+  if (!found.ok) return found
+  const current = found.subscriber.status
+  if (current === wanted) return found
+  if (wanted === 'active' && current !== 'unsubscribed' && current !== 'pending') {
+    return {
+      ok: false,
+      status: 409,
+      message: 'This address cannot be resubscribed here (it bounced or reported spam); please contact us.',
+    }
+  }
+  const subscriber = (await payload.update({
+    collection: 'subscribers',
+    id: found.subscriber.id,
+    data: { status: wanted },
+    overrideAccess: true,
+  })) as Subscriber
+  return { ok: true, subscriber }
+}

@@ -1,0 +1,64 @@
+import type { Payload } from 'payload'
+
+import { looksLikeEmail, normaliseEmail } from '../../collections/Subscribers'
+import { Messenger } from './messenger'
+import { compileMessage, personalise } from './mime'
+import { renderIssueEmail } from './render'
+import { loadNewsletterSettings, preferencesUrl, unsubscribeMailto, unsubscribeUrl } from './settings'
+import { digest, unsubscribeToken } from './tokens'
+
+export type TestSendResult =
+  | { ok: true; messageId: string; to: string; htmlBytes: number; format: string }
+  | { ok: false; status: number; error: string }
+
+/** Send the current (draft) rendering of an issue to one address, marked as a test. */
+export async function sendTestEmail(
+  payload: Payload,
+  issueId: number | string,
+  address: string,
+): Promise<TestSendResult> {
+  const to = normaliseEmail(address)
+  if (!looksLikeEmail(to)) return { ok: false, status: 400, error: 'Enter a valid email address for the test.' }
+  const settings = await loadNewsletterSettings(payload)
+  const rendered = await renderIssueEmail(payload, issueId, { draft: true })
+  const message = compileMessage({
+    campaignKey: `test-${issueId}-${Date.now()}`,
+    subject: `[Test] ${rendered.subject}`,
+    html: rendered.html,
+    text: rendered.text,
+    from: { name: settings.fromName, address: settings.fromAddress },
+    replyTo: settings.replyTo,
+    listId: settings.listId,
+  })
+  const found = await payload.find({
+    collection: 'subscribers',
+    where: { email: { equals: to } },
+    limit: 1,
+    overrideAccess: true,
+  })
+  const token = unsubscribeToken({ id: found.docs[0]?.id ?? 'test', email: to })
+  const domain = settings.fromAddress.split('@')[1] ?? 'localhost'
+  const messageId = `<test.${digest(`${issueId}:${to}:${Date.now()}`)}@${domain}>`
+  const raw = personalise(message, {
+    email: to,
+    messageId,
+    unsubscribeUrl: unsubscribeUrl(settings, token),
+    unsubscribeMailto: unsubscribeMailto(settings, token),
+    values: {
+      unsubscribe_url: unsubscribeUrl(settings, token),
+      preferences_url: preferencesUrl(settings, token),
+      email: to,
+      name: '',
+      recipient: to,
+    },
+  })
+  const messenger = new Messenger()
+  try {
+    const outcome = await messenger.send(settings.fromAddress, to, raw)
+    if (outcome.kind !== 'sent')
+      return { ok: false, status: 502, error: `The mail server refused the test: ${outcome.message}` }
+  } finally {
+    messenger.close()
+  }
+  return { ok: true, messageId, to, htmlBytes: rendered.htmlBytes, format: rendered.format }
+}

@@ -1,0 +1,59 @@
+import { createHmac, timingSafeEqual } from 'node:crypto'
+
+import { payloadSecret } from '../env'
+
+/** What a signed link lets its holder do. A token for one purpose never works for another. */
+export type TokenPurpose = 'confirm' | 'unsubscribe'
+
+export type TokenClaims = { purpose: TokenPurpose; subscriber: string; email: string; expires?: number }
+
+const b64 = (value: string | Buffer) => Buffer.from(value).toString('base64url')
+
+const sign = (body: string) => createHmac('sha256', `newsletter:${payloadSecret()}`).update(body).digest('base64url')
+
+/** `<base64url(json)>.<hmac>`: compact, URL-safe, bound to the subscriber id AND address. */
+export function signToken(claims: TokenClaims): string {
+  const body = b64(JSON.stringify([claims.purpose, claims.subscriber, claims.email, claims.expires ?? 0]))
+  return `${body}.${sign(body)}`
+}
+
+export type TokenCheck = { ok: true; claims: TokenClaims } | { ok: false; reason: string }
+
+export function verifyToken(token: unknown, purpose: TokenPurpose, now = Date.now()): TokenCheck {
+  if (typeof token !== 'string' || token.length > 600) return { ok: false, reason: 'missing or malformed token' }
+  const [body, sig, extra] = token.split('.')
+  if (!body || !sig || extra !== undefined) return { ok: false, reason: 'malformed token' }
+  const expected = Buffer.from(sign(body))
+  const given = Buffer.from(sig)
+  if (expected.length !== given.length || !timingSafeEqual(expected, given))
+    return { ok: false, reason: 'invalid signature' }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'))
+  } catch {
+    return { ok: false, reason: 'malformed token' }
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 4) return { ok: false, reason: 'malformed token' }
+  const [p, subscriber, email, expires] = parsed as [string, string, string, number]
+  if (p !== purpose) return { ok: false, reason: 'this link is for something else' }
+  if (expires && expires < now) return { ok: false, reason: 'this link has expired' }
+  return { ok: true, claims: { purpose, subscriber: String(subscriber), email, expires } }
+}
+
+const CONFIRM_TTL_MS = 7 * 24 * 60 * 60 * 1000
+
+export const confirmToken = (subscriber: { id: string | number; email: string }, now = Date.now()) =>
+  signToken({
+    purpose: 'confirm',
+    subscriber: String(subscriber.id),
+    email: subscriber.email,
+    expires: now + CONFIRM_TTL_MS,
+  })
+
+/** Personal, non-expiring unsubscribe token (used by the footer link and List-Unsubscribe). */
+export const unsubscribeToken = (subscriber: { id: string | number; email: string }) =>
+  signToken({ purpose: 'unsubscribe', subscriber: String(subscriber.id), email: subscriber.email })
+
+/** A stable, secret-derived hex digest (Message-IDs, MIME boundaries). */
+export const digest = (value: string, length = 24) =>
+  createHmac('sha256', `newsletter-id:${payloadSecret()}`).update(value).digest('hex').slice(0, length)
