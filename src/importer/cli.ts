@@ -1,6 +1,71 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
 import type { Command } from 'commander'
 
-/** CLI commands of this feature. */
+import { fail, withPayload } from '../cli/context'
+import { EXPORT_FORMATS, type ExportFormat } from '../exporter/formats'
+
+type ImportOpts = { dryRun?: boolean; publish?: boolean; issue?: string; section?: string; archive?: string }
+type ExportOpts = { issue?: string; format: string; out?: string; all?: boolean }
+
+/** `briefing import` and `briefing export`. */
 export function registerImporterCommands(program: Command): void {
-  void program
+  program
+    .command('import')
+    .description('Import weekly reports (.txt, .html, .md, .docx) or one translated article; or restore an archive')
+    .argument('[files...]', 'report files')
+    .option('--dry-run', 'print what was recognised and write nothing')
+    .option('--publish', 'publish the imported issue (and its items); otherwise it stays a draft')
+    .option('--issue <slug>', 'for a single translated article: the issue to place it in (e.g. 3-9)')
+    .option('--section <slug-or-name>', 'for a single translated article: the section to place it in')
+    .option('--archive <dir>', 'restore an archive written by `briefing export --all` into an empty database')
+    .action(async (files: string[], opts: ImportOpts) => {
+      if (opts.archive) {
+        if (files.length) fail('--archive takes a directory and no files')
+        const { runRestore } = await import('./archiveCli')
+        return runRestore(opts.archive)
+      }
+      if (!files.length) fail('name at least one file to import (or --archive <dir>)')
+      const missing = files.filter((f) => !fs.existsSync(f) || !fs.statSync(f).isFile())
+      if (missing.length) fail(`no such file: ${missing.join(', ')}`)
+      const { runImport } = await import('./importCli')
+      const code = await runImport(files, opts)
+      process.exitCode = code
+    })
+
+  program
+    .command('export')
+    .description('Export one issue as txt, md, html or json; or everything (--all) as an archive')
+    .option('--issue <slug>', 'the issue to export (e.g. 3-9)')
+    .option('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`, 'txt')
+    .option('--out <path>', 'write to this file (for --all: this directory) instead of stdout')
+    .option('--all', 'every collection as JSON lines plus the media files, into --out <dir>')
+    .action(async (opts: ExportOpts) => {
+      if (opts.all) {
+        if (!opts.out) fail('--all needs --out <dir>')
+        const { exportArchive } = await import('../exporter/archive')
+        await withPayload(async (payload) => {
+          const manifest = await exportArchive(payload, opts.out!)
+          const total = Object.values(manifest.collections).reduce((a, b) => a + b, 0)
+          console.error(
+            `exported ${total} documents from ${Object.keys(manifest.collections).length} collections and ${manifest.files} media files to ${opts.out}`,
+          )
+        }).catch((err: Error) => fail(err.message))
+        return
+      }
+      if (!opts.issue) fail('name the issue with --issue <slug> (or use --all --out <dir>)')
+      if (!EXPORT_FORMATS.includes(opts.format as ExportFormat))
+        fail(`--format must be one of ${EXPORT_FORMATS.join(', ')}`)
+      const { loadIssue } = await import('../exporter/load')
+      const { renderIssue } = await import('../exporter/formats')
+      await withPayload(async (payload) => {
+        const text = renderIssue(await loadIssue(payload, opts.issue!), opts.format as ExportFormat)
+        if (opts.out) {
+          fs.mkdirSync(path.dirname(path.resolve(opts.out)), { recursive: true })
+          fs.writeFileSync(opts.out, text)
+          console.error(`wrote issue ${opts.issue} as ${opts.format} to ${opts.out}`)
+        } else process.stdout.write(text)
+      }).catch((err: Error) => fail(err.message))
+    })
 }

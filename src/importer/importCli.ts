@@ -1,0 +1,61 @@
+import fs from 'node:fs'
+
+import { SingleBar } from 'cli-progress'
+
+import { withPayload } from '../cli/context'
+import { describeError, importFile, type ImportOptions, type ImportResult } from './run'
+import { describeRecognised, summaryTable } from './summary'
+
+/** Import files one by one (each in its own transaction); returns the exit code. */
+export async function runImport(files: string[], options: ImportOptions): Promise<number> {
+  return withPayload(async (payload) => {
+    const many = files.length > 1
+    const bar = many
+      ? new SingleBar({ format: 'importing [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true })
+      : undefined
+    bar?.start(files.length, 0, { file: '' })
+    const results: ImportResult[] = []
+    for (const file of files) {
+      bar?.update({ file })
+      let data: Buffer
+      try {
+        data = fs.readFileSync(file)
+      } catch (err) {
+        results.push({ file, ok: false, warnings: [], error: describeError(file, err) })
+        bar?.increment()
+        continue
+      }
+      const result = await importFile(payload, file, data, options)
+      results.push(result)
+      bar?.increment()
+      if (!many) report(result, options)
+    }
+    bar?.stop()
+    if (many) {
+      if (options.dryRun)
+        results
+          .filter((r) => r.ok && r.recognised)
+          .forEach((r) => console.log(`== ${r.file}\n${describeRecognised(r.recognised!)}\n`))
+      console.log(summaryTable(results))
+      for (const r of results) if (!r.ok) console.error(`briefing: ${r.error}`)
+    }
+    return results.every((r) => r.ok) ? 0 : 1
+  })
+}
+
+function report(r: ImportResult, options: ImportOptions): void {
+  if (!r.ok) {
+    console.error(`briefing: ${r.error}`)
+    return
+  }
+  if (options.dryRun) {
+    console.log(`dry run of ${r.file} (${r.format}): nothing was written\n${describeRecognised(r.recognised!)}`)
+    return
+  }
+  const w = r.written!
+  console.log(
+    `imported ${r.file} → issue ${w.issue} (${w.status}${w.replaced ? ', replaced the previous import' : ''}): ` +
+      `${w.sections} section(s), ${w.items} item(s), ${w.terms} term(s) (${w.newTerms} new), ${w.sources} source(s) (${w.newSources} new)`,
+  )
+  for (const warning of w.warnings) console.log(`warning: ${warning}`)
+}
