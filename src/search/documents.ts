@@ -1,0 +1,109 @@
+import type { SearchCollection, SearchDoc } from './engine'
+import { lexicalText, relationKey, relationKeys } from './text'
+
+/** Names the index already knows, used to flatten relations into searchable text. */
+export type Lookup = {
+  term(id: string): { english: string; original: string; aliases: string[] } | undefined
+  source(id: string): { name: string; originalName: string } | undefined
+  issue(id: string): { slug: string; label: string } | undefined
+}
+
+type Doc = Record<string, unknown> & { id: number | string }
+
+const str = (value: unknown): string => (typeof value === 'string' ? value : '')
+const time = (value: unknown): number => {
+  const ms = typeof value === 'string' || value instanceof Date ? new Date(value).getTime() : NaN
+  return Number.isFinite(ms) ? ms : 0
+}
+const join = (...parts: unknown[]): string => parts.map(str).filter(Boolean).join('\n')
+const isPublished = (doc: Doc) => doc._status === 'published'
+
+/** Where a result leads: the public page when published, the admin edit view for drafts. */
+export const adminUrl = (collection: SearchCollection, id: string) => `/admin/collections/${collection}/${id}`
+
+export function itemDoc(doc: Doc, lookup: Lookup): SearchDoc {
+  const id = String(doc.id)
+  const termName = (termId: string) => lookup.term(termId)?.english
+  const body = lexicalText(doc.body, termName)
+  const terms = relationKeys(doc.terms)
+  const sources = relationKeys(doc.sources)
+  const issue = relationKey(doc.issue)
+  const headline = str(doc.headline).trim()
+  const title = headline || (body.length > 90 ? `${body.slice(0, 90).replace(/\s+\S*$/, '')} …` : body) || `Item ${id}`
+  const termText = terms.map((t) => lookup.term(t)).flatMap((t) => (t ? [t.english, t.original, ...t.aliases] : []))
+  const sourceText = sources.map((s) => lookup.source(s)).flatMap((s) => (s ? [s.name, s.originalName] : []))
+  const issueInfo = issue ? lookup.issue(issue) : undefined
+  const published = isPublished(doc)
+  return {
+    collection: 'items',
+    id,
+    title,
+    titleFromText: !headline,
+    text: join(body, doc.originalTitle, doc.excerpt, (doc.tags as string[] | undefined)?.join(' '), doc.credit),
+    extra: [...termText, ...sourceText].join('\n'),
+    url: published && issueInfo ? `/issues/${issueInfo.slug}#item-${id}` : adminUrl('items', id),
+    published,
+    date: time(doc.date),
+    section: relationKey(doc.section),
+    issue,
+    sources,
+    terms,
+  }
+}
+
+export function issueDoc(doc: Doc): SearchDoc {
+  const id = String(doc.id)
+  const highlights = ((doc.highlights as Array<{ text?: unknown }> | undefined) ?? []).map((h) => lexicalText(h.text))
+  const published = isPublished(doc)
+  return {
+    collection: 'issues',
+    id,
+    title: [str(doc.label) || `Issue ${id}`, str(doc.periodLabel)].filter(Boolean).join(' · '),
+    text: join(highlights.join('\n'), lexicalText(doc.editorsNote)),
+    extra: str(doc.slug),
+    url: published && doc.slug ? `/issues/${str(doc.slug)}` : adminUrl('issues', id),
+    published,
+    date: time(doc.periodEnd),
+    issue: id,
+  }
+}
+
+export function termDoc(doc: Doc): SearchDoc {
+  const id = String(doc.id)
+  const aliases = (doc.aliases as string[] | undefined) ?? []
+  return {
+    collection: 'glossary-terms',
+    id,
+    title: `${str(doc.english)} (${str(doc.original)})`,
+    text: join(doc.definition, doc.pinyin, aliases.length ? `Also: ${aliases.join(', ')}` : ''),
+    extra: str(doc.kind),
+    url: doc.slug ? `/glossary/${str(doc.slug)}` : adminUrl('glossary-terms', id),
+    published: true,
+    date: time(doc.updatedAt),
+    terms: [id],
+  }
+}
+
+export function sourceDoc(doc: Doc): SearchDoc {
+  const id = String(doc.id)
+  return {
+    collection: 'sources',
+    id,
+    title: [str(doc.name), str(doc.originalName)].filter(Boolean).join(' · '),
+    text: join(doc.kind, doc.homepage),
+    extra: str(doc.slug),
+    url: `/search?source=${encodeURIComponent(str(doc.slug) || id)}`,
+    published: true,
+    date: time(doc.updatedAt),
+    sources: [id],
+  }
+}
+
+export const toSearchDoc = (collection: SearchCollection, doc: Doc, lookup: Lookup): SearchDoc =>
+  collection === 'items'
+    ? itemDoc(doc, lookup)
+    : collection === 'issues'
+      ? issueDoc(doc)
+      : collection === 'glossary-terms'
+        ? termDoc(doc)
+        : sourceDoc(doc)

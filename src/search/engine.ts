@@ -1,0 +1,172 @@
+import { indexTokens, normalize, type ParsedQuery } from './tokenize'
+
+/** The searchable collections. */
+export type SearchCollection = 'items' | 'issues' | 'glossary-terms' | 'sources'
+
+/** One searchable document, already flattened to text (see documents.ts). */
+export type SearchDoc = {
+  collection: SearchCollection
+  id: string
+  title: string
+  /** The title is only the opening of `text` (briefs): not indexed twice. */
+  titleFromText?: boolean
+  /** Shown in snippets. */
+  text: string
+  /** Indexed but not shown (linked terms' English and 汉字, source names). */
+  extra: string
+  url: string
+  published: boolean
+  /** Event date, period end or update time, in ms (0 when unknown): the recency tie-break. */
+  date: number
+  section?: string
+  issue?: string
+  sources?: string[]
+  terms?: string[]
+}
+
+export type SearchHit = { doc: SearchDoc; score: number }
+export type SearchResult = { hits: SearchHit[]; total: number }
+
+type Posting = { slots: number[]; tfs: number[] }
+
+const TITLE_WEIGHT = 3
+const K1 = 1.2
+const B = 0.75
+
+/**
+ * An in-memory inverted index. Documents live in numbered slots; postings list slots in ascending
+ * order, so AND-intersection walks them with cursors. Removal leaves a hole that a compaction fills
+ * once holes outnumber half of the live documents.
+ */
+export class SearchEngine {
+  private docs: Array<SearchDoc | undefined> = []
+  private lengths: number[] = []
+  private byKey = new Map<string, number>()
+  private postings = new Map<string, Posting>()
+  private totalLength = 0
+  private holes = 0
+
+  get size(): number {
+    return this.byKey.size
+  }
+
+  /** Add or replace a document under a key (e.g. `items:12` or `items:12:draft`). */
+  put(key: string, doc: SearchDoc): void {
+    this.remove(key)
+    const slot = this.docs.length
+    this.docs.push(doc)
+    this.byKey.set(key, slot)
+    const counts = new Map<string, number>()
+    const add = (text: string, weight: number) => {
+      for (const token of indexTokens(text)) counts.set(token, (counts.get(token) ?? 0) + weight)
+    }
+    if (!doc.titleFromText) add(doc.title, TITLE_WEIGHT)
+    add(doc.text, 1)
+    add(doc.extra, 1)
+    let length = 0
+    for (const [token, tf] of counts) {
+      let posting = this.postings.get(token)
+      if (!posting) this.postings.set(token, (posting = { slots: [], tfs: [] }))
+      posting.slots.push(slot)
+      posting.tfs.push(tf)
+      length += tf
+    }
+    this.lengths.push(length)
+    this.totalLength += length
+  }
+
+  get(key: string): SearchDoc | undefined {
+    const slot = this.byKey.get(key)
+    return slot === undefined ? undefined : this.docs[slot]
+  }
+
+  remove(key: string): void {
+    const slot = this.byKey.get(key)
+    if (slot === undefined) return
+    this.byKey.delete(key)
+    this.docs[slot] = undefined
+    this.totalLength -= this.lengths[slot]
+    this.holes++
+    if (this.holes > 1000 && this.holes > this.byKey.size / 2) this.compact()
+  }
+
+  clear(): void {
+    this.docs = []
+    this.lengths = []
+    this.byKey.clear()
+    this.postings.clear()
+    this.totalLength = 0
+    this.holes = 0
+  }
+
+  /** Every live document whose key passes a test (used for filters that need a scan, e.g. admin listings). */
+  *entries(): Generator<[string, SearchDoc]> {
+    for (const [key, slot] of this.byKey) yield [key, this.docs[slot] as SearchDoc]
+  }
+
+  /**
+   * Documents containing every query token (and every Han phrase verbatim) that pass `accept`,
+   * best first: relevance (BM25, title words count three times) in steps of 0.25, then recency.
+   */
+  search(query: ParsedQuery, accept: (doc: SearchDoc) => boolean, limit: number, offset = 0): SearchResult {
+    if (!query.tokens.length) return { hits: [], total: 0 }
+    const lists: Posting[] = []
+    for (const token of query.tokens) {
+      const posting = this.postings.get(token)
+      if (!posting) return { hits: [], total: 0 }
+      lists.push(posting)
+    }
+    lists.sort((a, b) => a.slots.length - b.slots.length)
+    const live = this.byKey.size || 1
+    const idf = lists.map((p) => Math.log(1 + (live - p.slots.length + 0.5) / (p.slots.length + 0.5)))
+    const avg = this.totalLength / live || 1
+    const cursors = lists.map(() => 0)
+    const longPhrases = query.phrases.filter((p) => p.length > 2)
+    const want = offset + limit
+    const top: SearchHit[] = []
+    let total = 0
+    const [first, ...rest] = lists
+    outer: for (let i = 0; i < first.slots.length; i++) {
+      const slot = first.slots[i]
+      const doc = this.docs[slot]
+      if (!doc) continue
+      const tfs = [first.tfs[i]]
+      for (let l = 0; l < rest.length; l++) {
+        const { slots } = rest[l]
+        let c = cursors[l + 1]
+        while (c < slots.length && slots[c] < slot) c++
+        cursors[l + 1] = c
+        if (slots[c] !== slot) continue outer
+        tfs.push(rest[l].tfs[c])
+      }
+      if (!accept(doc)) continue
+      if (longPhrases.length) {
+        const hay = normalize(`${doc.title}\n${doc.text}\n${doc.extra}`)
+        if (!longPhrases.every((p) => hay.includes(p))) continue
+      }
+      total++
+      const norm = 1 - B + (B * this.lengths[slot]) / avg
+      let score = 0
+      for (let t = 0; t < tfs.length; t++) score += (idf[t] * tfs[t] * (K1 + 1)) / (tfs[t] + K1 * norm)
+      insertTop(top, { doc, score: Math.round(score * 4) / 4 }, want)
+    }
+    return { hits: top.slice(offset), total }
+  }
+
+  private compact(): void {
+    const entries = [...this.entries()]
+    this.clear()
+    for (const [key, doc] of entries) this.put(key, doc)
+  }
+}
+
+const better = (a: SearchHit, b: SearchHit) => a.score > b.score || (a.score === b.score && a.doc.date > b.doc.date)
+
+/** Keep the best `want` hits in order (insertion into a short sorted array). */
+function insertTop(top: SearchHit[], hit: SearchHit, want: number): void {
+  if (top.length >= want && !better(hit, top[top.length - 1])) return
+  let i = top.length
+  while (i > 0 && better(hit, top[i - 1])) i--
+  top.splice(i, 0, hit)
+  if (top.length > want) top.pop()
+}

@@ -1,0 +1,47 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionConfig } from 'payload'
+
+import type { SearchCollection } from './engine'
+import { hasPublished, index, remove, SEARCH_COLLECTIONS } from './service'
+
+/** Keep the index in step with a saved document (a draft save keeps the public version unless it was unpublished). */
+const afterChange =
+  (collection: SearchCollection): CollectionAfterChangeHook =>
+  async ({ doc, req }) => {
+    const versioned = collection === 'items' || collection === 'issues'
+    if (versioned && doc._status !== 'published' && hasPublished(collection, doc.id)) {
+      const main = await req.payload.find({
+        collection,
+        where: { id: { equals: doc.id } },
+        draft: false,
+        depth: 0,
+        limit: 1,
+        req,
+        overrideAccess: true,
+      })
+      if (main.docs[0]?._status !== 'published') remove(collection, doc.id, 'published')
+    }
+    index(collection, doc)
+    return doc
+  }
+
+const afterDelete =
+  (collection: SearchCollection): CollectionAfterDeleteHook =>
+  ({ id }) => {
+    remove(collection, id)
+  }
+
+/** Add the index-sync hooks to the searchable collections. */
+export function withSearchHooks(collections: CollectionConfig[]): CollectionConfig[] {
+  return collections.map((c) => {
+    const slug = c.slug as SearchCollection
+    if (!SEARCH_COLLECTIONS.includes(slug)) return c
+    return {
+      ...c,
+      hooks: {
+        ...c.hooks,
+        afterChange: [...(c.hooks?.afterChange ?? []), afterChange(slug)],
+        afterDelete: [...(c.hooks?.afterDelete ?? []), afterDelete(slug)],
+      },
+    }
+  })
+}

@@ -1,0 +1,260 @@
+import type { Payload } from 'payload'
+
+import { toSearchDoc, type Lookup } from './documents'
+import { SearchEngine, type SearchCollection, type SearchDoc } from './engine'
+import { snippet } from './snippet'
+import { parseQuery } from './tokenize'
+
+/**
+ * The search module's narrow interface: index / remove / search / rebuild. Everything behind it
+ * (the in-process engine, tokenizer, lookups) can be replaced by an external search engine.
+ * State lives on globalThis so the express routes and the Next-bundled Payload hooks share it.
+ */
+
+export const SEARCH_COLLECTIONS: SearchCollection[] = ['glossary-terms', 'sources', 'issues', 'items']
+
+export type SearchFilters = {
+  collection?: SearchCollection
+  section?: string
+  source?: string
+  term?: string
+  issue?: string
+  /** Inclusive bounds in ms. */
+  from?: number
+  to?: number
+}
+
+export type SearchRequest = SearchFilters & { q: string; limit?: number; offset?: number; staff?: boolean }
+
+export type SearchResultDoc = {
+  collection: SearchCollection
+  id: number | string
+  title: string
+  snippet: string
+  url: string
+  published?: boolean
+  date?: string | null
+}
+
+export type SearchResponse = { docs: SearchResultDoc[]; totalDocs: number }
+
+type Doc = Record<string, unknown> & { id: number | string }
+
+type State = {
+  engine: SearchEngine
+  terms: Map<string, { english: string; original: string; aliases: string[]; slug: string }>
+  sources: Map<string, { name: string; originalName: string; slug: string }>
+  issues: Map<string, { slug: string; label: string }>
+  drafts: Set<string>
+  built: boolean
+  building?: Promise<void>
+  pending: Array<() => void>
+}
+
+const globalKey = Symbol.for('briefing.search.state')
+const g = globalThis as unknown as Record<symbol, State | undefined>
+
+const state = (): State =>
+  (g[globalKey] ??= {
+    engine: new SearchEngine(),
+    terms: new Map(),
+    sources: new Map(),
+    issues: new Map(),
+    drafts: new Set(),
+    built: false,
+    pending: [],
+  })
+
+const lookup = (s: State): Lookup => ({
+  term: (id) => s.terms.get(id),
+  source: (id) => s.sources.get(id),
+  issue: (id) => s.issues.get(id),
+})
+
+const versioned = (c: SearchCollection) => c === 'items' || c === 'issues'
+const str = (v: unknown) => (typeof v === 'string' ? v : '')
+
+function remember(s: State, collection: SearchCollection, doc: Doc): void {
+  const id = String(doc.id)
+  if (collection === 'glossary-terms') {
+    s.terms.set(id, {
+      english: str(doc.english),
+      original: str(doc.original),
+      aliases: (doc.aliases as string[]) ?? [],
+      slug: str(doc.slug),
+    })
+  } else if (collection === 'sources') {
+    s.sources.set(id, { name: str(doc.name), originalName: str(doc.originalName), slug: str(doc.slug) })
+  } else if (collection === 'issues' && (doc._status === 'published' || !s.issues.has(id))) {
+    s.issues.set(id, { slug: str(doc.slug), label: str(doc.label) })
+  }
+}
+
+function indexNow(s: State, collection: SearchCollection, doc: Doc): void {
+  remember(s, collection, doc)
+  const key = `${collection}:${doc.id}`
+  const searchDoc = toSearchDoc(collection, doc, lookup(s))
+  if (!versioned(collection) || doc._status === 'published') {
+    s.engine.put(key, searchDoc)
+    s.engine.remove(`${key}:draft`)
+    s.drafts.delete(key)
+  } else {
+    s.engine.put(`${key}:draft`, searchDoc)
+    s.drafts.add(key)
+  }
+}
+
+function removeNow(s: State, collection: SearchCollection, id: string, which: 'all' | 'published'): void {
+  const key = `${collection}:${id}`
+  s.engine.remove(key)
+  if (which === 'all') {
+    s.engine.remove(`${key}:draft`)
+    s.drafts.delete(key)
+    if (collection === 'glossary-terms') s.terms.delete(id)
+    if (collection === 'sources') s.sources.delete(id)
+    if (collection === 'issues') s.issues.delete(id)
+  }
+}
+
+/** Apply now, queue while a rebuild runs, and skip before the first build (which reads everything). */
+function apply(op: (s: State) => void): void {
+  const s = state()
+  if (s.built) op(s)
+  else if (s.building) s.pending.push(() => op(s))
+}
+
+/** Index (or re-index) a document as saved: published versions for everyone, drafts for staff. */
+export function index(collection: SearchCollection, doc: Doc): void {
+  apply((s) => indexNow(s, collection, doc))
+}
+
+/** Whether a public version of the document is indexed (built index only). */
+export function hasPublished(collection: SearchCollection, id: number | string): boolean {
+  const s = state()
+  return !s.built || s.engine.get(`${collection}:${id}`) !== undefined
+}
+
+/** Forget a document; `published` drops only its public version (after an unpublish). */
+export function remove(collection: SearchCollection, id: number | string, which: 'all' | 'published' = 'all'): void {
+  apply((s) => removeNow(s, collection, String(id), which))
+}
+
+async function* allDocs(payload: Payload, collection: SearchCollection, draft: boolean): AsyncGenerator<Doc> {
+  for (let page = 1; ; page++) {
+    const res = await payload.find({ collection, depth: 0, limit: 500, page, draft, overrideAccess: true, sort: 'id' })
+    for (const doc of res.docs) yield doc as unknown as Doc
+    if (!res.hasNextPage) break
+  }
+}
+
+/** Read every searchable document from the database into a fresh index. */
+export async function rebuild(payload: Payload): Promise<{ documents: number; ms: number }> {
+  const s = state()
+  const started = Date.now()
+  const run = (async () => {
+    s.engine.clear()
+    s.terms.clear()
+    s.sources.clear()
+    s.issues.clear()
+    s.drafts.clear()
+    for (const collection of SEARCH_COLLECTIONS) {
+      for await (const doc of allDocs(payload, collection, false))
+        if (!versioned(collection) || doc._status === 'published') indexNow(s, collection, doc)
+      if (!versioned(collection)) continue
+      for await (const doc of allDocs(payload, collection, true))
+        if (doc._status !== 'published') indexNow(s, collection, doc)
+    }
+  })()
+  s.building = run
+  try {
+    await run
+    s.built = true
+    for (const op of s.pending.splice(0)) op()
+  } finally {
+    s.building = undefined
+  }
+  return { documents: s.engine.size, ms: Date.now() - started }
+}
+
+/** Build once (first query or server start); later calls wait for the same build. */
+export async function ensureBuilt(payload: Payload): Promise<void> {
+  const s = state()
+  if (s.built) return
+  if (s.building) return s.building
+  await rebuild(payload)
+}
+
+/** Resolve a filter value given as an id or a slug to an id. */
+async function resolveSlug(
+  payload: Payload,
+  s: State,
+  kind: 'section' | 'source' | 'term' | 'issue',
+  value: string,
+): Promise<string> {
+  const known = kind === 'source' ? s.sources : kind === 'term' ? s.terms : kind === 'issue' ? s.issues : undefined
+  if (known) {
+    if (known.has(value)) return value
+    for (const [id, v] of known) if (v.slug === value) return id
+    return value
+  }
+  const found = await payload.find({
+    collection: 'sections',
+    where: { slug: { equals: value } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
+  return found.docs[0] ? String(found.docs[0].id) : value
+}
+
+const outId = (id: string): number | string => (/^\d{1,15}$/.test(id) ? Number(id) : id)
+
+/** Search the archive: every query token must match; filters narrow to items (except `issue`/dates). */
+export async function search(payload: Payload, request: SearchRequest): Promise<SearchResponse> {
+  const query = parseQuery(request.q ?? '')
+  if (!query.tokens.length) return { docs: [], totalDocs: 0 }
+  await ensureBuilt(payload)
+  const s = state()
+  const f: SearchFilters = { ...request }
+  for (const kind of ['section', 'source', 'term', 'issue'] as const) {
+    const value = f[kind]
+    if (value) f[kind] = await resolveSlug(payload, s, kind, value)
+  }
+  const itemsOnly = Boolean(f.section || f.source || f.term)
+  const accept = (d: SearchDoc): boolean => {
+    if (request.staff) {
+      if (d.published && s.drafts.has(`${d.collection}:${d.id}`)) return false
+    } else if (!d.published) return false
+    if (f.collection && d.collection !== f.collection) return false
+    if (itemsOnly && d.collection !== 'items') return false
+    if (f.section && d.section !== f.section) return false
+    if (f.source && !d.sources?.includes(f.source)) return false
+    if (f.term && !d.terms?.includes(f.term)) return false
+    if (f.issue && d.issue !== f.issue) return false
+    if (f.from !== undefined && (!d.date || d.date < f.from)) return false
+    if (f.to !== undefined && (!d.date || d.date > f.to)) return false
+    return true
+  }
+  const limit = Math.min(Math.max(request.limit ?? 10, 1), 50)
+  const { hits, total } = s.engine.search(query, accept, limit, Math.max(request.offset ?? 0, 0))
+  return {
+    totalDocs: total,
+    docs: hits.map(({ doc }) => ({
+      collection: doc.collection,
+      id: outId(doc.id),
+      title: doc.title,
+      snippet: snippet(doc.text || doc.title, query.highlights),
+      url: doc.url,
+      published: doc.published,
+      date: doc.date ? new Date(doc.date).toISOString() : null,
+    })),
+  }
+}
+
+/** For tests and the CLI: forget everything (the next query rebuilds). */
+export function reset(): void {
+  const s = state()
+  s.engine.clear()
+  s.built = false
+  s.pending = []
+}
