@@ -59,20 +59,24 @@ export const refuseIncompleteIssue: CollectionBeforeChangeHook = async ({ data, 
   return data
 }
 
-/** When an issue is published, its draft items are published with it (same transaction). */
-export const publishItemsWithIssue: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
+/**
+ * When an issue is published, its draft items are published with it (same transaction). Items are
+ * looked up by their latest draft: an item created by autosave only carries its issue in drafts.
+ */
+export const publishItemsWithIssue: CollectionAfterChangeHook = async ({ doc, req }) => {
   if (doc._status !== 'published') return doc
-  const drafts = await req.payload.find({
+  const latest = await req.payload.find({
     collection: 'items',
-    where: { and: [{ issue: { equals: doc.id } }, { _status: { not_equals: 'published' } }] },
+    where: { issue: { equals: doc.id } },
+    draft: true,
     depth: 0,
     limit: 1000,
     req,
     overrideAccess: true,
   })
-  for (const item of drafts.docs) {
+  for (const item of latest.docs) {
+    if (item._status === 'published') continue
     await req.payload.update({ collection: 'items', id: item.id, data: { _status: 'published' }, req, overrideAccess: true })
   }
-  void previousDoc
   return doc
 }

@@ -83,6 +83,20 @@ describe('publishing an issue', () => {
     expect(after._status).toBe('published')
   })
 
+  it('publishes items whose issue was set only in a later draft (as autosave does)', async () => {
+    const issue = await payload.create({ collection: 'issues', data: { volume: 6 }, draft: true })
+    const empty = await payload.create({ collection: 'items', data: {} as never, draft: true })
+    await payload.update({
+      collection: 'items',
+      id: empty.id,
+      draft: true,
+      data: { issue: issue.id, section: full, headline: 'Autosaved', date: '2024-03-05', body: richText('Text.') },
+    })
+    await payload.update({ collection: 'issues', id: issue.id, data: { _status: 'published' } })
+    const after = await payload.findByID({ collection: 'items', id: empty.id })
+    expect(after).toMatchObject({ _status: 'published', headline: 'Autosaved' })
+  })
+
   it('numbers items within their section in order of creation', async () => {
     const issue = await payload.create({ collection: 'issues', data: { volume: 5 }, draft: true })
     const a = await payload.create({ collection: 'items', data: { issue: issue.id, section: full }, draft: true })
