@@ -4,7 +4,6 @@ import type { Payload } from 'payload'
 import { previewJs, siteCss, siteJs } from '../../templates/web/assets'
 import { atomFeed, jsonFeed, robotsTxt, rssFeed, sitemap, type SitemapEntry } from '../../templates/web/feeds'
 import type { Site } from '../../templates/web/pages'
-import { getBriefingPayload } from '../lib/payload'
 import { cachedPage, toPage, type Rendered } from './cache'
 import { list, SETTINGS } from './deps'
 import { sendPage } from './http'
@@ -108,7 +107,8 @@ const feed =
 
 /** Public web edition: pages, feeds, sitemap, robots.txt, assets and the authenticated preview. */
 export async function mountWebRoutes(app: Express, options: WebRouteOptions = {}): Promise<void> {
-  const getPayload = options.payload ?? getBriefingPayload
+  // Imported lazily: loading the Payload config reads DATABASE_URI, which tests set first.
+  const getPayload = options.payload ?? (async () => (await import('../lib/payload')).getBriefingPayload())
 
   const assets: Record<string, ReturnType<typeof toPage>> = {
     '/assets/site.css': toPage({ body: siteCss, type: 'text/css; charset=utf-8', deps: [] }),
