@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { richText } from '../../src/lib/richtext'
+import { bootPayload, makeUser, type TestPayload } from '../helpers/payload'
+
+/** Scheduled publishing through Payload's jobs queue (the `schedulePublish` task). */
+let t: TestPayload
+
+beforeAll(async () => {
+  t = await bootPayload('schedule')
+})
+afterAll(async () => {
+  await t?.close()
+})
+
+const schedule = async (issueId: number | string, when: Date, user: { id: number | string }) =>
+  t.payload.jobs.queue({
+    task: 'schedulePublish',
+    waitUntil: when,
+    input: { type: 'publish', doc: { relationTo: 'issues', value: String(issueId) }, user: { relationTo: 'users', value: user.id } },
+  })
+
+describe('scheduled publishing', () => {
+  it('publishes an issue (and its items) when its time comes, not before', async () => {
+    const editor = await makeUser(t.payload, 'editor')
+    const section = await t.payload.create({ collection: 'sections', data: { name: 'Senior Leaders' } })
+    const issue = await t.payload.create({ collection: 'issues', data: { volume: 1 }, draft: true })
+    const item = await t.payload.create({
+      collection: 'items',
+      data: { issue: issue.id, section: section.id, headline: 'Scheduled', date: '2024-03-05', body: richText('Text') },
+      draft: true,
+    })
+    await schedule(issue.id, new Date(Date.now() + 60 * 60 * 1000), editor)
+    await t.payload.jobs.run()
+    expect((await t.payload.findByID({ collection: 'issues', id: issue.id, draft: true }))._status).toBe('draft')
+
+    await schedule(issue.id, new Date(Date.now() - 1000), editor)
+    await t.payload.jobs.run()
+    expect((await t.payload.findByID({ collection: 'issues', id: issue.id }))._status).toBe('published')
+    expect((await t.payload.findByID({ collection: 'items', id: item.id }))._status).toBe('published')
+  })
+
+  it('does not publish when the scheduling user is a contributor', async () => {
+    const contributor = await makeUser(t.payload, 'contributor')
+    const issue = await t.payload.create({ collection: 'issues', data: { volume: 2 }, draft: true })
+    await schedule(issue.id, new Date(Date.now() - 1000), contributor)
+    await t.payload.jobs.run()
+    expect((await t.payload.findByID({ collection: 'issues', id: issue.id, draft: true }))._status).toBe('draft')
+  })
+})
