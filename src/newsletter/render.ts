@@ -31,7 +31,7 @@ export type RenderedEmail = {
 export async function renderIssueEmail(
   payload: Payload,
   issue: number | string,
-  options: { format?: EmailFormatChoice; draft?: boolean } = {},
+  options: { format?: EmailFormatChoice; draft?: boolean; budgetBytes?: number } = {},
 ): Promise<RenderedEmail> {
   const settings = await loadNewsletterSettings(payload)
   const view = await buildIssueView(
@@ -55,7 +55,7 @@ export async function renderIssueEmail(
   const fullBytes = full ? Buffer.byteLength(full) : 0
   let format: EmailFormat = choice === 'digest' ? 'digest' : 'full'
   let reason: RenderedEmail['reason'] = choice === 'auto' ? 'auto' : 'chosen'
-  if (choice === 'auto' && fullBytes > HTML_BUDGET_BYTES) {
+  if (choice === 'auto' && fullBytes > (options.budgetBytes ?? HTML_BUDGET_BYTES)) {
     format = 'digest'
     reason = 'auto-size'
   }

@@ -15,6 +15,8 @@ export type SinkOptions = {
   keep?: boolean
   /** Answer RCPT TO for this address with an error (called for every attempt). */
   rcptFault?: (address: string, attempt: number) => Fault
+  /** Wait this long before accepting each message (to slow a send down in tests). */
+  dataDelayMs?: number
 }
 
 export type SmtpSink = {
@@ -24,6 +26,8 @@ export type SmtpSink = {
   count: () => number
   /** Drop the next `n` connections in the middle of a message (the message is not delivered). */
   dropNext: (n: number) => void
+  /** How many connections were cut so far. */
+  dropped: () => number
   close: () => Promise<void>
 }
 
@@ -46,7 +50,8 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
     onData(stream, session, callback) {
       const chunks: Buffer[] = []
       stream.on('data', (c: Buffer) => options.keep !== false && chunks.push(c))
-      stream.on('end', () => {
+      stream.on('end', async () => {
+        if (options.dataDelayMs) await new Promise((resolve) => setTimeout(resolve, options.dataDelayMs))
         count++
         if (options.keep !== false) {
           messages.push({
@@ -63,6 +68,7 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
 
   // Proxy in front of the server so that a test can cut connections mid-message.
   let drops = 0
+  let droppedCount = 0
   const sockets = new Set<net.Socket>()
   const proxy = net.createServer((client) => {
     const upstream = net.connect(smtpPort, '127.0.0.1')
@@ -73,6 +79,7 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
       if (/^DATA\r\n/im.test(text)) inData = true
       if (inData && drops > 0 && text.length > 0 && !/^DATA\r\n$/i.test(text)) {
         drops--
+        droppedCount++
         client.destroy()
         upstream.destroy()
         return
@@ -101,6 +108,7 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
     dropNext: (n) => {
       drops += n
     },
+    dropped: () => droppedCount,
     close: async () => {
       for (const s of sockets) s.destroy()
       await new Promise<void>((resolve) => proxy.close(() => resolve()))

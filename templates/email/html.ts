@@ -14,24 +14,27 @@ export const link = (href: string, inner: string, style = LINK_STYLE) =>
 /** First use of a term reads "dynamic zero (动态清零)"; later uses are plain. */
 export class TermGloss {
   private seen = new Set<string>()
-  gloss(term: TermView): string | null {
+  gloss(term: TermView, following = ''): string | null {
     const key = String(term.id)
     if (this.seen.has(key)) return null
     this.seen.add(key)
-    return term.original ? ` (${zh(term.original)})` : null
+    // The author may already have written the original in brackets right after the term.
+    if (!term.original || following.replace(/^[\s"'”’)]*/, '').startsWith(`(${term.original}`)) return null
+    return ` (${zh(term.original)})`
   }
 }
 
-export function inlineHtml(inline: Inline, terms: TermGloss): string {
+export function inlineHtml(inline: Inline, terms: TermGloss, following = ''): string {
   let html = inline.text === '\n' ? '<br>' : inline.lang ? zh(inline.text) : esc(inline.text)
   if (inline.bold) html = `<strong>${html}</strong>`
   if (inline.italic) html = `<em>${html}</em>`
   if (inline.href) html = link(inline.href, html)
-  if (inline.term) html += terms.gloss(inline.term) ?? ''
+  if (inline.term) html += terms.gloss(inline.term, following) ?? ''
   return html
 }
 
-export const inlinesHtml = (inlines: Inline[], terms: TermGloss) => inlines.map((i) => inlineHtml(i, terms)).join('')
+export const inlinesHtml = (inlines: Inline[], terms: TermGloss) =>
+  inlines.map((inline, n) => inlineHtml(inline, terms, inlines.slice(n + 1, n + 3).map((i) => i.text).join(''))).join('')
 
 const P = 'margin:0 0 12px 0;'
 

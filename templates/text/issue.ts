@@ -34,13 +34,18 @@ const wrap = (text: string, width = 76): string =>
 
 function inlinesText(inlines: Inline[], seen: Set<string>, links: Links): string {
   return inlines
-    .map((i) => {
+    .map((i, n) => {
       let s = i.text
       if (i.href) s += ` ${links.ref(i.href)}`
       const term: TermView | undefined = i.term
       if (term && !seen.has(String(term.id))) {
         seen.add(String(term.id))
-        if (term.original) s += ` (${term.original})`
+        const following = inlines
+          .slice(n + 1, n + 3)
+          .map((f) => f.text)
+          .join('')
+          .replace(/^[\s"'”’)]*/, '')
+        if (term.original && !following.startsWith(`(${term.original}`)) s += ` (${term.original})`
       }
       return s
     })
