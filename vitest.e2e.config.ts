@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.test.ts'],
     environment: 'node',
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/e2e.json' },
     pool: 'forks',
     fileParallelism: false,
     globalSetup: ['tests/helpers/e2eGlobalSetup.ts'],
