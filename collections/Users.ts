@@ -16,9 +16,10 @@ export const Users: CollectionConfig = {
   },
   hooks: {
     beforeChange: [
-      async ({ data, req, operation }) => {
-        // The first account created on a fresh install becomes the admin.
-        if (operation === 'create') {
+      async ({ data, req, operation, context }) => {
+        // The first account created on a fresh install becomes the admin, unless a role was chosen
+        // explicitly (the `user:create` CLI passes context.explicitRole).
+        if (operation === 'create' && !context?.explicitRole) {
           const { totalDocs } = await req.payload.count({ collection: 'users', req, overrideAccess: true })
           if (totalDocs === 0) data.role = 'admin'
         }

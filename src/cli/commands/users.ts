@@ -21,6 +21,7 @@ export function registerUsers(program: Command): void {
         const user = await payload.create({
           collection: 'users',
           overrideAccess: true,
+          context: { explicitRole: true },
           data: { email: opts.email, password: opts.password, role: opts.role as (typeof ROLES)[number], name: opts.name },
         })
         console.log(`created ${user.role} ${user.email} (id ${user.id})`)
