@@ -56,4 +56,4 @@ export const CHROME_TAGS = new Set([
 
 /** Class, id or role values that mark chrome containers. */
 export const CHROME_ATTR =
-  /(^|[\s_-])(nav|navbar|menu|share|sharing|social|related|comments?|footer|header|sidebar|breadcrumbs?|cookie|login|account|toolbar|banner|skip)([\s_-]|$)/i
+  /(^|[\s_-])(nav|navbar|menu|share|sharing|social|related|comments?|footer|header|sidebar|breadcrumbs?|cookie|login|account|toolbar|banner|skip|stats|likes|post-meta)([\s_-]|$)/i

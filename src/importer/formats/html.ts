@@ -121,18 +121,21 @@ export function parseHtml(html: string): Block[] {
 }
 
 /**
- * Remove chrome lines, and "Related postings"-style runs: they list other posts, so they run to
- * the end of the page unless a report header line follows.
+ * Remove chrome lines, and "Related postings"-style runs: they list other posts (often other
+ * reports' header lines), so they run to the end of the page; only before the report's own header
+ * line does a header end them.
  */
 function dropChrome(raws: Raw[]): Raw[] {
   const out: Raw[] = []
   let skipping = false
+  let seenHeader = false
   for (const raw of raws) {
     if (startsChromeRun(raw.text)) {
       skipping = true
       continue
     }
-    if (skipping && REPORT_HEADER.test(raw.text)) skipping = false
+    if (skipping && !seenHeader && REPORT_HEADER.test(raw.text)) skipping = false
+    if (!skipping && REPORT_HEADER.test(raw.text)) seenHeader = true
     if (skipping || isChromeLine(raw.text)) continue
     out.push(raw)
   }
