@@ -1,6 +1,5 @@
 import express, { type Express, type Request, type Response } from 'express'
 
-import { getBriefingPayload } from '../lib/payload'
 import { checkInboxPage, messagePage, preferencesPage, unsubscribeConfirmPage } from './pages'
 import { createRateLimiter } from './rateLimit'
 import { confirmSubscription, requestSubscription, setSubscription, subscriberForToken } from './subscriptions'
@@ -20,6 +19,9 @@ function answer(req: Request, res: Response, status: number, title: string, mess
   if (wantsJson(req)) return res.json({ ok: status < 400, message })
   return res.type('html').send(html ?? messagePage(title, message))
 }
+
+/** Loaded on first use, so that importing this module never evaluates the Payload config. */
+const getBriefingPayload = async () => (await import('../lib/payload')).getBriefingPayload()
 
 const bodyParsers = [express.urlencoded({ extended: false, limit: '16kb' }), express.json({ limit: '16kb' })]
 

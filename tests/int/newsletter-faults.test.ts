@@ -26,6 +26,7 @@ async function publishedIssue(number: number): Promise<Issue> {
   const created = await t.payload.create({
     collection: 'issues',
     data: {
+      title: 'Weekly Report',
       volume: 7,
       number,
       periodStart: base.periodStart,
