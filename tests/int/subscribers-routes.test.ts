@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 
@@ -13,7 +14,7 @@ import { bootPayload, type TestPayload } from '../helpers/payload'
 
 let t: TestPayload
 let base: string
-let server: import('node:http').Server
+let server: Server
 
 beforeAll(async () => {
   t = await bootPayload('subscribers-routes')
