@@ -32,7 +32,8 @@ const LIVE_FIELDS = [
 
 async function staffUser(payload: Payload, req: Request) {
   const headers = new Headers()
-  for (const name of ['cookie', 'authorization']) {
+  // Payload checks Origin / Sec-Fetch-Site against its CSRF list for cookie sessions.
+  for (const name of ['cookie', 'authorization', 'origin', 'sec-fetch-site']) {
     const value = req.headers[name]
     if (typeof value === 'string') headers.set(name, value)
   }
