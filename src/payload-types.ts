@@ -87,6 +87,9 @@ export interface Config {
     issues: {
       items: 'items';
     };
+    items: {
+      reusedIn: 'items';
+    };
   };
   collectionsSelect: {
     issues: IssuesSelect<false> | IssuesSelect<true>;
@@ -315,6 +318,14 @@ export interface Item {
   related?: (number | Item)[] | null;
   sectionStyle?: string | null;
   createdBy?: (number | null) | User;
+  /**
+   * Items created by reusing this one.
+   */
+  reusedIn?: {
+    docs?: (number | Item)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -784,6 +795,7 @@ export interface ItemsSelect<T extends boolean = true> {
   related?: T;
   sectionStyle?: T;
   createdBy?: T;
+  reusedIn?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

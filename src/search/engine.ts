@@ -153,6 +153,39 @@ export class SearchEngine {
     return { hits: top.slice(offset), total }
   }
 
+  /**
+   * Documents sharing the most distinctive words with a document (its rarest tokens, weighted by
+   * idf), best first. Tokens found in more than a fifth of the documents are ignored.
+   */
+  similar(key: string, accept: (doc: SearchDoc) => boolean, limit: number): SearchHit[] {
+    const self = this.byKey.get(key)
+    const doc = self === undefined ? undefined : this.docs[self]
+    if (!doc) return []
+    const live = this.byKey.size || 1
+    const weighted = [...new Set(indexTokens(`${doc.title}\n${doc.text}`))]
+      .map((token) => ({ token, posting: this.postings.get(token) }))
+      .filter(
+        (t): t is { token: string; posting: Posting } =>
+          !!t.posting && t.posting.slots.length <= Math.max(10, live / 5),
+      )
+      .map((t) => ({ ...t, idf: Math.log(1 + live / t.posting.slots.length) }))
+      .sort((a, b) => b.idf - a.idf)
+      .slice(0, 20)
+    const scores = new Map<number, number>()
+    for (const { posting, idf } of weighted) {
+      for (let i = 0; i < posting.slots.length; i++) {
+        const slot = posting.slots[i]
+        if (slot !== self) scores.set(slot, (scores.get(slot) ?? 0) + idf * Math.min(posting.tfs[i], 3))
+      }
+    }
+    const top: SearchHit[] = []
+    for (const [slot, score] of scores) {
+      const other = this.docs[slot]
+      if (other && accept(other)) insertTop(top, { doc: other, score: Math.round(score * 4) / 4 }, limit)
+    }
+    return top
+  }
+
   private compact(): void {
     const entries = [...this.entries()]
     this.clear()

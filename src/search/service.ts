@@ -251,6 +251,19 @@ export async function search(payload: Payload, request: SearchRequest): Promise<
   }
 }
 
+/** Published items whose text is most like an item's (its draft when staff edit it), best first. */
+export async function similarItems(
+  payload: Payload,
+  id: number | string,
+  limit = 20,
+): Promise<Array<{ id: string; score: number }>> {
+  await ensureBuilt(payload)
+  const s = state()
+  const key = s.engine.get(`items:${id}:draft`) ? `items:${id}:draft` : `items:${id}`
+  const hits = s.engine.similar(key, (d) => d.collection === 'items' && d.published && d.id !== String(id), limit)
+  return hits.map((h) => ({ id: h.doc.id, score: h.score }))
+}
+
 /** For tests and the CLI: forget everything (the next query rebuilds). */
 export function reset(): void {
   const s = state()

@@ -1,0 +1,107 @@
+import { APIError, type PayloadRequest, type Where } from 'payload'
+
+import { similarItems } from '../search/service'
+import { relationKey, relationKeys } from '../search/text'
+
+export type RelatedItem = {
+  id: number | string
+  title: string
+  date: string | null
+  issue: string | null
+  score: number
+  reasons: string[]
+  linked: boolean
+}
+
+type Named = { id: number | string; english?: string; name?: string; kind?: string }
+
+const titleOf = (doc: { headline?: string | null; body?: unknown }, fallback: string) =>
+  doc.headline?.trim() || fallback
+
+/**
+ * Past published items related to an item: shared people (weight 4), shared terms (3), shared
+ * sources (1, at most 2) and similar text (from the search index), with the reasons spelled out.
+ */
+export async function relatedItems(req: PayloadRequest, id: unknown, limit = 8): Promise<RelatedItem[]> {
+  const { payload } = req
+  const key = relationKey(id)
+  if (!key || key.length > 64) throw new APIError('Which item? The item id is missing.', 400, null, true)
+  const item = await payload.findByID({
+    collection: 'items',
+    id: key,
+    depth: 1,
+    draft: true,
+    req,
+    overrideAccess: true,
+    disableErrors: true,
+  })
+  if (!item) throw new APIError(`Item ${key} does not exist.`, 404, null, true)
+  const populated = (list: unknown): Named[] =>
+    Array.isArray(list) ? list.filter((v): v is Named => typeof v === 'object' && v !== null) : []
+  const terms = populated(item.terms)
+  const sources = populated(item.sources)
+  const linked = new Set(relationKeys(item.related))
+  const scored = new Map<string, { score: number; reasons: string[] }>()
+  const bump = (other: string, score: number, reason: string) => {
+    if (other === key) return
+    const entry = scored.get(other) ?? { score: 0, reasons: [] }
+    entry.score += score
+    if (!entry.reasons.includes(reason)) entry.reasons.push(reason)
+    scored.set(other, entry)
+  }
+  const published: Where = { _status: { equals: 'published' } }
+  if (terms.length || sources.length) {
+    const or: Where[] = []
+    if (terms.length) or.push({ terms: { in: terms.map((t) => t.id) } })
+    if (sources.length) or.push({ sources: { in: sources.map((s) => s.id) } })
+    const found = await payload.find({
+      collection: 'items',
+      where: { and: [published, { id: { not_equals: item.id } }, { or }] },
+      sort: '-date',
+      limit: 200,
+      depth: 0,
+      req,
+      overrideAccess: true,
+    })
+    for (const other of found.docs) {
+      const otherTerms = new Set(relationKeys(other.terms))
+      for (const t of terms) {
+        if (!otherTerms.has(String(t.id))) continue
+        const person = t.kind === 'person'
+        bump(String(other.id), person ? 4 : 3, `${person ? 'person' : 'term'}: ${t.english ?? t.id}`)
+      }
+      const otherSources = new Set(relationKeys(other.sources))
+      const shared = sources.filter((s) => otherSources.has(String(s.id)))
+      for (const s of shared.slice(0, 2)) bump(String(other.id), 1, `source: ${s.name ?? s.id}`)
+    }
+  }
+  for (const hit of await similarItems(payload, item.id, 20)) bump(hit.id, Math.min(hit.score / 5, 4), 'similar text')
+
+  const best = [...scored.entries()].sort((a, b) => b[1].score - a[1].score).slice(0, limit)
+  if (!best.length) return []
+  const docs = await payload.find({
+    collection: 'items',
+    where: { id: { in: best.map(([id]) => id) } },
+    depth: 1,
+    limit: best.length,
+    req,
+    overrideAccess: true,
+  })
+  const byId = new Map(docs.docs.map((d) => [String(d.id), d]))
+  return best.flatMap(([otherId, { score, reasons }]) => {
+    const doc = byId.get(otherId)
+    if (!doc) return []
+    const issue = typeof doc.issue === 'object' && doc.issue ? (doc.issue.label ?? null) : null
+    return [
+      {
+        id: doc.id,
+        title: titleOf(doc, `Item ${otherId}`),
+        date: doc.date ?? null,
+        issue,
+        score: Math.round(score * 100) / 100,
+        reasons,
+        linked: linked.has(otherId),
+      },
+    ]
+  })
+}
