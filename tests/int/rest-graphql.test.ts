@@ -27,7 +27,7 @@ beforeAll(async () => {
     const login = await payload.login({ collection: 'users', data: { email: u.email, password: 'correct-horse-battery' } })
     tokens[role] = login.token as string
   }
-  const section = await payload.create({ collection: 'sections', data: { name: 'Senior Leaders' } })
+  const section = await payload.create({ collection: 'sections', data: { name: 'Senior Leaders', style: 'full' } })
   const published = await payload.create({ collection: 'issues', data: { volume: 4, number: 68, sections: [{ section: section.id }] }, draft: true })
   await payload.create({
     collection: 'items',

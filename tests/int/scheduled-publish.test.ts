@@ -17,13 +17,17 @@ const schedule = async (issueId: number | string, when: Date, user: { id: number
   t.payload.jobs.queue({
     task: 'schedulePublish',
     waitUntil: when,
-    input: { type: 'publish', doc: { relationTo: 'issues', value: String(issueId) }, user: { relationTo: 'users', value: user.id } },
+    input: {
+      type: 'publish',
+      doc: { relationTo: 'issues', value: String(issueId) as never },
+      user: { relationTo: 'users', value: user.id },
+    },
   })
 
 describe('scheduled publishing', () => {
   it('publishes an issue (and its items) when its time comes, not before', async () => {
     const editor = await makeUser(t.payload, 'editor')
-    const section = await t.payload.create({ collection: 'sections', data: { name: 'Senior Leaders' } })
+    const section = await t.payload.create({ collection: 'sections', data: { name: 'Senior Leaders', style: 'full' } })
     const issue = await t.payload.create({ collection: 'issues', data: { volume: 1 }, draft: true })
     const item = await t.payload.create({
       collection: 'items',
