@@ -20,7 +20,7 @@ const schedule = async (issueId: number | string, when: Date, user: { id: number
     input: {
       type: 'publish',
       doc: { relationTo: 'issues', value: String(issueId) as never },
-      user: { relationTo: 'users', value: user.id },
+      user: { relationTo: 'users', value: user.id as never },
     },
   })
 

@@ -39,7 +39,7 @@ describe('issue defaults', () => {
     await expect(
       payload.create({ collection: 'issues', data: { volume: 7, periodStart: '2024-03-08', periodEnd: '2024-03-02' }, draft: true }),
     ).rejects.toMatchObject({ data: { errors: [{ path: 'periodEnd' }] } })
-    const other = await payload.create({ collection: 'sections', data: { name: 'Elsewhere' } })
+    const other = await payload.create({ collection: 'sections', data: { name: 'Elsewhere', style: 'full' } })
     await expect(
       payload.create({
         collection: 'issues',
