@@ -34,7 +34,18 @@ export function inlineHtml(inline: Inline, terms: TermGloss, following = ''): st
 }
 
 export const inlinesHtml = (inlines: Inline[], terms: TermGloss) =>
-  inlines.map((inline, n) => inlineHtml(inline, terms, inlines.slice(n + 1, n + 3).map((i) => i.text).join(''))).join('')
+  inlines
+    .map((inline, n) =>
+      inlineHtml(
+        inline,
+        terms,
+        inlines
+          .slice(n + 1, n + 3)
+          .map((i) => i.text)
+          .join(''),
+      ),
+    )
+    .join('')
 
 const P = 'margin:0 0 12px 0;'
 

@@ -97,12 +97,15 @@ function fullItem(item: ItemView, terms: TermGloss): string {
 
 function digestItem(item: ItemView, terms: TermGloss): string {
   const first = item.body.find((b) => b.type === 'paragraph') ?? item.body[0]
-  const title =
-    item.headline ??
-    (first && first.type !== 'list' ? first.inlines.map((i) => i.text).join('') : item.text).slice(0, 90)
-  const para = first ? blocksHtml([first], terms) : ''
+  if (!item.headline) {
+    const line = item.text.replace(/\s+/g, ' ').trim()
+    const short = line.length > 160 ? `${line.slice(0, 159).replace(/\s+\S*$/, '')}…` : line
+    return text(
+      `<p style="margin:0 0 10px 0;"><strong>${esc(item.dateLabel)}</strong> ${link(item.permalink, esc(short))}</p>`,
+    )
+  }
   return text(
-    `<h3 style="margin:12px 0 4px 0;font-size:17px;line-height:1.3;">${link(item.permalink, esc(title))}</h3><div style="margin:0 0 6px 0;font-size:13px;color:${MUTED};">${sourcesLine(item)}</div>${item.headline ? para : ''}<p style="margin:0 0 12px 0;font-size:14px;">${link(item.permalink, 'Read on the web')}</p>`,
+    `<h3 style="margin:12px 0 4px 0;font-size:17px;line-height:1.3;">${link(item.permalink, esc(item.headline))}</h3><div style="margin:0 0 6px 0;font-size:13px;color:${MUTED};">${sourcesLine(item)}</div>${first ? blocksHtml([first], terms) : ''}`,
   )
 }
 
