@@ -6,8 +6,8 @@ import { bootPayload, makeUser, type TestPayload } from '../helpers/payload'
 
 let t: TestPayload
 let payload: Payload
-let full: number | string
-let brief: number | string
+let full: number
+let brief: number
 
 beforeAll(async () => {
   t = await bootPayload('workflow')
