@@ -23,7 +23,12 @@ import {
 } from './loaders'
 import { mountPreviewRoutes } from './preview'
 
-export type WebRouteOptions = { payload?: () => Promise<Payload> }
+export type WebRouteOptions = {
+  /** Payload instance to use (tests, benchmarks); defaults to the process-wide one. */
+  payload?: () => Promise<Payload>
+  /** false: render every request (benchmarks of the uncached path). Default true. */
+  cache?: boolean
+}
 
 type Loader = (payload: Payload, site: Site, req: Request) => Promise<Rendered>
 
@@ -128,7 +133,8 @@ export async function mountWebRoutes(app: Express, options: WebRouteOptions = {}
         const site = await loadSite(payload)
         return sendPage(req, res, toPage(notFound(site)))
       }
-      const page = await cachedPage(cacheKey, async () => load(payload, await loadSite(payload), req))
+      const render = async () => load(payload, await loadSite(payload), req)
+      const page = options.cache === false ? toPage(await render()) : await cachedPage(cacheKey, render)
       sendPage(req, res, page)
     } catch (err) {
       console.error(`web: ${req.method} ${req.originalUrl} failed:`, err)
