@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isEditor, isStaff, publishedOrStaff } from '../src/access'
 import { periodLabel } from '../src/lib/dates'
+import { countItems } from './hooks/issueItemCount'
 import { issueNumbering } from './hooks/issueNumbering'
 import { defaultSections, highlightTargets, publishItemsWithIssue, refuseIncompleteIssue } from './hooks/issuePublishing'
 
@@ -12,7 +13,7 @@ export const Issues: CollectionConfig = {
   labels: { singular: 'Issue', plural: 'Issues' },
   admin: {
     useAsTitle: 'label',
-    defaultColumns: ['label', 'periodLabel', '_status', 'items', 'publishedAt'],
+    defaultColumns: ['label', 'periodLabel', '_status', 'itemCount', 'publishedAt'],
     listSearchableFields: ['title', 'slug'],
     description: 'Weekly reports: numbered issues, each with highlights and ordered sections.',
     livePreview: { url: ({ data }) => `${publicUrl()}/preview/issues/${data?.slug ?? ''}` },
@@ -97,6 +98,14 @@ export const Issues: CollectionConfig = {
       defaultSort: 'position',
       defaultLimit: 200,
       admin: { defaultColumns: ['headline', 'section', 'date', '_status'] },
+    },
+    {
+      name: 'itemCount',
+      type: 'number',
+      virtual: true,
+      label: 'Items',
+      admin: { readOnly: true, position: 'sidebar', description: 'Items in this issue (drafts included for staff).' },
+      hooks: { afterRead: [countItems] },
     },
     { name: 'coverImage', type: 'upload', relationTo: 'media' },
     { name: 'editorsNote', type: 'richText', label: "Editor's note" },

@@ -1,13 +1,13 @@
 import { APIError, type CollectionConfig } from 'payload'
 
 import { editorOrOwnDraft, isStaff, publishedOrStaff, staffCreateDraft } from '../src/access'
-import { describeItem, missingContent, relationId, sectionStyleOf } from './hooks/itemCompleteness'
+import { describeItem, itemTitle, missingContent, relationId, sectionStyleOf } from './hooks/itemCompleteness'
 
 export const Items: CollectionConfig = {
   slug: 'items',
   labels: { singular: 'Item', plural: 'Items' },
   admin: {
-    useAsTitle: 'headline',
+    useAsTitle: 'title',
     defaultColumns: ['headline', 'section', 'issue', 'date', 'sources', '_status'],
     listSearchableFields: ['headline', 'originalTitle', 'credit'],
     description: 'Summaries and briefs. Each belongs to one issue and one section, in order.',
@@ -29,6 +29,7 @@ export const Items: CollectionConfig = {
         const style = await sectionStyleOf(req, merged.section)
         data.sectionStyle = style
         if (style === 'brief' && data.headline) data.headline = null
+        data.title = itemTitle({ ...merged, headline: data.headline ?? merged.headline })
         if (data._status === 'published') {
           const missing = missingContent(merged, style)
           if (missing.length) {
@@ -96,6 +97,7 @@ export const Items: CollectionConfig = {
     { name: 'reusedFrom', type: 'relationship', relationTo: 'items', admin: { position: 'sidebar', readOnly: true } },
     { name: 'related', type: 'relationship', relationTo: 'items', hasMany: true, admin: { position: 'sidebar' } },
     { name: 'sectionStyle', type: 'text', admin: { hidden: true } },
+    { name: 'title', type: 'text', admin: { hidden: true }, label: 'Title (headline, or date and first words of a brief)' },
     { name: 'createdBy', type: 'relationship', relationTo: 'users', admin: { position: 'sidebar', readOnly: true } },
   ],
 }

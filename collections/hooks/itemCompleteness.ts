@@ -1,5 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
+import { dayLabel } from '../../src/lib/dates'
+
 type RichText = { root?: { children?: unknown[] } } | null | undefined
 
 export type ItemForCheck = {
@@ -55,6 +57,15 @@ export const sectionStyleOf = async (
     disableErrors: true,
   })
   return doc?.style === 'brief' ? 'brief' : 'full'
+}
+
+/** A readable title for lists and pickers: the headline, or "3.4 CCP/ID Head Liu Jianchao met…" for a brief. */
+export const itemTitle = (item: ItemForCheck): string => {
+  if (item.headline?.trim()) return item.headline.trim()
+  const words = plain(item.body?.root ?? null).trim().replace(/\s+/g, ' ')
+  const lead = words.length > 70 ? `${words.slice(0, 70).replace(/\s\S*$/, '')}…` : words
+  const date = item.date ? dayLabel(item.date) : ''
+  return [date, lead].filter(Boolean).join(' ') || `Untitled item ${String(item.id ?? '')}`.trim()
 }
 
 export const describeItem = (item: ItemForCheck): string =>

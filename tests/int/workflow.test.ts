@@ -160,3 +160,26 @@ describe('validation messages', () => {
     expect(second.role).toBe('contributor')
   })
 })
+
+describe('admin list helpers', () => {
+  it('gives items a readable title and issues an item count', async () => {
+    const issue = await payload.create({ collection: 'issues', data: { volume: 8 }, draft: true })
+    const item = await payload.create({
+      collection: 'items',
+      data: {
+        issue: issue.id,
+        section: brief,
+        date: '2024-03-04',
+        body: richText('CCP International Department Head Liu Jianchao (刘建超) met a delegation of the Communist Party of Vietnam.'),
+      },
+      draft: true,
+    })
+    expect(item.title).toBe('3.4 CCP International Department Head Liu Jianchao (刘建超) met a delegation…')
+    await payload.create({ collection: 'items', data: { issue: issue.id, section: full, headline: 'A headline' }, draft: true })
+    const editor = await makeUser(payload, 'editor')
+    const staffView = await payload.findByID({ collection: 'issues', id: issue.id, draft: true, user: editor })
+    expect(staffView.itemCount).toBe(2)
+    const anonymous = await payload.findByID({ collection: 'issues', id: issue.id, draft: true, overrideAccess: true, user: undefined })
+    expect(anonymous.itemCount).toBe(0)
+  })
+})
