@@ -8,9 +8,21 @@ import type { Block } from 'payload'
 export const glossaryTermInline: Block = {
   slug: 'glossaryTerm',
   labels: { singular: 'Glossary term', plural: 'Glossary terms' },
+  // The inline label shows the words; hovering shows the original 汉字 and pinyin.
+  admin: { components: { Label: '/glossary/admin/GlossaryTermLabel#GlossaryTermLabel' } },
   fields: [
-    { name: 'term', type: 'relationship', relationTo: 'glossary-terms', required: true },
-    { name: 'text', type: 'text', admin: { description: 'The words as they appear here; the term’s English when empty.' } },
+    {
+      name: 'term',
+      type: 'relationship',
+      relationTo: 'glossary-terms',
+      required: true,
+      admin: { allowCreate: true, description: 'Pick a term, or create one with “+”.' },
+    },
+    {
+      name: 'text',
+      type: 'text',
+      admin: { description: 'The words as they appear here; the term’s English when empty.' },
+    },
   ],
 }
 

@@ -2,6 +2,7 @@ import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { BlocksFeatureClient as BlocksFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { GlossaryTermLabel as GlossaryTermLabel_be97d81b2e6b0c97f920cbdf5f82bf2e } from '../../../glossary/admin/GlossaryTermLabel'
 import { InlineToolbarFeatureClient as InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { HorizontalRuleFeatureClient as HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { UploadFeatureClient as UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
@@ -25,8 +26,12 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { IssueNewsletterPanel as IssueNewsletterPanel_28b4239cc84802308d8d25c78a54ffb9 } from '../../../newsletter/admin/IssueNewsletterPanel'
 import { ReuseButton as ReuseButton_f73fd77896828a04ffb9b990bf4e106c } from '../../../reuse/admin/ReuseButton'
 import { RelatedPanel as RelatedPanel_64b15a892ea67c6ed344b18a5dd1dc6a } from '../../../reuse/admin/RelatedPanel'
+import { TermSuggestions as TermSuggestions_733b349a712360db62554c4ba87e2bf1 } from '../../../glossary/admin/TermSuggestions'
 import { SubscribersTools as SubscribersTools_31359ac3e064deb03f95b58fd0d7c387 } from '../../../newsletter/admin/SubscribersTools'
+import { NavLinks as NavLinks_37830ad534b282d9d66bc50415356f6f } from '../../../search/admin/NavLinks'
 import { DraftIssuePanel as DraftIssuePanel_0715c5a41c8d9c08e20c622325c6c7fb } from '../../../admin/DraftIssuePanel'
+import { ConsistencyView as ConsistencyView_6d2fa54394b463511839629ffc942123 } from '../../../glossary/admin/ConsistencyView'
+import { SearchView as SearchView_e7975109f5b2fe2ebed91ffbdffe0cea } from '../../../search/admin/SearchView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -35,6 +40,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/client#BlocksFeatureClient": BlocksFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/glossary/admin/GlossaryTermLabel#GlossaryTermLabel": GlossaryTermLabel_be97d81b2e6b0c97f920cbdf5f82bf2e,
   "@payloadcms/richtext-lexical/client#InlineToolbarFeatureClient": InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#HorizontalRuleFeatureClient": HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#UploadFeatureClient": UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
@@ -58,7 +64,11 @@ export const importMap = {
   "/newsletter/admin/IssueNewsletterPanel#IssueNewsletterPanel": IssueNewsletterPanel_28b4239cc84802308d8d25c78a54ffb9,
   "/reuse/admin/ReuseButton#ReuseButton": ReuseButton_f73fd77896828a04ffb9b990bf4e106c,
   "/reuse/admin/RelatedPanel#RelatedPanel": RelatedPanel_64b15a892ea67c6ed344b18a5dd1dc6a,
+  "/glossary/admin/TermSuggestions#TermSuggestions": TermSuggestions_733b349a712360db62554c4ba87e2bf1,
   "/newsletter/admin/SubscribersTools#SubscribersTools": SubscribersTools_31359ac3e064deb03f95b58fd0d7c387,
+  "/search/admin/NavLinks#NavLinks": NavLinks_37830ad534b282d9d66bc50415356f6f,
   "/admin/DraftIssuePanel#DraftIssuePanel": DraftIssuePanel_0715c5a41c8d9c08e20c622325c6c7fb,
+  "/glossary/admin/ConsistencyView#ConsistencyView": ConsistencyView_6d2fa54394b463511839629ffc942123,
+  "/search/admin/SearchView#SearchView": SearchView_e7975109f5b2fe2ebed91ffbdffe0cea,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

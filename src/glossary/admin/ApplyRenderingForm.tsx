@@ -1,0 +1,80 @@
+'use client'
+import { useRouter } from 'next/navigation'
+import React, { useState } from 'react'
+
+import type { Inconsistency } from '../consistency'
+
+/** Choose the preferred rendering and the items to change; saves each as a new draft. */
+export function ApplyRenderingForm({ inconsistency }: { inconsistency: Inconsistency }) {
+  const router = useRouter()
+  const [preferred, setPreferred] = useState(inconsistency.preferred)
+  const others = inconsistency.renderings.filter((r) => r.english.toLowerCase() !== preferred.toLowerCase())
+  const [chosen, setChosen] = useState<Set<string>>(new Set(others.flatMap((r) => r.items.map((i) => String(i.id)))))
+  const [message, setMessage] = useState('')
+  const [busy, setBusy] = useState(false)
+  const toggle = (id: string) => {
+    const next = new Set(chosen)
+    if (next.has(id)) next.delete(id)
+    else next.add(id)
+    setChosen(next)
+  }
+  const apply = async () => {
+    setBusy(true)
+    const res = await fetch('/api/glossary-terms/consistency/apply', {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ original: inconsistency.original, preferred, items: [...chosen] }),
+    })
+    const body = await res.json().catch(() => ({}))
+    setBusy(false)
+    setMessage(res.ok ? body.message : (body?.errors?.[0]?.message ?? `Failed (${res.status})`))
+    if (res.ok) router.refresh()
+  }
+  return (
+    <div>
+      {inconsistency.renderings.map((r) => (
+        <div key={r.english} style={{ margin: '8px 0' }}>
+          <label>
+            <input
+              type="radio"
+              name={`preferred-${inconsistency.original}`}
+              checked={preferred === r.english}
+              onChange={() => setPreferred(r.english)}
+            />{' '}
+            <strong>“{r.english}”</strong> in {r.items.length} item{r.items.length === 1 ? '' : 's'}
+          </label>
+          <ul style={{ margin: '4px 0 0 24px' }}>
+            {r.items.map((i) => (
+              <li key={String(i.id)}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={chosen.has(String(i.id))}
+                    disabled={r.english.toLowerCase() === preferred.toLowerCase()}
+                    onChange={() => toggle(String(i.id))}
+                  />{' '}
+                  <a href={`/admin/collections/items/${i.id}`}>{i.title}</a>{' '}
+                  <small>{[i.issue, i.status].filter(Boolean).join(' · ')}</small>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      <label>
+        Preferred rendering{' '}
+        <input value={preferred} onChange={(e) => setPreferred(e.target.value)} aria-label="Preferred rendering" />
+      </label>{' '}
+      <button
+        type="button"
+        className="btn btn--style-primary btn--size-small"
+        disabled={busy || chosen.size === 0}
+        onClick={apply}
+      >
+        Apply to {chosen.size} item{chosen.size === 1 ? '' : 's'} as new drafts
+      </button>
+      {message ? <p role="status">{message}</p> : null}
+    </div>
+  )
+}

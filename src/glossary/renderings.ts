@@ -1,0 +1,181 @@
+import { relationKey } from '../search/text'
+
+/** How one item renders a Chinese original in English. */
+export type Rendering = { original: string; english: string; via: 'text' | 'mark'; termId?: string }
+
+export type KnownTerm = { id: string; english: string; original: string; aliases: string[] }
+
+type Node = {
+  type?: string
+  text?: string
+  children?: Node[]
+  fields?: { blockType?: string; text?: string; term?: unknown }
+}
+
+const HAN_PAREN = /[(（]\s*([\u3400-\u9fff·・]{2,20})\s*[)）]/gu
+const QUOTED_BEFORE = /[“"‘']([^“”"‘’']{1,80})[”"’']\s*$/u
+const WORDS_BEFORE = /((?:[\p{L}\d][\p{L}\d'’.-]*\s+){0,7}[\p{L}\d][\p{L}\d'’.-]*)\s*$/u
+const STOP = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'and',
+  'to',
+  'in',
+  'on',
+  'for',
+  'as',
+  'that',
+  'said',
+  'says',
+  'called',
+  'is',
+  'was',
+  'be',
+  'by',
+  'with',
+  'its',
+  'his',
+  'her',
+  'their',
+  'remains',
+  'urged',
+  'stressed',
+])
+
+export const normalizeRendering = (text: string): string =>
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[“”"‘’']/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+
+/** Paragraph-level text of a rich-text value, inline glossary marks included, with the marks listed. */
+export function paragraphs(
+  value: unknown,
+  termEnglish: (id: string) => string | undefined,
+): Array<{ text: string; marks: Array<{ termId: string; text: string }> }> {
+  const out: Array<{ text: string; marks: Array<{ termId: string; text: string }> }> = []
+  const walk = (node: Node | undefined, current?: { text: string; marks: Array<{ termId: string; text: string }> }) => {
+    if (!node || typeof node !== 'object') return
+    if (node.type === 'text' && current) current.text += node.text ?? ''
+    else if (node.type === 'linebreak' && current) current.text += '\n'
+    else if (node.type === 'inlineBlock' && node.fields?.blockType === 'glossaryTerm' && current) {
+      const termId = relationKey(node.fields.term)
+      const text = node.fields.text || (termId ? (termEnglish(termId) ?? '') : '')
+      current.text += text
+      if (termId) current.marks.push({ termId, text })
+    } else if (node.children) {
+      const isBlock = ['paragraph', 'heading', 'quote', 'listitem'].includes(node.type ?? '')
+      const target = isBlock ? { text: '', marks: [] } : current
+      for (const child of node.children) walk(child, target)
+      if (isBlock && target) out.push(target)
+    }
+  }
+  walk((value as { root?: Node } | null)?.root)
+  return out
+}
+
+/** The English words just before "(汉字)": a quoted phrase, a known rendering, or the last few words. */
+function englishBefore(before: string, term: KnownTerm | undefined): string | undefined {
+  const quoted = QUOTED_BEFORE.exec(before)
+  if (quoted) return quoted[1].trim()
+  const words = WORDS_BEFORE.exec(before)?.[1]
+  if (!words) return undefined
+  const lower = normalizeRendering(words)
+  if (term) {
+    const known = [term.english, ...term.aliases]
+      .map(normalizeRendering)
+      .filter(Boolean)
+      .sort((a, b) => b.length - a.length)
+    const hit = known.find((k) => lower === k || lower.endsWith(` ${k}`))
+    if (hit) return words.split(/\s+/).slice(-hit.split(' ').length).join(' ')
+  }
+  const list = words.split(/\s+/)
+  const take = term ? Math.max(1, term.english.split(/\s+/).length) : Math.min(3, list.length)
+  let picked = list.slice(-take)
+  while (picked.length > 1 && STOP.has(picked[0].toLowerCase())) picked = picked.slice(1)
+  return picked.join(' ').replace(/[,;:]$/, '') || undefined
+}
+
+/**
+ * Every rendering of a Chinese original in a rich-text value: the text patterns
+ * English (汉字) and “English” (汉字), and inline glossary marks (their text, for their term's original).
+ */
+export function extractRenderings(value: unknown, terms: Map<string, KnownTerm>): Rendering[] {
+  const byOriginal = new Map<string, KnownTerm>()
+  for (const t of terms.values()) byOriginal.set(t.original, t)
+  const seen = new Set<string>()
+  const out: Rendering[] = []
+  const add = (r: Rendering) => {
+    const key = `${r.original}\u0000${normalizeRendering(r.english)}`
+    if (!r.english.trim() || seen.has(key)) return
+    seen.add(key)
+    out.push(r)
+  }
+  for (const para of paragraphs(value, (id) => terms.get(id)?.english)) {
+    for (const mark of para.marks) {
+      const term = terms.get(mark.termId)
+      if (term) add({ original: term.original, english: mark.text.trim(), via: 'mark', termId: term.id })
+    }
+    for (const m of para.text.matchAll(HAN_PAREN)) {
+      const original = m[1]
+      const term = byOriginal.get(original)
+      const english = englishBefore(para.text.slice(0, m.index), term)
+      if (english && /\p{Script=Latin}/u.test(english)) add({ original, english, via: 'text', termId: term?.id })
+    }
+  }
+  return out
+}
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/**
+ * Replace the renderings of `original` other than `preferred` in a rich-text value: text before
+ * "(汉字)" and the text of inline marks of that term. Returns the new value and how many changed.
+ */
+export function applyPreferred(
+  value: unknown,
+  original: string,
+  preferred: string,
+  olds: string[],
+  termIds: Set<string>,
+): { value: unknown; changed: number } {
+  const copy = JSON.parse(JSON.stringify(value ?? null)) as { root?: Node } | null
+  let changed = 0
+  const targets = olds.filter((o) => normalizeRendering(o) !== normalizeRendering(preferred))
+  const patterns = targets.map(
+    (o) =>
+      new RegExp(
+        `${escapeRegex(o).replace(/\s+/g, '\\s+')}(?=[”"’']?\\s*[(（]\\s*${escapeRegex(original)}\\s*[)）])`,
+        'giu',
+      ),
+  )
+  const walk = (node: Node | undefined) => {
+    if (!node || typeof node !== 'object') return
+    if (node.type === 'text' && node.text) {
+      for (const re of patterns) {
+        node.text = node.text.replace(re, () => {
+          changed++
+          return preferred
+        })
+      }
+    } else if (node.type === 'inlineBlock' && node.fields?.blockType === 'glossaryTerm') {
+      const id = relationKey(node.fields.term)
+      if (
+        id &&
+        termIds.has(id) &&
+        node.fields.text &&
+        normalizeRendering(node.fields.text) !== normalizeRendering(preferred)
+      ) {
+        node.fields.text = preferred
+        changed++
+      }
+    }
+    node.children?.forEach(walk)
+  }
+  walk(copy?.root)
+  return { value: copy, changed }
+}

@@ -1,0 +1,98 @@
+import type { CollectionBeforeChangeHook, Payload, PayloadRequest, Where } from 'payload'
+
+import { inlineTermIds, lexicalText, relationKeys } from '../search/text'
+import { loadTerms, type GlossaryTermRow } from './terms'
+
+export type TermSuggestion = {
+  id: string
+  english: string
+  original: string
+  pinyin: string
+  kind: string
+  matched: string
+}
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const mentions = (text: string, phrase: string) =>
+  phrase.trim().length > 1 &&
+  new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegex(phrase.trim()).replace(/\s+/g, '\\s+')}($|[^\\p{L}\\p{N}])`, 'iu').test(
+    text,
+  )
+
+type ItemLike = {
+  headline?: string | null
+  body?: unknown
+  excerpt?: string | null
+  originalTitle?: string | null
+  terms?: unknown
+}
+
+/** Terms whose English rendering, an alias or the original appear in an item but are not linked yet. */
+export function suggestTerms(item: ItemLike, terms: Map<string, GlossaryTermRow>): TermSuggestion[] {
+  const text = [item.headline, lexicalText(item.body, (id) => terms.get(id)?.english), item.excerpt, item.originalTitle]
+    .filter(Boolean)
+    .join('\n')
+  const linked = new Set(relationKeys(item.terms))
+  const out: TermSuggestion[] = []
+  for (const t of terms.values()) {
+    if (linked.has(t.id)) continue
+    const matched =
+      t.original && text.includes(t.original)
+        ? t.original
+        : [t.english, ...t.aliases].find((p) => p && mentions(text, p))
+    if (matched)
+      out.push({ id: t.id, english: t.english, original: t.original, pinyin: t.pinyin, kind: t.kind, matched })
+  }
+  return out.sort((a, b) => a.english.localeCompare(b.english))
+}
+
+/** Suggestions for a saved item (its latest version). */
+export async function suggestionsForItem(
+  payload: Payload,
+  id: string,
+  req?: PayloadRequest,
+): Promise<TermSuggestion[] | null> {
+  const item = await payload.findByID({
+    collection: 'items',
+    id,
+    depth: 0,
+    draft: true,
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })
+  if (!item) return null
+  return suggestTerms(item, await loadTerms(payload, req))
+}
+
+const HAN_PAREN = /[(（]\s*([\u3400-\u9fff·・]{2,20})\s*[)）]/gu
+
+/**
+ * On save, link the terms an item marks inline and the terms it glosses as "English (汉字)", so that
+ * term pages (people's appointment histories) list the item.
+ */
+export const linkMarkedTerms: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
+  if (!data || data.body === undefined) return data
+  const inline = inlineTermIds(data.body)
+  const originals = [...new Set([...lexicalText(data.body).matchAll(HAN_PAREN)].map((m) => m[1]))]
+  if (!inline.length && !originals.length) return data
+  const or: Where[] = []
+  if (inline.length) or.push({ id: { in: inline } })
+  if (originals.length) or.push({ original: { in: originals } })
+  const found = await req.payload.find({
+    collection: 'glossary-terms',
+    where: { or },
+    depth: 0,
+    limit: 200,
+    overrideAccess: true,
+    req,
+  })
+  const add = new Set(found.docs.map((t) => String(t.id)))
+  if (!add.size) return data
+  const current = relationKeys(data.terms ?? originalDoc?.terms)
+  const missing = [...add].filter((id) => !current.includes(id))
+  if (!missing.length) return data
+  const asId = (v: string) => (/^\d{1,15}$/.test(v) ? Number(v) : v)
+  data.terms = [...current, ...missing].map(asId)
+  return data
+}

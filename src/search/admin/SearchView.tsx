@@ -1,0 +1,130 @@
+import type { AdminViewServerProps } from 'payload'
+import React from 'react'
+
+import { parseSearchParams } from '../params'
+import { search, type SearchResponse } from '../service'
+import { AdminPage } from './AdminPage'
+
+const label: Record<string, string> = {
+  items: 'Item',
+  issues: 'Issue',
+  'glossary-terms': 'Glossary term',
+  sources: 'Source',
+}
+
+/** Admin "Search archive" view: every collection, drafts included, with filters. */
+export async function SearchView(props: AdminViewServerProps) {
+  const { req } = props.initPageResult
+  const query = (props.searchParams ?? {}) as Record<string, unknown>
+  const parsed = parseSearchParams(query)
+  const value = (name: string) => (typeof query[name] === 'string' ? (query[name] as string) : '')
+  let result: SearchResponse | undefined
+  if (parsed.ok && parsed.request.q && req.user)
+    result = await search(req.payload, { ...parsed.request, limit: parsed.request.limit ?? 30, staff: true })
+  const sections = await req.payload.find({
+    collection: 'sections',
+    sort: 'position',
+    limit: 100,
+    depth: 0,
+    overrideAccess: true,
+  })
+  const sources = await req.payload.find({
+    collection: 'sources',
+    sort: 'name',
+    limit: 200,
+    depth: 0,
+    overrideAccess: true,
+  })
+  return (
+    <AdminPage props={props} title="Search the archive">
+      <form
+        method="get"
+        action="/admin/search"
+        style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'end', marginBottom: 24 }}
+      >
+        <label>
+          Words or 中文
+          <br />
+          <input name="q" type="search" defaultValue={value('q')} maxLength={200} style={{ minWidth: 280 }} autoFocus />
+        </label>
+        <label>
+          In
+          <br />
+          <select name="collection" defaultValue={value('collection')}>
+            <option value="">Everything</option>
+            <option value="items">Items</option>
+            <option value="issues">Issues</option>
+            <option value="glossary-terms">Glossary</option>
+            <option value="sources">Sources</option>
+          </select>
+        </label>
+        <label>
+          Section
+          <br />
+          <select name="section" defaultValue={value('section')}>
+            <option value="">Any</option>
+            {sections.docs.map((s) => (
+              <option key={s.id} value={s.slug ?? String(s.id)}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Source
+          <br />
+          <select name="source" defaultValue={value('source')}>
+            <option value="">Any</option>
+            {sources.docs.map((s) => (
+              <option key={s.id} value={s.slug ?? String(s.id)}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Issue (e.g. 3-9)
+          <br />
+          <input name="issue" defaultValue={value('issue')} size={6} />
+        </label>
+        <label>
+          From
+          <br />
+          <input name="from" type="date" defaultValue={value('from')} />
+        </label>
+        <label>
+          To
+          <br />
+          <input name="to" type="date" defaultValue={value('to')} />
+        </label>
+        <button type="submit" className="btn btn--style-primary btn--size-small" style={{ margin: 0 }}>
+          Search
+        </button>
+      </form>
+      {!parsed.ok ? <p role="alert">{parsed.message}</p> : null}
+      {result ? (
+        <>
+          <p data-testid="search-count">
+            {result.totalDocs} result{result.totalDocs === 1 ? '' : 's'}
+          </p>
+          <ol style={{ paddingLeft: 20 }}>
+            {result.docs.map((d) => (
+              <li key={`${d.collection}:${d.id}`} style={{ margin: '12px 0' }}>
+                <small style={{ textTransform: 'uppercase', marginRight: 8 }}>{label[d.collection]}</small>
+                <a href={`/admin/collections/${d.collection}/${d.id}`}>{d.title}</a>{' '}
+                {d.published ? null : <em>(draft)</em>}{' '}
+                {d.url.startsWith('/admin') ? null : (
+                  <a href={d.url} target="_blank" rel="noreferrer">
+                    view ↗
+                  </a>
+                )}
+                {/* snippets are escaped HTML with <mark> around matches (see snippet.ts) */}
+                <p dangerouslySetInnerHTML={{ __html: d.snippet }} />
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+    </AdminPage>
+  )
+}
