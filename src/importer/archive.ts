@@ -92,11 +92,16 @@ export async function restoreArchive(
 
   return inTransaction(payload, async (req) => {
     const ids = new Map<string, Map<string, Id>>()
-    const map: IdMap = (relationTo, id) => ids.get(relationTo)?.get(String(id))
+    let missed = false
+    const map: IdMap = (relationTo, id) => {
+      const found = ids.get(relationTo)?.get(String(id))
+      if (found === undefined) missed = true
+      return found
+    }
     const summary: RestoreSummary = { collections: {}, drafts: 0, files: 0, rebuilt: [] }
     const second: Array<{ config: SanitizedCollectionConfig; id: Id; doc: Doc }> = []
     const order = restoreOrder(collections)
-    for (const [position, config] of order.entries()) {
+    for (const config of order) {
       const slug = config.slug as CollectionSlug
       const docs = readJsonl(path.join(dir, `${slug}.jsonl`))
       const { totalDocs } = await payload.count({ collection: slug, req, overrideAccess: true })
@@ -104,15 +109,13 @@ export async function restoreArchive(
         summary.rebuilt.push(slug) // filled by the hooks of collections restored before it
         continue
       }
-      const later = [...relationTargets(config.fields)].some(
-        (t) => t === slug || order.slice(position + 1).some((c) => c.slug === t),
-      )
       const local = new Map<string, Id>()
       ids.set(slug, local)
       for (const [n, doc] of docs.entries()) {
+        missed = false
         const newId = await restoreDoc(payload, req, config, doc, map, dir)
         local.set(String(doc.id), newId)
-        if (later) second.push({ config, id: newId, doc })
+        if (missed) second.push({ config, id: newId, doc })
         if (config.upload) summary.files++
         progress(slug, n + 1, docs.length)
       }
@@ -130,6 +133,29 @@ export async function restoreArchive(
         overrideAccess: true,
         context: { briefingRestore: true },
       })
+    }
+    // Saving a published issue publishes its draft items (issue hook): put back what was a draft.
+    for (const config of order.filter((c) => c.versions?.drafts)) {
+      for (const doc of readJsonl(path.join(dir, `${config.slug}.jsonl`)).filter((d) => d._status === 'draft')) {
+        const id = map(config.slug, doc.id)
+        if (id === undefined) continue
+        const now = await payload.findByID({
+          collection: config.slug as CollectionSlug,
+          id,
+          depth: 0,
+          req,
+          overrideAccess: true,
+        })
+        if ((now as { _status?: string })._status !== 'draft') {
+          await payload.update({
+            collection: config.slug as CollectionSlug,
+            id,
+            data: { _status: 'draft' } as never,
+            req,
+            overrideAccess: true,
+          })
+        }
+      }
     }
     // Drafts newer than the stored documents become the latest versions again.
     for (const config of order) {

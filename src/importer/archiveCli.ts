@@ -10,6 +10,8 @@ export async function runRestore(dir: string): Promise<void> {
       format: 'restoring {slug} [{bar}] {value}/{total}',
       stream: process.stderr,
       hideCursor: true,
+      noTTYOutput: true,
+      notTTYSchedule: 1000,
     })
     let current = ''
     const summary = await restoreArchive(payload, dir, (slug, done, total) => {

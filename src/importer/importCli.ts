@@ -11,7 +11,13 @@ export async function runImport(files: string[], options: ImportOptions): Promis
   return withPayload(async (payload) => {
     const many = files.length > 1
     const bar = many
-      ? new SingleBar({ format: 'importing [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true })
+      ? new SingleBar({
+          format: 'importing [{bar}] {value}/{total} {file}',
+          stream: process.stderr,
+          hideCursor: true,
+          noTTYOutput: true,
+          notTTYSchedule: 500,
+        })
       : undefined
     bar?.start(files.length, 0, { file: '' })
     const results: ImportResult[] = []

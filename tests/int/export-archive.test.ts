@@ -1,0 +1,141 @@
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import type { Payload } from 'payload'
+import sharp from 'sharp'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { exportArchive, isInternalCollection } from '../../src/exporter/archive'
+import { remapRelations } from '../../src/exporter/relations'
+import { importFile } from '../../src/importer/run'
+import { seed } from '../../src/seed'
+import { bootPayload, makeUser, type TestPayload } from '../helpers/payload'
+
+let t: TestPayload
+
+beforeAll(async () => {
+  t = await bootPayload('export-archive')
+  await seed(t.payload)
+  const fixtures = path.resolve('tests/fixtures/import')
+  await importFile(t.payload, 'r.html', fs.readFileSync(path.join(fixtures, 'weekly-report-4-68.html')), {
+    publish: true,
+  })
+  await importFile(t.payload, 'a.txt', fs.readFileSync(path.join(fixtures, 'article-xinhua-2020-04-01.txt')), {
+    issue: '3-9',
+    section: 'propaganda-work',
+  })
+  await makeUser(t.payload, 'admin', 'admin@example.com')
+  await makeUser(t.payload, 'editor', 'editor@example.com')
+  await t.payload.create({
+    collection: 'subscribers',
+    data: { email: 'reader@example.com', name: 'Reader', status: 'active' },
+    overrideAccess: true,
+  })
+  const png = await sharp({ create: { width: 24, height: 12, channels: 3, background: '#aa2200' } })
+    .png()
+    .toBuffer()
+  const media = await t.payload.create({
+    collection: 'media',
+    data: { alt: 'A red chart', credit: 'XINHUA' },
+    file: { data: png, mimetype: 'image/png', name: 'chart.png', size: png.length },
+    overrideAccess: true,
+  })
+  const issue = (await t.payload.find({ collection: 'issues', where: { slug: { equals: '4-68' } } })).docs[0]
+  await t.payload.update({ collection: 'issues', id: issue.id, data: { coverImage: media.id }, overrideAccess: true })
+  // A published item with a newer draft: both must come back.
+  const item = (await t.payload.find({ collection: 'items', where: { issue: { equals: issue.id } }, limit: 1 })).docs[0]
+  await t.payload.update({
+    collection: 'items',
+    id: item.id,
+    data: { headline: 'A newer draft headline' },
+    draft: true,
+    overrideAccess: true,
+  })
+  await t.payload.updateGlobal({
+    slug: 'settings',
+    data: { publicationName: 'Archive Test Weekly' },
+    overrideAccess: true,
+  })
+})
+afterAll(async () => {
+  await t?.close()
+})
+
+type Doc = Record<string, unknown> & { id: number | string }
+const read = (file: string): Doc[] =>
+  fs.existsSync(file)
+    ? fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Doc)
+    : []
+
+/** Every collection file of an archive with ids replaced by positions, so that two archives compare. */
+function normalise(payload: Payload, dir: string) {
+  const collections = payload.config.collections.filter((c) => !isInternalCollection(c.slug))
+  const position = new Map<string, Map<string, number>>()
+  for (const c of collections)
+    position.set(c.slug, new Map(read(path.join(dir, `${c.slug}.jsonl`)).map((d, i) => [String(d.id), i])))
+  const map = (rel: string, id: number | string) => `${rel}#${position.get(rel)?.get(String(id)) ?? `missing:${id}`}`
+  const out: Record<string, unknown[]> = {}
+  for (const c of collections) {
+    for (const suffix of ['', '.drafts']) {
+      out[`${c.slug}${suffix}`] = read(path.join(dir, `${c.slug}${suffix}.jsonl`)).map((doc) => {
+        const { id, updatedAt: _u, ...rest } = remapRelations(c.fields, doc, map) as Doc
+        return { ref: map(c.slug, id), ...rest }
+      })
+    }
+  }
+  return out
+}
+
+const cli = (args: string[], env: Record<string, string>) =>
+  spawnSync(process.execPath, ['bin/briefing.mjs', ...args], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: 120_000,
+  })
+
+describe('whole-archive export → import --archive', () => {
+  it('restores into an empty database with identical content, media files included', async () => {
+    const first = path.join(t.dir, 'archive-1')
+    const manifest = await exportArchive(t.payload, first)
+    expect(manifest.collections).toMatchObject({
+      issues: 3,
+      sections: expect.any(Number),
+      media: 1,
+      users: 2,
+      subscribers: 1,
+    })
+    expect(manifest.drafts.items).toBe(1)
+    expect(fs.existsSync(path.join(first, 'files', 'media', 'chart.png'))).toBe(true)
+
+    const env = {
+      DATABASE_URI: `file:${path.join(t.dir, 'restored.db')}`,
+      MEDIA_DIR: path.join(t.dir, 'restored-media'),
+      OUTBOX_DIR: path.join(t.dir, 'restored-outbox'),
+      BRIEFING_JOBS_AUTORUN: '0',
+    }
+    const restore = cli(['import', '--archive', first], env)
+    expect(restore.stderr + restore.stdout).toMatch(/restored .*3 issues/)
+    expect(restore.status).toBe(0)
+    expect(fs.existsSync(path.join(env.MEDIA_DIR, 'chart.png'))).toBe(true)
+
+    const second = path.join(t.dir, 'archive-2')
+    const exported = cli(['export', '--all', '--out', second], env)
+    expect(exported.status).toBe(0)
+    expect(normalise(t.payload, second)).toEqual(normalise(t.payload, first))
+    expect(JSON.parse(fs.readFileSync(path.join(second, 'globals.json'), 'utf8')).settings.publicationName).toBe(
+      'Archive Test Weekly',
+    )
+
+    // A second restore into the now non-empty database is refused and changes nothing.
+    const again = cli(['import', '--archive', first], env)
+    expect(again.status).not.toBe(0)
+    expect(again.stderr).toMatch(
+      /briefing: import --archive .*: the database is not empty \(3 issues, .*\): an archive is restored into an empty database only/,
+    )
+  }, 300_000)
+})
