@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone, hasEditorRole, isEditor, isStaff } from '../src/access'
-import { slugFrom } from '../src/lib/slug'
+import { slugField } from '../src/lib/slug'
 
 export const GlossaryTerms: CollectionConfig = {
   slug: 'glossary-terms',
@@ -36,14 +36,7 @@ export const GlossaryTerms: CollectionConfig = {
           : 'The original must contain Chinese characters, e.g. 动态清零',
     },
     { name: 'pinyin', type: 'text' },
-    {
-      name: 'slug',
-      type: 'text',
-      unique: true,
-      index: true,
-      admin: { position: 'sidebar' },
-      hooks: { beforeValidate: [slugFrom('english')] },
-    },
+    slugField('english'),
     {
       name: 'kind',
       type: 'select',

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone, isEditor } from '../src/access'
-import { slugFrom } from '../src/lib/slug'
+import { referenceDataAccess } from '../src/access'
+import { slugField } from '../src/lib/slug'
 
 export const Sections: CollectionConfig = {
   slug: 'sections',
@@ -12,17 +12,10 @@ export const Sections: CollectionConfig = {
     description: 'Recurring sections of a report, such as Senior Leaders or Organization Work.',
   },
   defaultSort: 'position',
-  access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
+  access: referenceDataAccess,
   fields: [
     { name: 'name', type: 'text', required: true, unique: true },
-    {
-      name: 'slug',
-      type: 'text',
-      unique: true,
-      index: true,
-      admin: { position: 'sidebar', description: 'Filled from the name when left empty.' },
-      hooks: { beforeValidate: [slugFrom('name')] },
-    },
+    slugField('name'),
     { name: 'description', type: 'textarea' },
     {
       name: 'position',

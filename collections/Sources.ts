@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone, isEditor } from '../src/access'
-import { slugFrom } from '../src/lib/slug'
+import { referenceDataAccess } from '../src/access'
+import { slugField } from '../src/lib/slug'
 
 export const Sources: CollectionConfig = {
   slug: 'sources',
@@ -11,17 +11,10 @@ export const Sources: CollectionConfig = {
     defaultColumns: ['name', 'originalName', 'kind', 'homepage'],
     description: "Outlets that items cite, such as People's Daily (人民日报) or Qiushi (求是).",
   },
-  access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
+  access: referenceDataAccess,
   fields: [
     { name: 'name', type: 'text', required: true, unique: true },
-    {
-      name: 'slug',
-      type: 'text',
-      unique: true,
-      index: true,
-      admin: { position: 'sidebar' },
-      hooks: { beforeValidate: [slugFrom('name')] },
-    },
+    slugField('name'),
     { name: 'originalName', type: 'text', admin: { description: 'Name in Chinese, e.g. 人民日报' } },
     { name: 'homepage', type: 'text', validate: validateUrl },
     {

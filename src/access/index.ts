@@ -55,3 +55,6 @@ export const adminOrSelf: Access = ({ req }) => {
   if (!req.user) return false
   return { id: { equals: req.user.id } }
 }
+
+/** Reference data (sections, sources): everyone reads, editors write. */
+export const referenceDataAccess = { read: anyone, create: isEditor, update: isEditor, delete: isEditor }

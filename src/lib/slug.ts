@@ -1,3 +1,5 @@
+import type { CollectionSlug, Field, FieldHook } from 'payload'
+
 /** URL slug from a name: "People's Daily" → "peoples-daily"; keeps CJK characters. */
 export const slugify = (value: string): string =>
   value
@@ -9,11 +11,40 @@ export const slugify = (value: string): string =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 80)
 
-/** beforeValidate helper: fill `slug` from another field when it is empty. */
-export const slugFrom =
-  (field: string) =>
-  ({ value, siblingData }: { value?: unknown; siblingData?: Record<string, unknown> }) => {
-    if (typeof value === 'string' && value.trim()) return slugify(value)
-    const source = siblingData?.[field]
-    return typeof source === 'string' && source.trim() ? slugify(source) : value
+/** Fill `slug` from another field when empty; a taken slug gets "-2", "-3"… so saving never clashes. */
+const uniqueSlugFrom =
+  (source: string): FieldHook =>
+  async ({ value, siblingData, req, collection, originalDoc }) => {
+    const raw = typeof value === 'string' && value.trim() ? value : siblingData?.[source]
+    if (typeof raw !== 'string' || !raw.trim()) return value
+    const base = slugify(raw) || 'untitled'
+    if (!collection) return base
+    for (let n = 1; n < 50; n++) {
+      const candidate = n === 1 ? base : `${base}-${n}`
+      const taken = await req.payload.find({
+        collection: collection.slug as CollectionSlug,
+        where: {
+          and: [
+            { slug: { equals: candidate } },
+            ...(originalDoc?.id !== undefined ? [{ id: { not_equals: originalDoc.id } }] : []),
+          ],
+        },
+        limit: 1,
+        depth: 0,
+        req,
+        overrideAccess: true,
+      })
+      if (taken.docs.length === 0) return candidate
+    }
+    return `${base}-${Date.now()}`
   }
+
+/** The `slug` field of a reference collection, filled from `source` (e.g. the name). */
+export const slugField = (source: string): Field => ({
+  name: 'slug',
+  type: 'text',
+  unique: true,
+  index: true,
+  admin: { position: 'sidebar', description: `Filled from the ${source} when left empty.` },
+  hooks: { beforeValidate: [uniqueSlugFrom(source)] },
+})

@@ -106,7 +106,7 @@ const MATRIX: Record<string, Record<Op, Actor[]>> = {
   'glossary-terms': { create: STAFF, read: ACTORS, update: EDITORS, delete: EDITORS },
   media: { create: STAFF, read: ACTORS, update: EDITORS, delete: EDITORS },
   users: { create: ['admin'], read: ['admin'], update: ['admin'], delete: ['admin'] },
-  subscribers: { create: EDITORS, read: EDITORS, update: EDITORS, delete: EDITORS },
+  subscribers: { create: EDITORS, read: EDITORS, update: EDITORS, delete: ['admin'] }, // deleting a reader's record is an admin's call
 }
 
 describe('access matrix (every role and anonymous × every collection × create/read/update/delete)', () => {

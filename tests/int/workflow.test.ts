@@ -170,16 +170,46 @@ describe('admin list helpers', () => {
         issue: issue.id,
         section: brief,
         date: '2024-03-04',
-        body: richText('CCP International Department Head Liu Jianchao (刘建超) met a delegation of the Communist Party of Vietnam.'),
+        body: richText(
+          'CCP International Department Head Liu Jianchao (刘建超) met a delegation of the Communist Party of Vietnam.',
+        ),
       },
       draft: true,
     })
     expect(item.title).toBe('3.4 CCP International Department Head Liu Jianchao (刘建超) met a delegation…')
-    await payload.create({ collection: 'items', data: { issue: issue.id, section: full, headline: 'A headline' }, draft: true })
+    await payload.create({
+      collection: 'items',
+      data: { issue: issue.id, section: full, headline: 'A headline' },
+      draft: true,
+    })
     const editor = await makeUser(payload, 'editor')
     const staffView = await payload.findByID({ collection: 'issues', id: issue.id, draft: true, user: editor })
     expect(staffView.itemCount).toBe(2)
-    const anonymous = await payload.findByID({ collection: 'issues', id: issue.id, draft: true, overrideAccess: true, user: undefined })
+    const anonymous = await payload.findByID({
+      collection: 'issues',
+      id: issue.id,
+      draft: true,
+      overrideAccess: true,
+      user: undefined,
+    })
     expect(anonymous.itemCount).toBe(0)
+  })
+})
+
+describe('slugs', () => {
+  it('fills slugs from names and never clashes', async () => {
+    const a = await payload.create({
+      collection: 'glossary-terms',
+      data: { english: 'Party building', original: '党建', kind: 'term', status: 'reviewed' },
+    })
+    const b = await payload.create({
+      collection: 'glossary-terms',
+      data: { english: 'Party Building', original: '党的建设', kind: 'term', status: 'reviewed' },
+    })
+    expect([a.slug, b.slug]).toEqual(['party-building', 'party-building-2'])
+    const updated = await payload.update({ collection: 'glossary-terms', id: a.id, data: { definition: 'x' } })
+    expect(updated.slug).toBe('party-building')
+    const s = await payload.create({ collection: 'sources', data: { name: 'People’s Daily', kind: 'newspaper' } })
+    expect(s.slug).toBe('peoples-daily')
   })
 })
