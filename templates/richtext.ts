@@ -182,6 +182,20 @@ export const inlineGroups = (blocks: Block[]): Inline[][] =>
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
+const patterns = new Map<string, RegExp>()
+/** A whole-word, case-insensitive pattern for a phrase (CJK: plain substring), compiled once. */
+const phrasePattern = (phrase: string): RegExp => {
+  let pattern = patterns.get(phrase)
+  if (!pattern) {
+    pattern = hasCJK(phrase)
+      ? new RegExp(escapeRegExp(phrase))
+      : new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`, 'iu')
+    if (patterns.size > 5000) patterns.clear()
+    patterns.set(phrase, pattern)
+  }
+  return pattern
+}
+
 /**
  * Mark the first occurrence of each term (its English rendering, any alias, or its original) in
  * plain text runs that are not already links or marks. Returns new blocks; `seen` collects the
@@ -206,9 +220,7 @@ export function markTerms(
     let out = inlines
     for (const { term, phrase } of candidates) {
       if (seen.has(String(term.id))) continue
-      const pattern = hasCJK(phrase)
-        ? new RegExp(escapeRegExp(phrase))
-        : new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`, 'iu')
+      const pattern = phrasePattern(phrase)
       const next: Inline[] = []
       let done = false
       for (const inline of out) {
