@@ -29,6 +29,7 @@ export function itemDoc(doc: Doc, lookup: Lookup): SearchDoc {
   const sources = relationKeys(doc.sources)
   const issue = relationKey(doc.issue)
   const headline = str(doc.headline).trim()
+  const text = join(body, doc.originalTitle, doc.excerpt, (doc.tags as string[] | undefined)?.join(' '), doc.credit)
   const title = headline || (body.length > 90 ? `${body.slice(0, 90).replace(/\s+\S*$/, '')} …` : body) || `Item ${id}`
   const termText = terms.map((t) => lookup.term(t)).flatMap((t) => (t ? [t.english, t.original, ...t.aliases] : []))
   const sourceText = sources.map((s) => lookup.source(s)).flatMap((s) => (s ? [s.name, s.originalName] : []))
@@ -39,7 +40,7 @@ export function itemDoc(doc: Doc, lookup: Lookup): SearchDoc {
     id,
     title,
     titleFromText: !headline,
-    text: join(body, doc.originalTitle, doc.excerpt, (doc.tags as string[] | undefined)?.join(' '), doc.credit),
+    text,
     extra: [...termText, ...sourceText].join('\n'),
     url: published && issueInfo ? `/issues/${issueInfo.slug}#item-${id}` : adminUrl('items', id),
     published,

@@ -27,7 +27,24 @@ export type SearchDoc = {
 export type SearchHit = { doc: SearchDoc; score: number }
 export type SearchResult = { hits: SearchHit[]; total: number }
 
-type Posting = { slots: number[]; tfs: number[] }
+/** Slots (ascending) and term frequencies of one token, in growable typed arrays (6 bytes a posting). */
+type Posting = { slots: Uint32Array; tfs: Uint16Array; length: number }
+
+const newPosting = (): Posting => ({ slots: new Uint32Array(4), tfs: new Uint16Array(4), length: 0 })
+
+function append(p: Posting, slot: number, tf: number): void {
+  if (p.length === p.slots.length) {
+    const slots = new Uint32Array(p.length * 2)
+    slots.set(p.slots)
+    p.slots = slots
+    const tfs = new Uint16Array(p.length * 2)
+    tfs.set(p.tfs)
+    p.tfs = tfs
+  }
+  p.slots[p.length] = slot
+  p.tfs[p.length] = Math.min(tf, 65535)
+  p.length++
+}
 
 const TITLE_WEIGHT = 3
 const K1 = 1.2
@@ -66,9 +83,8 @@ export class SearchEngine {
     let length = 0
     for (const [token, tf] of counts) {
       let posting = this.postings.get(token)
-      if (!posting) this.postings.set(token, (posting = { slots: [], tfs: [] }))
-      posting.slots.push(slot)
-      posting.tfs.push(tf)
+      if (!posting) this.postings.set(token, (posting = newPosting()))
+      append(posting, slot, tf)
       length += tf
     }
     this.lengths.push(length)
@@ -116,39 +132,42 @@ export class SearchEngine {
       if (!posting) return { hits: [], total: 0 }
       lists.push(posting)
     }
-    lists.sort((a, b) => a.slots.length - b.slots.length)
+    lists.sort((a, b) => a.length - b.length)
     const live = this.byKey.size || 1
-    const idf = lists.map((p) => Math.log(1 + (live - p.slots.length + 0.5) / (p.slots.length + 0.5)))
+    const idf = lists.map((p) => Math.log(1 + (live - p.length + 0.5) / (p.length + 0.5)))
     const avg = this.totalLength / live || 1
-    const cursors = lists.map(() => 0)
+    const cursors = new Uint32Array(lists.length)
     const longPhrases = query.phrases.filter((p) => p.length > 2)
     const want = offset + limit
     const top: SearchHit[] = []
     let total = 0
-    const [first, ...rest] = lists
-    outer: for (let i = 0; i < first.slots.length; i++) {
+    const first = lists[0]
+    outer: for (let i = 0; i < first.length; i++) {
       const slot = first.slots[i]
       const doc = this.docs[slot]
       if (!doc) continue
-      const tfs = [first.tfs[i]]
-      for (let l = 0; l < rest.length; l++) {
-        const { slots } = rest[l]
-        let c = cursors[l + 1]
-        while (c < slots.length && slots[c] < slot) c++
-        cursors[l + 1] = c
-        if (slots[c] !== slot) continue outer
-        tfs.push(rest[l].tfs[c])
+      for (let l = 1; l < lists.length; l++) {
+        const { slots, length } = lists[l]
+        let c = cursors[l]
+        while (c < length && slots[c] < slot) c++
+        cursors[l] = c
+        if (c >= length || slots[c] !== slot) continue outer
       }
       if (!accept(doc)) continue
-      if (longPhrases.length) {
-        const hay = normalize(`${doc.title}\n${doc.text}\n${doc.extra}`)
-        if (!longPhrases.every((p) => hay.includes(p))) continue
-      }
+      if (longPhrases.length && !longPhrases.every((p) => containsPhrase(doc, p))) continue
       total++
-      const norm = 1 - B + (B * this.lengths[slot]) / avg
+      const norm = K1 * (1 - B + (B * this.lengths[slot]) / avg)
       let score = 0
-      for (let t = 0; t < tfs.length; t++) score += (idf[t] * tfs[t] * (K1 + 1)) / (tfs[t] + K1 * norm)
-      insertTop(top, { doc, score: Math.round(score * 4) / 4 }, want)
+      for (let l = 0; l < lists.length; l++) {
+        const tf = l === 0 ? first.tfs[i] : lists[l].tfs[cursors[l]]
+        score += (idf[l] * tf * (K1 + 1)) / (tf + norm)
+      }
+      score = Math.round(score * 4) / 4
+      if (top.length >= want) {
+        const last = top[top.length - 1]
+        if (score < last.score || (score === last.score && doc.date <= last.doc.date)) continue
+      }
+      insertTop(top, { doc, score }, want)
     }
     return { hits: top.slice(offset), total }
   }
@@ -165,15 +184,14 @@ export class SearchEngine {
     const weighted = [...new Set(indexTokens(`${doc.title}\n${doc.text}`))]
       .map((token) => ({ token, posting: this.postings.get(token) }))
       .filter(
-        (t): t is { token: string; posting: Posting } =>
-          !!t.posting && t.posting.slots.length <= Math.max(10, live / 5),
+        (t): t is { token: string; posting: Posting } => !!t.posting && t.posting.length <= Math.max(10, live / 5),
       )
-      .map((t) => ({ ...t, idf: Math.log(1 + live / t.posting.slots.length) }))
+      .map((t) => ({ ...t, idf: Math.log(1 + live / t.posting.length) }))
       .sort((a, b) => b.idf - a.idf)
       .slice(0, 20)
     const scores = new Map<number, number>()
     for (const { posting, idf } of weighted) {
-      for (let i = 0; i < posting.slots.length; i++) {
+      for (let i = 0; i < posting.length; i++) {
         const slot = posting.slots[i]
         if (slot !== self) scores.set(slot, (scores.get(slot) ?? 0) + idf * Math.min(posting.tfs[i], 3))
       }
@@ -191,6 +209,15 @@ export class SearchEngine {
     this.clear()
     for (const [key, doc] of entries) this.put(key, doc)
   }
+}
+
+/** Han phrases are unchanged by lower-casing, so raw text is checked first; NFKC only as a fallback. */
+function containsPhrase(doc: SearchDoc, phrase: string): boolean {
+  if (doc.text.includes(phrase) || doc.title.includes(phrase) || doc.extra.includes(phrase)) return true
+  return (
+    /[\uf900-\ufaff\u2e80-\u2fdf]/.test(doc.text) &&
+    normalize(`${doc.title}\n${doc.text}\n${doc.extra}`).includes(phrase)
+  )
 }
 
 const better = (a: SearchHit, b: SearchHit) => a.score > b.score || (a.score === b.score && a.doc.date > b.doc.date)

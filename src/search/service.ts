@@ -211,8 +211,7 @@ const outId = (id: string): number | string => (/^\d{1,15}$/.test(id) ? Number(i
 
 /** Search the archive: every query token must match; filters narrow to items (except `issue`/dates). */
 export async function search(payload: Payload, request: SearchRequest): Promise<SearchResponse> {
-  const query = parseQuery(request.q ?? '')
-  if (!query.tokens.length) return { docs: [], totalDocs: 0 }
+  if (!parseQuery(request.q ?? '').tokens.length) return { docs: [], totalDocs: 0 }
   await ensureBuilt(payload)
   const s = state()
   const f: SearchFilters = { ...request }
@@ -220,10 +219,21 @@ export async function search(payload: Payload, request: SearchRequest): Promise<
     const value = f[kind]
     if (value) f[kind] = await resolveSlug(payload, s, kind, value)
   }
+  return runQuery(s.engine, s.drafts, { ...request, ...f })
+}
+
+/**
+ * The query pipeline over an engine (filters resolved to ids): parse, match, filter, rank, snippet.
+ * Pure, so the benchmark runs exactly what the API runs.
+ */
+export function runQuery(engine: SearchEngine, drafts: Set<string>, request: SearchRequest): SearchResponse {
+  const query = parseQuery(request.q ?? '')
+  if (!query.tokens.length) return { docs: [], totalDocs: 0 }
+  const f = request
   const itemsOnly = Boolean(f.section || f.source || f.term)
   const accept = (d: SearchDoc): boolean => {
     if (request.staff) {
-      if (d.published && s.drafts.has(`${d.collection}:${d.id}`)) return false
+      if (d.published && drafts.has(`${d.collection}:${d.id}`)) return false
     } else if (!d.published) return false
     if (f.collection && d.collection !== f.collection) return false
     if (itemsOnly && d.collection !== 'items') return false
@@ -236,7 +246,7 @@ export async function search(payload: Payload, request: SearchRequest): Promise<
     return true
   }
   const limit = Math.min(Math.max(request.limit ?? 10, 1), 50)
-  const { hits, total } = s.engine.search(query, accept, limit, Math.max(request.offset ?? 0, 0))
+  const { hits, total } = engine.search(query, accept, limit, Math.max(request.offset ?? 0, 0))
   return {
     totalDocs: total,
     docs: hits.map(({ doc }) => ({
