@@ -217,6 +217,10 @@ export interface Issue {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  /**
+   * Items in this issue (drafts included for staff).
+   */
+  itemCount?: number | null;
   coverImage?: (number | null) | Media;
   editorsNote?: {
     root: {
@@ -317,6 +321,7 @@ export interface Item {
   reusedFrom?: (number | null) | Item;
   related?: (number | Item)[] | null;
   sectionStyle?: string | null;
+  title?: string | null;
   createdBy?: (number | null) | User;
   /**
    * Items created by reusing this one.
@@ -339,6 +344,9 @@ export interface Item {
 export interface Source {
   id: number;
   name: string;
+  /**
+   * Filled from the name when left empty.
+   */
   slug?: string | null;
   /**
    * Name in Chinese, e.g. 人民日报
@@ -360,6 +368,9 @@ export interface GlossaryTerm {
   english: string;
   original: string;
   pinyin?: string | null;
+  /**
+   * Filled from the english when left empty.
+   */
   slug?: string | null;
   kind: 'term' | 'person' | 'organization' | 'publication' | 'place';
   definition?: string | null;
@@ -765,6 +776,7 @@ export interface IssuesSelect<T extends boolean = true> {
         id?: T;
       };
   items?: T;
+  itemCount?: T;
   coverImage?: T;
   editorsNote?: T;
   publishedAt?: T;
@@ -794,6 +806,7 @@ export interface ItemsSelect<T extends boolean = true> {
   reusedFrom?: T;
   related?: T;
   sectionStyle?: T;
+  title?: T;
   createdBy?: T;
   reusedIn?: T;
   updatedAt?: T;
