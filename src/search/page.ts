@@ -1,3 +1,4 @@
+import { renderPage } from '../../templates/web/layout'
 import { escapeHtml } from './snippet'
 import type { SearchRequest, SearchResponse } from './service'
 
@@ -32,16 +33,21 @@ export function searchPageBody({ result, error, q }: SearchPageInput): string {
   return `${form}\n${count}\n<ol class="search-results">${rows}</ol>`
 }
 
-const STYLE = `body{font-family:Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
-.search-form input{font-size:1.1rem;width:70%}.search-kind{font:0.75rem sans-serif;text-transform:uppercase;color:#555;margin-right:.5em}
-mark{background:#fde68a}.search-results{padding-left:1.2rem}.search-result{margin:1rem 0}.search-error{color:#a00}`
+const STYLE = `<style>.search-form input{font-size:1.1rem;width:min(70%,28rem)}.search-kind{font-size:.75rem;text-transform:uppercase;opacity:.75;margin-right:.5em}
+.search-results{padding-left:1.2rem}.search-result{margin:1rem 0}.search-error{color:#a00}mark{padding:0 .1em}</style>`
 
-/** A standalone page, used until the web feature's layout is available. */
-export function searchPageHtml(input: SearchPageInput, title = 'Search'): string {
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(input.q ? `${input.q} · ${title}` : title)}</title><style>${STYLE}</style></head>
-<body><main><h1>${escapeHtml(title)}</h1>
-${searchPageBody(input)}
-</main></body></html>`
+/** The public page in the web edition's layout (header, nav with "Search" current, footer). */
+export function searchPageHtml(input: SearchPageInput, site: { publicUrl: string; siteName?: string }): string {
+  const base = site.publicUrl.replace(/\/+$/, '')
+  return renderPage({
+    title: input.q ? `Search: ${input.q}` : 'Search',
+    description: 'Search every published issue, item, glossary term and source, in English or Chinese.',
+    canonical: `${base}/search`,
+    publicUrl: base,
+    siteName: site.siteName,
+    nav: 'search',
+    robots: input.q ? 'noindex' : undefined,
+    head: STYLE,
+    body: `<h1>Search</h1>\n${searchPageBody(input)}`,
+  })
 }

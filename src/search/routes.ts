@@ -2,6 +2,7 @@ import express, { type Express, type Request } from 'express'
 import type { Payload } from 'payload'
 
 import { hasStaffRole } from '../access'
+import { publicUrl } from '../env'
 import { searchPageHtml } from './page'
 import { parseSearchParams } from './params'
 import { ensureBuilt, search } from './service'
@@ -57,7 +58,7 @@ export async function mountSearchRoutes(app: Express, getPayload: PayloadGetter 
     const q = typeof req.query.q === 'string' ? req.query.q.slice(0, 200) : ''
     res.type('html')
     if (!parsed.ok) {
-      res.status(parsed.status).send(await renderPage({ q, error: parsed.message }))
+      res.status(parsed.status).send(searchPageHtml({ q, error: parsed.message }, await site(getPayload)))
       return
     }
     try {
@@ -65,10 +66,14 @@ export async function mountSearchRoutes(app: Express, getPayload: PayloadGetter 
       const result = parsed.request.q
         ? await search(payload, { ...parsed.request, limit: parsed.request.limit ?? 20, staff: false })
         : undefined
-      res.send(await renderPage({ q, request: parsed.request, result }))
+      res.send(searchPageHtml({ q, request: parsed.request, result }, await site(getPayload)))
     } catch (err) {
       console.error('search page failed', err)
-      res.status(503).send(await renderPage({ q, error: 'Search is unavailable right now; try again shortly.' }))
+      res
+        .status(503)
+        .send(
+          searchPageHtml({ q, error: 'Search is unavailable right now; try again shortly.' }, await site(getPayload)),
+        )
     }
   })
 
@@ -84,6 +89,13 @@ export async function mountSearchRoutes(app: Express, getPayload: PayloadGetter 
   }
 }
 
-async function renderPage(input: Parameters<typeof searchPageHtml>[0]): Promise<string> {
-  return searchPageHtml(input)
+/** The site name from the settings global (the default when unset or unreadable). */
+async function site(getPayload: PayloadGetter): Promise<{ publicUrl: string; siteName?: string }> {
+  try {
+    const payload = await getPayload()
+    const settings = (await payload.findGlobal({ slug: 'settings', depth: 0 })) as { publicationName?: string | null }
+    return { publicUrl: publicUrl(), siteName: settings.publicationName?.trim() || undefined }
+  } catch {
+    return { publicUrl: publicUrl() }
+  }
 }

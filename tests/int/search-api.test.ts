@@ -119,6 +119,8 @@ describe('GET /search (public page)', () => {
     expect(body).toContain('<mark>动态清零</mark>')
     expect(body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
     expect(body).not.toContain('<script>alert(1)')
+    expect(body).toContain('<a href="/search" aria-current="page">Search</a>') // the web edition's layout
+    expect(body).toContain(`href="/items/${a.zeroBrief}"`)
   })
 
   it('never shows drafts and escapes the echoed query', async () => {
