@@ -16,13 +16,24 @@ export async function compareAndSet(
   expected: Record<string, unknown>,
   data: Record<string, unknown>,
 ): Promise<boolean> {
+  return Boolean(await compareAndSetDoc(payload, collection, id, expected, data))
+}
+
+/** Like compareAndSet, but returns the updated document (null if the expectation did not hold). */
+export async function compareAndSetDoc(
+  payload: Payload,
+  collection: CollectionSlug,
+  id: number | string,
+  expected: Record<string, unknown>,
+  data: Record<string, unknown>,
+): Promise<Record<string, unknown> | null> {
   const conditions: Where[] = [{ id: { equals: id } }]
   for (const [field, value] of Object.entries(expected)) {
     conditions.push(value === null ? { [field]: { exists: false } } : { [field]: { equals: value } })
   }
   const options = payload.db.name === 'mongoose' ? {} : { atomic: true }
   const doc = await payload.db.updateOne({ collection, where: { and: conditions }, data, options })
-  return Boolean(doc)
+  return (doc as unknown as Record<string, unknown> | null) ?? null
 }
 
 /** Who is working: `<host>:<pid>:<random>`; lets a restarted sender see that a previous one died. */

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { BatchState } from '../../collections/DeliveryBatches'
-import { compareAndSet, ownerIsDead } from './cas'
+import { compareAndSet, compareAndSetDoc, ownerIsDead } from './cas'
 
 export type Id = number | string
 
@@ -68,27 +68,32 @@ export async function orphanedBatches(payload: Payload, campaign: Id, now = Date
     .filter((b) => ownerIsDead(b.claimedBy) || (b.leaseUntil ? Date.parse(b.leaseUntil) < now : true))
 }
 
-async function loadBatch(payload: Payload, id: Id): Promise<Batch> {
-  const doc = await payload.db.findOne({ collection: COLLECTION, where: { id: { equals: id } } })
-  if (!doc) throw new Error(`delivery batch ${id} vanished`)
-  return asBatch(doc as Record<string, unknown>)
-}
-
 /** pending → sending, atomically. Returns the batch if this owner won it. */
 export async function claimBatch(payload: Payload, id: Id, owner: string): Promise<Batch | null> {
-  const won = await compareAndSet(
+  const doc = await compareAndSetDoc(
     payload,
     COLLECTION,
     id,
     { state: 'pending' },
     { state: 'sending', claimedBy: owner, leaseUntil: new Date(Date.now() + LEASE_MS).toISOString() },
   )
-  return won ? loadBatch(payload, id) : null
+  return doc ? asBatch(doc) : null
+}
+
+/** sending → pending for a batch this owner claimed but never transmitted (stopping early). */
+export async function releaseBatch(payload: Payload, batch: Batch, owner: string): Promise<boolean> {
+  return compareAndSet(
+    payload,
+    COLLECTION,
+    batch.id,
+    { state: 'sending', claimedBy: owner },
+    { state: 'pending', claimedBy: null, leaseUntil: null },
+  )
 }
 
 /** sending (by a dead owner) → sending (by us), atomically; its recipients keep their Message-IDs. */
 export async function reclaimBatch(payload: Payload, batch: Batch, owner: string): Promise<Batch | null> {
-  const won = await compareAndSet(
+  const doc = await compareAndSetDoc(
     payload,
     COLLECTION,
     batch.id,
@@ -99,7 +104,7 @@ export async function reclaimBatch(payload: Payload, batch: Batch, owner: string
       attempts: (batch.attempts ?? 0) + 1,
     },
   )
-  return won ? loadBatch(payload, batch.id) : null
+  return doc ? asBatch(doc) : null
 }
 
 /** sending → sent | failed | pending (deferred), atomically, only while this owner still holds it. */

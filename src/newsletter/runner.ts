@@ -13,6 +13,7 @@ import {
   pendingBatchIds,
   reclaimBatch,
   recordBatch,
+  releaseBatch,
   summarise,
 } from './ledger'
 import { type Messenger } from './messenger'
@@ -43,6 +44,7 @@ export class CampaignRunner {
   private counts!: LedgerSummary
   private startedAt = Date.now()
   private sentThisRun = 0
+  private prefetch = false
 
   constructor(
     private readonly payload: Payload,
@@ -72,7 +74,11 @@ export class CampaignRunner {
       listId: settings.listId,
     })
     const batchSize = Math.max(1, campaign.batchSize ?? 5)
-    const lanes = Math.max(1, Math.floor(this.messenger.connections / batchSize))
+    // Rows in `sending` never exceed the connections: each lane holds one batch on the wire and,
+    // when there is room, claims its next batch ahead (claimed, not yet transmitted).
+    const connections = this.messenger.connections
+    this.prefetch = connections >= 2 * batchSize
+    const lanes = Math.max(1, Math.floor(connections / (this.prefetch ? 2 * batchSize : batchSize)))
     const watch = setInterval(() => void this.watchCampaign(campaign.id), 500)
     const report = setInterval(() => this.report(), 250)
     try {
@@ -155,9 +161,17 @@ export class CampaignRunner {
   }
 
   private async lane(campaign: Campaign, settings: NewsletterSettings, message: CompiledMessage) {
+    // With prefetch, the next batch is claimed while the current one is on the wire. A claimed batch
+    // that was never transmitted cannot produce a repeat after a crash; it is simply sent then.
+    let upcoming: Promise<Batch | null> | null = this.nextBatch(campaign.id)
     for (;;) {
-      const batch = await this.nextBatch(campaign.id)
+      const batch: Batch | null = await (upcoming ?? this.nextBatch(campaign.id))
       if (!batch) return
+      if (this.stopping) {
+        await releaseBatch(this.payload, batch, this.owner)
+        return
+      }
+      upcoming = this.prefetch ? this.nextBatch(campaign.id) : null
       const pendingBefore = batch.recipients.filter((r) => r.state === 'pending').length
       this.counts.pending -= Math.min(this.counts.pending, pendingBefore)
       this.counts.sending += pendingBefore

@@ -52,6 +52,8 @@ describe('crash safety', () => {
       if (first.child.exitCode !== null) throw new Error(`sender exited early: ${first.output()}`)
       await new Promise((r) => setTimeout(r, 5))
     }
+    // Land inside the next batch's DATA phase: messages received but not yet acknowledged.
+    await new Promise((r) => setTimeout(r, 8))
     first.child.kill('SIGKILL')
     await first.exited
     const atKill = sink.count()

@@ -1,0 +1,159 @@
+/**
+ * `npm run bench:send`: 10,000 subscribers to a loopback SMTP sink (a separate process), Briefing's
+ * crash-safe campaign pipeline side by side with raw nodemailer pooled sending of the same
+ * pre-rendered message. Prints msg/s, the ratio, and peak RSS of this (sender) process.
+ *
+ * Env: BENCH_SUBSCRIBERS (10000), BENCH_CONNECTIONS (10), BENCH_BATCH (5).
+ */
+import { fork, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000)
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10)
+const BATCH = Number(process.env.BENCH_BATCH ?? 5)
+
+async function runSink() {
+  const { startSmtpSink } = await import('../src/newsletter/smtpSink')
+  const sink = await startSmtpSink({ keep: false })
+  process.send?.({ port: sink.port })
+  process.on('message', (m: { count?: boolean }) => m.count && process.send?.({ count: sink.count() }))
+}
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-bench-send-'))
+  process.env.DATABASE_URI = `file:${path.join(dir, 'bench.db')}`
+  process.env.OUTBOX_DIR = path.join(dir, 'outbox')
+  process.env.BRIEFING_JOBS_AUTORUN = '0'
+  process.env.PUBLIC_URL ??= 'https://briefing.example.com'
+
+  const sinkProcess: ChildProcess = fork(fileURLToPath(import.meta.url), ['--sink'], { execArgv: ['--import', 'tsx'] })
+  const port = await new Promise<number>((resolve) =>
+    sinkProcess.once('message', (m: { port: number }) => resolve(m.port)),
+  )
+  const smtpUrl = `smtp://127.0.0.1:${port}?maxConnections=${CONNECTIONS}&ignoreTLS=true`
+
+  let peakRss = 0
+  const sample = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50)
+
+  const { getPayload } = await import('payload')
+  const { default: config } = await import('../src/payload.config')
+  const payload = await getPayload({ config })
+  const { seed } = await import('../src/seed')
+  await seed(payload)
+  const { findIssue, startCampaign } = await import('../src/newsletter/campaign')
+  const { Messenger } = await import('../src/newsletter/messenger')
+  const { CampaignRunner } = await import('../src/newsletter/runner')
+  const { compileMessage, personalise } = await import('../src/newsletter/mime')
+  const { renderIssueEmail } = await import('../src/newsletter/render')
+  const { loadNewsletterSettings } = await import('../src/newsletter/settings')
+  const { createTransport } = await import('../src/email/transport')
+
+  let t = Date.now()
+  const now = new Date().toISOString()
+  for (let i = 0; i < SUBSCRIBERS; i++) {
+    await payload.db.create({
+      collection: 'subscribers',
+      data: {
+        email: `reader${i}@example.com`,
+        name: `Reader ${i}`,
+        status: 'active',
+        source: 'import',
+        confirmedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      },
+    })
+  }
+  console.log(`setup: ${SUBSCRIBERS} subscribers in ${((Date.now() - t) / 1000).toFixed(1)} s`)
+
+  const issue = (await findIssue(payload, '3-9'))!
+  const settings = await loadNewsletterSettings(payload)
+  const rendered = await renderIssueEmail(payload, issue.id)
+  const compiled = compileMessage({
+    campaignKey: 'raw',
+    subject: rendered.subject,
+    html: rendered.html,
+    text: rendered.text,
+    from: { name: settings.fromName, address: settings.fromAddress },
+    listId: settings.listId,
+  })
+  const url = `${settings.publicUrl}/unsubscribe?token=x`
+  const raw = personalise(compiled, {
+    email: 'reader@example.com',
+    messageId: '<raw@example.com>',
+    unsubscribeUrl: url,
+    unsubscribeMailto: 'mailto:unsubscribe@example.com',
+    values: { unsubscribe_url: url, preferences_url: url, email: 'reader@example.com', name: '' },
+  })
+  console.log(`message: ${rendered.format} HTML ${rendered.htmlBytes} bytes, MIME ${Buffer.byteLength(raw)} bytes`)
+
+  /** Baseline: the same pre-rendered message, raw, through nodemailer's pool, as fast as it goes. */
+  async function rawBaseline(): Promise<number> {
+    const transport = createTransport(smtpUrl)
+    const start = Date.now()
+    const sends: Promise<unknown>[] = []
+    for (let i = 0; i < SUBSCRIBERS; i++) {
+      sends.push(transport.sendMail({ envelope: { from: settings.fromAddress, to: [`reader${i}@example.com`] }, raw }))
+    }
+    await Promise.all(sends)
+    const seconds = (Date.now() - start) / 1000
+    transport.close()
+    return SUBSCRIBERS / seconds
+  }
+
+  const raw1 = await rawBaseline()
+  console.log(`raw nodemailer pool: ${raw1.toFixed(0)} msg/s`)
+
+  t = Date.now()
+  const campaign = await startCampaign(payload, issue, { batchSize: BATCH })
+  const freezeSeconds = (Date.now() - t) / 1000
+  console.log(`campaign: rendered once and froze ${campaign.total} recipients in ${freezeSeconds.toFixed(1)} s`)
+  const messenger = new Messenger(smtpUrl)
+  t = Date.now()
+  const result = await new CampaignRunner(payload, messenger).run(campaign.id)
+  const sendSeconds = (Date.now() - t) / 1000
+  messenger.close()
+  const briefing = result.sent / sendSeconds
+  console.log(
+    `briefing campaign: ${result.sent} sent, ${result.failed} failed in ${sendSeconds.toFixed(1)} s = ${briefing.toFixed(0)} msg/s`,
+  )
+
+  const raw2 = await rawBaseline()
+  console.log(`raw nodemailer pool (again): ${raw2.toFixed(0)} msg/s`)
+  clearInterval(sample)
+  const received = await new Promise<number>((resolve) => {
+    sinkProcess.once('message', (m: { count: number }) => resolve(m.count))
+    sinkProcess.send({ count: true })
+  })
+  const rawMean = (raw1 + raw2) / 2
+  const rows = [
+    [
+      'machine',
+      `${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}`,
+    ],
+    ['subscribers / connections / batch', `${SUBSCRIBERS} / ${CONNECTIONS} / ${BATCH}`],
+    ['message', `${rendered.format}, HTML ${rendered.htmlBytes} B, MIME ${Buffer.byteLength(raw)} B`],
+    ['raw nodemailer pool (mean of 2 runs)', `${rawMean.toFixed(0)} msg/s (${raw1.toFixed(0)}, ${raw2.toFixed(0)})`],
+    ['Briefing campaign (ledger + CAS + personalise)', `${briefing.toFixed(0)} msg/s`],
+    ['Briefing / raw', `${((briefing / rawMean) * 100).toFixed(0)} %`],
+    ['freeze audience (render once + batches)', `${freezeSeconds.toFixed(1)} s`],
+    ['peak RSS (sender process)', `${(peakRss / 2 ** 20).toFixed(0)} MB`],
+    ['messages received by the sink', `${received} (expected ${SUBSCRIBERS * 3})`],
+  ]
+  console.log('\n| measure | value |\n|---|---|')
+  for (const [k, v] of rows) console.log(`| ${k} | ${v} |`)
+  sinkProcess.kill()
+  await payload.destroy?.()
+  fs.rmSync(dir, { recursive: true, force: true })
+  process.exit(0)
+}
+
+if (process.argv.includes('--sink')) void runSink()
+else
+  main().catch((err) => {
+    console.error(err)
+    process.exit(1)
+  })
