@@ -23,8 +23,13 @@ export function sendPage(
   res: Response,
   page: CachedPage,
   cacheControl = 'public, max-age=0, must-revalidate',
+  extra: Record<string, string> = {},
 ): void {
-  const headers: Record<string, string | number> = { 'Content-Type': page.type, 'Cache-Control': cacheControl }
+  const headers: Record<string, string | number> = {
+    ...extra,
+    'Content-Type': page.type,
+    'Cache-Control': cacheControl,
+  }
   if (page.status === 200) {
     headers.ETag = page.etag
     headers['Last-Modified'] = page.lastModified

@@ -45,6 +45,23 @@ describe('web edition in Chromium', () => {
     }
   })
 
+  it('fits 360 px, prints without navigation, and starts keyboard users at a skip link', async () => {
+    await page.setViewportSize({ width: 360, height: 740 })
+    await page.goto(`${baseUrl()}/issues/3-9`)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content')
+    await page.keyboard.press('Enter')
+    await page.waitForFunction(() => location.hash === '#main')
+    await page.emulateMedia({ media: 'print' })
+    for (const selector of ['.toc', 'header.site nav', '.issue-nav, footer.site']) {
+      expect(await page.locator(selector).first().isVisible(), selector).toBe(false)
+    }
+    expect(await page.locator('#senior-leaders').isVisible()).toBe(true)
+    await page.pdf({ path: artifactPath('web-issue-print.pdf'), format: 'A4' })
+    await page.emulateMedia({ media: 'screen' })
+  })
+
   it('lands on the section when a highlight link is clicked', async () => {
     await page.setViewportSize({ width: 1280, height: 900 })
     await page.goto(`${baseUrl()}/issues/3-9`)
