@@ -1,4 +1,26 @@
 import type { Plugin } from 'payload'
 
-/** Payload config extensions of this feature (collections, endpoints, hooks, admin views). */
-export const importerPlugin: Plugin = (config) => config
+import { importEndpoint } from './endpoint'
+
+/**
+ * Import: POST /api/import (editors and admins) and the admin "Import reports" view at
+ * /admin/import with a link in the navigation.
+ */
+export const importerPlugin: Plugin = (config) => ({
+  ...config,
+  endpoints: [...(config.endpoints ?? []), importEndpoint],
+  admin: {
+    ...config.admin,
+    components: {
+      ...config.admin?.components,
+      afterNavLinks: [
+        ...(config.admin?.components?.afterNavLinks ?? []),
+        '/importer/admin/ImportNavLink#ImportNavLink',
+      ],
+      views: {
+        ...config.admin?.components?.views,
+        importReports: { Component: '/importer/admin/ImportView#ImportView', path: '/import' },
+      },
+    },
+  },
+})

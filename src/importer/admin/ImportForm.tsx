@@ -1,0 +1,144 @@
+'use client'
+
+import React, { useState } from 'react'
+
+type Result = {
+  file: string
+  ok: boolean
+  error?: string
+  preview?: string
+  warnings: string[]
+  written?: {
+    issue: string
+    issueId: number | string
+    status: string
+    items: number
+    terms: number
+    newTerms: number
+    replaced: boolean
+  }
+}
+
+const ACCEPT = '.txt,.text,.html,.htm,.md,.markdown,.docx'
+
+/** Choose files, preview (dry run) or import them one by one through POST /api/import. */
+export function ImportForm() {
+  const [files, setFiles] = useState<File[]>([])
+  const [publish, setPublish] = useState(false)
+  const [issue, setIssue] = useState('')
+  const [section, setSection] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [results, setResults] = useState<Result[]>([])
+
+  const run = async (dryRun: boolean) => {
+    setBusy(true)
+    setResults([])
+    const out: Result[] = []
+    for (const file of files) {
+      const body = new FormData()
+      body.append('file', file)
+      body.append('_payload', JSON.stringify({ dryRun, publish, issue, section }))
+      try {
+        const res = await fetch('/api/import', { method: 'POST', body, credentials: 'include' })
+        const json = (await res.json()) as Result & { error?: string }
+        out.push({ ...json, file: json.file ?? file.name, warnings: json.warnings ?? [] })
+      } catch (err) {
+        out.push({ file: file.name, ok: false, warnings: [], error: (err as Error).message })
+      }
+      setResults([...out])
+    }
+    setBusy(false)
+  }
+
+  return (
+    <div className="briefing-import">
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, alignItems: 'end', margin: '16px 0' }}>
+        <label>
+          Report files
+          <br />
+          <input
+            type="file"
+            name="files"
+            multiple
+            accept={ACCEPT}
+            onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
+            data-testid="import-files"
+          />
+        </label>
+        <label>
+          Article issue (slug)
+          <br />
+          <input name="issue" value={issue} onChange={(e) => setIssue(e.target.value)} placeholder="3-9" size={8} />
+        </label>
+        <label>
+          Article section
+          <br />
+          <input
+            name="section"
+            value={section}
+            onChange={(e) => setSection(e.target.value)}
+            placeholder="senior-leaders"
+          />
+        </label>
+        <label>
+          <input type="checkbox" name="publish" checked={publish} onChange={(e) => setPublish(e.target.checked)} />{' '}
+          Publish
+        </label>
+      </div>
+      <div style={{ display: 'flex', gap: 8 }}>
+        <button
+          type="button"
+          className="btn btn--style-secondary"
+          disabled={busy || !files.length}
+          onClick={() => run(true)}
+        >
+          Preview (dry run)
+        </button>
+        <button
+          type="button"
+          className="btn btn--style-primary"
+          disabled={busy || !files.length}
+          onClick={() => run(false)}
+        >
+          Import
+        </button>
+      </div>
+      <div aria-live="polite" data-testid="import-results">
+        {busy ? (
+          <p>
+            Working… {results.length}/{files.length}
+          </p>
+        ) : null}
+        {results.map((r, i) => (
+          <section
+            key={`${r.file}-${i}`}
+            style={{ borderTop: '1px solid var(--theme-elevation-150)', padding: '12px 0' }}
+          >
+            <h3 style={{ margin: 0 }}>{r.file}</h3>
+            {r.ok ? null : (
+              <p role="alert" style={{ color: 'var(--theme-error-500)' }}>
+                {r.error}
+              </p>
+            )}
+            {r.written ? (
+              <p>
+                Imported into <a href={`/admin/collections/issues/${r.written.issueId}`}>issue {r.written.issue}</a> (
+                {r.written.status}
+                {r.written.replaced ? ', replaced the previous import' : ''}): {r.written.items} item(s),{' '}
+                {r.written.terms} term(s), {r.written.newTerms} new.
+              </p>
+            ) : null}
+            {r.ok && !r.written && r.preview ? <pre style={{ whiteSpace: 'pre-wrap' }}>{r.preview}</pre> : null}
+            {r.warnings.length ? (
+              <ul>
+                {r.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            ) : null}
+          </section>
+        ))}
+      </div>
+    </div>
+  )
+}
