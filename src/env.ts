@@ -9,7 +9,8 @@ export const isMongo = (uri = databaseUri()): boolean => /^mongodb(\+srv)?:\/\//
 export const payloadSecret = (): string => {
   const secret = process.env.PAYLOAD_SECRET
   if (secret) return secret
-  if (isProduction) {
+  // `next build` evaluates the config without serving anything: no secret is needed then.
+  if (isProduction && process.env.NEXT_PHASE !== 'phase-production-build') {
     throw new Error('PAYLOAD_SECRET is required in production: set it to a long random string (see .env.example).')
   }
   return 'briefing-development-secret-not-for-production'
