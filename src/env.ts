@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 
 /** Environment, read once. Every variable is documented in .env.example. */
@@ -18,3 +19,10 @@ export const payloadSecret = (): string => {
 
 export const port = (): number => Number(process.env.PORT ?? 3000)
 export const publicUrl = (): string => (process.env.PUBLIC_URL ?? `http://localhost:${port()}`).replace(/\/$/, '')
+
+/** For a `file:` database, make sure its folder exists (a fresh clone has no data/ folder). */
+export const ensureDatabaseFolder = (uri: string): void => {
+  if (!uri.startsWith('file:')) return
+  const file = uri.slice('file:'.length).split('?')[0]
+  if (file && file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+}

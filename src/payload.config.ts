@@ -18,17 +18,22 @@ import { Subscribers } from '../collections/Subscribers'
 import { Users } from '../collections/Users'
 import { isEditor } from './access'
 import { createTransport } from './email/transport'
-import { databaseUri, isMongo, payloadSecret, publicUrl } from './env'
+import { databaseUri, ensureDatabaseFolder, isMongo, payloadSecret, publicUrl } from './env'
 import { featurePlugins } from './features'
 import { Settings } from './globals/Settings'
 import { editor } from './lexical'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
-const db = (uri: string): Config['db'] =>
-  isMongo(uri)
+const db = (uri: string): Config['db'] => {
+  ensureDatabaseFolder(uri)
+  return isMongo(uri)
     ? mongooseAdapter({ url: uri, transactionOptions: {} })
-    : sqliteAdapter({ client: { url: uri }, push: process.env.NODE_ENV !== 'production' || process.env.BRIEFING_DB_PUSH === '1' })
+    : sqliteAdapter({
+        client: { url: uri },
+        push: process.env.NODE_ENV !== 'production' || process.env.BRIEFING_DB_PUSH === '1',
+      })
+}
 
 const storage = (): NonNullable<Config['plugins']> =>
   process.env.S3_BUCKET
