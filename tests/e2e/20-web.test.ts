@@ -188,5 +188,12 @@ describe('web edition in Chromium', () => {
     await page.waitForSelector('text=A highlight typed a moment ago.', { timeout: 15_000 })
     expect(await page.getAttribute('.highlights a.see', 'href')).toBe('#senior-leaders')
     await page.screenshot({ path: artifactPath('web-preview.png'), fullPage: true })
+    // Leave the shared seeded draft as later test files expect it.
+    const restore = await fetch(`${baseUrl()}/api/items/${item.id}?draft=true`, {
+      method: 'PATCH',
+      headers: auth,
+      body: JSON.stringify({ headline }),
+    })
+    expect(restore.status).toBe(200)
   })
 })
