@@ -131,6 +131,7 @@ export async function restoreArchive(
         data,
         req,
         overrideAccess: true,
+        depth: 0,
         context: { briefingRestore: true },
       })
     }
@@ -153,6 +154,7 @@ export async function restoreArchive(
             data: { _status: 'draft' } as never,
             req,
             overrideAccess: true,
+            depth: 0,
           })
         }
       }
@@ -170,6 +172,7 @@ export async function restoreArchive(
           draft: true,
           req,
           overrideAccess: true,
+          depth: 0,
           context: { briefingRestore: true },
         })
         summary.drafts++
@@ -212,7 +215,7 @@ async function restoreDoc(
 ): Promise<Id> {
   const slug = config.slug as CollectionSlug
   const data = remapRelations(config.fields, strip(doc, config), map)
-  const common = { collection: slug, req, overrideAccess: true, context: { briefingRestore: true } } as const
+  const common = { collection: slug, req, overrideAccess: true, depth: 0, context: { briefingRestore: true } } as const
   if (config.auth) {
     const created = await payload.create({
       ...common,

@@ -53,6 +53,7 @@ export async function writeArticle(
           draft: issue._status !== 'published',
           req,
           overrideAccess: true,
+          depth: 0,
         })
       }
       const same = await payload.find({
@@ -91,8 +92,17 @@ export async function writeArticle(
           draft: !options.publish,
           req,
           overrideAccess: true,
+          depth: 0,
         })
-      else await payload.create({ collection: 'items', data, draft: !options.publish, req, overrideAccess: true })
+      else
+        await payload.create({
+          collection: 'items',
+          data,
+          draft: !options.publish,
+          req,
+          overrideAccess: true,
+          depth: 0,
+        })
       return {
         issue: place.issue,
         issueId: issue.id,

@@ -54,6 +54,7 @@ export async function resolveSections(
       data: { name: w.name, style: w.style, position },
       req,
       overrideAccess: true,
+      depth: 0,
     })
     byName.set(key, doc)
     ids.set(key, doc.id)
@@ -75,6 +76,7 @@ export async function resolveSources(payload: Payload, req: TxReq, names: string
       data: { name, kind: OUTLET_KINDS[key] ?? 'newspaper' },
       req,
       overrideAccess: true,
+      depth: 0,
     })
     byKey.set(key, doc.id)
     created++
@@ -122,6 +124,7 @@ export async function resolveTerms(payload: Payload, req: TxReq, candidates: Ter
       data: { english: c.english, original: c.original, kind: c.kind, slug, status: 'unreviewed' },
       req,
       overrideAccess: true,
+      depth: 0,
     })
     byOriginal.set(c.original, doc.id)
   }

@@ -99,13 +99,21 @@ async function writeInside(
   let issueId: number | string
   if (previous) {
     await atLine(line, () =>
-      payload.delete({ collection: 'items', where: { issue: { equals: previous.id } }, req, overrideAccess: true }),
+      payload.delete({
+        collection: 'items',
+        where: { issue: { equals: previous.id } },
+        req,
+        overrideAccess: true,
+        depth: 0,
+      }),
     )
-    await atLine(line, () => payload.update({ collection: 'issues', id: previous.id, data, req, overrideAccess: true }))
+    await atLine(line, () =>
+      payload.update({ collection: 'issues', id: previous.id, data, req, overrideAccess: true, depth: 0 }),
+    )
     issueId = previous.id
   } else {
     const created = await atLine(line, () =>
-      payload.create({ collection: 'issues', data, draft: true, req, overrideAccess: true }),
+      payload.create({ collection: 'issues', data, draft: true, req, overrideAccess: true, depth: 0 }),
     )
     issueId = created.id
   }
@@ -127,13 +135,21 @@ async function writeInside(
           },
           req,
           overrideAccess: true,
+          depth: 0,
         }),
       )
     }
   }
   if (options.publish) {
     await atLine(line, () =>
-      payload.update({ collection: 'issues', id: issueId, data: { _status: 'published' }, req, overrideAccess: true }),
+      payload.update({
+        collection: 'issues',
+        id: issueId,
+        data: { _status: 'published' },
+        req,
+        overrideAccess: true,
+        depth: 0,
+      }),
     )
   }
   return {
