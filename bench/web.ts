@@ -204,7 +204,7 @@ function svgChart(results: Result[]): string {
       const y = 30 + i * (barH + gap)
       const w = Math.max(1, ((width - left - 120) * r.rps) / max)
       const colour = r.target === 'baseline' ? '#8c8c8c' : r.target === 'cached' ? '#1f6feb' : '#d4760a'
-      return `<text x="${left - 8}" y="${y + 15}" text-anchor="end">${r.name}</text><rect x="${left}" y="${y}" width="${w.toFixed(1)}" height="${barH}" fill="${colour}"/><text x="${left + w + 6}" y="${y + 15}">${Math.round(r.rps)} req/s · p99 ${r.p99} ms</text>`
+      return `<text x="${left - 8}" y="${y + 15}" text-anchor="end">${r.name}</text><rect x="${left}" y="${y}" width="${w.toFixed(1)}" height="${barH}" fill="${colour}"/><text x="${(left + w + 6).toFixed(1)}" y="${y + 15}">${Math.round(r.rps)} req/s · p99 ${r.p99} ms</text>`
     })
     .join('\n')
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="system-ui, sans-serif" font-size="13">
