@@ -7,7 +7,7 @@ import {
   type PayloadRequest,
 } from 'payload'
 
-import { relationKey, relationKeys } from '../search/text'
+import { lexicalText, relationKey, relationKeys } from '../search/text'
 import { applyPreferred, extractRenderings, normalizeRendering } from './renderings'
 import { loadTerms, type GlossaryTermRow } from './terms'
 
@@ -82,7 +82,7 @@ export async function consistencyReport(payload: Payload, req?: PayloadRequest):
     }
     const ref: ItemRef = {
       id: doc.id,
-      title: titleOf(doc, renderings[0].english),
+      title: titleOf(doc, lexicalText(doc.body)),
       status: doc._status ?? 'draft',
       issue: issueId ? (issues.get(issueId) ?? null) : null,
     }
