@@ -93,7 +93,7 @@ function store(path: string, page: CachedPage, startedAt: number): void {
 
 /**
  * The cached page for `path`, rendering it (once, however many requests wait) when missing or
- * older than the TTL. Only 200 and 404 answers are cached.
+ * older than the TTL. Only 200 answers are kept.
  */
 export async function cachedPage(path: string, render: () => Promise<Rendered>): Promise<CachedPage> {
   if (!cacheEnabled()) return toPage(await render())
@@ -110,7 +110,8 @@ export async function cachedPage(path: string, render: () => Promise<Rendered>):
   const job = render()
     .then((r) => {
       const page = toPage(r)
-      if (page.status === 200 || page.status === 404) store(path, page, startedAt)
+      // 404s are not kept: arbitrary URLs must not push real pages out of the cache.
+      if (page.status === 200) store(path, page, startedAt)
       return page
     })
     .finally(() => state.inflight.delete(path))
