@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { artifactPath, launchBrowser } from '../helpers/browser'
-import { baseUrl, userToken } from '../helpers/e2e'
+import { adminToken, baseUrl, userToken } from '../helpers/e2e'
 
 const FIXTURES = path.resolve('tests/fixtures/import')
 const html = fs.readFileSync(path.join(FIXTURES, 'weekly-report-4-68.html'))
@@ -16,6 +16,19 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await browser?.cleanup()
+  // Leave the shared e2e server as the seed made it: later files count on issue 3|10 being the latest.
+  const token = await adminToken()
+  const headers = { authorization: `JWT ${token}` }
+  const found = await fetch(`${baseUrl()}/api/issues?draft=true&depth=0&where[slug][equals]=4-68`, { headers })
+  const issue = ((await found.json()) as { docs: Array<{ id: number }> }).docs[0]
+  if (issue) {
+    await fetch(`${baseUrl()}/api/items?where[issue][equals]=${issue.id}`, { method: 'DELETE', headers })
+    await fetch(`${baseUrl()}/api/issues/${issue.id}`, { method: 'DELETE', headers })
+  }
+  const created = ['全球安全倡议', '韩正', '共同富裕', '陈希']
+    .map((o) => `where[original][in][]=${encodeURIComponent(o)}`)
+    .join('&')
+  await fetch(`${baseUrl()}/api/glossary-terms?${created}`, { method: 'DELETE', headers })
 })
 
 const upload = (name: string, data: Buffer, options: Record<string, unknown>, token?: string) => {
