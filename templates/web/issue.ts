@@ -44,7 +44,7 @@ const datePrefix = (item: ItemView) => (item.date ? `${time(item.date, item.date
 /** A full item: headline, date-prefixed body, source and article link, original excerpt. */
 export function renderFullItem(item: ItemView, mode: InlineMode, headingLevel = 3): string {
   const h = `h${headingLevel}`
-  const headline = item.headline ?? item.text.slice(0, 80)
+  const headline = item.headline || item.text.slice(0, 80) || 'Untitled item'
   return `<article class="item" id="${esc(item.anchor)}">
 <${h}><a href="${esc(localPath(item.permalink, mode.publicUrl))}">${esc(headline)}</a></${h}>
 ${item.originalTitle ? zh(item.originalTitle, 'p', 'original-title') : ''}

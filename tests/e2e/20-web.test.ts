@@ -196,4 +196,32 @@ describe('web edition in Chromium', () => {
     })
     expect(restore.status).toBe(200)
   })
+
+  it("shows the issue page in the admin's Live Preview pane and follows typing", async () => {
+    const token = await adminToken()
+    await browser.addCookies([{ name: 'payload-token', value: token, url: baseUrl() }])
+    const auth = { authorization: `JWT ${token}`, 'content-type': 'application/json' }
+    const list = await fetch(`${baseUrl()}/api/issues?draft=true&where[slug][equals]=3-10`, { headers: auth })
+    const issue = ((await list.json()) as { docs: Array<{ id: number | string; title: string }> }).docs[0]
+    await page.setViewportSize({ width: 1400, height: 900 })
+    await page.goto(`${baseUrl()}/admin/collections/issues/${issue.id}`)
+    await page.locator('#live-preview-toggler').click({ timeout: 120_000 })
+    const frame = page.frameLocator('#live-preview-iframe')
+    await frame.locator('h1', { hasText: 'Weekly Report 3|10' }).waitFor({ timeout: 60_000 })
+    try {
+      await page.fill('#field-title', 'Weekly Bulletin')
+      await frame.locator('h1', { hasText: 'Weekly Bulletin 3|10' }).waitFor({ timeout: 30_000 })
+      await page.screenshot({ path: artifactPath('web-admin-live-preview.png') })
+    } finally {
+      // Put the shared seeded draft back (autosave may have stored the typed title).
+      await page.goto('about:blank')
+      await fetch(`${baseUrl()}/api/issues/${issue.id}?draft=true`, {
+        method: 'PATCH',
+        headers: auth,
+        body: JSON.stringify({ title: issue.title }),
+      })
+    }
+    const after = await fetch(`${baseUrl()}/api/issues/${issue.id}?draft=true`, { headers: auth })
+    expect(((await after.json()) as { label: string }).label).toBe('Weekly Report 3|10')
+  })
 })
