@@ -29,11 +29,16 @@ export const Items: CollectionConfig = {
         const style = await sectionStyleOf(req, merged.section)
         data.sectionStyle = style
         if (style === 'brief' && data.headline) data.headline = null
-        data.title = itemTitle({ ...merged, headline: data.headline ?? merged.headline })
+        data.title = itemTitle({ ...merged, headline: style === 'brief' ? null : merged.headline })
         if (data._status === 'published') {
           const missing = missingContent(merged, style)
           if (missing.length) {
-            throw new APIError(`Cannot publish ${describeItem(merged)}: missing ${missing.join(', ')}.`, 400, null, true)
+            throw new APIError(
+              `Cannot publish ${describeItem(merged)}: missing ${missing.join(', ')}.`,
+              400,
+              null,
+              true,
+            )
           }
         }
         if (operation === 'create' && (data.position === undefined || data.position === null)) {
@@ -76,7 +81,10 @@ export const Items: CollectionConfig = {
           name: 'date',
           type: 'date',
           index: true,
-          admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'M.d.yy' }, description: 'Event date, shown as "4.15".' },
+          admin: {
+            date: { pickerAppearance: 'dayOnly', displayFormat: 'M.d.yy' },
+            description: 'Event date, shown as "4.15".',
+          },
         },
         { name: 'position', type: 'number', admin: { description: 'Order within the section (lowest first).' } },
       ],
@@ -97,7 +105,12 @@ export const Items: CollectionConfig = {
     { name: 'reusedFrom', type: 'relationship', relationTo: 'items', admin: { position: 'sidebar', readOnly: true } },
     { name: 'related', type: 'relationship', relationTo: 'items', hasMany: true, admin: { position: 'sidebar' } },
     { name: 'sectionStyle', type: 'text', admin: { hidden: true } },
-    { name: 'title', type: 'text', admin: { hidden: true }, label: 'Title (headline, or date and first words of a brief)' },
+    {
+      name: 'title',
+      type: 'text',
+      admin: { hidden: true },
+      label: 'Title (headline, or date and first words of a brief)',
+    },
     { name: 'createdBy', type: 'relationship', relationTo: 'users', admin: { position: 'sidebar', readOnly: true } },
   ],
 }
