@@ -3,7 +3,8 @@
  * crash-safe campaign pipeline side by side with raw nodemailer pooled sending of the same
  * pre-rendered message. Prints msg/s, the ratio, and peak RSS of this (sender) process.
  *
- * Env: BENCH_SUBSCRIBERS (10000), BENCH_CONNECTIONS (10), BENCH_BATCH (5).
+ * Env: BENCH_SUBSCRIBERS (10000), BENCH_CONNECTIONS (20), BENCH_BATCH (= connections), BENCH_DB_DIR (where the
+ * SQLite file goes: the OS temp dir, i.e. disk, by default; /dev/shm to take fsync out of the picture).
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -12,8 +13,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000)
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10)
-const BATCH = Number(process.env.BENCH_BATCH ?? 5)
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20)
+const BATCH = Number(process.env.BENCH_BATCH ?? CONNECTIONS)
 
 async function runSink() {
   const { startSmtpSink } = await import('../src/newsletter/smtpSink')
@@ -23,7 +24,7 @@ async function runSink() {
 }
 
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-bench-send-'))
+  const dir = fs.mkdtempSync(path.join(process.env.BENCH_DB_DIR ?? os.tmpdir(), 'briefing-bench-send-'))
   process.env.DATABASE_URI = `file:${path.join(dir, 'bench.db')}`
   process.env.OUTBOX_DIR = path.join(dir, 'outbox')
   process.env.BRIEFING_JOBS_AUTORUN = '0'
@@ -41,11 +42,12 @@ async function main() {
   const { getPayload } = await import('payload')
   const { default: config } = await import('../src/payload.config')
   const payload = await getPayload({ config })
+  const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`
+  const bootRss = process.memoryUsage().rss
+  console.log(`booted Payload: RSS ${mb(bootRss)}`)
   const { seed } = await import('../src/seed')
   await seed(payload)
   const { findIssue, startCampaign } = await import('../src/newsletter/campaign')
-  const { Messenger } = await import('../src/newsletter/messenger')
-  const { CampaignRunner } = await import('../src/newsletter/runner')
   const { compileMessage, personalise } = await import('../src/newsletter/mime')
   const { renderIssueEmail } = await import('../src/newsletter/render')
   const { loadNewsletterSettings } = await import('../src/newsletter/settings')
@@ -94,11 +96,15 @@ async function main() {
   async function rawBaseline(): Promise<number> {
     const transport = createTransport(smtpUrl)
     const start = Date.now()
-    const sends: Promise<unknown>[] = []
-    for (let i = 0; i < SUBSCRIBERS; i++) {
-      sends.push(transport.sendMail({ envelope: { from: settings.fromAddress, to: [`reader${i}@example.com`] }, raw }))
+    // Keep a window of sends queued on the pool (enough to keep every connection busy).
+    let next = 0
+    const worker = async () => {
+      while (next < SUBSCRIBERS) {
+        const i = next++
+        await transport.sendMail({ envelope: { from: settings.fromAddress, to: [`reader${i}@example.com`] }, raw })
+      }
     }
-    await Promise.all(sends)
+    await Promise.all(Array.from({ length: CONNECTIONS * 4 }, worker))
     const seconds = (Date.now() - start) / 1000
     transport.close()
     return SUBSCRIBERS / seconds
@@ -111,11 +117,14 @@ async function main() {
   const campaign = await startCampaign(payload, issue, { batchSize: BATCH })
   const freezeSeconds = (Date.now() - t) / 1000
   console.log(`campaign: rendered once and froze ${campaign.total} recipients in ${freezeSeconds.toFixed(1)} s`)
-  const messenger = new Messenger(smtpUrl)
-  t = Date.now()
-  const result = await new CampaignRunner(payload, messenger).run(campaign.id)
-  const sendSeconds = (Date.now() - t) / 1000
-  messenger.close()
+  const senderProcess = fork(fileURLToPath(import.meta.url), ['--send', String(campaign.id)], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, SMTP_URL: smtpUrl },
+  })
+  const result = await new Promise<{ sent: number; failed: number; seconds: number; bootRss: number; peakRss: number }>(
+    (resolve) => senderProcess.once('message', resolve),
+  )
+  const sendSeconds = result.seconds
   const briefing = result.sent / sendSeconds
   console.log(
     `briefing campaign: ${result.sent} sent, ${result.failed} failed in ${sendSeconds.toFixed(1)} s = ${briefing.toFixed(0)} msg/s`,
@@ -135,12 +144,17 @@ async function main() {
       `${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}`,
     ],
     ['subscribers / connections / batch', `${SUBSCRIBERS} / ${CONNECTIONS} / ${BATCH}`],
+    ['database', `SQLite in ${path.dirname(dir)}`],
     ['message', `${rendered.format}, HTML ${rendered.htmlBytes} B, MIME ${Buffer.byteLength(raw)} B`],
     ['raw nodemailer pool (mean of 2 runs)', `${rawMean.toFixed(0)} msg/s (${raw1.toFixed(0)}, ${raw2.toFixed(0)})`],
     ['Briefing campaign (ledger + CAS + personalise)', `${briefing.toFixed(0)} msg/s`],
     ['Briefing / raw', `${((briefing / rawMean) * 100).toFixed(0)} %`],
     ['freeze audience (render once + batches)', `${freezeSeconds.toFixed(1)} s`],
-    ['peak RSS (sender process)', `${(peakRss / 2 ** 20).toFixed(0)} MB`],
+    [
+      'peak RSS of the Briefing sender process',
+      `${mb(result.peakRss)} (of which booting Payload: ${mb(result.bootRss)})`,
+    ],
+    ['peak RSS of the bench process (setup + raw runs)', `${mb(peakRss)} (after booting Payload: ${mb(bootRss)})`],
     ['messages received by the sink', `${received} (expected ${SUBSCRIBERS * 3})`],
   ]
   console.log('\n| measure | value |\n|---|---|')
@@ -151,7 +165,35 @@ async function main() {
   process.exit(0)
 }
 
+/** The Briefing sender in its own process (as `briefing worker` would run it); reports rate and peak RSS. */
+async function runSender(campaignId: string) {
+  const { getPayload } = await import('payload')
+  const { default: config } = await import('../src/payload.config')
+  const payload = await getPayload({ config })
+  const { Messenger } = await import('../src/newsletter/messenger')
+  const { CampaignRunner } = await import('../src/newsletter/runner')
+  const bootRss = process.memoryUsage().rss
+  const messenger = new Messenger()
+  const start = Date.now()
+  const result = await new CampaignRunner(payload, messenger).run(
+    /^\d+$/.test(campaignId) ? Number(campaignId) : campaignId,
+  )
+  const seconds = (Date.now() - start) / 1000
+  messenger.close()
+  process.send?.({
+    sent: result.sent,
+    failed: result.failed,
+    seconds,
+    bootRss,
+    peakRss: process.resourceUsage().maxRSS * 1024,
+  })
+  await payload.destroy?.()
+  process.exit(0)
+}
+
+const senderArg = process.argv.indexOf('--send')
 if (process.argv.includes('--sink')) void runSink()
+else if (senderArg > 0) void runSender(process.argv[senderArg + 1])
 else
   main().catch((err) => {
     console.error(err)

@@ -46,7 +46,11 @@ export const Campaigns: CollectionConfig = {
         { name: 'skipped', type: 'number', defaultValue: 0 },
       ],
     },
-    { name: 'batchSize', type: 'number', defaultValue: 5, admin: { description: 'Recipients per ledger batch.' } },
+    {
+      name: 'batchSize',
+      type: 'number',
+      admin: { description: 'Recipients per ledger batch (default: the SMTP connections).' },
+    },
     {
       name: 'errorThreshold',
       type: 'number',

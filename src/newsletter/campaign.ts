@@ -3,11 +3,16 @@ import type { Payload } from 'payload'
 import type { Campaign, Issue } from '../payload-types'
 import { compareAndSet, makeOwnerId, ownerIsDead } from './cas'
 import { type Id, type LedgerRecipient, reopenFailed, summarise } from './ledger'
+import { poolConnections } from './messenger'
 import { messageIdFor } from './mime'
 import { renderIssueEmail, type EmailFormatChoice } from './render'
 import { loadNewsletterSettings } from './settings'
 
-export const DEFAULT_BATCH_SIZE = 5
+/**
+ * Recipients per ledger batch: the SMTP pool's connections, so that a batch fills the pool and the
+ * recipients in `sending` (the only possible repeats after a crash) never exceed the connections.
+ */
+export const defaultBatchSize = () => poolConnections()
 
 export async function findIssue(payload: Payload, slugOrId: string | Id): Promise<Issue | null> {
   const res = await payload.find({
@@ -65,7 +70,7 @@ export async function startCampaign(payload: Payload, issue: Issue, options: Sta
           htmlBytes: rendered.htmlBytes,
           html: rendered.html,
           text: rendered.text,
-          batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
+          batchSize: options.batchSize ?? defaultBatchSize(),
           errorThreshold: options.errorThreshold ?? 10,
           startedBy: options.userId as number | undefined,
           startedAt: new Date().toISOString(),
@@ -107,7 +112,7 @@ export async function startCampaign(payload: Payload, issue: Issue, options: Sta
 async function freezeAudience(payload: Payload, campaign: Campaign, owner: string): Promise<void> {
   const settings = await loadNewsletterSettings(payload)
   const domain = settings.fromAddress.split('@')[1] ?? 'localhost'
-  const batchSize = Math.max(1, campaign.batchSize ?? DEFAULT_BATCH_SIZE)
+  const batchSize = Math.max(1, campaign.batchSize ?? defaultBatchSize())
   await payload.db.deleteMany({ collection: 'delivery-batches', where: { campaign: { equals: campaign.id } } })
   let position = 0
   let total = 0

@@ -26,6 +26,10 @@ export function classify(err: unknown): Outcome {
   return { kind: 'deferred', code, message }
 }
 
+/** Connections of the SMTP pool (SMTP_URL `maxConnections`, default 5; 5 for the outbox). */
+export const poolConnections = (smtpUrl = process.env.SMTP_URL): number =>
+  smtpUrl ? Math.max(1, Number(new URL(smtpUrl).searchParams.get('maxConnections') ?? 5)) : 5
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 export const retryDelays = (): number[] =>
@@ -46,7 +50,7 @@ export class Messenger {
     private readonly delays = retryDelays(),
   ) {
     this.transport = createTransport(smtpUrl)
-    this.connections = smtpUrl ? Number(new URL(smtpUrl).searchParams.get('maxConnections') ?? 5) : 5
+    this.connections = poolConnections(smtpUrl)
   }
 
   async send(from: string, to: string, raw: string): Promise<Outcome> {
