@@ -17,6 +17,7 @@ const one = async (collection: string, where: string) =>
   ((await api(`/api/${collection}?draft=true&depth=0&limit=1&${where}`, { headers: auth() })).body.docs as Doc[])[0]
 
 let browser: Awaited<ReturnType<typeof launchBrowser>>
+let copyId: number | string
 
 beforeAll(async () => {
   token = await adminToken()
@@ -56,6 +57,7 @@ describe('search, consistency and reuse on the seeded server (as a new user woul
     })
     expect(reused.status).toBe(201)
     const copy = reused.body.doc as Doc
+    copyId = copy.id
     expect(copy).toMatchObject({ _status: 'draft', headline: original.headline })
     expect((copy.reusedFrom as Doc).id).toEqual(original.id)
     const back = await api(`/api/items/${original.id}?depth=0`, { headers: auth() })
@@ -106,5 +108,17 @@ describe('search, consistency and reuse on the seeded server (as a new user woul
     await page.waitForSelector('[data-testid="search-count"]', { timeout: 120_000 })
     expect(await page.textContent('[data-testid="search-count"]')).toBe('1 result')
     expect(await page.textContent('body')).toContain('(draft)')
+
+    // The planted item's “dynamic clearing” (动态清零) linked the term on save.
+    const saved = await api(`/api/items/${(planted.body.doc as Doc).id}?draft=true&depth=0`, { headers: auth() })
+    expect(saved.body.terms).toHaveLength(1)
+    // The reused copy's edit view: related past items (its original shares terms), reuse action.
+    await page.goto(`${baseUrl()}/admin/collections/items/${copyId}`)
+    await page.waitForSelector('[data-testid="related-panel"] li', { timeout: 120_000 })
+    expect(await page.textContent('[data-testid="related-panel"]')).toMatch(/Link as related/)
+    await page.waitForSelector('[data-testid="reuse-button"]')
+    await page.click('[data-testid="reuse-button"] button')
+    await page.waitForSelector('select[aria-label="Issue to reuse in"] option', { state: 'attached' })
+    await page.screenshot({ path: artifactPath('50-item-reuse-related.png'), fullPage: true })
   })
 })
