@@ -68,6 +68,7 @@ export async function publishedIssues(payload: Payload, base: string, limit = 0)
     periodEnd: i.periodEnd ?? '',
     volume: Number(i.volume),
     number: Number(i.number),
+    updatedAt: i.updatedAt,
   }))
 }
 

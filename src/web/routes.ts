@@ -80,7 +80,7 @@ async function sitemapPage(payload: Payload, site: Site): Promise<Rendered> {
     { url: `${base}/` },
     { url: `${base}/archive` },
     { url: `${base}/glossary` },
-    ...issues.map((i) => ({ url: i.url })),
+    ...issues.map((i) => ({ url: i.url, lastmod: i.updatedAt })),
     ...items.docs
       .filter((i) => issueIds.has(String(i.issue)))
       .map((i) => ({ url: `${base}/items/${i.id}`, lastmod: i.updatedAt })),

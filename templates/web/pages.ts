@@ -5,7 +5,13 @@ import { renderFullItem, renderIssueArticle } from './issue'
 import { renderPage } from './layout'
 
 export type Site = { publicUrl: string; siteName?: string }
-export type IssueSummary = IssueRef & { periodLabel: string; periodEnd: string; volume: number; number: number }
+export type IssueSummary = IssueRef & {
+  periodLabel: string
+  periodEnd: string
+  volume: number
+  number: number
+  updatedAt?: string
+}
 export type Paging = { page: number; pages: number; total: number }
 
 const link = (url: string, site: Site, text: string) =>
