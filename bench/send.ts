@@ -20,6 +20,7 @@ async function runSink() {
   const { startSmtpSink } = await import('../src/newsletter/smtpSink')
   const sink = await startSmtpSink({ keep: false })
   process.send?.({ port: sink.port })
+  process.on('disconnect', () => process.exit(0))
   process.on('message', (m: { count?: boolean }) => m.count && process.send?.({ count: sink.count() }))
 }
 
@@ -167,6 +168,7 @@ async function main() {
 
 /** The Briefing sender in its own process (as `briefing worker` would run it); reports rate and peak RSS. */
 async function runSender(campaignId: string) {
+  process.on('disconnect', () => process.exit(1))
   const { getPayload } = await import('payload')
   const { default: config } = await import('../src/payload.config')
   const payload = await getPayload({ config })
@@ -199,3 +201,8 @@ else
     console.error(err)
     process.exit(1)
   })
+
+process.on('unhandledRejection', (err) => {
+  console.error(err)
+  process.exit(1)
+})
