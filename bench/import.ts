@@ -8,7 +8,8 @@
  * - baseline: the same issues and items created with plain Local API calls (no parsing, no
  *   matching of sections/sources/terms, no transaction), i.e. what the writes alone cost.
  *
- * Options: REPORTS=500 BASELINE_REPORTS=100
+ * Options: REPORTS=500 BASELINE_REPORTS=100 WAL=1 (the same config with the SQLite adapter's
+ * `wal: { synchronous: 'NORMAL' }`, to show what the journal mode costs at each commit).
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -28,7 +29,16 @@ process.env.OUTBOX_DIR = path.join(dir, 'outbox')
 process.env.BRIEFING_JOBS_AUTORUN = '0'
 
 const { getPayload } = await import('payload')
-const { default: config } = await import('../src/payload.config')
+const { default: foundationConfig } = await import('../src/payload.config')
+const WAL = process.env.WAL === '1'
+const config = WAL
+  ? await (async () => {
+      const { sqliteAdapter } = await import('@payloadcms/db-sqlite')
+      const wal = { synchronous: 'NORMAL', journalSizeLimit: 64 * 1024 * 1024 } as const
+      const db = sqliteAdapter({ client: { url: process.env.DATABASE_URI! }, push: true, wal })
+      return { ...(await foundationConfig), db } as unknown as Awaited<typeof foundationConfig>
+    })()
+  : foundationConfig
 const { parseFile } = await import('../src/importer/formats')
 const { recogniseReport } = await import('../src/importer/recognise/report')
 const { importFile } = await import('../src/importer/run')
@@ -53,15 +63,23 @@ const bar = (label: string, total: number) => {
   return b
 }
 
+const cpu = () => {
+  const u = process.cpuUsage()
+  return (u.user + u.system) / 1e6
+}
+
 // 1. Recognise only.
+let c0 = cpu()
 let t0 = performance.now()
 for (const r of reports) recogniseReport((await parseFile(r.name, Buffer.from(r.text))).blocks)
 const recogniseSeconds = (performance.now() - t0) / 1000
+const recogniseCpu = cpu() - c0
 
 const payload = await getPayload({ config })
 
 // 2. Full import, one transaction per file.
 const progress = bar('import', REPORTS)
+c0 = cpu()
 t0 = performance.now()
 let failed = 0
 for (const [i, r] of reports.entries()) {
@@ -75,12 +93,14 @@ for (const [i, r] of reports.entries()) {
 }
 progress.stop()
 const importSeconds = (performance.now() - t0) / 1000
+const importCpu = cpu() - c0
 const itemsInDb = (await payload.count({ collection: 'items' })).totalDocs
 
 // 3. Baseline: the same documents through plain Local API calls.
 const sections = await payload.find({ collection: 'sections', pagination: false, depth: 0 })
 const sectionIds = sections.docs.map((s) => s.id)
 const base = bar('baseline', BASELINE_REPORTS)
+c0 = cpu()
 t0 = performance.now()
 for (let i = 0; i < BASELINE_REPORTS; i++) {
   const r = reports[i]
@@ -117,9 +137,10 @@ for (let i = 0; i < BASELINE_REPORTS; i++) {
 }
 base.stop()
 const baselineSeconds = (performance.now() - t0) / 1000
+const baselineCpu = cpu() - c0
 
 const table = new Table({
-  head: ['run', 'reports', 'seconds', 'reports/s', 'items/s'],
+  head: ['run', 'reports', 'wall s', 'reports/s', 'items/s', 'CPU s', 'reports per CPU-s'],
   style: { head: [], border: [] },
 })
 table.push(
@@ -129,23 +150,35 @@ table.push(
     recogniseSeconds.toFixed(2),
     (REPORTS / recogniseSeconds).toFixed(0),
     (itemsTotal / recogniseSeconds).toFixed(0),
+    recogniseCpu.toFixed(2),
+    (REPORTS / recogniseCpu).toFixed(0),
   ],
   [
-    'briefing import (SQLite, 1 transaction/file)',
+    `briefing import (SQLite${WAL ? ' WAL' : ''}, 1 transaction/file)`,
     REPORTS,
     importSeconds.toFixed(2),
     (REPORTS / importSeconds).toFixed(1),
     (itemsInDb / importSeconds).toFixed(0),
+    importCpu.toFixed(2),
+    (REPORTS / importCpu).toFixed(1),
   ],
   [
-    'baseline: plain Local API creates',
+    `baseline: plain Local API creates${WAL ? ' (WAL)' : ''}`,
     BASELINE_REPORTS,
     baselineSeconds.toFixed(2),
     (BASELINE_REPORTS / baselineSeconds).toFixed(1),
     (reports.slice(0, BASELINE_REPORTS).reduce((n, r) => n + r.items, 0) / baselineSeconds).toFixed(0),
+    baselineCpu.toFixed(2),
+    (BASELINE_REPORTS / baselineCpu).toFixed(1),
   ],
 )
 console.log(table.toString())
+console.log(
+  `machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}, Node ${process.version}, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+)
 console.log(
   `failed: ${failed}; items in database after import: ${itemsInDb} (expected ${itemsTotal}); target ≥ 20 reports/s: ${REPORTS / importSeconds >= 20 ? 'met' : 'NOT met'}`,
 )
