@@ -24,6 +24,9 @@ export type SearchDoc = {
   terms?: string[]
 }
 
+/** Cheap filters checked on per-slot arrays before a document is looked at (accept() still runs after). */
+export type Prefilter = { from?: number; to?: number; section?: string; publishedOnly?: boolean }
+
 export type SearchHit = { doc: SearchDoc; score: number }
 export type SearchResult = { hits: SearchHit[]; total: number }
 
@@ -58,6 +61,10 @@ const B = 0.75
 export class SearchEngine {
   private docs: Array<SearchDoc | undefined> = []
   private lengths: number[] = []
+  /** Per-slot copies of the most used filter fields, read without touching the document objects. */
+  private dates: number[] = []
+  private sections: Array<string | undefined> = []
+  private published: boolean[] = []
   private byKey = new Map<string, number>()
   private postings = new Map<string, Posting>()
   private totalLength = 0
@@ -88,6 +95,9 @@ export class SearchEngine {
       length += tf
     }
     this.lengths.push(length)
+    this.dates.push(doc.date)
+    this.sections.push(doc.section)
+    this.published.push(doc.published)
     this.totalLength += length
   }
 
@@ -102,6 +112,7 @@ export class SearchEngine {
     this.byKey.delete(key)
     this.docs[slot] = undefined
     this.totalLength -= this.lengths[slot]
+    this.lengths[slot] = -1
     this.holes++
     if (this.holes > 1000 && this.holes > this.byKey.size / 2) this.compact()
   }
@@ -109,6 +120,9 @@ export class SearchEngine {
   clear(): void {
     this.docs = []
     this.lengths = []
+    this.dates = []
+    this.sections = []
+    this.published = []
     this.byKey.clear()
     this.postings.clear()
     this.totalLength = 0
@@ -124,7 +138,14 @@ export class SearchEngine {
    * Documents containing every query token (and every Han phrase verbatim) that pass `accept`,
    * best first: relevance (BM25, title words count three times) in steps of 0.25, then recency.
    */
-  search(query: ParsedQuery, accept: (doc: SearchDoc) => boolean, limit: number, offset = 0): SearchResult {
+  search(
+    query: ParsedQuery,
+    accept: ((doc: SearchDoc) => boolean) | null,
+    limit: number,
+    offset = 0,
+    pre: Prefilter = {},
+  ): SearchResult {
+    const { from, to, section, publishedOnly } = pre
     if (!query.tokens.length) return { hits: [], total: 0 }
     const lists: Posting[] = []
     for (const token of query.tokens) {
@@ -144,8 +165,11 @@ export class SearchEngine {
     const first = lists[0]
     outer: for (let i = 0; i < first.length; i++) {
       const slot = first.slots[i]
-      const doc = this.docs[slot]
-      if (!doc) continue
+      if (this.lengths[slot] < 0) continue // removed
+      if (publishedOnly && !this.published[slot]) continue
+      if (section !== undefined && this.sections[slot] !== section) continue
+      if (from !== undefined && !(this.dates[slot] >= from)) continue
+      if (to !== undefined && !(this.dates[slot] <= to)) continue
       for (let l = 1; l < lists.length; l++) {
         const { slots, length } = lists[l]
         let c = cursors[l]
@@ -153,8 +177,11 @@ export class SearchEngine {
         cursors[l] = c
         if (c >= length || slots[c] !== slot) continue outer
       }
-      if (!accept(doc)) continue
-      if (longPhrases.length && !longPhrases.every((p) => containsPhrase(doc, p))) continue
+      if (accept || longPhrases.length) {
+        const doc = this.docs[slot] as SearchDoc
+        if (accept && !accept(doc)) continue
+        if (longPhrases.length && !longPhrases.every((p) => containsPhrase(doc, p))) continue
+      }
       total++
       const norm = K1 * (1 - B + (B * this.lengths[slot]) / avg)
       let score = 0
@@ -165,9 +192,9 @@ export class SearchEngine {
       score = Math.round(score * 4) / 4
       if (top.length >= want) {
         const last = top[top.length - 1]
-        if (score < last.score || (score === last.score && doc.date <= last.doc.date)) continue
+        if (score < last.score || (score === last.score && this.dates[slot] <= last.doc.date)) continue
       }
-      insertTop(top, { doc, score }, want)
+      insertTop(top, { doc: this.docs[slot] as SearchDoc, score }, want)
     }
     return { hits: top.slice(offset), total }
   }

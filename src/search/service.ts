@@ -246,7 +246,16 @@ export function runQuery(engine: SearchEngine, drafts: Set<string>, request: Sea
     return true
   }
   const limit = Math.min(Math.max(request.limit ?? 10, 1), 50)
-  const { hits, total } = engine.search(query, accept, limit, Math.max(request.offset ?? 0, 0))
+  const pre = { from: f.from, to: f.to, section: f.section, publishedOnly: !request.staff }
+  // Anonymous queries filtered only by section/dates are fully decided by the prefilter.
+  const needsAccept = Boolean(request.staff || f.collection || f.source || f.term || f.issue)
+  const { hits, total } = engine.search(
+    query,
+    needsAccept ? accept : null,
+    limit,
+    Math.max(request.offset ?? 0, 0),
+    pre,
+  )
   return {
     totalDocs: total,
     docs: hits.map(({ doc }) => ({
