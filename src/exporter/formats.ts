@@ -8,9 +8,8 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 export const headerLine = (issue: ExportedIssue): string =>
   `${issue.title} ${issue.volume}|${issue.number} ${shortDateLabel(issue.periodStart)}-${shortDateLabel(issue.periodEnd)}`
 
-/** The headline as the report prints it: the source outlets follow it ("… People’s Daily"). */
-export const printedHeadline = (item: ImportedItem): string =>
-  item.headline ? [item.headline, ...item.sources].join(' ') : ''
+/** The headline as the report prints it (an outlet at its end is part of it, as imported). */
+export const printedHeadline = (item: ImportedItem): string => item.headline ?? ''
 
 const seeSection = (section?: string) => (section ? ` (See ${section} section)` : '')
 

@@ -3,6 +3,7 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { renderIssue } from '../../src/exporter/formats'
 import { loadIssue } from '../../src/exporter/load'
 import { importFile } from '../../src/importer/run'
 import { plainText } from '../../src/lib/richtext'
@@ -41,7 +42,7 @@ describe('HTML saved from a browser', () => {
         name: 'Senior Leaders',
         style: 'full',
         items: [
-          '2022-04-21 | Xi Jinping Proposes the Global Security Initiative | Xinhua',
+          '2022-04-21 | Xi Jinping Proposes the Global Security Initiative Xinhua | Xinhua',
           '2022-04-18 | Xi Jinping Chairs a Politburo Meeting on the Economy | ',
         ],
       },
@@ -86,6 +87,8 @@ describe('HTML saved from a browser', () => {
       },
       'Han Zheng (韩正) read out congratulations at the closing session.',
     ])
+    // …and exports back to the report's text (the page content without its chrome).
+    expect(renderIssue(issue, 'txt')).toBe(fixture('weekly-report-4-68.expected.txt').toString('utf8'))
     // Existing sources and terms are matched, not duplicated: the seed has Xinhua, Qiushi and 动态清零.
     const sources = await t.payload.find({ collection: 'sources', where: { name: { in: ['Xinhua', 'Qiushi'] } } })
     expect(sources.totalDocs).toBe(2)
@@ -144,7 +147,7 @@ describe('DOCX (mammoth)', () => {
       {
         name: 'Senior Leaders',
         style: 'full',
-        items: ['2022-04-29 | Xi Jinping Chairs the Politburo Meeting on the Economy | Xinhua'],
+        items: ['2022-04-29 | Xi Jinping Chairs the Politburo Meeting on the Economy Xinhua | Xinhua'],
       },
       {
         name: 'International Liaison Work',
