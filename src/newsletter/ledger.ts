@@ -80,6 +80,17 @@ export async function claimBatch(payload: Payload, id: Id, owner: string): Promi
   return doc ? asBatch(doc) : null
 }
 
+/** Extend this owner's lease on a batch it is still sending (slow servers, long retries). */
+export async function renewLease(payload: Payload, batch: Batch, owner: string): Promise<boolean> {
+  return compareAndSet(
+    payload,
+    COLLECTION,
+    batch.id,
+    { state: 'sending', claimedBy: owner },
+    { leaseUntil: new Date(Date.now() + LEASE_MS).toISOString() },
+  )
+}
+
 /** sending → pending for a batch this owner claimed but never transmitted (stopping early). */
 export async function releaseBatch(payload: Payload, batch: Batch, owner: string): Promise<boolean> {
   return compareAndSet(

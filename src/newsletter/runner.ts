@@ -14,6 +14,7 @@ import {
   reclaimBatch,
   recordBatch,
   releaseBatch,
+  renewLease,
   summarise,
 } from './ledger'
 import { type Messenger } from './messenger'
@@ -45,6 +46,7 @@ export class CampaignRunner {
   private startedAt = Date.now()
   private sentThisRun = 0
   private prefetch = false
+  private readonly onTheWire = new Map<string, Batch>()
 
   constructor(
     private readonly payload: Payload,
@@ -81,11 +83,16 @@ export class CampaignRunner {
     const lanes = Math.max(1, Math.floor(connections / (this.prefetch ? 2 * batchSize : batchSize)))
     const watch = setInterval(() => void this.watchCampaign(campaign.id), 500)
     const report = setInterval(() => this.report(), 250)
+    const heartbeat = setInterval(() => {
+      for (const batch of this.onTheWire.values())
+        void renewLease(this.payload, batch, this.owner).catch(() => undefined)
+    }, 30_000)
     try {
       await Promise.all(Array.from({ length: lanes }, () => this.lane(campaign, settings, message)))
     } finally {
       clearInterval(watch)
       clearInterval(report)
+      clearInterval(heartbeat)
     }
     this.counts = await refreshCounts(payload, campaign.id)
     campaign = (await payload.findByID({
@@ -175,8 +182,11 @@ export class CampaignRunner {
       const pendingBefore = batch.recipients.filter((r) => r.state === 'pending').length
       this.counts.pending -= Math.min(this.counts.pending, pendingBefore)
       this.counts.sending += pendingBefore
+      this.onTheWire.set(String(batch.id), batch)
       const recipients = await this.sendBatch(batch, settings, message)
-      const next = await recordBatch(this.payload, batch, this.owner, recipients)
+      const next = await recordBatch(this.payload, batch, this.owner, recipients).finally(() =>
+        this.onTheWire.delete(String(batch.id)),
+      )
       this.counts.sending -= pendingBefore
       let failedNow = 0
       let deferred: LedgerRecipient | undefined

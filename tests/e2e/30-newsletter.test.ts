@@ -143,6 +143,7 @@ describe('newsletter, as a new user would try it', () => {
       const frame = page.locator('iframe[title="Email preview"]')
       await frame.waitFor()
       expect((await frame.boundingBox())?.width).toBe(375)
+      await page.frameLocator('iframe[title="Email preview"]').locator('h1', { hasText: 'Weekly Report 3|9' }).waitFor()
       await page.screenshot({ path: artifactPath('30-newsletter-preview-mobile.png') })
     } finally {
       await browser.cleanup()

@@ -43,6 +43,7 @@ export function IssueNewsletterPanel() {
   const [message, setMessage] = useState('')
   const [testTo, setTestTo] = useState('')
   const [preview, setPreview] = useState<null | 'desktop' | 'mobile' | 'text'>(null)
+  const [previewDoc, setPreviewDoc] = useState('')
   const api = `/api/newsletter/issues/${id}`
 
   const load = useCallback(async () => {
@@ -87,6 +88,17 @@ export function IssueNewsletterPanel() {
       void post(`${api}/send`, { confirmRecipients: status.audience })
   }
 
+  const openPreview = async (mode: 'desktop' | 'mobile' | 'text') => {
+    setPreview(mode)
+    setPreviewDoc('')
+    const res = await fetch(`${api}/preview?format=${mode === 'text' ? 'text' : 'html'}`, { credentials: 'include' })
+    const body = await res.text()
+    const escaped = body.replace(/[&<>]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[ch] as string)
+    setPreviewDoc(
+      mode === 'text' ? `<pre style="white-space:pre-wrap;font:14px/1.5 monospace;margin:16px">${escaped}</pre>` : body,
+    )
+  }
+
   const c = status.campaign
   const over = (status.size.fullHtmlBytes ?? 0) > (status.size.budget ?? Infinity)
   return (
@@ -106,13 +118,13 @@ export function IssueNewsletterPanel() {
       )}
       <p>
         Preview:{' '}
-        <button type="button" onClick={() => setPreview('desktop')}>
+        <button type="button" onClick={() => void openPreview('desktop')}>
           Desktop
         </button>{' '}
-        <button type="button" onClick={() => setPreview('mobile')}>
+        <button type="button" onClick={() => void openPreview('mobile')}>
           Mobile
         </button>{' '}
-        <button type="button" onClick={() => setPreview('text')}>
+        <button type="button" onClick={() => void openPreview('text')}>
           Text
         </button>
       </p>
@@ -178,7 +190,7 @@ export function IssueNewsletterPanel() {
             position: 'fixed',
             inset: 0,
             background: 'rgba(0,0,0,.6)',
-            zIndex: 1000,
+            zIndex: 100000,
             display: 'flex',
             flexDirection: 'column',
             alignItems: 'center',
@@ -194,7 +206,7 @@ export function IssueNewsletterPanel() {
           <iframe
             title="Email preview"
             sandbox=""
-            src={`${api}/preview?format=${preview === 'text' ? 'text' : 'html'}`}
+            srcDoc={previewDoc}
             style={{ width: preview === 'mobile' ? 375 : 680, flex: 1, background: '#fff', border: 0 }}
           />
         </div>
