@@ -9,6 +9,7 @@ import {
   referenceDeleted,
   settingsChanged,
 } from './invalidation'
+import { noteLocalChange } from './freshness'
 
 /**
  * The web edition's Payload extensions: afterChange/afterDelete hooks that invalidate the cached
@@ -32,6 +33,14 @@ const hooksFor: Record<
   ),
 }
 
+/** Tell the freshness watcher that this process has already handled its own change. */
+const noteChange: NonNullable<CollectionConfig['hooks']>['afterChange'] = [
+  ({ doc }) => {
+    noteLocalChange((doc as { updatedAt?: unknown }).updatedAt)
+    return doc
+  },
+]
+
 const withHooks = (collection: CollectionConfig): CollectionConfig => {
   const extra = hooksFor[collection.slug]
   if (!extra) return collection
@@ -39,7 +48,7 @@ const withHooks = (collection: CollectionConfig): CollectionConfig => {
     ...collection,
     hooks: {
       ...collection.hooks,
-      afterChange: [...(collection.hooks?.afterChange ?? []), ...(extra.change ?? [])],
+      afterChange: [...(collection.hooks?.afterChange ?? []), ...noteChange, ...(extra.change ?? [])],
       afterDelete: [...(collection.hooks?.afterDelete ?? []), ...(extra.remove ?? [])],
     },
   }

@@ -6,6 +6,7 @@ import { atomFeed, jsonFeed, robotsTxt, rssFeed, sitemap, type SitemapEntry } fr
 import type { Site } from '../../templates/web/pages'
 import { cachedPage, toPage, type Rendered } from './cache'
 import { list, SETTINGS } from './deps'
+import { watchFreshness } from './freshness'
 import { sendPage } from './http'
 import {
   archivePage,
@@ -114,6 +115,7 @@ const feed =
 export async function mountWebRoutes(app: Express, options: WebRouteOptions = {}): Promise<void> {
   // Imported lazily: loading the Payload config reads DATABASE_URI, which tests set first.
   const getPayload = options.payload ?? (async () => (await import('../lib/payload')).getBriefingPayload())
+  if (options.cache !== false) watchFreshness(getPayload)
 
   const assets: Record<string, ReturnType<typeof toPage>> = {
     '/assets/site.css': toPage({ body: siteCss, type: 'text/css; charset=utf-8', deps: [] }),
