@@ -117,14 +117,14 @@ describe('Markdown (marked lexer) and a year boundary', () => {
       },
       {
         name: 'Party Discipline',
-        style: 'full',
+        style: 'brief',
         items: [
           '2024-12-29 | The CCDI announced an investigation into a deputy governor. | ',
           '2025-01-02 | Qiushi published an article on strict Party self-governance (全面从严治党). | Qiushi',
         ],
       },
     ])
-    expect(result.warnings).toContain('section "Party Discipline" is full style in Briefing but reads as brief here')
+    expect(result.warnings).toContain('section "Party Discipline" changed from full to brief style, as in the report')
     expect(issue.sections[0].items[0].body[1]).toEqual({
       list: 'number',
       items: [
@@ -133,6 +133,18 @@ describe('Markdown (marked lexer) and a year boundary', () => {
         'progress in “new quality productive forces” (新质生产力).',
       ],
     })
+  })
+})
+
+describe('section styles', () => {
+  it('keeps the style of a section already in use and says so', async () => {
+    const text =
+      'Weekly Report 6|1 1.4.25-1.10.25\n\n\nSenior Leaders\n\n1.6 Xi Jinping met a visiting president.\n\n1.8 Xi Jinping spoke at a conference.\n'
+    const result = await importFile(t.payload, 'six.txt', Buffer.from(text))
+    expect(result.error).toBeUndefined()
+    expect(result.warnings).toContain('section "Senior Leaders" is full style in Briefing but reads as brief here')
+    const section = await t.payload.find({ collection: 'sections', where: { name: { equals: 'Senior Leaders' } } })
+    expect(section.docs[0].style).toBe('full')
   })
 })
 

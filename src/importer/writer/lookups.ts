@@ -43,8 +43,7 @@ export async function resolveSections(
     const key = w.name.toLowerCase()
     const found = byName.get(key)
     if (found) {
-      if (found.style !== w.style)
-        warnings.push(`section "${found.name}" is ${found.style} style in Briefing but reads as ${w.style} here`)
+      if (found.style !== w.style) await adoptStyle(payload, req, found, w.style, warnings)
       ids.set(key, found.id)
       continue
     }
@@ -61,6 +60,31 @@ export async function resolveSections(
     created++
   }
   return { ids, created }
+}
+
+/**
+ * A section that no item uses yet takes the style the report shows (e.g. a seeded "full" section
+ * that the report writes as date-prefixed one-liners); one in use keeps its style, with a warning.
+ */
+async function adoptStyle(
+  payload: Payload,
+  req: TxReq,
+  section: { id: Id; name: string; style: 'full' | 'brief' },
+  style: 'full' | 'brief',
+  warnings: string[],
+): Promise<void> {
+  const { totalDocs } = await payload.count({
+    collection: 'items',
+    where: { section: { equals: section.id } },
+    req,
+    overrideAccess: true,
+  })
+  if (totalDocs > 0) {
+    warnings.push(`section "${section.name}" is ${section.style} style in Briefing but reads as ${style} here`)
+    return
+  }
+  await payload.update({ collection: 'sections', id: section.id, data: { style }, req, overrideAccess: true, depth: 0 })
+  warnings.push(`section "${section.name}" changed from ${section.style} to ${style} style, as in the report`)
 }
 
 /** Sources by name (case- and apostrophe-insensitive), created when missing. */
