@@ -1,6 +1,7 @@
 'use client'
 import { useDocumentInfo } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useState } from 'react'
+import { createPortal } from 'react-dom'
 
 type Status = {
   issue: { id: number | string; slug: string; status: string }
@@ -182,35 +183,38 @@ export function IssueNewsletterPanel() {
         </div>
       ) : null}
       {message ? <p role="status">{message}</p> : null}
-      {preview ? (
-        <div
-          role="dialog"
-          aria-label="Email preview"
-          style={{
-            position: 'fixed',
-            inset: 0,
-            background: 'rgba(0,0,0,.6)',
-            zIndex: 100000,
-            display: 'flex',
-            flexDirection: 'column',
-            alignItems: 'center',
-            padding: 24,
-          }}
-        >
-          <p style={{ color: '#fff' }}>
-            {preview} preview{' '}
-            <button type="button" onClick={() => setPreview(null)}>
-              Close
-            </button>
-          </p>
-          <iframe
-            title="Email preview"
-            sandbox=""
-            srcDoc={previewDoc}
-            style={{ width: preview === 'mobile' ? 375 : 680, flex: 1, background: '#fff', border: 0 }}
-          />
-        </div>
-      ) : null}
+      {preview && typeof document !== 'undefined'
+        ? createPortal(
+            <div
+              role="dialog"
+              aria-label="Email preview"
+              style={{
+                position: 'fixed',
+                inset: 0,
+                background: 'rgba(0,0,0,.6)',
+                zIndex: 100000,
+                display: 'flex',
+                flexDirection: 'column',
+                alignItems: 'center',
+                padding: 24,
+              }}
+            >
+              <p style={{ color: '#fff' }}>
+                {preview} preview{' '}
+                <button type="button" onClick={() => setPreview(null)}>
+                  Close
+                </button>
+              </p>
+              <iframe
+                title="Email preview"
+                sandbox=""
+                srcDoc={previewDoc}
+                style={{ width: preview === 'mobile' ? 375 : 680, flex: 1, background: '#fff', border: 0 }}
+              />
+            </div>,
+            document.body,
+          )
+        : null}
     </div>
   )
 }
