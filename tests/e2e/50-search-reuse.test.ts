@@ -89,6 +89,9 @@ describe('search, consistency and reuse on the seeded server (as a new user woul
       }),
     })
     expect(planted.status).toBe(201)
+    // Saved through Payload's REST route (Next), found by the express search route: one shared index.
+    const found = await api('/api/search?q=shanghai', { headers: auth() })
+    expect((found.body.docs as SearchDoc[]).map((d) => d.id)).toEqual([(planted.body.doc as Doc).id])
     const report = await api('/api/glossary-terms/consistency', { headers: auth() })
     const zero = (
       report.body.inconsistencies as Array<{ original: string; renderings: Array<{ english: string }> }>
@@ -120,5 +123,55 @@ describe('search, consistency and reuse on the seeded server (as a new user woul
     await page.click('[data-testid="reuse-button"] button')
     await page.waitForSelector('select[aria-label="Issue to reuse in"] option', { state: 'attached' })
     await page.screenshot({ path: artifactPath('50-item-reuse-related.png'), fullPage: true })
+  })
+
+  it('shows 汉字 and pinyin on an inline glossary mark and offers mentioned terms in the sidebar', async () => {
+    const draftIssue = await one('issues', 'where[slug][equals]=3-10')
+    const section = await one('sections', 'where[slug][equals]=senior-leaders')
+    const term = await one('glossary-terms', 'where[original][equals]=动态清零')
+    const body = richText('x')
+    const para = body.root.children[0] as { children: unknown[] }
+    para.children = [
+      { type: 'text', text: 'Wang Huning spoke about ', format: 0, detail: 0, mode: 'normal', style: '', version: 1 },
+      {
+        type: 'inlineBlock',
+        version: 1,
+        fields: { id: 'mark-1', blockType: 'glossaryTerm', term: term.id, text: 'dynamic zero' },
+      },
+      { type: 'text', text: ' again.', format: 0, detail: 0, mode: 'normal', style: '', version: 1 },
+    ]
+    const created = await api('/api/items?draft=true', {
+      method: 'POST',
+      headers: auth(),
+      body: JSON.stringify({
+        issue: draftIssue.id,
+        section: section.id,
+        headline: 'Marked Up',
+        date: '2024-03-14',
+        body,
+      }),
+    })
+    expect(created.status).toBe(201)
+    const doc = created.body.doc as Doc
+    expect((doc.terms as Doc[]).map((t) => t.id)).toEqual([term.id]) // the inline mark linked its term
+
+    const page = browser.pages()[0] ?? (await browser.newPage())
+    await page.goto(`${baseUrl()}/admin/collections/items/${doc.id}`)
+    const mark = await page.waitForSelector('.briefing-glossary-mark', { timeout: 120_000 })
+    expect(await mark.getAttribute('title')).toBe('动态清零 · dòngtài qīnglíng')
+    expect(await mark.textContent()).toBe('dynamic zero')
+    await page.waitForSelector('[data-testid="term-suggestions"]', { timeout: 60_000 })
+    expect(await page.textContent('[data-testid="term-suggestions"]')).toContain('Wang Huning')
+    await page.click('[data-testid="term-suggestions"] button')
+    await page.waitForSelector('[data-testid="term-suggestions"]', { state: 'detached' })
+    // The terms field loads the label of the newly linked term, then autosave stores it.
+    await page.waitForFunction(
+      () => document.querySelector('#field-terms')?.textContent?.includes('Wang Huning'),
+      null,
+      {
+        timeout: 30_000,
+      },
+    )
+    await page.screenshot({ path: artifactPath('50-item-glossary.png'), fullPage: true })
   })
 })
