@@ -16,8 +16,9 @@ const reuseFields: Field[] = [
     on: 'reusedFrom',
     label: 'Reused in',
     admin: {
+      allowCreate: false,
       defaultColumns: ['headline', 'issue', 'section', '_status'],
-      description: 'Items created by reusing this one.',
+      description: 'Items created by reusing this one (“Reuse in issue…”).',
     },
   },
   {
