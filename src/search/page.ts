@@ -2,7 +2,25 @@ import { renderPage } from '../../templates/web/layout'
 import { escapeHtml } from './snippet'
 import type { SearchRequest, SearchResponse } from './service'
 
-export type SearchPageInput = { request?: SearchRequest; result?: SearchResponse; error?: string; q: string }
+export type FilterOption = { value: string; label: string }
+
+export type SearchPageInput = {
+  request?: SearchRequest
+  result?: SearchResponse
+  error?: string
+  q: string
+  /** Raw filter values from the query string, echoed into the form. */
+  filters?: Record<string, string>
+  sections?: FilterOption[]
+}
+
+const select = (name: string, label: string, options: FilterOption[], current = '') =>
+  `<label>${escapeHtml(label)} <select name="${name}"><option value="">Any</option>${options
+    .map(
+      (o) =>
+        `<option value="${escapeHtml(o.value)}"${o.value === current ? ' selected' : ''}>${escapeHtml(o.label)}</option>`,
+    )
+    .join('')}</select></label>`
 
 const COLLECTION_LABEL: Record<string, string> = {
   items: 'Item',
@@ -12,11 +30,17 @@ const COLLECTION_LABEL: Record<string, string> = {
 }
 
 /** The body of the public search page: form, count and results (every value escaped; snippets are pre-escaped HTML). */
-export function searchPageBody({ result, error, q }: SearchPageInput): string {
+export function searchPageBody({ result, error, q, filters = {}, sections = [] }: SearchPageInput): string {
+  const open = Boolean(filters.section || filters.from || filters.to)
   const form = `<form class="search-form" action="/search" method="get" role="search">
   <label for="search-q">Search the archive (English or 中文)</label>
   <input id="search-q" type="search" name="q" value="${escapeHtml(q)}" maxlength="200" autofocus>
   <button type="submit">Search</button>
+  <details class="search-filters"${open ? ' open' : ''}><summary>Filters</summary>
+  ${select('section', 'Section', sections, filters.section)}
+  <label>From <input type="date" name="from" value="${escapeHtml(filters.from ?? '')}"></label>
+  <label>To <input type="date" name="to" value="${escapeHtml(filters.to ?? '')}"></label>
+  </details>
 </form>`
   if (error) return `${form}<p class="search-error" role="alert">${escapeHtml(error)}</p>`
   if (!result) return form

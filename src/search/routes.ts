@@ -55,10 +55,13 @@ export async function mountSearchRoutes(app: Express, getPayload: PayloadGetter 
 
   router.get('/search', async (req, res) => {
     const parsed = parseSearchParams(req.query as Record<string, unknown>)
-    const q = typeof req.query.q === 'string' ? req.query.q.slice(0, 200) : ''
+    const text = (name: string) =>
+      typeof req.query[name] === 'string' ? (req.query[name] as string).slice(0, 200) : ''
+    const filters = { section: text('section'), from: text('from'), to: text('to') }
+    const page = { q: text('q'), filters, ...(await siteAndSections(getPayload)) }
     res.type('html')
     if (!parsed.ok) {
-      res.status(parsed.status).send(searchPageHtml({ q, error: parsed.message }, await site(getPayload)))
+      res.status(parsed.status).send(searchPageHtml({ ...page, error: parsed.message }, page.site))
       return
     }
     try {
@@ -66,14 +69,12 @@ export async function mountSearchRoutes(app: Express, getPayload: PayloadGetter 
       const result = parsed.request.q
         ? await search(payload, { ...parsed.request, limit: parsed.request.limit ?? 20, staff: false })
         : undefined
-      res.send(searchPageHtml({ q, request: parsed.request, result }, await site(getPayload)))
+      res.send(searchPageHtml({ ...page, request: parsed.request, result }, page.site))
     } catch (err) {
       console.error('search page failed', err)
       res
         .status(503)
-        .send(
-          searchPageHtml({ q, error: 'Search is unavailable right now; try again shortly.' }, await site(getPayload)),
-        )
+        .send(searchPageHtml({ ...page, error: 'Search is unavailable right now; try again shortly.' }, page.site))
     }
   })
 
@@ -89,13 +90,19 @@ export async function mountSearchRoutes(app: Express, getPayload: PayloadGetter 
   }
 }
 
-/** The site name from the settings global (the default when unset or unreadable). */
-async function site(getPayload: PayloadGetter): Promise<{ publicUrl: string; siteName?: string }> {
+/** The site name (settings global) and the sections for the filter; defaults when unreadable. */
+async function siteAndSections(
+  getPayload: PayloadGetter,
+): Promise<{ site: { publicUrl: string; siteName?: string }; sections: Array<{ value: string; label: string }> }> {
   try {
     const payload = await getPayload()
     const settings = (await payload.findGlobal({ slug: 'settings', depth: 0 })) as { publicationName?: string | null }
-    return { publicUrl: publicUrl(), siteName: settings.publicationName?.trim() || undefined }
+    const sections = await payload.find({ collection: 'sections', sort: 'position', limit: 100, depth: 0 })
+    return {
+      site: { publicUrl: publicUrl(), siteName: settings.publicationName?.trim() || undefined },
+      sections: sections.docs.map((s) => ({ value: s.slug ?? String(s.id), label: s.name })),
+    }
   } catch {
-    return { publicUrl: publicUrl() }
+    return { site: { publicUrl: publicUrl() }, sections: [] }
   }
 }
