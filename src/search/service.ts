@@ -128,10 +128,11 @@ export function index(collection: SearchCollection, doc: Doc): void {
   apply((s) => indexNow(s, collection, doc))
 }
 
-/** Whether a public version of the document is indexed (built index only). */
+/** Whether a public version of the document may be indexed (true while a build runs). */
 export function hasPublished(collection: SearchCollection, id: number | string): boolean {
   const s = state()
-  return !s.built || s.engine.get(`${collection}:${id}`) !== undefined
+  if (!s.built) return Boolean(s.building) // before the first build nothing is indexed yet
+  return s.engine.get(`${collection}:${id}`) !== undefined
 }
 
 /** Forget a document; `published` drops only its public version (after an unpublish). */
