@@ -31,6 +31,10 @@ const db = (uri: string): Config['db'] => {
     ? mongooseAdapter({ url: uri, transactionOptions: {} })
     : sqliteAdapter({
         client: { url: uri },
+        // Multi-document writes (publishing an issue with its items, imports) run in transactions;
+        // WAL lets readers go on while one writer commits.
+        transactionOptions: {},
+        wal: true,
         push: process.env.NODE_ENV !== 'production' || process.env.BRIEFING_DB_PUSH === '1',
       })
 }
