@@ -8,9 +8,14 @@
  * in the same run, is a naive scan of every document's text with substring tests (what a SQL
  * `LIKE '%…%'` over the archive does).
  *
- * Options: ITEMS=50000 ITERATIONS=300 BASELINE_ITERATIONS=40
+ * A second, smaller measurement goes end to end through Payload: PAYLOAD_ITEMS items written with the
+ * Local API to a temporary SQLite file, then `rebuild()` (reading them back) and `search()` timed.
+ *
+ * Options: ITEMS=50000 ITERATIONS=300 BASELINE_ITERATIONS=40 PAYLOAD_ITEMS=1000 (0 skips it)
  */
+import fs from 'node:fs'
 import os from 'node:os'
+import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import v8 from 'node:v8'
 import vm from 'node:vm'
@@ -27,6 +32,7 @@ import { normalize } from '../src/search/tokenize'
 const ITEMS = Number(process.env.ITEMS ?? 50_000)
 const ITERATIONS = Number(process.env.ITERATIONS ?? 300)
 const BASELINE_ITERATIONS = Number(process.env.BASELINE_ITERATIONS ?? 40)
+const PAYLOAD_ITEMS = Number(process.env.PAYLOAD_ITEMS ?? 1000)
 
 v8.setFlagsFromString('--expose-gc')
 const gc = vm.runInNewContext('gc') as () => void
@@ -198,6 +204,79 @@ function timeQueries(run: (q: SearchRequest) => unknown, make: () => SearchReque
   return { p50: quantile(times, 0.5), p95: quantile(times, 0.95) }
 }
 
+/** End to end through Payload on a temporary SQLite database: write, rebuild, query. */
+async function throughPayload(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-bench-search-'))
+  process.env.DATABASE_URI = `file:${path.join(dir, 'bench.db')}`
+  process.env.BRIEFING_JOBS_AUTORUN = '0'
+  const { getPayload } = await import('payload')
+  const { default: config } = await import('../src/payload.config')
+  const service = await import('../src/search/service')
+  const payload = await getPayload({ config })
+  try {
+    const section = await payload.create({ collection: 'sections', data: { name: 'Senior Leaders', style: 'full' } })
+    const terms = []
+    for (const t of TERMS.slice(0, 30)) {
+      terms.push(
+        await payload.create({
+          collection: 'glossary-terms',
+          data: { english: t.english, original: t.original, kind: 'term', status: 'reviewed' },
+        }),
+      )
+    }
+    const issue = await payload.create({
+      collection: 'issues',
+      draft: true,
+      data: { volume: 1, number: 1, _status: 'draft' },
+    })
+    const bar = new cliProgress.SingleBar(
+      { format: 'writing through Payload {bar} {value}/{total} items' },
+      cliProgress.Presets.shades_classic,
+    )
+    bar.start(PAYLOAD_ITEMS, 0)
+    for (let n = 0; n < PAYLOAD_ITEMS; n++) {
+      const item = makeItem(n, Date.UTC(2015, 0, 2))
+      await payload.create({
+        collection: 'items',
+        data: {
+          ...item,
+          id: undefined,
+          issue: issue.id,
+          section: section.id,
+          sources: [],
+          terms: [pick(terms).id],
+          headline: item.headline ?? 'Headline',
+          _status: 'published',
+        } as never,
+      })
+      if (n % 50 === 49) bar.update(n + 1)
+    }
+    bar.update(PAYLOAD_ITEMS)
+    bar.stop()
+    service.reset()
+    const { documents, ms: rebuildMs } = await service.rebuild(payload)
+    const run = (q: SearchRequest) =>
+      service.search(payload, { ...q, section: q.section ? String(section.id) : undefined })
+    const times: Record<string, string> = {}
+    for (const c of categories) {
+      const queries = Array.from({ length: 100 }, c.make)
+      const t: number[] = []
+      for (const q of queries) {
+        const t0 = performance.now()
+        await run(q)
+        t.push(performance.now() - t0)
+      }
+      t.sort((a, b) => a - b)
+      times[c.name] = `p50 ${ms(quantile(t, 0.5))}, p95 ${ms(quantile(t, 0.95))}`
+    }
+    console.log(`\nThrough Payload (SQLite, ${PAYLOAD_ITEMS} items): rebuild ${documents} documents in ${rebuildMs} ms`)
+    for (const [name, value] of Object.entries(times)) console.log(`  search() ${name}: ${value}`)
+  } finally {
+    await payload.destroy?.()
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 function main() {
   console.log(`Search bench: ${ITEMS} items, ${os.cpus().length} cores, Node ${process.version}`)
   const { engine, buildMs, heapBytes, rssBytes } = build()
@@ -258,3 +337,4 @@ function main() {
 }
 
 main()
+if (PAYLOAD_ITEMS > 0) await throughPayload()

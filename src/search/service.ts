@@ -185,6 +185,9 @@ export async function ensureBuilt(payload: Payload): Promise<void> {
   await rebuild(payload)
 }
 
+/** Section slugs → ids, read at most once a minute (sections change rarely). */
+let sectionCache: { at: number; bySlug: Map<string, string> } | undefined
+
 /** Resolve a filter value given as an id or a slug to an id. */
 async function resolveSlug(
   payload: Payload,
@@ -198,14 +201,12 @@ async function resolveSlug(
     for (const [id, v] of known) if (v.slug === value) return id
     return value
   }
-  const found = await payload.find({
-    collection: 'sections',
-    where: { slug: { equals: value } },
-    limit: 1,
-    depth: 0,
-    overrideAccess: true,
-  })
-  return found.docs[0] ? String(found.docs[0].id) : value
+  const now = Date.now()
+  if (!sectionCache || sectionCache.at < now - 60_000) {
+    const all = await payload.find({ collection: 'sections', limit: 1000, depth: 0, overrideAccess: true })
+    sectionCache = { at: now, bySlug: new Map(all.docs.map((d) => [String(d.slug), String(d.id)])) }
+  }
+  return sectionCache.bySlug.get(value) ?? value
 }
 
 const outId = (id: string): number | string => (/^\d{1,15}$/.test(id) ? Number(id) : id)
