@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 
 import { toSearchDoc, type Lookup } from './documents'
 import { SearchEngine, type SearchCollection, type SearchDoc } from './engine'
@@ -140,9 +140,20 @@ export function remove(collection: SearchCollection, id: number | string, which:
   apply((s) => removeNow(s, collection, String(id), which))
 }
 
+/** Main documents (the published version when there is one), or with `draft` only those whose latest version is a draft. */
 async function* allDocs(payload: Payload, collection: SearchCollection, draft: boolean): AsyncGenerator<Doc> {
+  const where: Where | undefined = draft ? { _status: { equals: 'draft' } } : undefined
   for (let page = 1; ; page++) {
-    const res = await payload.find({ collection, depth: 0, limit: 500, page, draft, overrideAccess: true, sort: 'id' })
+    const res = await payload.find({
+      collection,
+      depth: 0,
+      limit: 500,
+      page,
+      draft,
+      where,
+      overrideAccess: true,
+      sort: 'id',
+    })
     for (const doc of res.docs) yield doc as unknown as Doc
     if (!res.hasNextPage) break
   }
