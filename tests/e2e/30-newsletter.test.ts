@@ -145,6 +145,15 @@ describe('newsletter, as a new user would try it', () => {
       expect((await frame.boundingBox())?.width).toBe(375)
       await page.frameLocator('iframe[title="Email preview"]').locator('h1', { hasText: 'Weekly Report 3|9' }).waitFor()
       await page.screenshot({ path: artifactPath('30-newsletter-preview-mobile.png') })
+
+      // Subscribers list: counts per status (as filters), the chart, import and export.
+      await page.goto(`${baseUrl()}/admin/collections/subscribers`)
+      const counts = page.locator('[data-testid=subscriber-counts]')
+      await counts.waitFor()
+      expect(await counts.textContent()).toMatch(/unsubscribed 1/)
+      await page.locator('svg[aria-label="Subscribers over time"]').waitFor()
+      expect(await page.locator('a[href="/api/newsletter/subscribers/export"]').count()).toBe(1)
+      await page.screenshot({ path: artifactPath('30-newsletter-subscribers.png') })
     } finally {
       await browser.cleanup()
     }

@@ -11,8 +11,11 @@ type Report = {
 const STATUSES = ['pending', 'active', 'unsubscribed', 'bounced', 'complained']
 
 /** Subscribers over time as an inline SVG line chart (active and all listed). */
-function Chart({ timeline }: { timeline: Stats['timeline'] }) {
-  if (timeline.length === 0) return <p>No subscribers yet.</p>
+function Chart({ timeline: points }: { timeline: Stats['timeline'] }) {
+  if (points.length === 0) return <p>No subscribers yet.</p>
+  // A single day still draws a line: start from zero the day before.
+  const dayBefore = (day: string) => new Date(Date.parse(day) - 86_400_000).toISOString().slice(0, 10)
+  const timeline = points.length === 1 ? [{ day: dayBefore(points[0].day), active: 0, total: 0 }, ...points] : points
   const W = 560
   const H = 140
   const max = Math.max(1, ...timeline.map((t) => t.total))
@@ -28,6 +31,11 @@ function Chart({ timeline }: { timeline: Stats['timeline'] }) {
       <line x1="28" x2={W} y1={H - 20} y2={H - 20} stroke="currentColor" strokeOpacity=".3" />
       <path d={line('total')} fill="none" stroke="#8c959f" strokeWidth="1.5" />
       <path d={line('active')} fill="none" stroke="#1a7f37" strokeWidth="2" />
+      {timeline.map((t, i) => (
+        <circle key={t.day} cx={x(i)} cy={y(t.active)} r="2.5" fill="#1a7f37">
+          <title>{`${t.day}: ${t.active} active, ${t.total} listed`}</title>
+        </circle>
+      ))}
       <text x="30" y={H - 5} fontSize="10" fill="currentColor">
         {timeline[0].day}
       </text>
@@ -75,7 +83,7 @@ export function SubscribersTools() {
   }
 
   return (
-    <div style={{ marginBottom: 24 }} className="subscribers-tools">
+    <div style={{ marginTop: 24, marginBottom: 8 }} className="gutter--left gutter--right subscribers-tools">
       {stats ? (
         <p data-testid="subscriber-counts">
           <a href="/admin/collections/subscribers">All {stats.counts.total}</a>
