@@ -24,11 +24,25 @@ const isPublished = (d: Doc | undefined | null) => d?._status === 'published'
 
 const RECHECK_MS = Number(process.env.WEB_CACHE_RECHECK_MS ?? 1000)
 
+let pending = 0
+let waiters: Array<() => void> = []
+
 export function invalidateSoon(keys: string[]): void {
   invalidate(keys)
-  const timer = setTimeout(() => invalidate(keys), RECHECK_MS)
+  pending++
+  const timer = setTimeout(() => {
+    invalidate(keys)
+    if (--pending === 0) {
+      for (const resolve of waiters) resolve()
+      waiters = []
+    }
+  }, RECHECK_MS)
   timer.unref?.()
 }
+
+/** Resolves once every delayed re-invalidation has run (tests wait on it before asserting the cache). */
+export const invalidationsSettled = (): Promise<void> =>
+  pending === 0 ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve))
 
 export function itemKeys(docs: Array<Doc | undefined | null>): string[] {
   const keys = new Set<string>()

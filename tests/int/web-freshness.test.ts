@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seed } from '../../src/seed'
 import { isCached } from '../../src/web/cache'
 import { checkFreshness } from '../../src/web/freshness'
+import { invalidationsSettled } from '../../src/web/invalidation'
 import { bootPayload, type TestPayload } from '../helpers/payload'
 import { startWebApp } from './web-support'
 
@@ -19,7 +20,7 @@ beforeAll(async () => {
   t = await bootPayload('web-freshness')
   await seed(t.payload)
   // The seed's hooks re-invalidate once more a moment later (WEB_CACHE_RECHECK_MS): let that pass.
-  await new Promise((resolve) => setTimeout(resolve, 1500))
+  await invalidationsSettled()
   web = await startWebApp(t.payload)
 })
 afterAll(async () => {
@@ -63,7 +64,7 @@ describe('cross-process freshness', () => {
       limit: 1,
     })
     await t.payload.update({ collection: 'items', id: item.docs[0].id, data: { headline: 'Renamed Here' } })
-    await new Promise((resolve) => setTimeout(resolve, 1500))
+    await invalidationsSettled()
     expect(await checkFreshness(t.payload)).toBe(false)
     expect(isCached('/archive')).toBe(true)
     expect(await page('/issues/3-9')).toContain('Renamed Here')

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { seed } from '../../src/seed'
 import { isCached } from '../../src/web/cache'
+import { invalidationsSettled } from '../../src/web/invalidation'
 import { bootPayload, type TestPayload } from '../helpers/payload'
 import { parseXml, startWebApp } from './web-support'
 
@@ -148,6 +149,7 @@ describe('feeds', () => {
 
 describe('caching', () => {
   it('answers conditional requests with 304', async () => {
+    await invalidationsSettled()
     const first = await get('/issues/3-9')
     const etag = first.headers.get('etag')!
     const lastModified = first.headers.get('last-modified')!
@@ -169,6 +171,7 @@ describe('caching', () => {
       '/glossary',
       '/sources/qiushi?page=1',
     ]
+    await invalidationsSettled()
     for (const p of paths) await get(p.replace('?page=1', ''))
     for (const p of paths) expect(isCached(p), p).toBe(true)
     const etag = (await get('/issues/3-9')).headers.get('etag')!
@@ -188,7 +191,10 @@ describe('caching', () => {
     expect(after.status).toBe(200)
     expect(await after.text()).toContain('Xi Jinping: A Changed Headline')
 
+    await invalidationsSettled()
     await get('/issues/3-9')
+    await get('/glossary')
+    expect(isCached('/glossary')).toBe(true)
     const term = (await t.payload.find({ collection: 'glossary-terms', where: { slug: { equals: 'cai-qi' } } })).docs[0]
     await t.payload.update({
       collection: 'glossary-terms',
