@@ -144,6 +144,13 @@ export const seedIssues: SeedIssue[] = [
         terms: ['动态清零'],
       },
       { section: 'propaganda-work', date: '2024-03-12', headline: '', body: [] },
+      {
+        section: 'organization-work',
+        date: '2024-03-13',
+        // A second English rendering of 动态清零: the glossary's Consistency view lists it.
+        body: ['Jilin Province officials recalled the years of “dynamic clearing” (动态清零) at a cadre meeting.'],
+        terms: ['动态清零'],
+      },
     ],
   },
 ]

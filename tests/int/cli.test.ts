@@ -35,7 +35,7 @@ describe('briefing CLI', () => {
     expect(first.stderr).not.toMatch(/Error/)
     expect(first.code).toBe(0)
     expect(first.stdout).toContain('issue 3-9 created (published, 6 items)')
-    expect(first.stdout).toContain('issue 3-10 created (draft, 2 items)')
+    expect(first.stdout).toContain('issue 3-10 created (draft, 3 items)')
     const again = briefing(['seed'])
     expect(again.code).toBe(0)
     expect(again.stdout).toContain('0 issue(s) created, 2 already there')
