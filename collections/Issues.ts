@@ -4,7 +4,12 @@ import { isEditor, isStaff, publishedOrStaff } from '../src/access'
 import { periodLabel } from '../src/lib/dates'
 import { countItems } from './hooks/issueItemCount'
 import { issueNumbering } from './hooks/issueNumbering'
-import { defaultSections, highlightTargets, publishItemsWithIssue, refuseIncompleteIssue } from './hooks/issuePublishing'
+import {
+  defaultSections,
+  highlightTargets,
+  publishItemsWithIssue,
+  refuseIncompleteIssue,
+} from './hooks/issuePublishing'
 
 const publicUrl = () => process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`
 
@@ -59,13 +64,26 @@ export const Issues: CollectionConfig = {
     {
       name: 'plannedPublication',
       type: 'date',
-      admin: { position: 'sidebar', date: { pickerAppearance: 'dayOnly' }, description: 'Defaults to the coming Friday.' },
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayOnly' },
+        description: 'Defaults to the coming Friday.',
+      },
     },
     {
       type: 'row',
       fields: [
-        { name: 'periodStart', type: 'date', admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'M.d.yy' } } },
-        { name: 'periodEnd', type: 'date', index: true, admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'M.d.yy' } } },
+        {
+          name: 'periodStart',
+          type: 'date',
+          admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'M.d.yy' } },
+        },
+        {
+          name: 'periodEnd',
+          type: 'date',
+          index: true,
+          admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'M.d.yy' } },
+        },
       ],
     },
     {
@@ -77,7 +95,12 @@ export const Issues: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'section', type: 'relationship', relationTo: 'sections', admin: { description: '"(See … section)"' } },
+            {
+              name: 'section',
+              type: 'relationship',
+              relationTo: 'sections',
+              admin: { description: '"(See … section)"' },
+            },
             { name: 'item', type: 'relationship', relationTo: 'items' },
           ],
         },
@@ -112,4 +135,3 @@ export const Issues: CollectionConfig = {
     { name: 'publishedAt', type: 'date', admin: { position: 'sidebar' } },
   ],
 }
-

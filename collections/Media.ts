@@ -22,7 +22,13 @@ export const Media: CollectionConfig = {
     adminThumbnail: 'thumbnail',
   },
   fields: [
-    { name: 'alt', type: 'text', required: true, label: 'Alt text', admin: { description: 'Describe the image for readers who cannot see it.' } },
+    {
+      name: 'alt',
+      type: 'text',
+      required: true,
+      label: 'Alt text',
+      admin: { description: 'Describe the image for readers who cannot see it.' },
+    },
     { name: 'caption', type: 'text' },
     { name: 'credit', type: 'text', admin: { description: 'e.g. XINHUA' } },
   ],

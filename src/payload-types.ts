@@ -324,7 +324,7 @@ export interface Item {
   title?: string | null;
   createdBy?: (number | null) | User;
   /**
-   * Items created by reusing this one.
+   * Items created by reusing this one (“Reuse in issue…”).
    */
   reusedIn?: {
     docs?: (number | Item)[];
@@ -507,7 +507,7 @@ export interface Campaign {
   failed?: number | null;
   skipped?: number | null;
   /**
-   * Recipients per ledger batch.
+   * Recipients per ledger batch (default: the SMTP connections).
    */
   batchSize?: number | null;
   /**

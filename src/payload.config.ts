@@ -22,6 +22,7 @@ import { databaseUri, ensureDatabaseFolder, isMongo, payloadSecret, publicUrl } 
 import { featurePlugins } from './features'
 import { Settings } from './globals/Settings'
 import { editor } from './lexical'
+import { migrations } from './migrations'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -31,6 +32,8 @@ const db = (uri: string): Config['db'] => {
     ? mongooseAdapter({ url: uri, transactionOptions: {} })
     : sqliteAdapter({
         client: { url: uri },
+        // Production (NODE_ENV=production) runs these at start; development pushes the schema.
+        prodMigrations: migrations,
         // Multi-document writes (publishing an issue with its items, imports) run in transactions;
         // WAL lets readers go on while one writer commits.
         transactionOptions: {},

@@ -21,7 +21,9 @@ const securityHeaders: express.RequestHandler = (_req, res, nextFn) => {
   nextFn()
 }
 
-export async function startServer(port = envPort()): Promise<{ app: Express; server: http.Server; close: () => Promise<void> }> {
+export async function startServer(
+  port = envPort(),
+): Promise<{ app: Express; server: http.Server; close: () => Promise<void> }> {
   process.env.PORT = String(port)
   const app = express()
   app.disable('x-powered-by')

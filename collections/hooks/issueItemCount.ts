@@ -9,7 +9,9 @@ export const countItems: FieldHook = async ({ data, req }) => {
   // Staff count latest drafts (an autosaved item may carry its issue only in a draft version).
   const { totalDocs } = await req.payload.find({
     collection: 'items',
-    where: staff ? { issue: { equals: data.id } } : { and: [{ issue: { equals: data.id } }, { _status: { equals: 'published' } }] },
+    where: staff
+      ? { issue: { equals: data.id } }
+      : { and: [{ issue: { equals: data.id } }, { _status: { equals: 'published' } }] },
     draft: staff,
     limit: 1,
     depth: 0,

@@ -21,7 +21,9 @@ export const highlightTargets: CollectionBeforeValidateHook = ({ data, originalD
   const errors = highlights.flatMap((h, i) => {
     const target = relationId(h.section)
     if (target === undefined || sections.includes(String(target))) return []
-    return [{ path: `highlights.${i}.section`, message: `Highlight ${i + 1} links to a section that is not in this issue.` }]
+    return [
+      { path: `highlights.${i}.section`, message: `Highlight ${i + 1} links to a section that is not in this issue.` },
+    ]
   })
   if (errors.length) throw new ValidationError({ collection: 'issues', errors })
   return data
@@ -30,7 +32,14 @@ export const highlightTargets: CollectionBeforeValidateHook = ({ data, originalD
 /** New issues start with every section, in default order. */
 export const defaultSections: CollectionBeforeValidateHook = async ({ data, req, operation }) => {
   if (!data || operation !== 'create' || (Array.isArray(data.sections) && data.sections.length)) return data
-  const all = await req.payload.find({ collection: 'sections', sort: 'position', limit: 100, depth: 0, req, overrideAccess: true })
+  const all = await req.payload.find({
+    collection: 'sections',
+    sort: 'position',
+    limit: 100,
+    depth: 0,
+    req,
+    overrideAccess: true,
+  })
   data.sections = all.docs.map((s) => ({ section: s.id }))
   return data
 }
@@ -53,7 +62,12 @@ export const refuseIncompleteIssue: CollectionBeforeChangeHook = async ({ data, 
     if (missing.length) problems.push(`${describeItem(item)} (missing ${missing.join(', ')})`)
   }
   if (problems.length) {
-    throw new APIError(`Cannot publish this issue: ${problems.length} item(s) incomplete: ${problems.join('; ')}.`, 400, null, true)
+    throw new APIError(
+      `Cannot publish this issue: ${problems.length} item(s) incomplete: ${problems.join('; ')}.`,
+      400,
+      null,
+      true,
+    )
   }
   if (!data.publishedAt) data.publishedAt = new Date().toISOString()
   return data
@@ -76,7 +90,13 @@ export const publishItemsWithIssue: CollectionAfterChangeHook = async ({ doc, re
   })
   for (const item of latest.docs) {
     if (item._status === 'published') continue
-    await req.payload.update({ collection: 'items', id: item.id, data: { _status: 'published' }, req, overrideAccess: true })
+    await req.payload.update({
+      collection: 'items',
+      id: item.id,
+      data: { _status: 'published' },
+      req,
+      overrideAccess: true,
+    })
   }
   return doc
 }

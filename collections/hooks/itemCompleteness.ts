@@ -39,10 +39,7 @@ export const relationId = (value: unknown): number | string | undefined => {
 }
 
 /** Look up the style of a section (full unless the section says brief). */
-export const sectionStyleOf = async (
-  req: PayloadRequest,
-  section: unknown,
-): Promise<SectionStyle> => {
+export const sectionStyleOf = async (req: PayloadRequest, section: unknown): Promise<SectionStyle> => {
   if (section && typeof section === 'object' && 'style' in section) {
     return (section as { style?: SectionStyle }).style === 'brief' ? 'brief' : 'full'
   }
@@ -62,7 +59,9 @@ export const sectionStyleOf = async (
 /** A readable title for lists and pickers: the headline, or "3.4 CCP/ID Head Liu Jianchao met…" for a brief. */
 export const itemTitle = (item: ItemForCheck): string => {
   if (item.headline?.trim()) return item.headline.trim()
-  const words = plain(item.body?.root ?? null).trim().replace(/\s+/g, ' ')
+  const words = plain(item.body?.root ?? null)
+    .trim()
+    .replace(/\s+/g, ' ')
   const lead = words.length > 70 ? `${words.slice(0, 70).replace(/\s\S*$/, '')}…` : words
   const date = item.date ? dayLabel(item.date) : ''
   return [date, lead].filter(Boolean).join(' ') || `Untitled item ${String(item.id ?? '')}`.trim()

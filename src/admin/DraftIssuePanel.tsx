@@ -21,7 +21,9 @@ export async function DraftIssuePanel({ payload }: Props) {
     return (
       <div className="briefing-panel" style={{ marginBottom: 24 }}>
         <h2>Current draft issue</h2>
-        <p>No draft issue. <a href="/admin/collections/issues/create">Start the next issue</a>.</p>
+        <p>
+          No draft issue. <a href="/admin/collections/issues/create">Start the next issue</a>.
+        </p>
       </div>
     )
   }
@@ -50,7 +52,8 @@ export async function DraftIssuePanel({ payload }: Props) {
   return (
     <div className="briefing-panel" style={{ marginBottom: 24 }} data-testid="draft-issue-panel">
       <h2>
-        Current draft: <a href={`/admin/collections/issues/${issue.id}`}>{issue.label ?? `${issue.volume}|${issue.number}`}</a>{' '}
+        Current draft:{' '}
+        <a href={`/admin/collections/issues/${issue.id}`}>{issue.label ?? `${issue.volume}|${issue.number}`}</a>{' '}
         <small>{issue.periodLabel}</small>
       </h2>
       <table>

@@ -28,7 +28,9 @@ export class OutboxTransport {
     const input = mail.message.createReadStream()
     input.on('error', done)
     out.on('error', done)
-    out.on('finish', () => done(null, { envelope: mail.message.getEnvelope(), messageId, file, response: `saved ${file}` }))
+    out.on('finish', () =>
+      done(null, { envelope: mail.message.getEnvelope(), messageId, file, response: `saved ${file}` }),
+    )
     input.pipe(out)
   }
 }
@@ -43,7 +45,9 @@ export const createTransport = (smtpUrl = process.env.SMTP_URL): Transporter => 
       host: url.hostname,
       port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)),
       secure: url.protocol === 'smtps:',
-      auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+      auth: url.username
+        ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
+        : undefined,
       tls: { rejectUnauthorized: url.searchParams.get('tlsRejectUnauthorized') !== 'false' },
       ignoreTLS: url.searchParams.get('ignoreTLS') === 'true',
     })

@@ -14,9 +14,21 @@ export type RichText = { root: ElementNode & { type: 'root' } }
 
 export type Block = string | { list: 'number' | 'bullet'; items: string[] }
 
-const text = (value: string): TextNode => ({ type: 'text', text: value, format: 0, detail: 0, mode: 'normal', style: '', version: 1 })
+const text = (value: string): TextNode => ({
+  type: 'text',
+  text: value,
+  format: 0,
+  detail: 0,
+  mode: 'normal',
+  style: '',
+  version: 1,
+})
 
-const element = (type: string, children: ElementNode['children'], extra: Record<string, unknown> = {}): ElementNode => ({
+const element = (
+  type: string,
+  children: ElementNode['children'],
+  extra: Record<string, unknown> = {},
+): ElementNode => ({
   type,
   children,
   direction: 'ltr',

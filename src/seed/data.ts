@@ -12,22 +12,99 @@ export const seedSections = [
 ] as const
 
 export const seedSources = [
-  { name: "People's Daily", slug: 'peoples-daily', originalName: '人民日报', kind: 'newspaper', homepage: 'http://www.people.com.cn' },
+  {
+    name: "People's Daily",
+    slug: 'peoples-daily',
+    originalName: '人民日报',
+    kind: 'newspaper',
+    homepage: 'http://www.people.com.cn',
+  },
   { name: 'Qiushi', slug: 'qiushi', originalName: '求是', kind: 'journal', homepage: 'http://www.qstheory.cn' },
   { name: 'Xinhua', slug: 'xinhua', originalName: '新华社', kind: 'agency', homepage: 'http://www.news.cn' },
-  { name: 'Guangming Daily', slug: 'guangming-daily', originalName: '光明日报', kind: 'newspaper', homepage: 'https://www.gmw.cn' },
+  {
+    name: 'Guangming Daily',
+    slug: 'guangming-daily',
+    originalName: '光明日报',
+    kind: 'newspaper',
+    homepage: 'https://www.gmw.cn',
+  },
 ] as const
 
 export const seedTerms = [
-  { english: 'new quality productive forces', original: '新质生产力', pinyin: 'xīnzhì shēngchǎnlì', kind: 'term', definition: 'Growth driven by technological innovation rather than by resource input; the key phrase of the 2024 sessions.', status: 'reviewed' },
-  { english: 'Chinese modernization', original: '中国式现代化', pinyin: 'Zhōngguóshì xiàndàihuà', kind: 'term', definition: 'The Party’s name for its own path of development, set out at the 20th Party Congress.', status: 'reviewed' },
-  { english: 'dynamic zero', original: '动态清零', pinyin: 'dòngtài qīnglíng', kind: 'term', definition: 'The COVID-19 policy of stamping out every outbreak as it appears.', status: 'reviewed', aliases: ['dynamic clearing'] },
-  { english: 'according to local conditions', original: '因地制宜', pinyin: 'yīndìzhìyí', kind: 'term', definition: 'Adapting policy to each locality rather than copying one model.', status: 'reviewed' },
-  { english: 'top priority', original: '首要任务', pinyin: 'shǒuyào rènwu', kind: 'term', definition: 'Used of high-quality development since the 20th Party Congress.', status: 'unreviewed' },
-  { english: 'Wang Huning', original: '王沪宁', pinyin: 'Wáng Hùníng', kind: 'person', definition: 'Chairman of the CPPCC National Committee.', status: 'reviewed' },
-  { english: 'Cai Qi', original: '蔡奇', pinyin: 'Cài Qí', kind: 'person', definition: 'Member of the Politburo Standing Committee.', status: 'reviewed' },
-  { english: 'Liu Jianchao', original: '刘建超', pinyin: 'Liú Jiànchāo', kind: 'person', definition: 'Head of the CCP International Department.', status: 'reviewed' },
-  { english: 'Sun Haiyan', original: '孙海燕', pinyin: 'Sūn Hǎiyàn', kind: 'person', definition: 'Deputy Head of the CCP International Department.', status: 'unreviewed' },
+  {
+    english: 'new quality productive forces',
+    original: '新质生产力',
+    pinyin: 'xīnzhì shēngchǎnlì',
+    kind: 'term',
+    definition:
+      'Growth driven by technological innovation rather than by resource input; the key phrase of the 2024 sessions.',
+    status: 'reviewed',
+  },
+  {
+    english: 'Chinese modernization',
+    original: '中国式现代化',
+    pinyin: 'Zhōngguóshì xiàndàihuà',
+    kind: 'term',
+    definition: 'The Party’s name for its own path of development, set out at the 20th Party Congress.',
+    status: 'reviewed',
+  },
+  {
+    english: 'dynamic zero',
+    original: '动态清零',
+    pinyin: 'dòngtài qīnglíng',
+    kind: 'term',
+    definition: 'The COVID-19 policy of stamping out every outbreak as it appears.',
+    status: 'reviewed',
+    aliases: ['dynamic clearing'],
+  },
+  {
+    english: 'according to local conditions',
+    original: '因地制宜',
+    pinyin: 'yīndìzhìyí',
+    kind: 'term',
+    definition: 'Adapting policy to each locality rather than copying one model.',
+    status: 'reviewed',
+  },
+  {
+    english: 'top priority',
+    original: '首要任务',
+    pinyin: 'shǒuyào rènwu',
+    kind: 'term',
+    definition: 'Used of high-quality development since the 20th Party Congress.',
+    status: 'unreviewed',
+  },
+  {
+    english: 'Wang Huning',
+    original: '王沪宁',
+    pinyin: 'Wáng Hùníng',
+    kind: 'person',
+    definition: 'Chairman of the CPPCC National Committee.',
+    status: 'reviewed',
+  },
+  {
+    english: 'Cai Qi',
+    original: '蔡奇',
+    pinyin: 'Cài Qí',
+    kind: 'person',
+    definition: 'Member of the Politburo Standing Committee.',
+    status: 'reviewed',
+  },
+  {
+    english: 'Liu Jianchao',
+    original: '刘建超',
+    pinyin: 'Liú Jiànchāo',
+    kind: 'person',
+    definition: 'Head of the CCP International Department.',
+    status: 'reviewed',
+  },
+  {
+    english: 'Sun Haiyan',
+    original: '孙海燕',
+    pinyin: 'Sūn Hǎiyàn',
+    kind: 'person',
+    definition: 'Deputy Head of the CCP International Department.',
+    status: 'unreviewed',
+  },
 ] as const
 
 export type SeedItem = {
@@ -62,9 +139,18 @@ export const seedIssues: SeedIssue[] = [
     status: 'published',
     sections: ['senior-leaders', 'propaganda-work', 'international-liaison-work', 'organization-work'],
     highlights: [
-      { text: 'Xi Jinping joined the Jiangsu delegation at the National People’s Congress and called for developing “new quality productive forces” (新质生产力) according to local conditions.', section: 'senior-leaders' },
-      { text: 'Xi told political advisors from the science, technology and environment sectors to build consensus for “Chinese modernization” (中国式现代化).', section: 'senior-leaders' },
-      { text: 'A People’s Daily commentator article explained why “new quality productive forces” had become the key phrase of this year’s sessions.', section: 'propaganda-work' },
+      {
+        text: 'Xi Jinping joined the Jiangsu delegation at the National People’s Congress and called for developing “new quality productive forces” (新质生产力) according to local conditions.',
+        section: 'senior-leaders',
+      },
+      {
+        text: 'Xi told political advisors from the science, technology and environment sectors to build consensus for “Chinese modernization” (中国式现代化).',
+        section: 'senior-leaders',
+      },
+      {
+        text: 'A People’s Daily commentator article explained why “new quality productive forces” had become the key phrase of this year’s sessions.',
+        section: 'propaganda-work',
+      },
     ],
     items: [
       {
@@ -111,7 +197,9 @@ export const seedIssues: SeedIssue[] = [
         section: 'international-liaison-work',
         date: '2024-03-04',
         terms: ['刘建超'],
-        body: ['CCP International Department (CCP/ID) Head Liu Jianchao (刘建超) met a delegation of the Communist Party of Vietnam.'],
+        body: [
+          'CCP International Department (CCP/ID) Head Liu Jianchao (刘建超) met a delegation of the Communist Party of Vietnam.',
+        ],
       },
       {
         section: 'international-liaison-work',
@@ -122,7 +210,9 @@ export const seedIssues: SeedIssue[] = [
       {
         section: 'organization-work',
         date: '2024-03-08',
-        body: ['The second session of the 14th National People’s Congress approved the work report of the NPC Standing Committee.'],
+        body: [
+          'The second session of the 14th National People’s Congress approved the work report of the NPC Standing Committee.',
+        ],
       },
     ],
   },
@@ -140,7 +230,9 @@ export const seedIssues: SeedIssue[] = [
         date: '2024-03-11',
         headline: 'Li Qiang Closes the Sessions With a Press Conference',
         source: 'xinhua',
-        body: ['Draft summary: premier’s remarks on the economy and “dynamic zero” (动态清零) no longer in the work report.'],
+        body: [
+          'Draft summary: premier’s remarks on the economy and “dynamic zero” (动态清零) no longer in the work report.',
+        ],
         terms: ['动态清零'],
       },
       { section: 'propaganda-work', date: '2024-03-12', headline: '', body: [] },

@@ -29,9 +29,11 @@ export async function seed(payload: Payload, log: Log = () => {}): Promise<{ cre
   let created = 0
   let existing = 0
   const sectionIds = new Map<string, number | string>()
-  for (const s of seedSections) sectionIds.set(s.slug, await ensure(payload, req, 'sections', { slug: { equals: s.slug } }, { ...s }))
+  for (const s of seedSections)
+    sectionIds.set(s.slug, await ensure(payload, req, 'sections', { slug: { equals: s.slug } }, { ...s }))
   const sourceIds = new Map<string, number | string>()
-  for (const s of seedSources) sourceIds.set(s.slug, await ensure(payload, req, 'sources', { slug: { equals: s.slug } }, { ...s }))
+  for (const s of seedSources)
+    sourceIds.set(s.slug, await ensure(payload, req, 'sources', { slug: { equals: s.slug } }, { ...s }))
   const termIds = new Map<string, number | string>()
   for (const t of seedTerms) {
     const data = { ...t, aliases: 'aliases' in t ? [...t.aliases] : [] }
@@ -41,7 +43,13 @@ export async function seed(payload: Payload, log: Log = () => {}): Promise<{ cre
 
   for (const spec of seedIssues) {
     const slug = `${spec.volume}-${spec.number}`
-    const found = await payload.find({ collection: 'issues', where: { slug: { equals: slug } }, draft: true, limit: 1, overrideAccess: true })
+    const found = await payload.find({
+      collection: 'issues',
+      where: { slug: { equals: slug } },
+      draft: true,
+      limit: 1,
+      overrideAccess: true,
+    })
     if (found.docs[0]) {
       existing++
       log(`issue ${slug} exists: left unchanged`)
@@ -58,7 +66,10 @@ export async function seed(payload: Payload, log: Log = () => {}): Promise<{ cre
         periodEnd: spec.periodEnd,
         plannedPublication: spec.periodEnd,
         sections: spec.sections.map((s) => ({ section: sectionIds.get(s) as number })),
-        highlights: spec.highlights.map((h) => ({ text: richText(h.text), section: sectionIds.get(h.section) as number })),
+        highlights: spec.highlights.map((h) => ({
+          text: richText(h.text),
+          section: sectionIds.get(h.section) as number,
+        })),
         _status: 'draft',
       },
     })

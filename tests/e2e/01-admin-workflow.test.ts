@@ -68,7 +68,8 @@ describe('admin: first user, an item with a Chinese term, publish an issue', () 
     await page.keyboard.type('Xi called for “common prosperity” (共同富裕) in the coming years.')
     // Wait for autosave to store what was typed.
     let saved: Record<string, unknown> = {}
-    const stored = () => JSON.stringify(saved.body ?? '').includes('共同富裕') && String(saved.issue) === String(issueId)
+    const stored = () =>
+      JSON.stringify(saved.body ?? '').includes('共同富裕') && String(saved.issue) === String(issueId)
     for (let i = 0; i < 90 && !stored(); i++) {
       await page.waitForTimeout(1000)
       saved = await rest(`items/${itemId}?draft=true&depth=0`, token)

@@ -47,13 +47,17 @@ describe('server', () => {
       expect(body.errors?.length).toBeGreaterThan(0)
     }
     const admin = await adminToken()
-    expect((await fetch(`${baseUrl()}/api/subscribers`, { headers: { authorization: `JWT ${admin}` } })).status).toBe(200)
+    expect((await fetch(`${baseUrl()}/api/subscribers`, { headers: { authorization: `JWT ${admin}` } })).status).toBe(
+      200,
+    )
   })
 
   it('a contributor cannot publish an issue over REST', async () => {
     const contributor = await userToken('contributor')
     const headers = { authorization: `JWT ${contributor.token}`, 'content-type': 'application/json' }
-    const list = (await (await fetch(`${baseUrl()}/api/issues?draft=true&where[slug][equals]=3-10`, { headers })).json()) as {
+    const list = (await (
+      await fetch(`${baseUrl()}/api/issues?draft=true&where[slug][equals]=3-10`, { headers })
+    ).json()) as {
       docs: Array<{ id: string }>
     }
     expect(list.docs).toHaveLength(1)

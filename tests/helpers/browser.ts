@@ -12,7 +12,13 @@ export async function launchBrowser(): Promise<BrowserContext & { cleanup: () =>
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
     viewport: { width: 1280, height: 900 },
   })
   return Object.assign(context, {

@@ -33,7 +33,9 @@ export async function adminToken(): Promise<string> {
 }
 
 /** Create (or reuse) a user of a role as the admin and return its credentials and token. */
-export async function userToken(role: 'editor' | 'contributor'): Promise<{ email: string; password: string; token: string }> {
+export async function userToken(
+  role: 'editor' | 'contributor',
+): Promise<{ email: string; password: string; token: string }> {
   const email = `${role}@example.com`
   const password = `${role}-password-123`
   const admin = await adminToken()

@@ -38,7 +38,11 @@ export async function bootPayload(name = 'int'): Promise<TestPayload> {
 }
 
 /** Create a user of a role directly (Local API) and return it with `collection` set, for `user:` options. */
-export async function makeUser(payload: Payload, role: 'admin' | 'editor' | 'contributor', email = `${role}-${Date.now()}@example.com`) {
+export async function makeUser(
+  payload: Payload,
+  role: 'admin' | 'editor' | 'contributor',
+  email = `${role}-${Date.now()}@example.com`,
+) {
   const user = await payload.create({
     collection: 'users',
     data: { email, password: 'correct-horse-battery', role },

@@ -25,7 +25,9 @@ beforeAll(async () => {
   users.contributor2 = await makeUser(payload, 'contributor', 'other-contributor@example.com')
   sectionId = (await payload.create({ collection: 'sections', data: { name: 'Senior Leaders', style: 'full' } })).id
   issueId = (await payload.create({ collection: 'issues', data: { volume: 1, number: 1 }, draft: true })).id
-  png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#c00' } }).png().toBuffer()
+  png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#c00' } })
+    .png()
+    .toBuffer()
 })
 afterAll(async () => {
   await t?.close()
@@ -49,7 +51,13 @@ const sample = (collection: CollectionSlug): Record<string, unknown> => {
     case 'issues':
       return { volume: 9, number: 100 + n }
     case 'items':
-      return { issue: issueId, section: sectionId, headline: `Headline ${n}`, date: '2024-03-05', body: richText('Text.') }
+      return {
+        issue: issueId,
+        section: sectionId,
+        headline: `Headline ${n}`,
+        date: '2024-03-05',
+        body: richText('Text.'),
+      }
     default:
       return { alt: `Image ${n}` }
   }
@@ -60,7 +68,9 @@ const create = (collection: CollectionSlug, actor: Actor) =>
     collection,
     data: sample(collection) as never,
     draft: collection === 'issues' || collection === 'items' ? true : undefined,
-    ...(collection === 'media' ? { file: { data: png, mimetype: 'image/png', name: `p${n}.png`, size: png.length } } : {}),
+    ...(collection === 'media'
+      ? { file: { data: png, mimetype: 'image/png', name: `p${n}.png`, size: png.length } }
+      : {}),
     ...as(actor),
   })
 
@@ -69,7 +79,9 @@ const seedDoc = (collection: CollectionSlug) =>
     collection,
     data: sample(collection) as never,
     draft: collection === 'issues' || collection === 'items' ? true : undefined,
-    ...(collection === 'media' ? { file: { data: png, mimetype: 'image/png', name: `s${n}.png`, size: png.length } } : {}),
+    ...(collection === 'media'
+      ? { file: { data: png, mimetype: 'image/png', name: `s${n}.png`, size: png.length } }
+      : {}),
     overrideAccess: true,
   })
 
@@ -141,10 +153,19 @@ describe('publishing', () => {
       if (await publish('items', doc.id, actor)) allowed.push(actor)
     }
     expect(allowed).toEqual(EDITORS)
-    const own = await payload.create({ collection: 'items', data: sample('items') as never, draft: true, ...as('contributor') })
+    const own = await payload.create({
+      collection: 'items',
+      data: sample('items') as never,
+      draft: true,
+      ...as('contributor'),
+    })
     expect(await publish('items', own.id, 'contributor')).toBe(false)
     const created = await attempt(() =>
-      payload.create({ collection: 'items', data: { ...sample('items'), _status: 'published' } as never, ...as('contributor') }),
+      payload.create({
+        collection: 'items',
+        data: { ...sample('items'), _status: 'published' } as never,
+        ...as('contributor'),
+      }),
     )
     expect(created).toBe(false)
   })
@@ -152,7 +173,12 @@ describe('publishing', () => {
 
 describe('ownership', () => {
   it('a contributor edits and deletes their own draft items but not another contributor’s', async () => {
-    const mine = await payload.create({ collection: 'items', data: sample('items') as never, draft: true, ...as('contributor') })
+    const mine = await payload.create({
+      collection: 'items',
+      data: sample('items') as never,
+      draft: true,
+      ...as('contributor'),
+    })
     expect(mine.createdBy).toBeTruthy()
     const theirs = await payload.create({
       collection: 'items',
@@ -161,16 +187,43 @@ describe('ownership', () => {
       overrideAccess: false,
       user: users.contributor2,
     })
-    expect(await attempt(() => payload.update({ collection: 'items', id: mine.id, data: { headline: 'Mine' }, draft: true, ...as('contributor') }))).toBe(true)
-    expect(await attempt(() => payload.update({ collection: 'items', id: theirs.id, data: { headline: 'X' }, draft: true, ...as('contributor') }))).toBe(false)
-    expect(await attempt(() => payload.delete({ collection: 'items', id: theirs.id, ...as('contributor') }))).toBe(false)
+    expect(
+      await attempt(() =>
+        payload.update({
+          collection: 'items',
+          id: mine.id,
+          data: { headline: 'Mine' },
+          draft: true,
+          ...as('contributor'),
+        }),
+      ),
+    ).toBe(true)
+    expect(
+      await attempt(() =>
+        payload.update({
+          collection: 'items',
+          id: theirs.id,
+          data: { headline: 'X' },
+          draft: true,
+          ...as('contributor'),
+        }),
+      ),
+    ).toBe(false)
+    expect(await attempt(() => payload.delete({ collection: 'items', id: theirs.id, ...as('contributor') }))).toBe(
+      false,
+    )
     expect(await attempt(() => payload.delete({ collection: 'items', id: mine.id, ...as('contributor') }))).toBe(true)
   })
 
   it('users read and update themselves but cannot change their own role', async () => {
     const me = users.contributor
     expect(await attempt(() => payload.findByID({ collection: 'users', id: me.id, ...as('contributor') }))).toBe(true)
-    const updated = await payload.update({ collection: 'users', id: me.id, data: { role: 'admin', name: 'Me' }, ...as('contributor') })
+    const updated = await payload.update({
+      collection: 'users',
+      id: me.id,
+      data: { role: 'admin', name: 'Me' },
+      ...as('contributor'),
+    })
     expect(updated.role).toBe('contributor')
     expect(updated.name).toBe('Me')
   })
@@ -178,7 +231,9 @@ describe('ownership', () => {
   it('settings: everyone reads, only admins update', async () => {
     for (const actor of ACTORS) {
       expect(await attempt(() => payload.findGlobal({ slug: 'settings', ...as(actor) }))).toBe(true)
-      const ok = await attempt(() => payload.updateGlobal({ slug: 'settings', data: { publicationName: `By ${actor}` }, ...as(actor) }))
+      const ok = await attempt(() =>
+        payload.updateGlobal({ slug: 'settings', data: { publicationName: `By ${actor}` }, ...as(actor) }),
+      )
       expect(ok).toBe(actor === 'admin')
     }
   })

@@ -12,7 +12,11 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-cli-'))
 const env = { ...process.env, DATABASE_URI: testDatabaseUri(dir, 'cli'), OUTBOX_DIR: path.join(dir, 'outbox') }
 
 const briefing = (args: string[], extraEnv: Record<string, string | undefined> = {}) => {
-  const out = spawnSync(process.execPath, ['bin/briefing.mjs', ...args], { env: { ...env, ...extraEnv }, encoding: 'utf8', timeout: 120_000 })
+  const out = spawnSync(process.execPath, ['bin/briefing.mjs', ...args], {
+    env: { ...env, ...extraEnv },
+    encoding: 'utf8',
+    timeout: 120_000,
+  })
   return { code: out.status, stdout: out.stdout, stderr: out.stderr }
 }
 
@@ -42,10 +46,26 @@ describe('briefing CLI', () => {
   })
 
   it('creates users and refuses bad input with a clear message', () => {
-    const ok = briefing(['user:create', '--email', 'Editor@Example.com', '--password', 'long-password', '--role', 'editor'])
+    const ok = briefing([
+      'user:create',
+      '--email',
+      'Editor@Example.com',
+      '--password',
+      'long-password',
+      '--role',
+      'editor',
+    ])
     expect(ok.code).toBe(0)
     expect(ok.stdout).toMatch(/created editor editor@example.com/)
-    const dup = briefing(['user:create', '--email', 'editor@example.com', '--password', 'long-password', '--role', 'editor'])
+    const dup = briefing([
+      'user:create',
+      '--email',
+      'editor@example.com',
+      '--password',
+      'long-password',
+      '--role',
+      'editor',
+    ])
     expect(dup.code).toBe(1)
     expect(dup.stderr).toContain('already exists')
     const role = briefing(['user:create', '--email', 'x@example.com', '--password', 'long-password', '--role', 'owner'])
@@ -54,6 +74,19 @@ describe('briefing CLI', () => {
     const short = briefing(['user:create', '--email', 'x@example.com', '--password', 'short'])
     expect(short.code).toBe(1)
     expect(short.stderr).toContain('at least 8 characters')
+  })
+
+  it('in production, migrates a new database at start (no schema push) and then works', () => {
+    const prod = {
+      NODE_ENV: 'production',
+      PAYLOAD_SECRET: 'a-test-secret',
+      DATABASE_URI: `file:${path.join(dir, 'prod.db')}`,
+    }
+    const out = briefing(['seed'], prod)
+    expect(out.stderr).not.toMatch(/Error/)
+    expect(out.code).toBe(0)
+    expect(out.stdout + out.stderr).toMatch(/Migrat/)
+    expect(out.stdout).toContain('issue 3-9 created (published, 6 items)')
   })
 
   it('refuses to start in production without PAYLOAD_SECRET', () => {

@@ -25,7 +25,11 @@ describe('issue numbering', () => {
     const err = await t.payload
       .create({ collection: 'issues', data: { volume: 4, number: 68 }, draft: true })
       .catch((e: { data?: { errors?: Array<{ path: string; message: string }> } }) => e)
-    expect(err).toMatchObject({ data: { errors: [{ path: 'number', message: expect.stringMatching(/Weekly Report 4\|68 already exists/) }] } })
-    expect(await t.payload.count({ collection: 'issues', where: { slug: { equals: '4-68' } } })).toEqual({ totalDocs: 1 })
+    expect(err).toMatchObject({
+      data: { errors: [{ path: 'number', message: expect.stringMatching(/Weekly Report 4\|68 already exists/) }] },
+    })
+    expect(await t.payload.count({ collection: 'issues', where: { slug: { equals: '4-68' } } })).toEqual({
+      totalDocs: 1,
+    })
   })
 })

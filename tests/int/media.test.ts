@@ -11,7 +11,9 @@ let jpeg: Buffer
 
 beforeAll(async () => {
   t = await bootPayload('media')
-  jpeg = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#8a1c1c' } }).jpeg().toBuffer()
+  jpeg = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#8a1c1c' } })
+    .jpeg()
+    .toBuffer()
 })
 afterAll(async () => {
   await t?.close()
@@ -30,7 +32,11 @@ describe('media', () => {
     expect(doc.width).toBe(1600)
     const dir = process.env.MEDIA_DIR as string
     expect(fs.existsSync(path.join(dir, doc.filename as string))).toBe(true)
-    for (const [size, width] of [['thumbnail', 400], ['card', 768], ['feature', 1280]] as const) {
+    for (const [size, width] of [
+      ['thumbnail', 400],
+      ['card', 768],
+      ['feature', 1280],
+    ] as const) {
       const variant = doc.sizes?.[size]
       expect(variant?.width).toBe(width)
       const meta = await sharp(path.join(dir, variant?.filename as string)).metadata()
@@ -40,7 +46,9 @@ describe('media', () => {
 
   it('refuses an upload without alt text and stores nothing', async () => {
     const before = fs.readdirSync(process.env.MEDIA_DIR as string).length
-    await expect(t.payload.create({ collection: 'media', data: { caption: 'No alt' } as never, file: file('noalt.jpg') })).rejects.toMatchObject({
+    await expect(
+      t.payload.create({ collection: 'media', data: { caption: 'No alt' } as never, file: file('noalt.jpg') }),
+    ).rejects.toMatchObject({
       data: { errors: [{ path: 'alt' }] },
     })
     expect(fs.readdirSync(process.env.MEDIA_DIR as string).length).toBe(before)

@@ -24,19 +24,36 @@ beforeAll(async () => {
   await makeUser(payload, 'admin') // the first account always becomes admin
   for (const role of ['contributor', 'editor'] as const) {
     const u = await makeUser(payload, role, `${role}@example.com`)
-    const login = await payload.login({ collection: 'users', data: { email: u.email, password: 'correct-horse-battery' } })
+    const login = await payload.login({
+      collection: 'users',
+      data: { email: u.email, password: 'correct-horse-battery' },
+    })
     tokens[role] = login.token as string
   }
   const section = await payload.create({ collection: 'sections', data: { name: 'Senior Leaders', style: 'full' } })
-  const published = await payload.create({ collection: 'issues', data: { volume: 4, number: 68, sections: [{ section: section.id }] }, draft: true })
+  const published = await payload.create({
+    collection: 'issues',
+    data: { volume: 4, number: 68, sections: [{ section: section.id }] },
+    draft: true,
+  })
   await payload.create({
     collection: 'items',
-    data: { issue: published.id, section: section.id, headline: 'Public item', date: '2022-04-15', body: richText('Text') },
+    data: {
+      issue: published.id,
+      section: section.id,
+      headline: 'Public item',
+      date: '2022-04-15',
+      body: richText('Text'),
+    },
     draft: true,
   })
   await payload.update({ collection: 'issues', id: published.id, data: { _status: 'published' } })
   const draft = await payload.create({ collection: 'issues', data: { volume: 4, number: 69 }, draft: true })
-  await payload.create({ collection: 'items', data: { issue: draft.id, section: section.id, headline: 'Secret draft item' }, draft: true })
+  await payload.create({
+    collection: 'items',
+    data: { issue: draft.id, section: section.id, headline: 'Secret draft item' },
+    draft: true,
+  })
   await payload.create({ collection: 'subscribers', data: { email: 'reader@example.com', status: 'active' } })
 })
 afterAll(async () => {
@@ -59,7 +76,10 @@ const gql = async (query: string, role?: string) => {
       body: JSON.stringify({ query }),
     }),
   )
-  return (await res.json()) as { data?: Record<string, { docs: Array<Record<string, unknown>> } | null>; errors?: Array<{ message: string }> }
+  return (await res.json()) as {
+    data?: Record<string, { docs: Array<Record<string, unknown>> } | null>
+    errors?: Array<{ message: string }>
+  }
 }
 
 describe('REST', () => {

@@ -16,13 +16,22 @@ export function registerUsers(program: Command): void {
       if (!ROLES.includes(opts.role as (typeof ROLES)[number])) fail(`--role must be one of ${ROLES.join(', ')}`)
       if (opts.password.length < 8) fail('--password must have at least 8 characters')
       await withPayload(async (payload) => {
-        const existing = await payload.find({ collection: 'users', where: { email: { equals: opts.email.toLowerCase() } }, limit: 1 })
+        const existing = await payload.find({
+          collection: 'users',
+          where: { email: { equals: opts.email.toLowerCase() } },
+          limit: 1,
+        })
         if (existing.docs.length) fail(`a user with email ${opts.email} already exists`)
         const user = await payload.create({
           collection: 'users',
           overrideAccess: true,
           context: { explicitRole: true },
-          data: { email: opts.email, password: opts.password, role: opts.role as (typeof ROLES)[number], name: opts.name },
+          data: {
+            email: opts.email,
+            password: opts.password,
+            role: opts.role as (typeof ROLES)[number],
+            name: opts.name,
+          },
         })
         console.log(`created ${user.role} ${user.email} (id ${user.id})`)
       }).catch((err: Error) => fail(err.message))
