@@ -34,10 +34,8 @@ const db = (uri: string): Config['db'] => {
         client: { url: uri },
         // Production (NODE_ENV=production) runs these at start; development pushes the schema.
         prodMigrations: migrations,
-        // Multi-document writes (publishing an issue with its items, imports) run in transactions;
-        // WAL lets readers go on while one writer commits.
-        transactionOptions: {},
-        wal: true,
+        // No adapter-wide transactions on SQLite: with them, a CLI process and the server writing the
+        // same file deadlocked in our tests. The importer opens its own transaction per file.
         push: process.env.NODE_ENV !== 'production' || process.env.BRIEFING_DB_PUSH === '1',
       })
 }

@@ -110,6 +110,17 @@ async function runWithProgress(payload: Payload, campaignId: number | string): P
   }
 }
 
+/** Payload's job queue too (scheduled publishing), so a worker can replace the web process's autorun. */
+async function runDueJobs(payload: Payload): Promise<void> {
+  try {
+    const ran = await payload.jobs.run({ limit: 20 })
+    const count = Object.keys(ran?.jobStatus ?? {}).length
+    if (count) console.log(`jobs: ran ${count} due job(s)`)
+  } catch (err) {
+    console.error('jobs:', (err as Error).message)
+  }
+}
+
 export async function runWorker(payload: Payload, once: boolean): Promise<void> {
   const messenger = new Messenger()
   let stop = false
@@ -127,6 +138,7 @@ export async function runWorker(payload: Payload, once: boolean): Promise<void> 
       })
       for (const r of results)
         console.log(`campaign ${r.status}: sent ${r.sent}, failed ${r.failed}, skipped ${r.skipped}`)
+      await runDueJobs(payload)
       if (!once && !stop) await sleep(2000)
     } while (!once && !stop)
   } finally {

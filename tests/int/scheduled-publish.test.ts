@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { richText } from '../../src/lib/richtext'
@@ -42,6 +45,20 @@ describe('scheduled publishing', () => {
     await t.payload.jobs.run()
     expect((await t.payload.findByID({ collection: 'issues', id: issue.id }))._status).toBe('published')
     expect((await t.payload.findByID({ collection: 'items', id: item.id }))._status).toBe('published')
+  })
+
+  it('`briefing worker --once` (a separate process) runs due scheduled publishing too', async () => {
+    const editor = await makeUser(t.payload, 'editor')
+    const issue = await t.payload.create({ collection: 'issues', data: { volume: 3 }, draft: true })
+    await schedule(issue.id, new Date(Date.now() - 1000), editor)
+    // Asynchronously, so that this process stays responsive while the worker shares the database.
+    const out = await promisify(execFile)(process.execPath, ['bin/briefing.mjs', 'worker', '--once'], {
+      env: { ...process.env, NEWSLETTER_WORKER: 'external' },
+      encoding: 'utf8',
+      timeout: 120_000,
+    })
+    expect(out.stdout).toContain('jobs: ran 1 due job(s)')
+    expect((await t.payload.findByID({ collection: 'issues', id: issue.id }))._status).toBe('published')
   })
 
   it('does not publish when the scheduling user is a contributor', async () => {
