@@ -71,8 +71,8 @@ const HAN_PAREN = /[(（]\s*([\u3400-\u9fff·・]{2,20})\s*[)）]/gu
  * On save, link the terms an item marks inline and the terms it glosses as "English (汉字)", so that
  * term pages (people's appointment histories) list the item.
  */
-export const linkMarkedTerms: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
-  if (!data || data.body === undefined) return data
+export const linkMarkedTerms: CollectionBeforeChangeHook = async ({ data, originalDoc, req, context }) => {
+  if (!data || data.body === undefined || context?.termsLinked) return data
   const inline = inlineTermIds(data.body)
   const originals = [...new Set([...lexicalText(data.body).matchAll(HAN_PAREN)].map((m) => m[1]))]
   if (!inline.length && !originals.length) return data

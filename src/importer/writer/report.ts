@@ -133,6 +133,8 @@ async function writeInside(
             terms: item.terms.map((t) => rel(terms.id(t.original))),
             _status: 'draft',
           },
+          // The recogniser already linked every glossed term: the glossary hook need not look again.
+          context: { termsLinked: true },
           req,
           overrideAccess: true,
           depth: 0,
