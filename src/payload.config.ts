@@ -36,6 +36,9 @@ const db = (uri: string): Config['db'] => {
         prodMigrations: migrations,
         // No adapter-wide transactions on SQLite: with them, a CLI process and the server writing the
         // same file deadlocked in our tests. The importer opens its own transaction per file.
+        // Another process (server, CLI, worker) may hold the write lock for a moment: wait for it
+        // instead of failing at once with SQLITE_BUSY.
+        busyTimeout: 5000,
         push: process.env.NODE_ENV !== 'production' || process.env.BRIEFING_DB_PUSH === '1',
       })
 }
