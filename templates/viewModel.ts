@@ -153,6 +153,7 @@ async function loadIssue(
     limit: 1,
     pagination: false,
     overrideAccess: true,
+    joins: false, // the view-model loads the items itself, in order
   })
   return res.docs[0] ?? null
 }

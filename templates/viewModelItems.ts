@@ -7,13 +7,10 @@ import type { Payload, Where } from 'payload'
 import { dayLabel, isoDay } from '../src/lib/dates'
 import type { GlossaryTerm, Issue, Item, Section, Source } from '../src/payload-types'
 import { blocksToText, markTerms, safeHref, toBlocks, type TermView } from './richtext'
+import { relationId } from '../src/lib/relations'
 import type { Id, IssueRef, ItemView, ViewOptions } from './viewModel'
 
-export const idOf = (value: unknown): Id | undefined => {
-  if (value === null || value === undefined || value === '') return undefined
-  if (typeof value === 'object') return (value as { id?: Id }).id
-  return value as Id
-}
+export const idOf: (value: unknown) => Id | undefined = relationId
 export const key = (value: unknown): string => String(idOf(value))
 export const uniq = (values: unknown[]): Id[] => {
   const seen = new Map<string, Id>()

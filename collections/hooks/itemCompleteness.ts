@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { dayLabel } from '../../src/lib/dates'
+import { relationId } from '../../src/lib/relations'
 
 type RichText = { root?: { children?: unknown[] } } | null | undefined
 
@@ -32,11 +33,7 @@ export const missingContent = (item: ItemForCheck, style: SectionStyle): string[
   return missing
 }
 
-export const relationId = (value: unknown): number | string | undefined => {
-  if (value === null || value === undefined) return undefined
-  if (typeof value === 'object') return (value as { id?: number | string }).id
-  return value as number | string
-}
+export { relationId }
 
 /** Look up the style of a section (full unless the section says brief). */
 export const sectionStyleOf = async (req: PayloadRequest, section: unknown): Promise<SectionStyle> => {

@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { relationId } from '../lib/relations'
+
 import { dayLabel, isoDay } from '../lib/dates'
 import type { BodyBlock, ImportedItem, ImportedReport, ImportedSection } from '../importer/types'
 
@@ -13,7 +15,7 @@ type Node = {
 }
 type Rel = Id | { id: Id } | null | undefined
 
-const idOf = (v: Rel): Id | undefined => (v && typeof v === 'object' ? v.id : (v ?? undefined))
+const idOf: (v: Rel) => Id | undefined = relationId
 
 /** An issue as stored, in the same plain structure the importer recognises, ready to render. */
 export type ExportedIssue = ImportedReport & {

@@ -1,3 +1,4 @@
+import { idFromKey } from '../lib/relations'
 import type { CollectionBeforeChangeHook, Payload, PayloadRequest, Where } from 'payload'
 
 import { inlineTermIds, lexicalText, relationKeys } from '../search/text'
@@ -92,7 +93,6 @@ export const linkMarkedTerms: CollectionBeforeChangeHook = async ({ data, origin
   const current = relationKeys(data.terms ?? originalDoc?.terms)
   const missing = [...add].filter((id) => !current.includes(id))
   if (!missing.length) return data
-  const asId = (v: string) => (/^\d{1,15}$/.test(v) ? Number(v) : v)
-  data.terms = [...current, ...missing].map(asId)
+  data.terms = [...current, ...missing].map(idFromKey)
   return data
 }

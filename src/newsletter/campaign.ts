@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { eachSubscriber } from './eachSubscriber'
+
 import type { Campaign, Issue } from '../payload-types'
 import { compareAndSet, makeOwnerId, ownerIsDead } from './cas'
 import { type Id, type LedgerRecipient, reopenFailed, summarise } from './ledger'
@@ -26,6 +28,7 @@ export async function findIssue(payload: Payload, slugOrId: string | Id): Promis
     limit: 1,
     depth: 0,
     overrideAccess: true,
+    joins: false,
   })
   return (res.docs[0] as Issue | undefined) ?? null
 }
@@ -133,29 +136,16 @@ async function freezeAudience(payload: Payload, campaign: Campaign, owner: strin
     position++
     chunk = []
   }
-  for (let page = 1; ; page++) {
-    const res = await payload.find({
-      collection: 'subscribers',
-      where: { status: { equals: 'active' } },
-      sort: 'id',
-      limit: 1000,
-      page,
-      depth: 0,
-      overrideAccess: true,
-      select: { email: true, name: true },
+  for await (const s of eachSubscriber(payload, { email: true, name: true }, { status: { equals: 'active' } })) {
+    chunk.push({
+      id: s.id,
+      email: s.email,
+      name: s.name ?? null,
+      messageId: messageIdFor(campaign.id, s.id, domain),
+      state: 'pending',
     })
-    for (const s of res.docs) {
-      chunk.push({
-        id: s.id,
-        email: s.email,
-        name: s.name ?? null,
-        messageId: messageIdFor(campaign.id, s.id, domain),
-        state: 'pending',
-      })
-      total++
-      if (chunk.length >= batchSize) await flush()
-    }
-    if (!res.hasNextPage) break
+    total++
+    if (chunk.length >= batchSize) await flush()
   }
   await flush()
   const won = await compareAndSet(

@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { eachSubscriber } from './eachSubscriber'
+
 import { looksLikeEmail, normaliseEmail } from '../../collections/Subscribers'
 
 /** RFC 4180 rows: quoted fields, doubled quotes, CRLF or LF. */
@@ -67,18 +69,7 @@ export async function importSubscribers(
     start = 1
   }
   const existing = new Set<string>()
-  for (let page = 1; ; page++) {
-    const res = await payload.find({
-      collection: 'subscribers',
-      limit: 5000,
-      page,
-      depth: 0,
-      overrideAccess: true,
-      select: { email: true },
-    })
-    for (const d of res.docs) existing.add(d.email)
-    if (!res.hasNextPage) break
-  }
+  for await (const d of eachSubscriber(payload, { email: true })) existing.add(d.email)
   const now = new Date().toISOString()
   for (let i = start; i < rows.length; i++) {
     const line = i + 1
@@ -119,27 +110,25 @@ export async function importSubscribers(
 
 export async function exportSubscribers(payload: Payload): Promise<string> {
   const rows: string[][] = [['email', 'name', 'status', 'source', 'confirmedAt', 'unsubscribedAt', 'createdAt']]
-  for (let page = 1; ; page++) {
-    const res = await payload.find({
-      collection: 'subscribers',
-      limit: 5000,
-      page,
-      sort: 'id',
-      depth: 0,
-      overrideAccess: true,
-    })
-    for (const s of res.docs) {
-      rows.push([
-        s.email,
-        s.name ?? '',
-        s.status,
-        s.source ?? '',
-        s.confirmedAt ?? '',
-        s.unsubscribedAt ?? '',
-        s.createdAt,
-      ])
-    }
-    if (!res.hasNextPage) break
+  const select = {
+    email: true,
+    name: true,
+    status: true,
+    source: true,
+    confirmedAt: true,
+    unsubscribedAt: true,
+    createdAt: true,
+  } as const
+  for await (const s of eachSubscriber(payload, select)) {
+    rows.push([
+      s.email,
+      s.name ?? '',
+      s.status,
+      s.source ?? '',
+      s.confirmedAt ?? '',
+      s.unsubscribedAt ?? '',
+      s.createdAt,
+    ])
   }
   return toCsv(rows)
 }

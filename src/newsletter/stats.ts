@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { eachSubscriber } from './eachSubscriber'
+
 import { SUBSCRIBER_STATUSES, type SubscriberStatus } from '../../collections/Subscribers'
 
 export type SubscriberStats = {
@@ -21,24 +23,14 @@ export async function subscriberStats(payload: Payload): Promise<SubscriberStats
     d[key] += by
     delta.set(day(iso), d)
   }
-  for (let page = 1; ; page++) {
-    const res = await payload.find({
-      collection: 'subscribers',
-      limit: 5000,
-      page,
-      depth: 0,
-      overrideAccess: true,
-      select: { status: true, createdAt: true, confirmedAt: true, unsubscribedAt: true, bouncedAt: true },
-    })
-    for (const s of res.docs) {
-      counts[s.status]++
-      counts.total++
-      bump(s.createdAt, 'total', 1)
-      if (s.confirmedAt) bump(s.confirmedAt, 'active', 1)
-      if (s.confirmedAt && s.status !== 'active' && s.status !== 'pending')
-        bump(s.unsubscribedAt ?? s.bouncedAt ?? s.confirmedAt, 'active', -1)
-    }
-    if (!res.hasNextPage) break
+  const select = { status: true, createdAt: true, confirmedAt: true, unsubscribedAt: true, bouncedAt: true } as const
+  for await (const s of eachSubscriber(payload, select)) {
+    counts[s.status]++
+    counts.total++
+    bump(s.createdAt, 'total', 1)
+    if (s.confirmedAt) bump(s.confirmedAt, 'active', 1)
+    if (s.confirmedAt && s.status !== 'active' && s.status !== 'pending')
+      bump(s.unsubscribedAt ?? s.bouncedAt ?? s.confirmedAt, 'active', -1)
   }
   let active = 0
   let total = 0

@@ -1,3 +1,4 @@
+import { idFromKey } from '../lib/relations'
 import { APIError, type PayloadRequest } from 'payload'
 
 import { hasEditorRole, hasStaffRole } from '../access'
@@ -8,7 +9,7 @@ export type ReuseInput = { issue?: unknown; section?: unknown }
 const asId = (value: unknown): number | string | undefined => {
   const key = relationKey(value)
   if (key === undefined || key.length > 64) return undefined
-  return /^\d{1,15}$/.test(key) ? Number(key) : key
+  return idFromKey(key)
 }
 
 /** The fields a reuse copies from the original item. */

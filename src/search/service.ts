@@ -1,3 +1,4 @@
+import { idFromKey } from '../lib/relations'
 import type { Payload, Where } from 'payload'
 
 import { toSearchDoc, type Lookup } from './documents'
@@ -153,6 +154,8 @@ async function* allDocs(payload: Payload, collection: SearchCollection, draft: b
       where,
       overrideAccess: true,
       sort: 'id',
+      // The index never reads join fields (an issue's items, an item's reuses); typed per collection.
+      joins: false as never,
     })
     for (const doc of res.docs) yield doc as unknown as Doc
     if (!res.hasNextPage) break
@@ -220,7 +223,7 @@ async function resolveSlug(
   return sectionCache.bySlug.get(value) ?? value
 }
 
-const outId = (id: string): number | string => (/^\d{1,15}$/.test(id) ? Number(id) : id)
+const outId = idFromKey
 
 /** Search the archive: every query token must match; filters narrow to items (except `issue`/dates). */
 export async function search(payload: Payload, request: SearchRequest): Promise<SearchResponse> {

@@ -5,6 +5,7 @@ import type {
   PayloadRequest,
 } from 'payload'
 
+import { relationId } from '../lib/relations'
 import { bumpPreview, invalidate } from './cache'
 import { doc as docKey, list, nav, SETTINGS } from './deps'
 
@@ -15,7 +16,7 @@ import { doc as docKey, list, nav, SETTINGS } from './deps'
 
 type Doc = Record<string, unknown> & { id?: unknown; _status?: string | null }
 
-const idOf = (v: unknown): unknown => (v && typeof v === 'object' ? (v as { id?: unknown }).id : v)
+const idOf = relationId
 const ids = (v: unknown): unknown[] =>
   (Array.isArray(v) ? v.map(idOf) : v === null || v === undefined ? [] : [idOf(v)]).filter(
     (x) => x !== null && x !== undefined,

@@ -2,7 +2,7 @@ import type { AdminViewServerProps } from 'payload'
 import React from 'react'
 
 import { hasEditorRole } from '../../access'
-import { AdminPage } from '../../search/admin/AdminPage'
+import { AdminPage } from '../../admin/AdminPage'
 import { consistencyReport } from '../consistency'
 import { ApplyRenderingForm } from './ApplyRenderingForm'
 

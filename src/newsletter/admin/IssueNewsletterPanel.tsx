@@ -3,6 +3,8 @@ import { useDocumentInfo } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useState } from 'react'
 import { createPortal } from 'react-dom'
 
+import type { LedgerSummary } from '../ledger'
+
 type Status = {
   issue: { id: number | string; slug: string; status: string }
   audience: number
@@ -15,17 +17,7 @@ type Status = {
     budget?: number
     error?: string
   }
-  campaign: null | {
-    id: number | string
-    status: string
-    pausedReason: string | null
-    total: number
-    sent: number
-    failed: number
-    skipped: number
-    pending: number
-    sending: number
-  }
+  campaign: null | (LedgerSummary & { id: number | string; status: string; pausedReason: string | null })
   canSend: boolean
 }
 

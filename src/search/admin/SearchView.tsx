@@ -3,7 +3,7 @@ import React from 'react'
 
 import { parseSearchParams } from '../params'
 import { search, type SearchResponse } from '../service'
-import { AdminPage } from './AdminPage'
+import { AdminPage } from '../../admin/AdminPage'
 
 const label: Record<string, string> = {
   items: 'Item',
@@ -58,30 +58,8 @@ export async function SearchView(props: AdminViewServerProps) {
             <option value="sources">Sources</option>
           </select>
         </label>
-        <label>
-          Section
-          <br />
-          <select name="section" defaultValue={value('section')}>
-            <option value="">Any</option>
-            {sections.docs.map((s) => (
-              <option key={s.id} value={s.slug ?? String(s.id)}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Source
-          <br />
-          <select name="source" defaultValue={value('source')}>
-            <option value="">Any</option>
-            {sources.docs.map((s) => (
-              <option key={s.id} value={s.slug ?? String(s.id)}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Section" name="section" value={value('section')} docs={sections.docs} />
+        <FilterSelect label="Source" name="source" value={value('source')} docs={sources.docs} />
         <label>
           Issue (e.g. 3-9)
           <br />
@@ -126,5 +104,28 @@ export async function SearchView(props: AdminViewServerProps) {
         </>
       ) : null}
     </AdminPage>
+  )
+}
+
+/** A filter by reference document (section, source): its slug is the value the search API takes. */
+function FilterSelect(props: {
+  label: string
+  name: string
+  value: string | undefined
+  docs: Array<{ id: number | string; slug?: string | null; name: string }>
+}) {
+  return (
+    <label>
+      {props.label}
+      <br />
+      <select name={props.name} defaultValue={props.value}>
+        <option value="">Any</option>
+        {props.docs.map((d) => (
+          <option key={d.id} value={d.slug ?? String(d.id)}>
+            {d.name}
+          </option>
+        ))}
+      </select>
+    </label>
   )
 }
