@@ -3,8 +3,9 @@
  * crash-safe campaign pipeline side by side with raw nodemailer pooled sending of the same
  * pre-rendered message. Prints msg/s, the ratio, and peak RSS of this (sender) process.
  *
- * Env: BENCH_SUBSCRIBERS (10000), BENCH_CONNECTIONS (20), BENCH_BATCH (= connections), BENCH_DB_DIR (where the
- * SQLite file goes: the OS temp dir, i.e. disk, by default; /dev/shm to take fsync out of the picture).
+ * Env: BENCH_SUBSCRIBERS (10000), BENCH_CONNECTIONS (20), BENCH_BATCH (the app's default), BENCH_DB_DIR (where the
+ * SQLite file goes: the OS temp dir, i.e. disk, by default; /dev/shm to take fsync out of the picture),
+ * BENCH_SENDER_PROFILE (a folder: write a CPU profile of the sender process there).
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -13,15 +14,19 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000)
+/** A folder for a V8 CPU profile of the Briefing sender process (optional). */
+const PROFILE = process.env.BENCH_SENDER_PROFILE
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20)
-const BATCH = Number(process.env.BENCH_BATCH ?? CONNECTIONS)
 
 async function runSink() {
   const { startSmtpSink } = await import('../src/newsletter/smtpSink')
   const sink = await startSmtpSink({ keep: false })
   process.send?.({ port: sink.port })
   process.on('disconnect', () => process.exit(0))
-  process.on('message', (m: { count?: boolean }) => m.count && process.send?.({ count: sink.count() }))
+  process.on(
+    'message',
+    (m: { count?: boolean }) => m.count && process.send?.({ count: sink.count(), cpu: process.cpuUsage() }),
+  )
 }
 
 async function main() {
@@ -48,8 +53,9 @@ async function main() {
   console.log(`booted Payload: RSS ${mb(bootRss)}`)
   const { seed } = await import('../src/seed')
   await seed(payload)
-  const { findIssue, startCampaign } = await import('../src/newsletter/campaign')
-  const { compileMessage, personalise } = await import('../src/newsletter/mime')
+  const { defaultBatchSize, findIssue, startCampaign } = await import('../src/newsletter/campaign')
+  const BATCH = Number(process.env.BENCH_BATCH ?? defaultBatchSize())
+  const { compileMessage, personaliseToBuffer } = await import('../src/newsletter/mime')
   const { renderIssueEmail } = await import('../src/newsletter/render')
   const { loadNewsletterSettings } = await import('../src/newsletter/settings')
   const { createTransport } = await import('../src/email/transport')
@@ -84,7 +90,7 @@ async function main() {
     listId: settings.listId,
   })
   const url = `${settings.publicUrl}/unsubscribe?token=x`
-  const raw = personalise(compiled, {
+  const raw = personaliseToBuffer(compiled, {
     email: 'reader@example.com',
     messageId: '<raw@example.com>',
     unsubscribeUrl: url,
@@ -93,9 +99,22 @@ async function main() {
   })
   console.log(`message: ${rendered.format} HTML ${rendered.htmlBytes} bytes, MIME ${Buffer.byteLength(raw)} bytes`)
 
+  const sinkStats = () =>
+    new Promise<{ count: number; cpuMs: number }>((resolve) => {
+      sinkProcess.once('message', (m: { count: number; cpu: NodeJS.CpuUsage }) =>
+        resolve({ count: m.count, cpuMs: (m.cpu.user + m.cpu.system) / 1000 }),
+      )
+      sinkProcess.send({ count: true })
+    })
+  /** CPU microseconds per message: of the sender, of the sink. */
+  const cpu = { raw: [0, 0], briefing: [0, 0] }
+  const perMessage = (ms: number) => (ms * 1000) / SUBSCRIBERS
+
   /** Baseline: the same pre-rendered message, raw, through nodemailer's pool, as fast as it goes. */
   async function rawBaseline(): Promise<number> {
     const transport = createTransport(smtpUrl)
+    const sinkBefore = await sinkStats()
+    const cpuBefore = process.cpuUsage()
     const start = Date.now()
     // Keep a window of sends queued on the pool (enough to keep every connection busy).
     let next = 0
@@ -107,24 +126,62 @@ async function main() {
     }
     await Promise.all(Array.from({ length: CONNECTIONS * 4 }, worker))
     const seconds = (Date.now() - start) / 1000
+    const used = process.cpuUsage(cpuBefore)
+    cpu.raw[0] += perMessage((used.user + used.system) / 1000) / 2
+    cpu.raw[1] += perMessage((await sinkStats()).cpuMs - sinkBefore.cpuMs) / 2
+    transport.close()
+    return SUBSCRIBERS / seconds
+  }
+
+  /** The raw pool again, but each message personalised as Briefing does it (no ledger, no campaign). */
+  async function personalisedOnly(): Promise<number> {
+    const transport = createTransport(smtpUrl)
+    const start = Date.now()
+    let next = 0
+    const worker = async () => {
+      while (next < SUBSCRIBERS) {
+        const i = next++
+        const email = `reader${i}@example.com`
+        const u = `${settings.publicUrl}/unsubscribe?token=${i}`
+        const msg = personaliseToBuffer(compiled, {
+          email,
+          messageId: `<p${i}@example.com>`,
+          unsubscribeUrl: u,
+          unsubscribeMailto: 'mailto:unsubscribe@example.com',
+          values: { unsubscribe_url: u, preferences_url: u, email, name: '' },
+        })
+        await transport.sendMail({ envelope: { from: settings.fromAddress, to: [email] }, raw: msg })
+      }
+    }
+    await Promise.all(Array.from({ length: CONNECTIONS * 4 }, worker))
+    const seconds = (Date.now() - start) / 1000
     transport.close()
     return SUBSCRIBERS / seconds
   }
 
   const raw1 = await rawBaseline()
   console.log(`raw nodemailer pool: ${raw1.toFixed(0)} msg/s`)
+  const personalisedRate = await personalisedOnly()
+  console.log(`personalised per recipient, no ledger: ${personalisedRate.toFixed(0)} msg/s`)
 
   t = Date.now()
   const campaign = await startCampaign(payload, issue, { batchSize: BATCH })
   const freezeSeconds = (Date.now() - t) / 1000
   console.log(`campaign: rendered once and froze ${campaign.total} recipients in ${freezeSeconds.toFixed(1)} s`)
+  const sinkBeforeBriefing = await sinkStats()
   const senderProcess = fork(fileURLToPath(import.meta.url), ['--send', String(campaign.id)], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(PROFILE ? ['--cpu-prof', '--cpu-prof-dir', PROFILE] : [])],
     env: { ...process.env, SMTP_URL: smtpUrl },
   })
-  const result = await new Promise<{ sent: number; failed: number; seconds: number; bootRss: number; peakRss: number }>(
-    (resolve) => senderProcess.once('message', resolve),
-  )
+  const result = await new Promise<{
+    sent: number
+    failed: number
+    seconds: number
+    cpuMs: number
+    bootRss: number
+    peakRss: number
+  }>((resolve) => senderProcess.once('message', resolve))
+  cpu.briefing = [perMessage(result.cpuMs), perMessage((await sinkStats()).cpuMs - sinkBeforeBriefing.cpuMs)]
   const sendSeconds = result.seconds
   const briefing = result.sent / sendSeconds
   console.log(
@@ -134,10 +191,7 @@ async function main() {
   const raw2 = await rawBaseline()
   console.log(`raw nodemailer pool (again): ${raw2.toFixed(0)} msg/s`)
   clearInterval(sample)
-  const received = await new Promise<number>((resolve) => {
-    sinkProcess.once('message', (m: { count: number }) => resolve(m.count))
-    sinkProcess.send({ count: true })
-  })
+  const received = (await sinkStats()).count
   const rawMean = (raw1 + raw2) / 2
   const rows = [
     [
@@ -148,15 +202,20 @@ async function main() {
     ['database', `SQLite in ${path.dirname(dir)}`],
     ['message', `${rendered.format}, HTML ${rendered.htmlBytes} B, MIME ${Buffer.byteLength(raw)} B`],
     ['raw nodemailer pool (mean of 2 runs)', `${rawMean.toFixed(0)} msg/s (${raw1.toFixed(0)}, ${raw2.toFixed(0)})`],
-    ['Briefing campaign (ledger + CAS + personalise)', `${briefing.toFixed(0)} msg/s`],
+    ['same pool, personalised per recipient, no ledger (bench process)', `${personalisedRate.toFixed(0)} msg/s`],
+    ['Briefing campaign (ledger + CAS + personalise, fresh sender process)', `${briefing.toFixed(0)} msg/s`],
     ['Briefing / raw', `${((briefing / rawMean) * 100).toFixed(0)} %`],
+    [
+      'CPU per message, sender / sink: raw · Briefing',
+      `${cpu.raw[0].toFixed(0)} / ${cpu.raw[1].toFixed(0)} µs · ${cpu.briefing[0].toFixed(0)} / ${cpu.briefing[1].toFixed(0)} µs`,
+    ],
     ['freeze audience (render once + batches)', `${freezeSeconds.toFixed(1)} s`],
     [
       'peak RSS of the Briefing sender process',
       `${mb(result.peakRss)} (of which booting Payload: ${mb(result.bootRss)})`,
     ],
     ['peak RSS of the bench process (setup + raw runs)', `${mb(peakRss)} (after booting Payload: ${mb(bootRss)})`],
-    ['messages received by the sink', `${received} (expected ${SUBSCRIBERS * 3})`],
+    ['messages received by the sink', `${received} (expected ${SUBSCRIBERS * 4})`],
   ]
   console.log('\n| measure | value |\n|---|---|')
   for (const [k, v] of rows) console.log(`| ${k} | ${v} |`)
@@ -177,15 +236,18 @@ async function runSender(campaignId: string) {
   const bootRss = process.memoryUsage().rss
   const messenger = new Messenger()
   const start = Date.now()
+  const cpuBefore = process.cpuUsage()
   const result = await new CampaignRunner(payload, messenger).run(
     /^\d+$/.test(campaignId) ? Number(campaignId) : campaignId,
   )
   const seconds = (Date.now() - start) / 1000
+  const used = process.cpuUsage(cpuBefore)
   messenger.close()
   process.send?.({
     sent: result.sent,
     failed: result.failed,
     seconds,
+    cpuMs: (used.user + used.system) / 1000,
     bootRss,
     peakRss: process.resourceUsage().maxRSS * 1024,
   })

@@ -49,7 +49,7 @@ export const Campaigns: CollectionConfig = {
     {
       name: 'batchSize',
       type: 'number',
-      admin: { description: 'Recipients per ledger batch (default: the SMTP connections).' },
+      admin: { description: 'Recipients per ledger batch (default 100).' },
     },
     {
       name: 'errorThreshold',

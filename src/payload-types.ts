@@ -507,7 +507,7 @@ export interface Campaign {
   failed?: number | null;
   skipped?: number | null;
   /**
-   * Recipients per ledger batch (default: the SMTP connections).
+   * Recipients per ledger batch (default 100).
    */
   batchSize?: number | null;
   /**

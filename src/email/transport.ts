@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import net from 'node:net'
 import path from 'node:path'
 
 import nodemailer, { type Transporter } from 'nodemailer'
@@ -35,15 +36,53 @@ export class OutboxTransport {
   }
 }
 
-/** Pooled SMTP from SMTP_URL, or the outbox folder when SMTP_URL is unset. */
+type SocketCallback = (err: Error | null, socketOptions?: { connection: net.Socket }) => void
+
+/**
+ * Opens the pool's TCP connections with Nagle's algorithm off. nodemailer leaves it on, and SMTP's
+ * small command writes then wait for the peer's delayed ACK (~40 ms) after each message: a loopback
+ * sink saw 440 msg/s with it and 2,500 msg/s without (see BENCHMARKS.md). TLS (smtps: or STARTTLS) is
+ * still negotiated by nodemailer on top of this socket.
+ */
+export const noDelaySocket =
+  (host: string, port: number, timeoutMs = 30_000) =>
+  (_options: unknown, callback: SocketCallback): void => {
+    const socket = net.connect({ host, port, noDelay: true, keepAlive: true })
+    const fail = (err: Error) => {
+      clearTimeout(timer)
+      socket.destroy()
+      callback(err)
+    }
+    const timer = setTimeout(
+      () => fail(Object.assign(new Error(`Connection timeout to ${host}:${port}`), { code: 'ETIMEDOUT' })),
+      timeoutMs,
+    )
+    socket.once('error', fail)
+    socket.once('connect', () => {
+      clearTimeout(timer)
+      socket.removeListener('error', fail)
+      callback(null, { connection: socket })
+    })
+  }
+
+/**
+ * Pooled SMTP from SMTP_URL, or the outbox folder when SMTP_URL is unset. URL parameters:
+ * `maxConnections` (5), `maxMessages` per connection before it is renewed (100), `ignoreTLS`,
+ * `tlsRejectUnauthorized=false`.
+ */
 export const createTransport = (smtpUrl = process.env.SMTP_URL): Transporter => {
   if (smtpUrl) {
     const url = new URL(smtpUrl)
+    const host = url.hostname
+    const port = Number(url.port || (url.protocol === 'smtps:' ? 465 : 587))
+    const param = (name: string, fallback: number) => Number(url.searchParams.get(name) ?? fallback)
     return nodemailer.createTransport({
       pool: true,
-      maxConnections: Number(url.searchParams.get('maxConnections') ?? 5),
-      host: url.hostname,
-      port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)),
+      maxConnections: param('maxConnections', 5),
+      maxMessages: param('maxMessages', 100),
+      host,
+      port,
+      getSocket: noDelaySocket(host, port),
       secure: url.protocol === 'smtps:',
       auth: url.username
         ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }

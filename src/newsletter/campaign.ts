@@ -5,16 +5,16 @@ import { eachSubscriber } from './eachSubscriber'
 import type { Campaign, Issue } from '../payload-types'
 import { compareAndSet, makeOwnerId, ownerIsDead } from './cas'
 import { type Id, type LedgerRecipient, reopenFailed, summarise } from './ledger'
-import { poolConnections } from './messenger'
 import { messageIdFor } from './mime'
 import { renderIssueEmail, type EmailFormatChoice } from './render'
 import { loadNewsletterSettings } from './settings'
 
 /**
- * Recipients per ledger batch: the SMTP pool's connections, so that a batch fills the pool and the
- * recipients in `sending` (the only possible repeats after a crash) never exceed the connections.
+ * Recipients per ledger batch. The runner's connections take recipients one by one from whatever
+ * batches it holds, so the size only sets how often a batch is claimed and closed (two ledger writes
+ * each); outcomes in between are saved by group commit. NEWSLETTER_BATCH_SIZE overrides it.
  */
-export const defaultBatchSize = () => poolConnections()
+export const defaultBatchSize = () => Math.max(1, Number(process.env.NEWSLETTER_BATCH_SIZE ?? 100))
 
 export async function findIssue(payload: Payload, slugOrId: string | Id): Promise<Issue | null> {
   const res = await payload.find({
@@ -191,7 +191,7 @@ export async function refreshCounts(payload: Payload, id: Id) {
 
 /** The one action that retries only the failed recipients: reopen them and resume the campaign. */
 export async function retryFailed(payload: Payload, campaign: Campaign): Promise<number> {
-  const reopened = await reopenFailed(payload, campaign.id)
+  const reopened = await reopenFailed(payload, campaign.id, campaign.status !== 'sending')
   if (campaign.status === 'completed' || campaign.status === 'paused')
     await setCampaignStatus(payload, campaign.id, campaign.status, 'sending')
   return reopened

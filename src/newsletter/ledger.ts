@@ -147,27 +147,45 @@ export async function recordBatch(
   return next
 }
 
-/** failed → pending with only the failed recipients set back to pending. Returns how many. */
-export async function reopenFailed(payload: Payload, campaign: Id): Promise<number> {
+/** Save the outcomes so far of a batch this owner is still sending (it stays `sending`). */
+export async function checkpointBatch(
+  payload: Payload,
+  batch: Batch,
+  owner: string,
+  recipients: LedgerRecipient[],
+): Promise<boolean> {
+  return compareAndSet(payload, COLLECTION, batch.id, { state: 'sending', claimedBy: owner }, { recipients })
+}
+
+/**
+ * Put only the failed recipients back to pending: batches that closed `failed`, and batches that
+ * closed `pending` (a pause) with failed recipients among them. Pending batches are only touched
+ * while no sender runs the campaign (`idle`): a running sender may claim them at any moment.
+ * Returns how many recipients were reopened.
+ */
+export async function reopenFailed(payload: Payload, campaign: Id, idle: boolean): Promise<number> {
   const res = await payload.db.find({
     collection: COLLECTION,
-    where: { and: [{ campaign: { equals: campaign } }, { state: { equals: 'failed' } }] },
+    where: {
+      and: [{ campaign: { equals: campaign } }, { state: { in: idle ? ['failed', 'pending'] : ['failed'] } }],
+    },
     limit: 0,
     pagination: false,
   })
   let reopened = 0
   for (const doc of res.docs) {
     const batch = asBatch(doc as Record<string, unknown>)
+    const count = batch.recipients.filter((r) => r.state === 'failed').length
+    if (!count) continue
     const recipients = batch.recipients.map((r) =>
       r.state === 'failed' ? { ...r, state: 'pending' as const, code: undefined, error: undefined } : r,
     )
-    const count = batch.recipients.filter((r) => r.state === 'failed').length
     if (
       await compareAndSet(
         payload,
         COLLECTION,
         batch.id,
-        { state: 'failed' },
+        { state: batch.state },
         { state: 'pending', recipients, claimedBy: null },
       )
     )

@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream'
+
 import type { Transporter } from 'nodemailer'
 
 import { createTransport } from '../email/transport'
@@ -39,26 +41,92 @@ export const retryDelays = (): number[] =>
     .filter((n) => Number.isFinite(n) && n >= 0)
 
 /**
+ * nodemailer's transport interface (what `Mailer` hands a transport): the envelope, the Message-ID
+ * and the message body. Our messages are complete MIME already, so the messenger gives them to the
+ * SMTP pool this way instead of through `sendMail`, which would wrap each one in a MimeNode, parse
+ * its address headers and draw a random Message-ID only to throw them away.
+ */
+type TransportMail = {
+  data: Record<string, never>
+  message: {
+    getEnvelope: () => { from: string; to: string[] }
+    messageId: () => string
+    getHeader: (name: string) => string | undefined
+    createReadStream: () => Readable
+  }
+}
+type PoolTransport = {
+  send: (mail: TransportMail, callback: (err: Error | null, info?: { response?: string }) => void) => void
+}
+
+/**
  * The messenger pushes finished messages to the transport: nodemailer pooled SMTP (SMTP_URL), or
  * `.eml` files in the outbox. It knows nothing about campaigns or the ledger.
  */
 export class Messenger {
   readonly transport: Transporter
   readonly connections: number
+  private readonly pool: PoolTransport | null
   constructor(
     smtpUrl = process.env.SMTP_URL,
     private readonly delays = retryDelays(),
   ) {
     this.transport = createTransport(smtpUrl)
     this.connections = poolConnections(smtpUrl)
+    this.pool = smtpUrl ? (this.transport as unknown as { transporter: PoolTransport }).transporter : null
   }
 
-  async send(from: string, to: string, raw: string): Promise<Outcome> {
+  private async deliver(
+    from: string,
+    to: string,
+    raw: Buffer | string,
+    messageId: string,
+    gate: Promise<void>,
+  ): Promise<{ response?: string }> {
+    if (!this.pool) {
+      await gate
+      return this.transport.sendMail({ envelope: { from, to: [to] }, raw, messageId })
+    }
+    const body = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw
+    const mail: TransportMail = {
+      data: {},
+      message: {
+        getEnvelope: () => ({ from, to: [to] }),
+        messageId: () => messageId,
+        getHeader: (name) => (name.toLowerCase() === 'message-id' ? messageId : undefined),
+        createReadStream: () => gatedBody(body, gate),
+      },
+    }
+    return new Promise((resolve, reject) =>
+      this.pool!.send(mail, (err, info) => (err ? reject(err) : resolve(info ?? {}))),
+    )
+  }
+
+  /**
+   * Send one complete MIME message (with `messageId` in its headers) to one recipient, with retries.
+   * The server cannot accept the message before `gate` resolves: its envelope and body go out at
+   * once, but the end of the data (the final dot) waits. If `gate` rejects, the message is abandoned
+   * unaccepted (the connection is closed mid-data) and that error is thrown.
+   */
+  async send(
+    from: string,
+    to: string,
+    raw: Buffer | string,
+    messageId: string,
+    gate = Promise.resolve(),
+  ): Promise<Outcome> {
+    let gateError: unknown = null
+    const watched = gate.catch((err) => {
+      gateError = err
+      throw err
+    })
+    watched.catch(() => undefined)
     for (let attempt = 0; ; attempt++) {
       try {
-        const info = (await this.transport.sendMail({ envelope: { from, to: [to] }, raw })) as { response?: string }
+        const info = await this.deliver(from, to, raw, messageId, watched)
         return { kind: 'sent', response: info.response }
       } catch (err) {
+        if (gateError) throw gateError
         const outcome = classify(err)
         if (outcome.kind !== 'deferred' || attempt >= this.delays.length) return outcome
         await sleep(this.delays[attempt])
@@ -69,4 +137,15 @@ export class Messenger {
   close(): void {
     this.transport.close()
   }
+}
+
+/** The body as a stream that ends only once `gate` resolves (and fails if it rejects). */
+function gatedBody(body: Buffer, gate: Promise<void>): Readable {
+  const stream = new Readable({ read() {} })
+  stream.push(body)
+  gate.then(
+    () => stream.push(null),
+    (err: unknown) => stream.destroy(err instanceof Error ? err : new Error(String(err))),
+  )
+  return stream
 }

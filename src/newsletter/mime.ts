@@ -16,7 +16,7 @@ export const TOKEN_PATTERN = /\{\{([a-z_]+)\}\}/g
 
 export type TokenValues = Record<string, string>
 
-type Piece = string | { token: string }
+type Piece = Buffer | { token: string }
 type EncodedBody = { pieces: Piece[]; escape: (value: string) => string }
 
 export type CompiledMessage = {
@@ -54,12 +54,12 @@ function encodeBody(source: string, escape: (value: string) => string): EncodedB
   let last = 0
   for (const match of source.matchAll(TOKEN_PATTERN)) {
     const before = source.slice(last, match.index)
-    if (before) pieces.push(endWithBreak(encodeQp(before)))
+    if (before) pieces.push(Buffer.from(endWithBreak(encodeQp(before)), 'latin1'))
     pieces.push({ token: match[1] })
     last = (match.index ?? 0) + match[0].length
   }
   const rest = source.slice(last)
-  if (rest) pieces.push(encodeQp(rest))
+  if (rest) pieces.push(Buffer.from(encodeQp(rest), 'latin1'))
   return { pieces, escape }
 }
 
@@ -95,13 +95,11 @@ export function compileMessage(input: MessageInput): CompiledMessage {
   }
 }
 
-function renderBody(body: EncodedBody, values: TokenValues): string {
-  let out = ''
+function renderBody(body: EncodedBody, values: TokenValues, out: Buffer[]): void {
   for (const piece of body.pieces) {
-    if (typeof piece === 'string') out += piece
-    else out += endWithBreak(encodeQp(body.escape(values[piece.token] ?? '')))
+    if (Buffer.isBuffer(piece)) out.push(piece)
+    else out.push(Buffer.from(endWithBreak(encodeQp(body.escape(values[piece.token] ?? ''))), 'latin1'))
   }
-  return out
 }
 
 export type Recipient = {
@@ -115,31 +113,54 @@ export type Recipient = {
 
 const rfc2822Date = (date: Date) => date.toUTCString().replace(/GMT$/, '+0000')
 
-/** The complete raw message for one recipient. */
-export function personalise(message: CompiledMessage, recipient: Recipient, date = new Date()): string {
+/**
+ * The complete raw message for one recipient, as bytes: the pre-encoded static parts are shared
+ * Buffers, and only the headers and token values are encoded per recipient (no 40 KB string is built
+ * and re-encoded for every message).
+ */
+export function personaliseToBuffer(message: CompiledMessage, recipient: Recipient, date = new Date()): Buffer {
   const b = message.boundary
-  return [
-    message.headers,
-    `To: ${formatAddress(recipient.name, recipient.email)}`,
-    `Date: ${rfc2822Date(date)}`,
-    `Message-ID: ${recipient.messageId}`,
-    `List-Unsubscribe: <${recipient.unsubscribeUrl}>,${CRLF} <${recipient.unsubscribeMailto}>`,
-    'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
-    '',
-    `--${b}`,
-    'Content-Type: text/plain; charset=utf-8',
-    'Content-Transfer-Encoding: quoted-printable',
-    '',
-    renderBody(message.text, recipient.values),
-    `--${b}`,
-    'Content-Type: text/html; charset=utf-8',
-    'Content-Transfer-Encoding: quoted-printable',
-    '',
-    renderBody(message.html, recipient.values),
-    `--${b}--`,
-    '',
-  ].join(CRLF)
+  const out: Buffer[] = [
+    Buffer.from(
+      [
+        message.headers,
+        `To: ${formatAddress(recipient.name, recipient.email)}`,
+        `Date: ${rfc2822Date(date)}`,
+        `Message-ID: ${recipient.messageId}`,
+        `List-Unsubscribe: <${recipient.unsubscribeUrl}>,${CRLF} <${recipient.unsubscribeMailto}>`,
+        'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
+        '',
+        `--${b}`,
+        'Content-Type: text/plain; charset=utf-8',
+        'Content-Transfer-Encoding: quoted-printable',
+        '',
+        '',
+      ].join(CRLF),
+      'utf8',
+    ),
+  ]
+  renderBody(message.text, recipient.values, out)
+  out.push(
+    Buffer.from(
+      [
+        '',
+        `--${b}`,
+        'Content-Type: text/html; charset=utf-8',
+        'Content-Transfer-Encoding: quoted-printable',
+        '',
+        '',
+      ].join(CRLF),
+      'latin1',
+    ),
+  )
+  renderBody(message.html, recipient.values, out)
+  out.push(Buffer.from(`${CRLF}--${b}--${CRLF}`, 'latin1'))
+  return Buffer.concat(out)
 }
+
+/** The same message as a string (previews, tests). */
+export const personalise = (message: CompiledMessage, recipient: Recipient, date = new Date()): string =>
+  personaliseToBuffer(message, recipient, date).toString('utf8')
 
 /** Deterministic per campaign and subscriber, so a resend after a crash carries the same id. */
 export const messageIdFor = (campaignId: string | number, subscriberId: string | number, domain: string) =>

@@ -3,22 +3,10 @@ import type { Payload } from 'payload'
 import type { Campaign } from '../payload-types'
 import { refreshCounts, setCampaignStatus } from './campaign'
 import { makeOwnerId } from './cas'
-import {
-  type Batch,
-  claimBatch,
-  type Id,
-  type LedgerRecipient,
-  type LedgerSummary,
-  orphanedBatches,
-  pendingBatchIds,
-  reclaimBatch,
-  recordBatch,
-  releaseBatch,
-  renewLease,
-  summarise,
-} from './ledger'
+import { type Batch, type Id, type LedgerRecipient, type LedgerSummary, renewLease, summarise } from './ledger'
 import { type Messenger } from './messenger'
-import { compileMessage, type CompiledMessage, formatAddress, personalise } from './mime'
+import { compileMessage, type CompiledMessage, formatAddress, personaliseToBuffer } from './mime'
+import { LedgerRecorder, type Tracked } from './recorder'
 import {
   loadNewsletterSettings,
   type NewsletterSettings,
@@ -26,27 +14,36 @@ import {
   unsubscribeMailto,
   unsubscribeUrl,
 } from './settings'
+import { BatchStore, DepartedSubscribers } from './store'
 import { unsubscribeToken } from './tokens'
 
 export type Progress = LedgerSummary & { rate: number; status: Campaign['status'] }
 export type RunResult = Progress & { pausedReason?: string | null }
 
+type Work = { t: Tracked; index: number }
+
 /**
- * Runs one campaign: a store hands out ledger batches (atomic claims), the messenger pushes each
- * recipient's personalised copy of the once-rendered message, and every batch is recorded before its
- * slot is reused. At most `connections` recipients are ever `sending`, so a crash repeats at most that
- * many messages, each with its persisted Message-ID.
+ * Runs one campaign (listmonk's manager, made crash-safe). A store hands out ledger batches into a
+ * local queue, claimed ahead so no connection waits for a claim. One slot per SMTP connection takes
+ * the next recipient, pushes its personalised copy of the once-rendered message through the
+ * messenger, and waits until the recorder has written the outcome before it takes another. So at
+ * most `connections` recipients are ever transmitted but unrecorded, and a crash repeats at most that
+ * many messages, each with its persisted Message-ID. Slots never wait for one another: a slow or
+ * retried recipient holds only its own connection.
  */
 export class CampaignRunner {
   private readonly owner = makeOwnerId()
   private stopping: string | null = null
-  private candidates: Id[] = []
-  private refill: Promise<void> | null = null
   private counts!: LedgerSummary
   private startedAt = Date.now()
   private sentThisRun = 0
-  private prefetch = false
-  private readonly onTheWire = new Map<string, Batch>()
+  private queue: Work[] = []
+  private claiming: Promise<void> | null = null
+  private exhausted = false
+  private failure: unknown = null
+  private store!: BatchStore
+  private departed!: DepartedSubscribers
+  private recorder!: LedgerRecorder
 
   constructor(
     private readonly payload: Payload,
@@ -75,24 +72,37 @@ export class CampaignRunner {
       replyTo: settings.replyTo,
       listId: settings.listId,
     })
-    const batchSize = Math.max(1, campaign.batchSize ?? 5)
-    // Rows in `sending` never exceed the connections: each lane holds one batch on the wire and,
-    // when there is room, claims its next batch ahead (claimed, not yet transmitted).
     const connections = this.messenger.connections
-    this.prefetch = connections >= 2 * batchSize
-    const lanes = Math.max(1, Math.floor(connections / (this.prefetch ? 2 * batchSize : batchSize)))
+    this.store = new BatchStore(payload, campaign.id, this.owner)
+    this.departed = new DepartedSubscribers(payload, campaign.startedAt ?? campaign.createdAt)
+    await this.departed.start()
+    this.recorder = new LedgerRecorder(payload, this.owner, {
+      lingerMs: Number(process.env.NEWSLETTER_RECORD_LINGER_MS ?? 5),
+      flushAt: connections,
+    })
     const watch = setInterval(() => void this.watchCampaign(campaign.id), 500)
     const report = setInterval(() => this.report(), 250)
     const heartbeat = setInterval(() => {
-      for (const batch of this.onTheWire.values())
-        void renewLease(this.payload, batch, this.owner).catch(() => undefined)
+      for (const t of this.recorder.open()) void renewLease(payload, t.batch, this.owner).catch(() => undefined)
     }, 30_000)
     try {
-      await Promise.all(Array.from({ length: lanes }, () => this.lane(campaign, settings, message)))
+      await Promise.all(
+        Array.from({ length: connections }, () =>
+          this.slot(campaign, settings, message).catch((err) => this.fail(err)),
+        ),
+      )
+      // Batches claimed but not (fully) taken go back to `pending` with what they have.
+      this.stop('finished')
+      await this.claiming
+      this.queue = []
+      this.recorder.abandon(this.recorder.open())
+      await this.recorder.drain()
+      if (this.failure) throw this.failure
     } finally {
       clearInterval(watch)
       clearInterval(report)
       clearInterval(heartbeat)
+      this.departed.stop()
     }
     this.counts = await refreshCounts(payload, campaign.id)
     campaign = (await payload.findByID({
@@ -109,9 +119,14 @@ export class CampaignRunner {
     return { ...this.counts, rate: this.rate(), status: campaign.status, pausedReason: campaign.pausedReason }
   }
 
-  /** Ask the lanes to stop claiming (in-flight batches finish and are recorded). */
+  /** Ask the slots to stop taking recipients (messages on the wire finish and are recorded). */
   stop(reason = 'stopped'): void {
     this.stopping ??= reason
+  }
+
+  private fail(err: unknown) {
+    this.failure ??= err
+    this.stop('error')
   }
 
   private rate() {
@@ -143,137 +158,123 @@ export class CampaignRunner {
     await setCampaignStatus(this.payload, campaign.id, 'sending', 'paused', reason)
   }
 
-  private async nextBatch(campaignId: Id): Promise<Batch | null> {
-    for (;;) {
-      if (this.stopping) return null
-      const id = this.candidates.shift()
-      if (id !== undefined) {
-        const batch = await claimBatch(this.payload, id, this.owner)
-        if (batch) return batch
-        continue
-      }
-      this.refill ??= pendingBatchIds(this.payload, campaignId).then((ids) => {
-        this.candidates.push(...ids)
-        this.refill = null
-      })
-      await this.refill
-      if (this.candidates.length) continue
-      // Nothing pending: take over batches a dead sender left in flight (same Message-IDs).
-      for (const orphan of await orphanedBatches(this.payload, campaignId)) {
-        const batch = await reclaimBatch(this.payload, orphan, this.owner)
-        if (batch) return batch
-      }
-      return null
-    }
-  }
-
-  private async lane(campaign: Campaign, settings: NewsletterSettings, message: CompiledMessage) {
-    // With prefetch, the next batch is claimed while the current one is on the wire. A claimed batch
-    // that was never transmitted cannot produce a repeat after a crash; it is simply sent then.
-    let upcoming: Promise<Batch | null> | null = this.nextBatch(campaign.id)
-    for (;;) {
-      const batch: Batch | null = await (upcoming ?? this.nextBatch(campaign.id))
-      if (!batch) return
-      if (this.stopping) {
-        await releaseBatch(this.payload, batch, this.owner)
-        return
-      }
-      upcoming = this.prefetch ? this.nextBatch(campaign.id) : null
-      const pendingBefore = batch.recipients.filter((r) => r.state === 'pending').length
-      this.counts.pending -= Math.min(this.counts.pending, pendingBefore)
-      this.counts.sending += pendingBefore
-      this.onTheWire.set(String(batch.id), batch)
-      const recipients = await this.sendBatch(batch, settings, message)
-      const next = await recordBatch(this.payload, batch, this.owner, recipients).finally(() =>
-        this.onTheWire.delete(String(batch.id)),
-      )
-      this.counts.sending -= pendingBefore
-      let failedNow = 0
-      let deferred: LedgerRecipient | undefined
-      for (const r of recipients) {
-        const before = batch.recipients.find((b) => String(b.id) === String(r.id))
-        if (before?.state !== 'pending') continue
-        if (r.state === 'sent') {
+  /**
+   * One connection's loop: take a recipient and send it. The message's data may not end (so the
+   * server cannot accept it) until the previous message of this slot is in the ledger: each slot has
+   * at most one message accepted but unrecorded, and the ledger write overlaps the next transmission.
+   */
+  private async slot(campaign: Campaign, settings: NewsletterSettings, message: CompiledMessage) {
+    const threshold = campaign.errorThreshold ?? 10
+    let recorded: Promise<void> = Promise.resolve()
+    try {
+      for (;;) {
+        const work = await this.take()
+        if (!work) return
+        const { t, index } = work
+        const recipient = t.recipients[index]
+        t.untaken--
+        t.inFlight++
+        this.counts.pending -= Math.min(this.counts.pending, 1)
+        if (this.departed.has(recipient.id)) {
+          // Unsubscribed (or bounced) since the audience was frozen: never transmitted.
+          this.counts.skipped++
+          const skipped = this.recorder.settle(t, index, { ...recipient, state: 'skipped' })
+          recorded = Promise.all([recorded, skipped]).then(() => undefined)
+          continue
+        }
+        this.counts.sending++
+        const outcome = await this.sendOne(recipient, settings, message, recorded)
+        this.counts.sending--
+        if (outcome.state === 'sent') {
           this.counts.sent++
           this.sentThisRun++
-        } else if (r.state === 'failed') {
-          this.counts.failed++
-          failedNow++
-        } else if (r.state === 'skipped') this.counts.skipped++
-        else {
-          this.counts.pending++
-          deferred ??= r
+        } else if (outcome.state === 'failed') this.counts.failed++
+        else this.counts.pending++
+        recorded = this.recorder.settle(t, index, outcome)
+        if (outcome.state === 'failed') {
+          await this.markBounce(outcome)
+          if (threshold > 0 && this.counts.failed >= threshold)
+            await this.pause(campaign, `${this.counts.failed} recipients failed (threshold ${threshold})`)
+        } else if (outcome.state === 'pending') {
+          await this.pause(campaign, `SMTP kept failing temporarily (${outcome.error ?? 'no answer'})`)
         }
       }
-      if (failedNow) await this.markBounces(recipients.filter((r) => r.state === 'failed'))
-      if (next === 'pending' && deferred)
-        await this.pause(campaign, `SMTP kept failing temporarily (${deferred.error ?? 'no answer'})`)
-      const threshold = campaign.errorThreshold ?? 10
-      if (failedNow && threshold > 0 && this.counts.failed >= threshold) {
-        await this.pause(campaign, `${this.counts.failed} recipients failed (threshold ${threshold})`)
-      }
+    } finally {
+      await recorded
     }
   }
 
-  /** Send every still-pending recipient of a batch concurrently; returns their new states. */
-  private async sendBatch(
-    batch: Batch,
+  /** The next recipient, keeping about one pool's worth claimed ahead. */
+  private async take(): Promise<Work | null> {
+    for (;;) {
+      if (this.stopping) return null
+      if (this.queue.length <= this.messenger.connections && !this.exhausted) this.claimAhead()
+      const work = this.queue.shift()
+      if (work) return work
+      if (!this.claiming) return null
+      await this.claiming
+    }
+  }
+
+  private claimAhead() {
+    this.claiming ??= this.store
+      .claimNext()
+      .then((claimed) => (claimed ? this.enqueue(claimed) : void (this.exhausted = true)))
+      .catch((err) => this.fail(err))
+      .finally(() => (this.claiming = null))
+  }
+
+  private enqueue(batch: Batch) {
+    const t = this.recorder.track(batch)
+    t.recipients.forEach((r, index) => {
+      if (r.state !== 'pending') return
+      t.untaken++
+      this.queue.push({ t, index })
+    })
+    if (t.untaken === 0) this.recorder.touch(t)
+  }
+
+  private async sendOne(
+    r: LedgerRecipient,
     settings: NewsletterSettings,
     message: CompiledMessage,
-  ): Promise<LedgerRecipient[]> {
-    const pendingIds = batch.recipients.filter((r) => r.state === 'pending').map((r) => r.id)
-    const active = await this.payload.db.find({
-      collection: 'subscribers',
-      where: { and: [{ id: { in: pendingIds } }, { status: { equals: 'active' } }] },
-      limit: 0,
-      pagination: false,
-      select: { status: true },
+    gate: Promise<void>,
+  ): Promise<LedgerRecipient> {
+    const token = unsubscribeToken({ id: r.id, email: r.email })
+    const unsubscribe = unsubscribeUrl(settings, token)
+    const raw = personaliseToBuffer(message, {
+      email: r.email,
+      name: r.name,
+      messageId: r.messageId,
+      unsubscribeUrl: unsubscribe,
+      unsubscribeMailto: unsubscribeMailto(settings, token),
+      values: {
+        unsubscribe_url: unsubscribe,
+        preferences_url: preferencesUrl(settings, token),
+        email: r.email,
+        name: r.name ?? '',
+        recipient: formatAddress(r.name, r.email),
+      },
     })
-    const stillActive = new Set(active.docs.map((d) => String(d.id)))
-    const envelopeFrom = settings.fromAddress
-    return Promise.all(
-      batch.recipients.map(async (r): Promise<LedgerRecipient> => {
-        if (r.state !== 'pending') return r
-        if (!stillActive.has(String(r.id))) return { ...r, state: 'skipped' }
-        const token = unsubscribeToken({ id: r.id, email: r.email })
-        const unsubscribe = unsubscribeUrl(settings, token)
-        const raw = personalise(message, {
-          email: r.email,
-          name: r.name,
-          messageId: r.messageId,
-          unsubscribeUrl: unsubscribe,
-          unsubscribeMailto: unsubscribeMailto(settings, token),
-          values: {
-            unsubscribe_url: unsubscribe,
-            preferences_url: preferencesUrl(settings, token),
-            email: r.email,
-            name: r.name ?? '',
-            recipient: formatAddress(r.name, r.email),
-          },
-        })
-        const outcome = await this.messenger.send(envelopeFrom, r.email, raw)
-        if (outcome.kind === 'sent') return { ...r, state: 'sent', code: undefined, error: undefined }
-        if (outcome.kind === 'failed')
-          return {
-            ...r,
-            state: 'failed',
-            code: outcome.code,
-            error: `${outcome.hardBounce ? 'hard bounce: ' : ''}${outcome.message}`,
-          }
-        return { ...r, state: 'pending', code: outcome.code, error: outcome.message }
-      }),
-    )
+    const outcome = await this.messenger.send(settings.fromAddress, r.email, raw, r.messageId, gate)
+    if (outcome.kind === 'sent') return { ...r, state: 'sent', code: undefined, error: undefined }
+    if (outcome.kind === 'failed')
+      return {
+        ...r,
+        state: 'failed',
+        code: outcome.code,
+        error: `${outcome.hardBounce ? 'hard bounce: ' : ''}${outcome.message}`,
+      }
+    return { ...r, state: 'pending', code: outcome.code, error: outcome.message }
   }
 
-  private async markBounces(failed: LedgerRecipient[]) {
-    for (const r of failed) {
-      if (!r.error?.startsWith('hard bounce')) continue
-      await this.payload.update({
-        collection: 'subscribers',
-        id: r.id,
-        data: { status: 'bounced', bounceReason: r.error.slice(0, 200) },
-        overrideAccess: true,
-      })
-    }
+  private async markBounce(r: LedgerRecipient) {
+    if (!r.error?.startsWith('hard bounce')) return
+    await this.payload.update({
+      collection: 'subscribers',
+      id: r.id,
+      data: { status: 'bounced', bounceReason: r.error.slice(0, 200) },
+      overrideAccess: true,
+    })
   }
 }

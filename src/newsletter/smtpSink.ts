@@ -71,7 +71,8 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
   let droppedCount = 0
   const sockets = new Set<net.Socket>()
   const proxy = net.createServer((client) => {
-    const upstream = net.connect(smtpPort, '127.0.0.1')
+    const upstream = net.connect({ port: smtpPort, host: '127.0.0.1', noDelay: true })
+    client.setNoDelay(true)
     sockets.add(client).add(upstream)
     let inData = false
     client.on('data', (chunk: Buffer) => {

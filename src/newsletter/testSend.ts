@@ -54,7 +54,7 @@ export async function sendTestEmail(
   })
   const messenger = new Messenger()
   try {
-    const outcome = await messenger.send(settings.fromAddress, to, raw)
+    const outcome = await messenger.send(settings.fromAddress, to, raw, messageId)
     if (outcome.kind !== 'sent')
       return { ok: false, status: 502, error: `The mail server refused the test: ${outcome.message}` }
   } finally {

@@ -177,4 +177,19 @@ describe('SMTP faults', () => {
     expect(new Set(all).size).toBe(20)
     expect(s.messages.length - before).toBe(20 - paused.sent)
   })
+
+  it('skips a subscriber who unsubscribed after the audience was frozen, and records the skip', async () => {
+    await subscribers('late', 8)
+    const s = await sink()
+    const issue = await publishedIssue(6)
+    const campaign = await startCampaign(t.payload, issue)
+    const gone = (
+      await t.payload.find({ collection: 'subscribers', where: { email: { equals: 'late5@example.com' } } })
+    ).docs[0]
+    await t.payload.update({ collection: 'subscribers', id: gone.id, data: { status: 'unsubscribed' } })
+    const done = await run(campaign, s, 3)
+    expect(done).toMatchObject({ status: 'completed', sent: 7, skipped: 1, failed: 0 })
+    expect(deliveredTo(s).sort()).toEqual([0, 1, 2, 3, 4, 6, 7].map((i) => `late${i}@example.com`))
+    expect(await summarise(t.payload, campaign.id)).toMatchObject({ total: 8, sent: 7, skipped: 1, pending: 0 })
+  })
 })
