@@ -1,9 +1,49 @@
+import { spawn } from 'node:child_process'
+
 import type { Payload } from 'payload'
+
+type ApplicationModule = { getBriefingPayload: () => Promise<Payload> }
+
+class LoadStalled extends Error {}
+
+/**
+ * Node 20 loads TypeScript through tsx's hooks on a separate thread, and now and then (about once in
+ * fifteen runs on this machine) an import of the large Payload module graph never settles: the
+ * process idles forever with nothing done. Nothing has run at that point, so after
+ * BRIEFING_LOAD_TIMEOUT_SECONDS (60) the command is started again in a fresh process (twice at most).
+ */
+async function loadApplication(): Promise<ApplicationModule> {
+  const seconds = Number(process.env.BRIEFING_LOAD_TIMEOUT_SECONDS ?? 60)
+  let timer: NodeJS.Timeout | undefined
+  const stalled = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new LoadStalled()), seconds * 1000)
+  })
+  try {
+    return await Promise.race([import('../lib/payload'), stalled])
+  } catch (err) {
+    if (err instanceof LoadStalled) return runAgain()
+    throw err
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+function runAgain(): Promise<never> {
+  const attempt = Number(process.env.BRIEFING_RUN_AGAIN ?? 0) + 1
+  if (attempt > 2) fail('loading the application stalled three times; giving up')
+  console.error(`briefing: loading the application stalled; starting the command again (attempt ${attempt + 1})`)
+  const env: NodeJS.ProcessEnv = { ...process.env, BRIEFING_RUN_AGAIN: String(attempt) }
+  delete env.BRIEFING_LOAD_TIMEOUT_SECONDS
+  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env })
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal))
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
+  return new Promise<never>(() => undefined)
+}
 
 /** Boot Payload for a CLI command (no job autorun: the CLI does one thing and exits). */
 export async function withPayload<T>(fn: (payload: Payload) => Promise<T>): Promise<T> {
   process.env.BRIEFING_JOBS_AUTORUN ??= '0'
-  const { getBriefingPayload } = await import('../lib/payload')
+  const { getBriefingPayload } = await loadApplication()
   const payload = await getBriefingPayload()
   try {
     return await fn(payload)

@@ -13,7 +13,7 @@ const ask = async (question: string): Promise<boolean> => {
   return /^y(es)?$/i.test(answer.trim())
 }
 
-/** CLI: `subscribers import|export`, `newsletter render|send|retry-failed|status`, `worker`. */
+/** CLI: `subscribers import|export`, `newsletter render|send|retry-failed|status`, `worker`, `inbound`. */
 export function registerNewsletterCommands(program: Command): void {
   const subscribers = program.command('subscribers').description('Newsletter subscribers')
   subscribers
@@ -115,5 +115,26 @@ export function registerNewsletterCommands(program: Command): void {
     .action(async (opts: { once?: boolean }) => {
       const { runWorker } = await import('./cliSend')
       await withPayload((payload) => runWorker(payload, Boolean(opts.once)))
+    })
+  program
+    .command('inbound')
+    .description('Receive mailto: unsubscribe requests over SMTP (List-Unsubscribe) until stopped')
+    .option('-p, --port <port>', 'SMTP port to listen on', process.env.INBOUND_SMTP_PORT ?? '2525')
+    .option('--host <host>', 'address to listen on', '0.0.0.0')
+    .action(async (opts: { port: string; host: string }) => {
+      const port = Number(opts.port)
+      if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`not a port: ${opts.port}`)
+      await withPayload(async (payload) => {
+        const { startInboundServer } = await import('./inbound')
+        const { loadNewsletterSettings } = await import('./settings')
+        const server = await startInboundServer(payload, { port, host: opts.host })
+        const mailbox = (await loadNewsletterSettings(payload)).unsubscribeMailbox
+        console.log(`inbound: SMTP for ${mailbox} on ${opts.host}:${server.port}`)
+        await new Promise<void>((resolve) => {
+          process.once('SIGINT', resolve)
+          process.once('SIGTERM', resolve)
+        })
+        await server.close()
+      })
     })
 }

@@ -19,9 +19,10 @@ afterAll(async () => {
 })
 
 /** `node bin/briefing.mjs …` as a real child process on this test's database file. */
-const briefing = (...args: string[]) =>
+const briefing = (...args: string[]) => briefingWith({}, ...args)
+const briefingWith = (env: Record<string, string>, ...args: string[]) =>
   spawnSync(process.execPath, ['bin/briefing.mjs', ...args], {
-    env: { ...process.env, BRIEFING_JOBS_AUTORUN: '0', NO_COLOR: '1' },
+    env: { ...process.env, BRIEFING_JOBS_AUTORUN: '0', NO_COLOR: '1', ...env },
     encoding: 'utf8',
     timeout: 120_000,
   })
@@ -72,6 +73,13 @@ describe('briefing import / export (child processes)', () => {
 
   it('exports an issue as txt to stdout, equal to the imported sample', () => {
     const run = briefing('export', '--issue', '3-9', '--format', 'txt')
+    expect(run.status).toBe(0)
+    expect(run.stdout).toBe(fs.readFileSync(sample, 'utf8'))
+  }, 180_000)
+
+  it('starts the command again when loading the application stalls (deadline forced to 1 ms)', () => {
+    const run = briefingWith({ BRIEFING_LOAD_TIMEOUT_SECONDS: '0.001' }, 'export', '--issue', '3-9', '--format', 'txt')
+    expect(run.stderr).toContain('loading the application stalled; starting the command again (attempt 2)')
     expect(run.status).toBe(0)
     expect(run.stdout).toBe(fs.readFileSync(sample, 'utf8'))
   }, 180_000)
