@@ -7,16 +7,24 @@ type ApplicationModule = { getBriefingPayload: () => Promise<Payload> }
 class LoadStalled extends Error {}
 
 /**
- * Node 20 loads TypeScript through tsx's hooks on a separate thread, and now and then (about once in
- * fifteen runs on this machine) an import of the large Payload module graph never settles: the
- * process idles forever with nothing done. Nothing has run at that point, so after
- * BRIEFING_LOAD_TIMEOUT_SECONDS (60) the command is started again in a fresh process (twice at most).
+ * Node 20 loads TypeScript through tsx's hooks on a separate thread, and now and then an import of
+ * the large Payload module graph never settles: the process then sits idle forever with nothing
+ * done (seen in CI and in the bench). Loading is busy work (compiling, evaluating), so a load that
+ * has used almost no CPU for BRIEFING_LOAD_STALL_SECONDS (5) in a row is stalled: nothing has run
+ * yet, and the command is started again in a fresh process (twice at most).
  */
 async function loadApplication(): Promise<ApplicationModule> {
-  const seconds = Number(process.env.BRIEFING_LOAD_TIMEOUT_SECONDS ?? 60)
+  const quietSeconds = Number(process.env.BRIEFING_LOAD_STALL_SECONDS ?? 5)
   let timer: NodeJS.Timeout | undefined
   const stalled = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new LoadStalled()), seconds * 1000)
+    let quiet = 0
+    let last = process.cpuUsage()
+    timer = setInterval(() => {
+      const used = process.cpuUsage(last)
+      last = process.cpuUsage()
+      quiet = (used.user + used.system) / 1000 < 20 ? quiet + 1 : 0
+      if (quiet >= quietSeconds) reject(new LoadStalled())
+    }, 1000)
   })
   try {
     return await Promise.race([import('../lib/payload'), stalled])
@@ -24,7 +32,7 @@ async function loadApplication(): Promise<ApplicationModule> {
     if (err instanceof LoadStalled) return runAgain()
     throw err
   } finally {
-    clearTimeout(timer)
+    clearInterval(timer)
   }
 }
 
@@ -33,7 +41,7 @@ function runAgain(): Promise<never> {
   if (attempt > 2) fail('loading the application stalled three times; giving up')
   console.error(`briefing: loading the application stalled; starting the command again (attempt ${attempt + 1})`)
   const env: NodeJS.ProcessEnv = { ...process.env, BRIEFING_RUN_AGAIN: String(attempt) }
-  delete env.BRIEFING_LOAD_TIMEOUT_SECONDS
+  delete env.BRIEFING_LOAD_STALL_SECONDS
   const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env })
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal))
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))

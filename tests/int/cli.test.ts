@@ -43,7 +43,7 @@ describe('briefing CLI', () => {
     const again = briefing(['seed'])
     expect(again.code).toBe(0)
     expect(again.stdout).toContain('0 issue(s) created, 2 already there')
-  })
+  }, 120_000)
 
   it('creates users and refuses bad input with a clear message', () => {
     const ok = briefing([
