@@ -44,7 +44,7 @@ type SocketCallback = (err: Error | null, socketOptions?: { connection: net.Sock
  * sink saw 440 msg/s with it and 2,500 msg/s without (see BENCHMARKS.md). TLS (smtps: or STARTTLS) is
  * still negotiated by nodemailer on top of this socket.
  */
-export const noDelaySocket =
+const noDelaySocket =
   (host: string, port: number, timeoutMs = 30_000) =>
   (_options: unknown, callback: SocketCallback): void => {
     const socket = net.connect({ host, port, noDelay: true, keepAlive: true })

@@ -83,7 +83,7 @@ async function runWithProgress(payload: Payload, campaignId: number | string): P
   let runner: CampaignRunner | null = null
   const onSignal = () => {
     stopping = true
-    runner?.stop('interrupted')
+    runner?.stop()
   }
   process.once('SIGINT', onSignal)
   process.once('SIGTERM', onSignal)

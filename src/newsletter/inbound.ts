@@ -21,10 +21,10 @@ type SmtpError = Error & { responseCode?: number }
 const refuse = (code: number, message: string): SmtpError => Object.assign(new Error(message), { responseCode: code })
 
 /** The token in a subject such as `unsubscribe <token>` (any case; `Re:`/`Fwd:` prefixes allowed). */
-export const tokenFromSubject = (subject: string | undefined): string | null =>
+const tokenFromSubject = (subject: string | undefined): string | null =>
   /\bunsubscribe\s+([\w.-]+)/i.exec(subject ?? '')?.[1] ?? null
 
-export async function unsubscribeByMail(payload: Payload, subject: string | undefined): Promise<SmtpError | null> {
+async function unsubscribeByMail(payload: Payload, subject: string | undefined): Promise<SmtpError | null> {
   const token = tokenFromSubject(subject)
   if (!token) return refuse(550, '5.6.0 No unsubscribe token in the subject; use the link in the newsletter')
   const result = await setSubscription(payload, token, 'unsubscribed')

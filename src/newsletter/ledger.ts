@@ -91,17 +91,6 @@ export async function renewLease(payload: Payload, batch: Batch, owner: string):
   )
 }
 
-/** sending → pending for a batch this owner claimed but never transmitted (stopping early). */
-export async function releaseBatch(payload: Payload, batch: Batch, owner: string): Promise<boolean> {
-  return compareAndSet(
-    payload,
-    COLLECTION,
-    batch.id,
-    { state: 'sending', claimedBy: owner },
-    { state: 'pending', claimedBy: null, leaseUntil: null },
-  )
-}
-
 /** sending (by a dead owner) → sending (by us), atomically; its recipients keep their Message-IDs. */
 export async function reclaimBatch(payload: Payload, batch: Batch, owner: string): Promise<Batch | null> {
   const doc = await compareAndSetDoc(

@@ -29,7 +29,7 @@ export function classify(err: unknown): Outcome {
 }
 
 /** Connections of the SMTP pool (SMTP_URL `maxConnections`, default 5; 5 for the outbox). */
-export const poolConnections = (smtpUrl = process.env.SMTP_URL): number =>
+const poolConnections = (smtpUrl = process.env.SMTP_URL): number =>
   smtpUrl ? Math.max(1, Number(new URL(smtpUrl).searchParams.get('maxConnections') ?? 5)) : 5
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -79,7 +79,7 @@ export class Messenger {
   private async deliver(
     from: string,
     to: string,
-    raw: Buffer | string,
+    raw: Buffer,
     messageId: string,
     gate: Promise<void>,
   ): Promise<{ response?: string }> {
@@ -87,14 +87,13 @@ export class Messenger {
       await gate
       return this.transport.sendMail({ envelope: { from, to: [to] }, raw, messageId })
     }
-    const body = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw
     const mail: TransportMail = {
       data: {},
       message: {
         getEnvelope: () => ({ from, to: [to] }),
         messageId: () => messageId,
         getHeader: (name) => (name.toLowerCase() === 'message-id' ? messageId : undefined),
-        createReadStream: () => gatedBody(body, gate),
+        createReadStream: () => gatedBody(raw, gate),
       },
     }
     return new Promise((resolve, reject) =>
@@ -108,22 +107,12 @@ export class Messenger {
    * once, but the end of the data (the final dot) waits. If `gate` rejects, the message is abandoned
    * unaccepted (the connection is closed mid-data) and that error is thrown.
    */
-  async send(
-    from: string,
-    to: string,
-    raw: Buffer | string,
-    messageId: string,
-    gate = Promise.resolve(),
-  ): Promise<Outcome> {
+  async send(from: string, to: string, raw: Buffer, messageId: string, gate = Promise.resolve()): Promise<Outcome> {
     let gateError: unknown = null
-    const watched = gate.catch((err) => {
-      gateError = err
-      throw err
-    })
-    watched.catch(() => undefined)
+    gate.catch((err: unknown) => (gateError = err))
     for (let attempt = 0; ; attempt++) {
       try {
-        const info = await this.deliver(from, to, raw, messageId, watched)
+        const info = await this.deliver(from, to, raw, messageId, gate)
         return { kind: 'sent', response: info.response }
       } catch (err) {
         if (gateError) throw gateError

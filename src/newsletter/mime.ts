@@ -118,7 +118,7 @@ const rfc2822Date = (date: Date) => date.toUTCString().replace(/GMT$/, '+0000')
  * Buffers, and only the headers and token values are encoded per recipient (no 40 KB string is built
  * and re-encoded for every message).
  */
-export function personaliseToBuffer(message: CompiledMessage, recipient: Recipient, date = new Date()): Buffer {
+export function personalise(message: CompiledMessage, recipient: Recipient, date = new Date()): Buffer {
   const b = message.boundary
   const out: Buffer[] = [
     Buffer.from(
@@ -157,10 +157,6 @@ export function personaliseToBuffer(message: CompiledMessage, recipient: Recipie
   out.push(Buffer.from(`${CRLF}--${b}--${CRLF}`, 'latin1'))
   return Buffer.concat(out)
 }
-
-/** The same message as a string (previews, tests). */
-export const personalise = (message: CompiledMessage, recipient: Recipient, date = new Date()): string =>
-  personaliseToBuffer(message, recipient, date).toString('utf8')
 
 /** Deterministic per campaign and subscriber, so a resend after a crash carries the same id. */
 export const messageIdFor = (campaignId: string | number, subscriberId: string | number, domain: string) =>

@@ -5,7 +5,7 @@ import { refreshCounts, setCampaignStatus } from './campaign'
 import { makeOwnerId } from './cas'
 import { type Batch, type Id, type LedgerRecipient, type LedgerSummary, renewLease, summarise } from './ledger'
 import { type Messenger } from './messenger'
-import { compileMessage, type CompiledMessage, formatAddress, personaliseToBuffer } from './mime'
+import { compileMessage, type CompiledMessage, formatAddress, personalise } from './mime'
 import { LedgerRecorder, type Tracked } from './recorder'
 import {
   loadNewsletterSettings,
@@ -25,15 +25,15 @@ type Work = { t: Tracked; index: number }
 /**
  * Runs one campaign (listmonk's manager, made crash-safe). A store hands out ledger batches into a
  * local queue, claimed ahead so no connection waits for a claim. One slot per SMTP connection takes
- * the next recipient, pushes its personalised copy of the once-rendered message through the
- * messenger, and waits until the recorder has written the outcome before it takes another. So at
- * most `connections` recipients are ever transmitted but unrecorded, and a crash repeats at most that
- * many messages, each with its persisted Message-ID. Slots never wait for one another: a slow or
- * retried recipient holds only its own connection.
+ * the next recipient and pushes its personalised copy of the once-rendered message through the
+ * messenger; the recorder writes outcomes by group commit. The end of a slot's next message waits
+ * for its previous outcome to be recorded, so at most `connections` messages are ever accepted but
+ * unrecorded, and a crash repeats at most that many, each with its persisted Message-ID. Slots never
+ * wait for one another: a slow or retried recipient holds only its own connection.
  */
 export class CampaignRunner {
   private readonly owner = makeOwnerId()
-  private stopping: string | null = null
+  private stopping = false
   private counts!: LedgerSummary
   private startedAt = Date.now()
   private sentThisRun = 0
@@ -92,7 +92,7 @@ export class CampaignRunner {
         ),
       )
       // Batches claimed but not (fully) taken go back to `pending` with what they have.
-      this.stop('finished')
+      this.stop()
       await this.claiming
       this.queue = []
       this.recorder.abandon(this.recorder.open())
@@ -120,13 +120,13 @@ export class CampaignRunner {
   }
 
   /** Ask the slots to stop taking recipients (messages on the wire finish and are recorded). */
-  stop(reason = 'stopped'): void {
-    this.stopping ??= reason
+  stop(): void {
+    this.stopping = true
   }
 
   private fail(err: unknown) {
     this.failure ??= err
-    this.stop('error')
+    this.stop()
   }
 
   private rate() {
@@ -147,14 +147,14 @@ export class CampaignRunner {
       })) as {
         status?: string
       } | null
-      if (doc && doc.status !== 'sending') this.stop(`campaign is ${String(doc.status)}`)
+      if (doc && doc.status !== 'sending') this.stop()
     } catch {
       // the next tick tries again
     }
   }
 
   private async pause(campaign: Campaign, reason: string) {
-    this.stop(reason)
+    this.stop()
     await setCampaignStatus(this.payload, campaign.id, 'sending', 'paused', reason)
   }
 
@@ -242,7 +242,7 @@ export class CampaignRunner {
   ): Promise<LedgerRecipient> {
     const token = unsubscribeToken({ id: r.id, email: r.email })
     const unsubscribe = unsubscribeUrl(settings, token)
-    const raw = personaliseToBuffer(message, {
+    const raw = personalise(message, {
       email: r.email,
       name: r.name,
       messageId: r.messageId,

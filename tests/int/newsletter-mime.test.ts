@@ -26,7 +26,7 @@ describe('compile once, personalise by tokens', () => {
         unsubscribeUrl: url,
         unsubscribeMailto: 'mailto:unsubscribe@example.com',
         values: { unsubscribe_url: url, email: 'reader@example.com' },
-      })
+      }).toString('utf8')
       expect(raw.split('\r\n').every((line) => line.length <= 998)).toBe(true)
       const body = raw.slice(raw.indexOf('\r\n\r\n'))
       expect(body.split('\r\n').every((line) => line.length <= 76)).toBe(true)
