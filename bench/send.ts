@@ -57,7 +57,7 @@ async function main() {
   const BATCH = Number(process.env.BENCH_BATCH ?? defaultBatchSize())
   const { compileMessage, personalise } = await import('../src/newsletter/mime')
   const { renderIssueEmail } = await import('../src/newsletter/render')
-  const { loadNewsletterSettings } = await import('../src/newsletter/settings')
+  const { loadNewsletterSettings, recipientFor } = await import('../src/newsletter/settings')
   const { createTransport } = await import('../src/email/transport')
 
   let t = Date.now()
@@ -89,14 +89,7 @@ async function main() {
     from: { name: settings.fromName, address: settings.fromAddress },
     listId: settings.listId,
   })
-  const url = `${settings.publicUrl}/unsubscribe?token=x`
-  const raw = personalise(compiled, {
-    email: 'reader@example.com',
-    messageId: '<raw@example.com>',
-    unsubscribeUrl: url,
-    unsubscribeMailto: 'mailto:unsubscribe@example.com',
-    values: { unsubscribe_url: url, preferences_url: url, email: 'reader@example.com', name: '' },
-  })
+  const raw = personalise(compiled, recipientFor(settings, { id: 0, email: 'reader@example.com' }, '<raw@example.com>'))
   console.log(`message: ${rendered.format} HTML ${rendered.htmlBytes} bytes, MIME ${Buffer.byteLength(raw)} bytes`)
 
   const sinkStats = () =>
@@ -146,17 +139,12 @@ async function main() {
   /** The raw pool again, but each message personalised as Briefing does it (no ledger, no campaign). */
   const personalisedOnly = async () =>
     (
-      await poolRun((i) => {
-        const u = `${settings.publicUrl}/unsubscribe?token=${i}`
-        const email = `reader${i}@example.com`
-        return personalise(compiled, {
-          email,
-          messageId: `<p${i}@example.com>`,
-          unsubscribeUrl: u,
-          unsubscribeMailto: 'mailto:unsubscribe@example.com',
-          values: { unsubscribe_url: u, preferences_url: u, email, name: '' },
-        })
-      })
+      await poolRun((i) =>
+        personalise(
+          compiled,
+          recipientFor(settings, { id: i, email: `reader${i}@example.com` }, `<p${i}@example.com>`),
+        ),
+      )
     ).rate
 
   const raw1 = await rawBaseline()

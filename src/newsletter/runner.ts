@@ -5,17 +5,10 @@ import { refreshCounts, setCampaignStatus } from './campaign'
 import { makeOwnerId } from './cas'
 import { type Batch, type Id, type LedgerRecipient, type LedgerSummary, renewLease, summarise } from './ledger'
 import { type Messenger } from './messenger'
-import { compileMessage, type CompiledMessage, formatAddress, personalise } from './mime'
+import { compileMessage, type CompiledMessage, personalise } from './mime'
 import { LedgerRecorder, type Tracked } from './recorder'
-import {
-  loadNewsletterSettings,
-  type NewsletterSettings,
-  preferencesUrl,
-  unsubscribeMailto,
-  unsubscribeUrl,
-} from './settings'
+import { loadNewsletterSettings, type NewsletterSettings, recipientFor } from './settings'
 import { BatchStore, DepartedSubscribers } from './store'
-import { unsubscribeToken } from './tokens'
 
 export type Progress = LedgerSummary & { rate: number; status: Campaign['status'] }
 export type RunResult = Progress & { pausedReason?: string | null }
@@ -240,22 +233,7 @@ export class CampaignRunner {
     message: CompiledMessage,
     gate: Promise<void>,
   ): Promise<LedgerRecipient> {
-    const token = unsubscribeToken({ id: r.id, email: r.email })
-    const unsubscribe = unsubscribeUrl(settings, token)
-    const raw = personalise(message, {
-      email: r.email,
-      name: r.name,
-      messageId: r.messageId,
-      unsubscribeUrl: unsubscribe,
-      unsubscribeMailto: unsubscribeMailto(settings, token),
-      values: {
-        unsubscribe_url: unsubscribe,
-        preferences_url: preferencesUrl(settings, token),
-        email: r.email,
-        name: r.name ?? '',
-        recipient: formatAddress(r.name, r.email),
-      },
-    })
+    const raw = personalise(message, recipientFor(settings, r, r.messageId))
     const outcome = await this.messenger.send(settings.fromAddress, r.email, raw, r.messageId, gate)
     if (outcome.kind === 'sent') return { ...r, state: 'sent', code: undefined, error: undefined }
     if (outcome.kind === 'failed')

@@ -1,6 +1,8 @@
 import type { Payload } from 'payload'
 
 import { publicUrl as envPublicUrl } from '../env'
+import type { Recipient } from './mime'
+import { unsubscribeToken } from './tokens'
 
 export type NewsletterSettings = {
   publicationName: string
@@ -44,3 +46,26 @@ export const preferencesUrl = (settings: NewsletterSettings, token: string) =>
   `${settings.publicUrl}/preferences?token=${encodeURIComponent(token)}`
 export const unsubscribeMailto = (settings: NewsletterSettings, token: string) =>
   `mailto:${settings.unsubscribeMailbox}?subject=${encodeURIComponent(`unsubscribe ${token}`)}`
+
+/** Everything personal in one subscriber's copy: headers, and links carrying their signed token. */
+export function recipientFor(
+  settings: NewsletterSettings,
+  subscriber: { id: string | number; email: string; name?: string | null },
+  messageId: string,
+): Recipient {
+  const token = unsubscribeToken(subscriber)
+  const unsubscribe = unsubscribeUrl(settings, token)
+  return {
+    email: subscriber.email,
+    name: subscriber.name,
+    messageId,
+    unsubscribeUrl: unsubscribe,
+    unsubscribeMailto: unsubscribeMailto(settings, token),
+    values: {
+      unsubscribe_url: unsubscribe,
+      preferences_url: preferencesUrl(settings, token),
+      email: subscriber.email,
+      name: subscriber.name ?? '',
+    },
+  }
+}

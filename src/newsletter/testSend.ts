@@ -4,8 +4,8 @@ import { looksLikeEmail, normaliseEmail } from '../../collections/Subscribers'
 import { Messenger } from './messenger'
 import { compileMessage, personalise } from './mime'
 import { renderIssueEmail } from './render'
-import { loadNewsletterSettings, preferencesUrl, unsubscribeMailto, unsubscribeUrl } from './settings'
-import { digest, unsubscribeToken } from './tokens'
+import { loadNewsletterSettings, recipientFor } from './settings'
+import { digest } from './tokens'
 
 export type TestSendResult =
   | { ok: true; messageId: string; to: string; htmlBytes: number; format: string }
@@ -36,22 +36,9 @@ export async function sendTestEmail(
     limit: 1,
     overrideAccess: true,
   })
-  const token = unsubscribeToken({ id: found.docs[0]?.id ?? 'test', email: to })
   const domain = settings.fromAddress.split('@')[1] ?? 'localhost'
   const messageId = `<test.${digest(`${issueId}:${to}:${Date.now()}`)}@${domain}>`
-  const raw = personalise(message, {
-    email: to,
-    messageId,
-    unsubscribeUrl: unsubscribeUrl(settings, token),
-    unsubscribeMailto: unsubscribeMailto(settings, token),
-    values: {
-      unsubscribe_url: unsubscribeUrl(settings, token),
-      preferences_url: preferencesUrl(settings, token),
-      email: to,
-      name: '',
-      recipient: to,
-    },
-  })
+  const raw = personalise(message, recipientFor(settings, { id: found.docs[0]?.id ?? 'test', email: to }, messageId))
   const messenger = new Messenger()
   try {
     const outcome = await messenger.send(settings.fromAddress, to, raw, messageId)
