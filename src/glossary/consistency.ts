@@ -7,7 +7,7 @@ import {
   type PayloadRequest,
 } from 'payload'
 
-import { lexicalText, relationKey, relationKeys } from '../search/text'
+import { relationKey, relationKeys } from '../search/text'
 import { applyPreferred, extractRenderings, normalizeRendering } from './renderings'
 import { loadTerms, type GlossaryTermRow } from './terms'
 
@@ -24,6 +24,7 @@ export type ConsistencyReport = { inconsistencies: Inconsistency[]; termProblems
 
 type ItemDoc = {
   id: number | string
+  title?: string | null
   headline?: string | null
   body?: unknown
   _status?: string | null
@@ -49,8 +50,8 @@ async function* items(payload: Payload, draft: boolean, req?: PayloadRequest): A
   }
 }
 
-const titleOf = (doc: ItemDoc, text: string) =>
-  doc.headline?.trim() || (text.length > 70 ? `${text.slice(0, 70)}…` : text) || `Item ${doc.id}`
+/** The item's stored title (the headline, or a brief's readable title: see collections/Items.ts). */
+const titleOf = (doc: ItemDoc) => doc.title?.trim() || doc.headline?.trim() || `Item ${doc.id}`
 
 /**
  * The consistency report: every Chinese original rendered with different English in different items
@@ -82,7 +83,7 @@ export async function consistencyReport(payload: Payload, req?: PayloadRequest):
     }
     const ref: ItemRef = {
       id: doc.id,
-      title: titleOf(doc, lexicalText(doc.body)),
+      title: titleOf(doc),
       status: doc._status ?? 'draft',
       issue: issueId ? (issues.get(issueId) ?? null) : null,
     }

@@ -3,9 +3,11 @@ import type { Payload } from 'payload'
 
 import { hasStaffRole } from '../access'
 import { publicUrl } from '../env'
+import type { Site } from '../../templates/web/pages'
+import { loadSite } from '../web/loaders'
 import { searchPageHtml } from './page'
 import { parseSearchParams } from './params'
-import { ensureBuilt, search } from './service'
+import { ensureBuilt, search, type SectionOption, sectionOptions } from './service'
 
 type PayloadGetter = () => Promise<Payload>
 
@@ -90,19 +92,12 @@ export async function mountSearchRoutes(app: Express, getPayload: PayloadGetter 
   }
 }
 
-/** The site name (settings global) and the sections for the filter; defaults when unreadable. */
-async function siteAndSections(
-  getPayload: PayloadGetter,
-): Promise<{ site: { publicUrl: string; siteName?: string }; sections: Array<{ value: string; label: string }> }> {
+/** The site (as the web pages have it) and the sections for the filter; no sections when unreadable. */
+async function siteAndSections(getPayload: PayloadGetter): Promise<{ site: Site; sections: SectionOption[] }> {
   try {
     const payload = await getPayload()
-    const settings = (await payload.findGlobal({ slug: 'settings', depth: 0 })) as { publicationName?: string | null }
-    const sections = await payload.find({ collection: 'sections', sort: 'position', limit: 100, depth: 0 })
-    return {
-      site: { publicUrl: publicUrl(), siteName: settings.publicationName?.trim() || undefined },
-      sections: sections.docs.map((s) => ({ value: s.slug ?? String(s.id), label: s.name })),
-    }
+    return { site: await loadSite(payload), sections: await sectionOptions(payload).catch(() => []) }
   } catch {
-    return { site: { publicUrl: publicUrl() }, sections: [] }
+    return { site: { publicUrl: publicUrl(), siteName: 'Briefing' }, sections: [] }
   }
 }

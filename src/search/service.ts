@@ -199,8 +199,32 @@ export async function ensureBuilt(payload: Payload): Promise<void> {
   await rebuild(payload)
 }
 
-/** Section slugs → ids, read at most once a minute (sections change rarely). */
-let sectionCache: { at: number; bySlug: Map<string, string> } | undefined
+/** Sections (slug → id, and the filter options in order), read at most once a minute: they change rarely. */
+let sectionCache: { at: number; bySlug: Map<string, string>; options: SectionOption[] } | undefined
+
+export type SectionOption = { value: string; label: string }
+
+async function sections(payload: Payload) {
+  const now = Date.now()
+  if (!sectionCache || sectionCache.at < now - 60_000) {
+    const all = await payload.find({
+      collection: 'sections',
+      sort: 'position',
+      limit: 1000,
+      depth: 0,
+      overrideAccess: true,
+    })
+    sectionCache = {
+      at: now,
+      bySlug: new Map(all.docs.map((d) => [String(d.slug), String(d.id)])),
+      options: all.docs.map((d) => ({ value: d.slug ?? String(d.id), label: d.name })),
+    }
+  }
+  return sectionCache
+}
+
+/** The sections for a search filter, in their report order. */
+export const sectionOptions = async (payload: Payload): Promise<SectionOption[]> => (await sections(payload)).options
 
 /** Resolve a filter value given as an id or a slug to an id. */
 async function resolveSlug(
@@ -215,12 +239,7 @@ async function resolveSlug(
     for (const [id, v] of known) if (v.slug === value) return id
     return value
   }
-  const now = Date.now()
-  if (!sectionCache || sectionCache.at < now - 60_000) {
-    const all = await payload.find({ collection: 'sections', limit: 1000, depth: 0, overrideAccess: true })
-    sectionCache = { at: now, bySlug: new Map(all.docs.map((d) => [String(d.slug), String(d.id)])) }
-  }
-  return sectionCache.bySlug.get(value) ?? value
+  return (await sections(payload)).bySlug.get(value) ?? value
 }
 
 const outId = idFromKey
