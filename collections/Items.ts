@@ -1,7 +1,8 @@
 import { APIError, type CollectionConfig } from 'payload'
 
 import { editorOrOwnDraft, isStaff, publishedOrStaff, staffCreateDraft } from '../src/access'
-import { describeItem, itemTitle, missingContent, relationId, sectionStyleOf } from './hooks/itemCompleteness'
+import { relationId } from '../src/lib/relations'
+import { describeItem, itemTitle, missingContent, sectionStyleOf } from './hooks/itemCompleteness'
 
 export const Items: CollectionConfig = {
   slug: 'items',

@@ -19,7 +19,8 @@ import type { Payload, Where } from 'payload'
 import { isoDay, periodLabel as formatPeriod } from '../src/lib/dates'
 import type { Issue, Item, Media, Section } from '../src/payload-types'
 import { blocksToText, markTerms, toBlocks, type Block, type Inline, type TermView } from './richtext'
-import { idOf, inlineTermIds, issueRef, itemView, key, loadLookups, origin, published, uniq } from './viewModelItems'
+import { inlineTermIds, issueRef, itemView, key, loadLookups, origin, published, uniq } from './viewModelItems'
+import { relationId } from '../src/lib/relations'
 
 export { buildItemViews, issueRef, termView } from './viewModelItems'
 
@@ -182,7 +183,7 @@ async function neighbour(payload: Payload, issue: Issue, dir: 'prev' | 'next', b
 }
 
 async function coverView(payload: Payload, value: unknown, base: string): Promise<CoverView | null> {
-  const id = idOf(value)
+  const id = relationId(value)
   if (id === undefined) return null
   const media = (
     typeof value === 'object'

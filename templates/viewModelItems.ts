@@ -10,12 +10,11 @@ import { blocksToText, markTerms, safeHref, toBlocks, type TermView } from './ri
 import { relationId } from '../src/lib/relations'
 import type { Id, IssueRef, ItemView, ViewOptions } from './viewModel'
 
-export const idOf: (value: unknown) => Id | undefined = relationId
-export const key = (value: unknown): string => String(idOf(value))
+export const key = (value: unknown): string => String(relationId(value))
 export const uniq = (values: unknown[]): Id[] => {
   const seen = new Map<string, Id>()
   for (const v of values) {
-    const id = idOf(v)
+    const id = relationId(v)
     if (id !== undefined) seen.set(String(id), id)
   }
   return [...seen.values()]

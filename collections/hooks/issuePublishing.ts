@@ -6,7 +6,8 @@ import {
   type CollectionBeforeValidateHook,
 } from 'payload'
 
-import { describeItem, missingContent, relationId, sectionStyleOf } from './itemCompleteness'
+import { relationId } from '../../src/lib/relations'
+import { describeItem, missingContent, sectionStyleOf } from './itemCompleteness'
 
 type Highlight = { section?: unknown; item?: unknown }
 type SectionRow = { section?: unknown }

@@ -33,8 +33,6 @@ export const missingContent = (item: ItemForCheck, style: SectionStyle): string[
   return missing
 }
 
-export { relationId }
-
 /** Look up the style of a section (full unless the section says brief). */
 export const sectionStyleOf = async (req: PayloadRequest, section: unknown): Promise<SectionStyle> => {
   if (section && typeof section === 'object' && 'style' in section) {

@@ -1,7 +1,8 @@
 import type { Payload } from 'payload'
 import React from 'react'
 
-import { missingContent, relationId } from '../../collections/hooks/itemCompleteness'
+import { missingContent } from '../../collections/hooks/itemCompleteness'
+import { relationId } from '../lib/relations'
 
 type Props = { payload: Payload }
 

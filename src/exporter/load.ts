@@ -15,8 +15,6 @@ type Node = {
 }
 type Rel = Id | { id: Id } | null | undefined
 
-const idOf: (v: Rel) => Id | undefined = relationId
-
 /** An issue as stored, in the same plain structure the importer recognises, ready to render. */
 export type ExportedIssue = ImportedReport & {
   slug: string
@@ -30,7 +28,7 @@ export function bodyBlocks(value: unknown, termName: (id: Id) => string | undefi
   const text = (node: Node): string => {
     if (node.type === 'text') return node.text ?? ''
     if (node.type === 'linebreak') return ' '
-    if (node.type === 'inlineBlock') return node.fields?.text || termName(idOf(node.fields?.term as Rel)!) || ''
+    if (node.type === 'inlineBlock') return node.fields?.text || termName(relationId(node.fields?.term as Rel)!) || ''
     return (node.children ?? []).map(text).join('')
   }
   const root = (value as { root?: Node } | null)?.root
@@ -54,7 +52,7 @@ const terms = (nodes: unknown): Id[] => {
   const walk = (n: unknown) => {
     if (!n || typeof n !== 'object') return
     const node = n as Node
-    if (node.type === 'inlineBlock' && node.fields?.term) found.push(idOf(node.fields.term as Rel)!)
+    if (node.type === 'inlineBlock' && node.fields?.term) found.push(relationId(node.fields.term as Rel)!)
     node.children?.forEach(walk)
   }
   walk((nodes as { root?: unknown } | null)?.root)
@@ -90,7 +88,9 @@ export async function loadIssue(payload: Payload, slug: string): Promise<Exporte
       where: {
         id: {
           in: [
-            ...new Set(items.docs.flatMap((i) => [...(i.terms ?? []).map((t) => idOf(t as Rel)!), ...terms(i.body)])),
+            ...new Set(
+              items.docs.flatMap((i) => [...(i.terms ?? []).map((t) => relationId(t as Rel)!), ...terms(i.body)]),
+            ),
           ],
         },
       },
@@ -104,14 +104,14 @@ export async function loadIssue(payload: Payload, slug: string): Promise<Exporte
   const termById = new Map(glossary.docs.map((t) => [String(t.id), t]))
   const termName = (id: Id) => termById.get(String(id))?.english
 
-  const order = (issue.sections ?? []).map((r) => String(idOf(r.section as Rel)))
+  const order = (issue.sections ?? []).map((r) => String(relationId(r.section as Rel)))
   for (const item of items.docs)
-    if (!order.includes(String(idOf(item.section as Rel)))) order.push(String(idOf(item.section as Rel)))
+    if (!order.includes(String(relationId(item.section as Rel)))) order.push(String(relationId(item.section as Rel)))
   const outSections: ImportedSection[] = order
     .filter((id) => sectionById.has(id))
     .map((id) => {
       const section = sectionById.get(id)!
-      const mine = items.docs.filter((i) => String(idOf(i.section as Rel)) === id)
+      const mine = items.docs.filter((i) => String(relationId(i.section as Rel)) === id)
       return {
         name: section.name,
         style: section.style === 'brief' ? 'brief' : 'full',
@@ -122,10 +122,10 @@ export async function loadIssue(payload: Payload, slug: string): Promise<Exporte
           dateLabel: i.date ? dayLabel(i.date) : undefined,
           body: bodyBlocks(i.body, termName),
           sources: (i.sources ?? [])
-            .map((s) => sourceById.get(String(idOf(s as Rel))))
+            .map((s) => sourceById.get(String(relationId(s as Rel))))
             .filter((s): s is string => Boolean(s)),
           terms: (i.terms ?? []).flatMap((t) => {
-            const term = termById.get(String(idOf(t as Rel)))
+            const term = termById.get(String(relationId(t as Rel)))
             return term
               ? [
                   {
@@ -155,7 +155,7 @@ export async function loadIssue(payload: Payload, slug: string): Promise<Exporte
       text: bodyBlocks(h.text, termName)
         .map((b) => (typeof b === 'string' ? b : b.items.join(' ')))
         .join(' '),
-      section: sectionById.get(String(idOf(h.section as Rel)))?.name,
+      section: sectionById.get(String(relationId(h.section as Rel)))?.name,
       line: 0,
     })),
     highlightTerms: [],

@@ -242,8 +242,6 @@ async function resolveSlug(
   return (await sections(payload)).bySlug.get(value) ?? value
 }
 
-const outId = idFromKey
-
 /** Search the archive: every query token must match; filters narrow to items (except `issue`/dates). */
 export async function search(payload: Payload, request: SearchRequest): Promise<SearchResponse> {
   if (!parseQuery(request.q ?? '').tokens.length) return { docs: [], totalDocs: 0 }
@@ -295,7 +293,7 @@ export function runQuery(engine: SearchEngine, drafts: Set<string>, request: Sea
     totalDocs: total,
     docs: hits.map(({ doc }) => ({
       collection: doc.collection,
-      id: outId(doc.id),
+      id: idFromKey(doc.id),
       title: doc.title,
       snippet: snippet(doc.text || doc.title, query.highlights),
       url: doc.url,

@@ -16,11 +16,7 @@ import { doc as docKey, list, nav, SETTINGS } from './deps'
 
 type Doc = Record<string, unknown> & { id?: unknown; _status?: string | null }
 
-const idOf = relationId
-const ids = (v: unknown): unknown[] =>
-  (Array.isArray(v) ? v.map(idOf) : v === null || v === undefined ? [] : [idOf(v)]).filter(
-    (x) => x !== null && x !== undefined,
-  )
+const ids = (v: unknown): unknown[] => (Array.isArray(v) ? v : [v]).map(relationId).filter((x) => x !== undefined)
 const isPublished = (d: Doc | undefined | null) => d?._status === 'published'
 
 const RECHECK_MS = Number(process.env.WEB_CACHE_RECHECK_MS ?? 1000)
