@@ -7,6 +7,11 @@ export const list = (collection: string, id?: unknown) =>
 export const nav = (issueId: unknown) => `nav:issues:${String(issueId)}`
 export const SETTINGS = 'globals:settings'
 
+/** The collections public pages are built from: their changes invalidate pages (plugin.ts, freshness.ts). */
+export const PAGE_COLLECTIONS = ['issues', 'items', 'sections', 'sources', 'glossary-terms', 'media'] as const
+/** Those shown only as references inside issue and item pages. */
+export const REFERENCE_COLLECTIONS = PAGE_COLLECTIONS.filter((slug) => slug !== 'issues' && slug !== 'items')
+
 export function itemDeps(item: ItemView, out: Set<string> = new Set()): Set<string> {
   out.add(doc('items', item.id))
   out.add(doc('issues', item.issue.id))

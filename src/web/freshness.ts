@@ -1,6 +1,7 @@
-import type { CollectionSlug, Payload } from 'payload'
+import type { Payload } from 'payload'
 
 import { clearCache } from './cache'
+import { PAGE_COLLECTIONS } from './deps'
 
 /**
  * Cross-process freshness. The hooks in this process invalidate exactly the pages a change shows;
@@ -8,7 +9,6 @@ import { clearCache } from './cache'
  * here. Every few seconds we read the newest `updatedAt` of the collections pages are built from;
  * if it is newer than anything this process has seen, the cache is cleared.
  */
-const WATCHED: CollectionSlug[] = ['issues', 'items', 'sections', 'sources', 'glossary-terms', 'media']
 
 let newestSeen = 0
 let baselineTaken = false
@@ -21,7 +21,7 @@ export function noteLocalChange(updatedAt: unknown): void {
 
 async function newestUpdate(payload: Payload): Promise<number> {
   let newest = 0
-  for (const collection of WATCHED) {
+  for (const collection of PAGE_COLLECTIONS) {
     const { docs } = await payload.find({
       collection,
       sort: '-updatedAt',

@@ -9,6 +9,7 @@ import {
   referenceDeleted,
   settingsChanged,
 } from './invalidation'
+import { REFERENCE_COLLECTIONS } from './deps'
 import { noteLocalChange } from './freshness'
 
 /**
@@ -26,10 +27,7 @@ const hooksFor: Record<
   issues: { change: [issueChanged], remove: [issueDeleted] },
   items: { change: [itemChanged], remove: [itemDeleted] },
   ...Object.fromEntries(
-    ['sections', 'sources', 'glossary-terms', 'media'].map((slug) => [
-      slug,
-      { change: [referenceChanged(slug)], remove: [referenceDeleted(slug)] },
-    ]),
+    REFERENCE_COLLECTIONS.map((slug) => [slug, { change: [referenceChanged(slug)], remove: [referenceDeleted(slug)] }]),
   ),
 }
 
