@@ -13,7 +13,7 @@ type SearchOpts = {
   to?: string
 }
 
-/** `briefing search <query>`, `briefing search:rebuild` and `briefing glossary:consistency`. */
+/** `briefing search <query>` and `briefing search:rebuild`. */
 export function registerSearchCommands(program: Command): void {
   program
     .command('search')
@@ -69,26 +69,6 @@ export function registerSearchCommands(program: Command): void {
         const { rebuild } = await import('./service')
         const { documents, ms } = await rebuild(payload)
         console.log(`indexed ${documents} documents in ${ms} ms`)
-      })
-    })
-
-  program
-    .command('glossary:consistency')
-    .description('List Chinese originals rendered with different English in different items, and terms needing review')
-    .action(async () => {
-      await withPayload(async (payload) => {
-        const { consistencyReport } = await import('../glossary/consistency')
-        const report = await consistencyReport(payload)
-        console.log(
-          `${report.itemsScanned} items checked; ${report.inconsistencies.length} original(s) rendered more than one way`,
-        )
-        for (const inc of report.inconsistencies) {
-          console.log(`${inc.original} (preferred: ${inc.preferred})`)
-          for (const r of inc.renderings)
-            console.log(`  “${r.english}”: ${r.items.map((i) => `${i.title} [${i.id}]`).join('; ')}`)
-        }
-        for (const t of report.termProblems)
-          console.log(`term ${t.english} ${t.original}: ${t.problems.join(', ')} (${t.items} published items)`)
       })
     })
 }
