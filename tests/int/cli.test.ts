@@ -1,35 +1,29 @@
-import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
 import { afterAll, describe, expect, it } from 'vitest'
 
+import { briefingSync } from '../helpers/cli'
 import { testDatabaseUri } from '../helpers/payload'
 
 /** The `briefing` CLI as a user runs it: a real child process on a real database file. */
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-cli-'))
-const env = { ...process.env, DATABASE_URI: testDatabaseUri(dir, 'cli'), OUTBOX_DIR: path.join(dir, 'outbox') }
+const env = { DATABASE_URI: testDatabaseUri(dir, 'cli'), OUTBOX_DIR: path.join(dir, 'outbox') }
 
-const briefing = (args: string[], extraEnv: Record<string, string | undefined> = {}) => {
-  const out = spawnSync(process.execPath, ['bin/briefing.mjs', ...args], {
-    env: { ...env, ...extraEnv },
-    encoding: 'utf8',
-    timeout: 120_000,
-  })
-  return { code: out.status, stdout: out.stdout, stderr: out.stderr }
-}
+const briefing = (args: string[], extraEnv: Record<string, string | undefined> = {}) =>
+  briefingSync(args, { ...env, ...extraEnv })
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
 describe('briefing CLI', () => {
   it('has --help on the program and on every command', () => {
     const help = briefing(['--help'])
-    expect(help.code).toBe(0)
+    expect(help.status).toBe(0)
     for (const cmd of ['seed', 'user:create', 'serve']) {
       expect(help.stdout).toContain(cmd)
       const sub = briefing([cmd, '--help'])
-      expect(sub.code).toBe(0)
+      expect(sub.status).toBe(0)
       expect(sub.stdout).toMatch(/Usage: briefing/)
     }
   })
@@ -37,11 +31,11 @@ describe('briefing CLI', () => {
   it('seeds demo content idempotently', () => {
     const first = briefing(['seed'])
     expect(first.stderr).not.toMatch(/Error/)
-    expect(first.code).toBe(0)
+    expect(first.status).toBe(0)
     expect(first.stdout).toContain('issue 3-9 created (published, 6 items)')
     expect(first.stdout).toContain('issue 3-10 created (draft, 3 items)')
     const again = briefing(['seed'])
-    expect(again.code).toBe(0)
+    expect(again.status).toBe(0)
     expect(again.stdout).toContain('0 issue(s) created, 2 already there')
   }, 120_000)
 
@@ -55,7 +49,7 @@ describe('briefing CLI', () => {
       '--role',
       'editor',
     ])
-    expect(ok.code).toBe(0)
+    expect(ok.status).toBe(0)
     expect(ok.stdout).toMatch(/created editor editor@example.com/)
     const dup = briefing([
       'user:create',
@@ -66,13 +60,13 @@ describe('briefing CLI', () => {
       '--role',
       'editor',
     ])
-    expect(dup.code).toBe(1)
+    expect(dup.status).toBe(1)
     expect(dup.stderr).toContain('already exists')
     const role = briefing(['user:create', '--email', 'x@example.com', '--password', 'long-password', '--role', 'owner'])
-    expect(role.code).toBe(1)
+    expect(role.status).toBe(1)
     expect(role.stderr).toContain('--role must be one of admin, editor, contributor')
     const short = briefing(['user:create', '--email', 'x@example.com', '--password', 'short'])
-    expect(short.code).toBe(1)
+    expect(short.status).toBe(1)
     expect(short.stderr).toContain('at least 8 characters')
   })
 
@@ -84,14 +78,14 @@ describe('briefing CLI', () => {
     }
     const out = briefing(['seed'], prod)
     expect(out.stderr).not.toMatch(/Error/)
-    expect(out.code).toBe(0)
+    expect(out.status).toBe(0)
     expect(out.stdout + out.stderr).toMatch(/Migrat/)
     expect(out.stdout).toContain('issue 3-9 created (published, 6 items)')
   })
 
   it('refuses to start in production without PAYLOAD_SECRET', () => {
     const out = briefing(['seed'], { NODE_ENV: 'production', PAYLOAD_SECRET: '' })
-    expect(out.code).not.toBe(0)
+    expect(out.status).not.toBe(0)
     expect(out.stderr).toContain('PAYLOAD_SECRET is required in production')
   })
 })

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -11,6 +10,7 @@ import { remapRelations } from '../../src/exporter/relations'
 import { restoreArchive } from '../../src/importer/archive'
 import { importFile } from '../../src/importer/run'
 import { seed } from '../../src/seed'
+import { briefingSync } from '../helpers/cli'
 import { bootPayload, makeUser, type TestPayload } from '../helpers/payload'
 
 let t: TestPayload
@@ -92,12 +92,7 @@ function normalise(payload: Payload, dir: string) {
   return out
 }
 
-const cli = (args: string[], env: Record<string, string>) =>
-  spawnSync(process.execPath, ['bin/briefing.mjs', ...args], {
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-    timeout: 120_000,
-  })
+const cli = briefingSync
 
 describe('whole-archive export → import --archive', () => {
   it('restores into an empty database with identical content, media files included', async () => {

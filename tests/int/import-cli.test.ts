@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { briefingSync } from '../helpers/cli'
 import { bootPayload, type TestPayload } from '../helpers/payload'
 
 const FIXTURES = path.resolve('tests/fixtures/import')
@@ -19,13 +19,9 @@ afterAll(async () => {
 })
 
 /** `node bin/briefing.mjs …` as a real child process on this test's database file. */
-const briefing = (...args: string[]) => briefingWith({}, ...args)
 const briefingWith = (env: Record<string, string>, ...args: string[]) =>
-  spawnSync(process.execPath, ['bin/briefing.mjs', ...args], {
-    env: { ...process.env, BRIEFING_JOBS_AUTORUN: '0', NO_COLOR: '1', ...env },
-    encoding: 'utf8',
-    timeout: 120_000,
-  })
+  briefingSync(args, { BRIEFING_JOBS_AUTORUN: '0', NO_COLOR: '1', ...env })
+const briefing = (...args: string[]) => briefingWith({}, ...args)
 
 const counts = async () => ({
   issues: (await t.payload.count({ collection: 'issues' })).totalDocs,

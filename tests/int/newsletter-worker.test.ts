@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process'
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { findIssue, startCampaign } from '../../src/newsletter/campaign'
 import { summarise } from '../../src/newsletter/ledger'
 import { startSmtpSink, type SmtpSink } from '../../src/newsletter/smtpSink'
 import { seed } from '../../src/seed'
+import { briefing } from '../helpers/cli'
 import { bootPayload, type TestPayload } from '../helpers/payload'
 
 let t: TestPayload
@@ -29,15 +28,9 @@ describe('briefing worker', () => {
     const campaign = await startCampaign(t.payload, (await findIssue(t.payload, '3-9'))!)
     expect(campaign.status).toBe('sending')
     // ...and sent by `briefing worker --once` in its own process.
-    const child = spawn(process.execPath, ['bin/briefing.mjs', 'worker', '--once'], {
-      env: { ...process.env, SMTP_URL: sink.url(3) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let output = ''
-    child.stdout.on('data', (d) => (output += d))
-    child.stderr.on('data', (d) => (output += d))
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
-    expect(code, output).toBe(0)
+    const run = await briefing(['worker', '--once'], { SMTP_URL: sink.url(3) })
+    const output = run.stdout + run.stderr
+    expect(run.status, output).toBe(0)
     expect(output).toContain('campaign completed: sent 12, failed 0')
     expect(sink.messages.map((m) => m.envelopeTo[0]).sort()).toEqual(
       Array.from({ length: 12 }, (_, i) => `w${i}@example.com`).sort(),

@@ -1,9 +1,7 @@
-import { execFile } from 'node:child_process'
-import { promisify } from 'node:util'
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { richText } from '../../src/lib/richtext'
+import { briefing } from '../helpers/cli'
 import { bootPayload, makeUser, type TestPayload } from '../helpers/payload'
 
 /** Scheduled publishing through Payload's jobs queue (the `schedulePublish` task). */
@@ -52,11 +50,7 @@ describe('scheduled publishing', () => {
     const issue = await t.payload.create({ collection: 'issues', data: { volume: 3 }, draft: true })
     await schedule(issue.id, new Date(Date.now() - 1000), editor)
     // Asynchronously, so that this process stays responsive while the worker shares the database.
-    const out = await promisify(execFile)(process.execPath, ['bin/briefing.mjs', 'worker', '--once'], {
-      env: { ...process.env, NEWSLETTER_WORKER: 'external' },
-      encoding: 'utf8',
-      timeout: 120_000,
-    })
+    const out = await briefing(['worker', '--once'], { NEWSLETTER_WORKER: 'external' })
     expect(out.stdout).toContain('jobs: ran 1 due job(s)')
     expect((await t.payload.findByID({ collection: 'issues', id: issue.id }))._status).toBe('published')
   })

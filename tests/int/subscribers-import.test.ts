@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -6,22 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { exportSubscribers, importSubscribers, parseCsv } from '../../src/newsletter/csv'
 import { subscriberStats } from '../../src/newsletter/stats'
+import { briefing } from '../helpers/cli'
 import { bootPayload, type TestPayload } from '../helpers/payload'
 
 let t: TestPayload
-
-/** Run the real CLI in a child process on the test database. */
-function briefing(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['bin/briefing.mjs', ...args], {
-    env: process.env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (d) => (stdout += d))
-  child.stderr.on('data', (d) => (stderr += d))
-  return new Promise((resolve) => child.on('exit', (status) => resolve({ status, stdout, stderr })))
-}
 
 beforeAll(async () => {
   t = await bootPayload('subscribers-import')

@@ -1,0 +1,30 @@
+import { spawn, spawnSync } from 'node:child_process'
+
+/** What a `briefing` run printed and how it ended. */
+export type CliRun = { status: number | null; stdout: string; stderr: string }
+type Env = Record<string, string | undefined>
+
+const ARGS = (args: string[]) => ['bin/briefing.mjs', ...args]
+
+/** `node bin/briefing.mjs …` as a user runs it: a real child process, waited for (2 minutes at most). */
+export function briefingSync(args: string[], env: Env = {}): CliRun {
+  const out = spawnSync(process.execPath, ARGS(args), {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: 120_000,
+  })
+  return { status: out.status, stdout: out.stdout, stderr: out.stderr }
+}
+
+/** The same without blocking this process, which may be sharing the database with the child. */
+export function briefing(args: string[], env: Env = {}): Promise<CliRun> {
+  const child = spawn(process.execPath, ARGS(args), {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (d) => (stdout += d))
+  child.stderr.on('data', (d) => (stderr += d))
+  return new Promise((resolve) => child.on('exit', (status) => resolve({ status, stdout, stderr })))
+}
