@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { artifactPath, launchBrowser } from '../helpers/browser'
-import { ADMIN, adminToken, baseUrl, userToken } from '../helpers/e2e'
+import { ADMIN, adminToken, baseUrl, signInThroughForm, userToken } from '../helpers/e2e'
 
 let browser: Awaited<ReturnType<typeof launchBrowser>>
 let page: Page
@@ -100,13 +100,7 @@ describe('admin: a contributor', () => {
   it('sees no way to publish an item or an issue', async () => {
     const contributor = await userToken('contributor')
     const second = await launchBrowser()
-    const p = await second.newPage()
-    p.setDefaultTimeout(60_000)
-    await p.goto(`${baseUrl()}/admin/login`)
-    await p.fill('#field-email', contributor.email)
-    await p.fill('#field-password', contributor.password)
-    await p.click('button[type=submit]')
-    await p.waitForURL(/\/admin$/)
+    const p = await signInThroughForm(second, contributor)
     await p.goto(`${baseUrl()}/admin/collections/items/create`)
     await p.waitForURL(/\/admin\/collections\/items\/\w+$/)
     await p.waitForSelector('#field-headline')

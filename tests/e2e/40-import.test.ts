@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { artifactPath, launchBrowser } from '../helpers/browser'
-import { adminToken, baseUrl, userToken } from '../helpers/e2e'
+import { adminToken, baseUrl, signInThroughForm, userToken } from '../helpers/e2e'
 
 const FIXTURES = path.resolve('tests/fixtures/import')
 const html = fs.readFileSync(path.join(FIXTURES, 'weekly-report-4-68.html'))
@@ -79,13 +79,7 @@ describe('POST /api/import', () => {
 describe('admin: Import reports screen', () => {
   it('lets an editor preview and import a saved report page', async () => {
     const editor = await userToken('editor')
-    const page = await browser.newPage()
-    page.setDefaultTimeout(60_000)
-    await page.goto(`${baseUrl()}/admin/login`)
-    await page.fill('#field-email', editor.email)
-    await page.fill('#field-password', editor.password)
-    await page.click('button[type=submit]')
-    await page.waitForURL(/\/admin$/)
+    const page = await signInThroughForm(browser, editor)
     await page.goto(`${baseUrl()}/admin/import`)
     await page.waitForSelector('[data-testid=import-files]', { timeout: 120_000 })
     expect(await page.locator('#nav-import-reports').count()).toBe(1)
@@ -119,13 +113,7 @@ describe('admin: Import reports screen', () => {
   it('tells a contributor that only editors can import', async () => {
     const contributor = await userToken('contributor')
     await browser.clearCookies() // sign the editor out
-    const page = await browser.newPage()
-    page.setDefaultTimeout(60_000)
-    await page.goto(`${baseUrl()}/admin/login`)
-    await page.fill('#field-email', contributor.email)
-    await page.fill('#field-password', contributor.password)
-    await page.click('button[type=submit]')
-    await page.waitForURL(/\/admin$/)
+    const page = await signInThroughForm(browser, contributor)
     await page.goto(`${baseUrl()}/admin/import`)
     await page.waitForSelector('text=Only editors and admins can import reports.')
     expect(await page.locator('[data-testid=import-files]').count()).toBe(0)

@@ -1,3 +1,4 @@
+import type { BrowserContext, Page } from 'playwright-core'
 import { inject } from 'vitest'
 
 export const baseUrl = (): string => inject('baseUrl')
@@ -51,4 +52,19 @@ export async function userToken(
   })
   const body = (await res.json()) as Json
   return { email, password, token: body.token as string }
+}
+
+/** A new admin page signed in through the login form, as a person would. */
+export async function signInThroughForm(
+  context: BrowserContext,
+  user: { email: string; password: string },
+): Promise<Page> {
+  const page = await context.newPage()
+  page.setDefaultTimeout(60_000)
+  await page.goto(`${baseUrl()}/admin/login`)
+  await page.fill('#field-email', user.email)
+  await page.fill('#field-password', user.password)
+  await page.click('button[type=submit]')
+  await page.waitForURL(/\/admin$/)
+  return page
 }
