@@ -5,7 +5,27 @@ import path from 'node:path'
 export const isProduction = process.env.NODE_ENV === 'production'
 
 export const databaseUri = (): string => process.env.DATABASE_URI || `file:${path.resolve('data', 'briefing.db')}`
-export const isMongo = (uri = databaseUri()): boolean => /^mongodb(\+srv)?:\/\//.test(uri)
+
+export type DatabaseKind = 'sqlite' | 'postgres' | 'mongo'
+
+/** Which adapter a DATABASE_URI selects: `file:` SQLite, `postgres(ql)://` PostgreSQL, `mongodb(+srv)://` MongoDB. */
+export function databaseKind(uri = databaseUri()): DatabaseKind {
+  if (/^mongodb(\+srv)?:\/\//.test(uri)) return 'mongo'
+  if (/^postgres(ql)?:\/\//.test(uri)) return 'postgres'
+  if (uri.startsWith('file:') || uri === ':memory:') return 'sqlite'
+  throw new Error(
+    `DATABASE_URI "${uri.replace(/\/\/[^@/]*@/, '//…@')}" is not supported: use file:… (SQLite), postgres://… or mongodb://…`,
+  )
+}
+export const isMongo = (uri = databaseUri()): boolean => databaseKind(uri) === 'mongo'
+
+/** DATABASE_ID_TYPE: `uuid` gives SQLite and Postgres documents string UUID ids (MongoDB always has ObjectIds). */
+export function databaseIdType(): 'number' | 'uuid' {
+  const value = (process.env.DATABASE_ID_TYPE ?? '').trim().toLowerCase()
+  if (value === '' || value === 'number' || value === 'serial') return 'number'
+  if (value === 'uuid') return 'uuid'
+  throw new Error(`DATABASE_ID_TYPE must be "uuid" or "number" (unset), not "${process.env.DATABASE_ID_TYPE}"`)
+}
 
 export const payloadSecret = (): string => {
   const secret = process.env.PAYLOAD_SECRET

@@ -18,20 +18,31 @@ import { Subscribers } from '../collections/Subscribers'
 import { Users } from '../collections/Users'
 import { isEditor } from './access'
 import { createTransport } from './email/transport'
-import { databaseUri, ensureDatabaseFolder, isMongo, payloadSecret, publicUrl } from './env'
+import {
+  databaseIdType,
+  databaseKind,
+  databaseUri,
+  ensureDatabaseFolder,
+  isMongo,
+  payloadSecret,
+  publicUrl,
+} from './env'
 import { featurePlugins } from './features'
 import { Settings } from './globals/Settings'
 import { editor } from './lexical'
+import { postgresDatabase } from './lib/database'
 import { migrations } from './migrations'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 const db = (uri: string): Config['db'] => {
   ensureDatabaseFolder(uri)
+  if (databaseKind(uri) === 'postgres') return postgresDatabase(uri)
   return isMongo(uri)
     ? mongooseAdapter({ url: uri, transactionOptions: {} })
     : sqliteAdapter({
         client: { url: uri },
+        idType: databaseIdType(),
         // Production (NODE_ENV=production) runs these at start; development pushes the schema.
         prodMigrations: migrations,
         // No adapter-wide transactions on SQLite: with them, a CLI process and the server writing the

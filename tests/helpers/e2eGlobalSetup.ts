@@ -6,7 +6,7 @@ import path from 'node:path'
 
 import type { TestProject } from 'vitest/node'
 
-import { testDatabaseUri } from './payload'
+import { dropTestDatabase, testDatabaseUri } from './payload'
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -79,7 +79,10 @@ export default async function setup(project: TestProject) {
       // already gone
     }
     await new Promise((r) => setTimeout(r, 500))
-    if (process.env.KEEP_E2E_DIR !== '1') fs.rmSync(dir, { recursive: true, force: true })
+    if (process.env.KEEP_E2E_DIR !== '1') {
+      await dropTestDatabase(env.DATABASE_URI)
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   }
 }
 

@@ -3,19 +3,38 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { getPayload, type Payload } from 'payload'
+import pg from 'pg'
+
+/** A database name of at most 63 characters (PostgreSQL's limit), unique to this process and moment. */
+const freshName = (name: string) =>
+  `briefing_test_${name.toLowerCase().replace(/\W+/g, '_').slice(0, 24)}_${process.pid}_${Date.now()}`
 
 /**
- * A database URI for one test file: a fresh SQLite file in a temp folder, or, when MONGODB_URI
- * is set, a fresh database on that MongoDB server.
+ * A database URI for one test file: a fresh SQLite file in a temp folder, or, when POSTGRES_URI
+ * (or MONGODB_URI) is set, a fresh database on that server (Payload creates it on first connect).
  */
 export function testDatabaseUri(dir: string, name: string): string {
-  const mongo = process.env.MONGODB_URI
-  if (mongo) {
-    const url = new URL(mongo)
-    url.pathname = `/briefing_test_${name.replace(/\W+/g, '_')}_${process.pid}_${Date.now()}`
+  const server = process.env.POSTGRES_URI || process.env.MONGODB_URI
+  if (server) {
+    const url = new URL(server)
+    url.pathname = `/${freshName(name)}`
     return url.toString()
   }
   return `file:${path.join(dir, `${name}.db`)}`
+}
+
+/** Drop a database testDatabaseUri made on the Postgres server (SQLite files go with their folder). */
+export async function dropTestDatabase(uri: string): Promise<void> {
+  const server = process.env.POSTGRES_URI
+  if (!server || !/^postgres(ql)?:/.test(uri)) return
+  const name = new URL(uri).pathname.slice(1)
+  const client = new pg.Client({ connectionString: server })
+  await client.connect()
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '')}" WITH (FORCE)`)
+  } finally {
+    await client.end()
+  }
 }
 
 export type TestPayload = { payload: Payload; dir: string; close: () => Promise<void> }
@@ -23,7 +42,8 @@ export type TestPayload = { payload: Payload; dir: string; close: () => Promise<
 /** Boot a real Payload (Local API) on its own database for one test file. */
 export async function bootPayload(name = 'int'): Promise<TestPayload> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `briefing-${name}-`))
-  process.env.DATABASE_URI = testDatabaseUri(dir, name)
+  const uri = testDatabaseUri(dir, name)
+  process.env.DATABASE_URI = uri
   process.env.OUTBOX_DIR = path.join(dir, 'outbox')
   process.env.MEDIA_DIR = path.join(dir, 'media')
   process.env.BRIEFING_JOBS_AUTORUN = '0'
@@ -32,6 +52,7 @@ export async function bootPayload(name = 'int'): Promise<TestPayload> {
   const close = async () => {
     if (process.env.MONGODB_URI) await payload.db.connection?.dropDatabase?.()
     await payload.destroy?.()
+    await dropTestDatabase(uri)
     fs.rmSync(dir, { recursive: true, force: true })
   }
   return { payload, dir, close }

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { briefingSync } from '../helpers/cli'
-import { testDatabaseUri } from '../helpers/payload'
+import { dropTestDatabase, testDatabaseUri } from '../helpers/payload'
 
 /** The `briefing` CLI as a user runs it: a real child process on a real database file. */
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-cli-'))
@@ -14,7 +14,10 @@ const env = { DATABASE_URI: testDatabaseUri(dir, 'cli'), OUTBOX_DIR: path.join(d
 const briefing = (args: string[], extraEnv: Record<string, string | undefined> = {}) =>
   briefingSync(args, { ...env, ...extraEnv })
 
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
+afterAll(async () => {
+  await dropTestDatabase(env.DATABASE_URI)
+  fs.rmSync(dir, { recursive: true, force: true })
+})
 
 describe('briefing CLI', () => {
   it('has --help on the program and on every command', () => {
