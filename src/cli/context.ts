@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process'
 
 import type { Payload } from 'payload'
 
+import { closeDatabase } from '../lib/db'
+
 type ApplicationModule = { getBriefingPayload: () => Promise<Payload> }
 
 class LoadStalled extends Error {}
@@ -56,7 +58,7 @@ export async function withPayload<T>(fn: (payload: Payload) => Promise<T>): Prom
   try {
     return await fn(payload)
   } finally {
-    await payload.destroy?.()
+    await closeDatabase(payload)
   }
 }
 

@@ -2,6 +2,8 @@ import os from 'node:os'
 
 import type { CollectionSlug, Payload, Where } from 'payload'
 
+import { atomicUpdateOptions } from '../lib/db'
+
 /**
  * Atomic compare-and-set on one document: change `data` only if every `expected` field still has
  * its value, and say whether it changed. `payload.update({ where })` is NOT atomic on SQLite (it
@@ -31,7 +33,7 @@ export async function compareAndSetDoc(
   for (const [field, value] of Object.entries(expected)) {
     conditions.push(value === null ? { [field]: { exists: false } } : { [field]: { equals: value } })
   }
-  const options = payload.db.name === 'mongoose' ? {} : { atomic: true }
+  const options = atomicUpdateOptions(payload)
   const doc = await payload.db.updateOne({ collection, where: { and: conditions }, data, options })
   return (doc as unknown as Record<string, unknown> | null) ?? null
 }

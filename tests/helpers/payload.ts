@@ -5,6 +5,8 @@ import path from 'node:path'
 import { getPayload, type Payload } from 'payload'
 import pg from 'pg'
 
+import { closeDatabase } from '../../src/lib/db'
+
 /** A database name of at most 63 characters (PostgreSQL's limit), unique to this process and moment. */
 const freshName = (name: string) =>
   `briefing_test_${name.toLowerCase().replace(/\W+/g, '_').slice(0, 24)}_${process.pid}_${Date.now()}`
@@ -51,7 +53,7 @@ export async function bootPayload(name = 'int'): Promise<TestPayload> {
   const payload = await getPayload({ config })
   const close = async () => {
     if (process.env.MONGODB_URI) await payload.db.connection?.dropDatabase?.()
-    await payload.destroy?.()
+    await closeDatabase(payload)
     await dropTestDatabase(uri)
     fs.rmSync(dir, { recursive: true, force: true })
   }

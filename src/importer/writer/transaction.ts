@@ -1,23 +1,19 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { beginTransaction } from '../../lib/db'
+
 export type TxReq = Partial<PayloadRequest> & { transactionID?: number | string }
 
 /**
  * Run `fn` inside one database transaction: every Local API call inside gets `req` (carrying the
- * transactionID); any error rolls everything back. SQLite configured without `transactionOptions`
- * answers `beginTransaction()` with null; the drizzle transaction is then started directly, so that
- * an import is all or nothing on every adapter.
+ * transactionID); any error rolls everything back, so an import is all or nothing on every adapter.
  */
 export async function inTransaction<T>(
   payload: Payload,
   fn: (req: TxReq) => Promise<T>,
   user?: PayloadRequest['user'],
 ): Promise<T> {
-  let id = await payload.db.beginTransaction()
-  if (id === null && 'drizzle' in payload.db && 'sessions' in payload.db) {
-    const { beginTransaction } = await import('@payloadcms/drizzle')
-    id = await beginTransaction.call(payload.db as never, {} as never)
-  }
+  const id = await beginTransaction(payload)
   const req: TxReq = { ...(id !== null ? { transactionID: id } : {}), ...(user ? { user } : {}) }
   try {
     const result = await fn(req)

@@ -1,0 +1,52 @@
+import type { Payload } from 'payload'
+
+import type { DatabaseKind } from '../env'
+
+/**
+ * Everything that reaches below Payload's Local API, with one branch per adapter. The rest of the code
+ * calls `payload.find/create/update` (the same on every adapter) or these functions.
+ */
+export function adapterKind(payload: Payload): DatabaseKind {
+  const name = payload.db.name
+  if (name === 'mongoose') return 'mongo'
+  if (name === 'postgres') return 'postgres'
+  return 'sqlite'
+}
+
+/**
+ * Options for `payload.db.updateOne` that make it one conditional write (compare-and-set): drizzle's
+ * `atomic` (a single `UPDATE … WHERE … RETURNING` on SQLite and Postgres); MongoDB's `findOneAndUpdate`
+ * is atomic already.
+ */
+export const atomicUpdateOptions = (payload: Payload): Record<string, unknown> =>
+  adapterKind(payload) === 'mongo' ? {} : { atomic: true }
+
+/**
+ * Begin a transaction and return its id. Postgres and MongoDB run with adapter transactions on, so
+ * `beginTransaction()` gives one; SQLite configured without `transactionOptions` answers null, and the
+ * drizzle transaction is then started directly, so that a caller's work is all or nothing everywhere.
+ */
+export async function beginTransaction(payload: Payload): Promise<number | string | null> {
+  const id = await payload.db.beginTransaction()
+  if (id !== null || adapterKind(payload) !== 'sqlite') return id
+  const { beginTransaction: drizzleBegin } = await import('@payloadcms/drizzle')
+  return drizzleBegin.call(payload.db as never, {} as never)
+}
+
+/**
+ * Close Payload and its connections so that the process can exit (a CLI command, a test file).
+ * Postgres: Payload's `destroy()` keeps the connection pool open, and the adapter keeps one client of
+ * it checked out for good (its reconnect watch), so `pool.end()` alone never settles: end every
+ * client's connection directly.
+ */
+export async function closeDatabase(payload: Payload): Promise<void> {
+  const pool = adapterKind(payload) === 'postgres' ? (payload.db as unknown as { pool?: PgPool }).pool : undefined
+  await payload.destroy?.()
+  if (!pool || pool.ended) return
+  const clients = [...(pool._clients ?? [])]
+  // pool.end() settles only once every client is back in the pool, which the held one never is.
+  pool.end().catch(() => undefined)
+  await Promise.all(clients.map((client) => client.end().catch(() => undefined)))
+}
+
+type PgPool = { end: () => Promise<void>; ended?: boolean; _clients?: { end: () => Promise<void> }[] }
