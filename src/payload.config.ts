@@ -100,6 +100,10 @@ export default buildConfig({
     autoRun: process.env.BRIEFING_JOBS_AUTORUN === '0' ? [] : [{ cron: '* * * * *', queue: 'default', limit: 20 }],
     shouldAutoRun: () => process.env.BRIEFING_JOBS_AUTORUN !== '0',
   },
-  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  // The checked-in types describe numeric ids: don't rewrite them when a run uses uuid or ObjectId ids.
+  typescript: {
+    outputFile: path.resolve(dirname, 'payload-types.ts'),
+    autoGenerate: databaseIdType() === 'number' && !isMongo(),
+  },
   graphQL: { schemaOutputFile: path.resolve(dirname, 'generated-schema.graphql') },
 })

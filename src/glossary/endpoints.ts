@@ -1,6 +1,7 @@
 import { APIError, type Endpoint } from 'payload'
 
 import { hasEditorRole, hasStaffRole } from '../access'
+import { parseId } from '../lib/db'
 import { guarded } from '../reuse/endpoints'
 import { relationKey } from '../search/text'
 import { applyPreferredRendering, consistencyReport } from './consistency'
@@ -16,10 +17,11 @@ export const termSuggestionsEndpoint: Endpoint = {
   method: 'get',
   handler: guarded(async (req) => {
     if (!hasStaffRole(req.user)) throw new APIError('Sign in to see term suggestions.', 401, null, true)
-    const id = relationKey(req.routeParams?.id)
-    if (!id || id.length > 64) throw new APIError('Which item?', 400, null, true)
-    const docs = await suggestionsForItem(req.payload, id, req)
-    if (!docs) throw new APIError(`Item ${id} does not exist.`, 404, null, true)
+    const key = relationKey(req.routeParams?.id)
+    if (!key) throw new APIError('Which item?', 400, null, true)
+    const id = parseId(req.payload, key)
+    const docs = id === undefined ? null : await suggestionsForItem(req.payload, id, req)
+    if (!docs) throw new APIError(`Item ${key.slice(0, 64)} does not exist.`, 404, null, true)
     return Response.json({ docs })
   }),
 }

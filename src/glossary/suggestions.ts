@@ -50,7 +50,7 @@ export function suggestTerms(item: ItemLike, terms: Map<string, GlossaryTermRow>
 /** Suggestions for a saved item (its latest version). */
 export async function suggestionsForItem(
   payload: Payload,
-  id: string,
+  id: number | string,
   req?: PayloadRequest,
 ): Promise<TermSuggestion[] | null> {
   const item = await payload.findByID({

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { DatabaseKind } from '../env'
+import { relationId } from './relations'
 
 /**
  * Everything that reaches below Payload's Local API, with one branch per adapter. The rest of the code
@@ -50,3 +51,20 @@ export async function closeDatabase(payload: Payload): Promise<void> {
 }
 
 type PgPool = { end: () => Promise<void>; ended?: boolean; _clients?: { end: () => Promise<void> }[] }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/**
+ * A value from a URL or a request body (`"12"`, `12`, `{ id }`, a UUID, an ObjectId) as an id of this
+ * database, or undefined when it cannot be one, so that callers answer "does not exist" (404) instead of
+ * sending the database a value it rejects (Postgres: invalid uuid/integer syntax, a 500).
+ */
+export function parseId(payload: Payload, value: unknown): number | string | undefined {
+  const raw = relationId(value)
+  const key = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : ''
+  if (!key) return undefined
+  if (adapterKind(payload) === 'mongo') return /^[0-9a-f]{24}$/i.test(key) ? key : undefined
+  if ((payload.db as { idType?: string }).idType === 'uuid') return UUID.test(key) ? key.toLowerCase() : undefined
+  // Serial ids: positive integers within JavaScript's safe range (Postgres integer columns: 2^31 - 1).
+  return /^[1-9]\d{0,9}$/.test(key) && Number(key) <= 2_147_483_647 ? Number(key) : undefined
+}

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { eachSubscriber } from './eachSubscriber'
+import { parseId } from '../lib/db'
 
 import type { Campaign, Issue } from '../payload-types'
 import { compareAndSet, makeOwnerId, ownerIsDead } from './cas'
@@ -17,13 +18,11 @@ import { loadNewsletterSettings } from './settings'
 export const defaultBatchSize = () => Math.max(1, Number(process.env.NEWSLETTER_BATCH_SIZE ?? 100))
 
 export async function findIssue(payload: Payload, slugOrId: string | Id): Promise<Issue | null> {
+  const id = parseId(payload, slugOrId)
   const res = await payload.find({
     collection: 'issues',
     where: {
-      or: [
-        { slug: { equals: String(slugOrId) } },
-        ...(/^\w+$/.test(String(slugOrId)) ? [{ id: { equals: slugOrId } }] : []),
-      ],
+      or: [{ slug: { equals: String(slugOrId) } }, ...(id === undefined ? [] : [{ id: { equals: id } }])],
     },
     limit: 1,
     depth: 0,

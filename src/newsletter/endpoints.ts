@@ -2,6 +2,7 @@ import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
 
 import { hasEditorRole, hasStaffRole } from '../access'
 import type { Campaign, Issue } from '../payload-types'
+import { parseId } from '../lib/db'
 import {
   campaignForIssue,
   countAudience,
@@ -156,14 +157,17 @@ export const newsletterEndpoints: Endpoint[] = [
     path: '/newsletter/campaigns/:campaign/:action',
     method: 'post',
     handler: editorsOnly(async (req) => {
-      const id = String(req.routeParams?.campaign ?? '')
-      const campaign = (await req.payload.findByID({
-        collection: 'campaigns',
-        id,
-        overrideAccess: true,
-        depth: 0,
-        disableErrors: true,
-      })) as Campaign | null
+      const id = parseId(req.payload, req.routeParams?.campaign)
+      const campaign =
+        id === undefined
+          ? null
+          : ((await req.payload.findByID({
+              collection: 'campaigns',
+              id,
+              overrideAccess: true,
+              depth: 0,
+              disableErrors: true,
+            })) as Campaign | null)
       if (!campaign) return json({ error: 'No such campaign.' }, 404)
       const action = req.routeParams?.action
       if (action === 'retry-failed') return json({ ok: true, reopened: await retryFailed(req.payload, campaign) })

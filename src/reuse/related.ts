@@ -1,5 +1,6 @@
 import { APIError, type PayloadRequest, type Where } from 'payload'
 
+import { parseId } from '../lib/db'
 import { similarItems } from '../search/service'
 import { relationKey, relationKeys } from '../search/text'
 
@@ -25,17 +26,21 @@ const titleOf = (doc: { headline?: string | null; body?: unknown }, fallback: st
 export async function relatedItems(req: PayloadRequest, id: unknown, limit = 8): Promise<RelatedItem[]> {
   const { payload } = req
   const key = relationKey(id)
-  if (!key || key.length > 64) throw new APIError('Which item? The item id is missing.', 400, null, true)
-  const item = await payload.findByID({
-    collection: 'items',
-    id: key,
-    depth: 1,
-    draft: true,
-    req,
-    overrideAccess: true,
-    disableErrors: true,
-  })
-  if (!item) throw new APIError(`Item ${key} does not exist.`, 404, null, true)
+  if (!key) throw new APIError('Which item? The item id is missing.', 400, null, true)
+  const itemId = parseId(payload, key)
+  const item =
+    itemId === undefined
+      ? null
+      : await payload.findByID({
+          collection: 'items',
+          id: itemId,
+          depth: 1,
+          draft: true,
+          req,
+          overrideAccess: true,
+          disableErrors: true,
+        })
+  if (!item) throw new APIError(`Item ${key.slice(0, 64)} does not exist.`, 404, null, true)
   const populated = (list: unknown): Named[] =>
     Array.isArray(list) ? list.filter((v): v is Named => typeof v === 'object' && v !== null) : []
   const terms = populated(item.terms)

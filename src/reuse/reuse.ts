@@ -1,15 +1,32 @@
-import { idFromKey } from '../lib/relations'
-import { APIError, type PayloadRequest } from 'payload'
+import { APIError, type CollectionSlug, type PayloadRequest } from 'payload'
 
 import { hasEditorRole, hasStaffRole } from '../access'
+import { parseId } from '../lib/db'
 import { relationKey, relationKeys } from '../search/text'
 
 export type ReuseInput = { issue?: unknown; section?: unknown }
 
-const asId = (value: unknown): number | string | undefined => {
-  const key = relationKey(value)
-  if (key === undefined || key.length > 64) return undefined
-  return idFromKey(key)
+/** The document `value` names, or a 404 saying that it does not exist (also for ids this database can't have). */
+async function mustFind<S extends 'items' | 'issues' | 'sections'>(
+  req: PayloadRequest,
+  collection: S,
+  value: unknown,
+  label: string,
+) {
+  const id = parseId(req.payload, value)
+  const doc =
+    id === undefined
+      ? null
+      : await req.payload.findByID({
+          collection: collection as CollectionSlug,
+          id,
+          depth: 0,
+          req,
+          overrideAccess: true,
+          disableErrors: true,
+        })
+  if (!doc) throw new APIError(`${label} ${String(relationKey(value)).slice(0, 64)} does not exist.`, 404, null, true)
+  return doc as unknown as Record<string, unknown> & { id: number | string }
 }
 
 /** The fields a reuse copies from the original item. */
@@ -23,29 +40,11 @@ const COPIED = ['headline', 'body', 'originalTitle', 'excerpt', 'articleUrl', 't
 export async function reuseItem(req: PayloadRequest, originalId: unknown, input: ReuseInput) {
   const { payload, user } = req
   if (!hasStaffRole(user)) throw new APIError('Sign in to reuse items.', 401, null, true)
-  const id = asId(originalId)
-  const issueId = asId(input.issue)
-  if (id === undefined) throw new APIError('Which item? The item id is missing.', 400, null, true)
-  if (issueId === undefined)
+  if (relationKey(originalId) === undefined) throw new APIError('Which item? The item id is missing.', 400, null, true)
+  if (relationKey(input.issue) === undefined)
     throw new APIError('Choose the issue to reuse this item in ({ "issue": <id> }).', 400, null, true)
-  const original = await payload.findByID({
-    collection: 'items',
-    id,
-    depth: 0,
-    req,
-    overrideAccess: true,
-    disableErrors: true,
-  })
-  if (!original) throw new APIError(`Item ${String(id)} does not exist.`, 404, null, true)
-  const issue = await payload.findByID({
-    collection: 'issues',
-    id: issueId,
-    depth: 0,
-    req,
-    overrideAccess: true,
-    disableErrors: true,
-  })
-  if (!issue) throw new APIError(`Issue ${String(issueId)} does not exist.`, 404, null, true)
+  const original = await mustFind(req, 'items', originalId, 'Item')
+  const issue = await mustFind(req, 'issues', input.issue, 'Issue')
   if (issue._status === 'published' && !hasEditorRole(user)) {
     throw new APIError(
       `${issue.label ?? 'This issue'} is published: contributors may reuse items into draft issues only.`,
@@ -54,21 +53,13 @@ export async function reuseItem(req: PayloadRequest, originalId: unknown, input:
       true,
     )
   }
-  const sectionId =
-    input.section === undefined || input.section === null || input.section === ''
-      ? relationKey(original.section)
-      : asId(input.section)
-  if (sectionId === undefined) throw new APIError('The section is not a valid id.', 400, null, true)
-  const section = await payload.findByID({
-    collection: 'sections',
-    id: sectionId,
-    depth: 0,
-    req,
-    overrideAccess: true,
-    disableErrors: true,
-  })
-  if (!section) throw new APIError(`Section ${String(sectionId)} does not exist.`, 404, null, true)
+  const noSection = input.section === undefined || input.section === null || input.section === ''
+  const section = await mustFind(req, 'sections', noSection ? original.section : input.section, 'Section')
 
+  const ids = (list: unknown) =>
+    relationKeys(list)
+      .map((key) => parseId(payload, key))
+      .filter((id) => id !== undefined) as number[]
   const data: Record<string, unknown> = {}
   for (const field of COPIED)
     if (original[field] !== undefined && original[field] !== null) data[field] = original[field]
@@ -82,8 +73,8 @@ export async function reuseItem(req: PayloadRequest, originalId: unknown, input:
       ...data,
       issue: issue.id,
       section: section.id,
-      sources: relationKeys(original.sources).map(asId) as number[],
-      terms: relationKeys(original.terms).map(asId) as number[],
+      sources: ids(original.sources),
+      terms: ids(original.terms),
       reusedFrom: original.id,
       _status: 'draft',
     },

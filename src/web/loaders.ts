@@ -15,6 +15,8 @@ import {
 import { renderIssuePage } from '../../templates/web/issue'
 import { buildIssueView, buildItemViews, issueRef, termView, type IssueView } from '../../templates/viewModel'
 import { publicUrl as envPublicUrl } from '../env'
+import { parseId } from '../lib/db'
+import { relationId } from '../lib/relations'
 import type { Issue, Item } from '../payload-types'
 import type { Rendered } from './cache'
 import { doc, issueDeps, itemDeps, list, SETTINGS } from './deps'
@@ -205,22 +207,22 @@ export async function sourcePage(payload: Payload, site: Site, slug: string, pag
 }
 
 export async function itemPage(payload: Payload, site: Site, id: string): Promise<Rendered> {
-  const res = /^[\w-]{1,64}$/.test(id)
-    ? await payload
-        .find({
+  const itemId = parseId(payload, id)
+  const res =
+    itemId === undefined
+      ? null
+      : await payload.find({
           collection: 'items',
-          where: { and: [{ id: { equals: id } }, published] },
+          where: { and: [{ id: { equals: itemId } }, published] },
           limit: 1,
           depth: 0,
           overrideAccess: true,
         })
-        .catch(() => null)
-    : null
   const item = res?.docs[0] as Item | undefined
   const deps = new Set([SETTINGS, doc('items', id)])
   if (!item) return { ...notFound(site), deps }
   const [view] = await buildItemViews(payload, [item], { publicUrl: site.publicUrl })
-  deps.add(doc('issues', item.issue as number))
+  deps.add(doc('issues', relationId(item.issue)))
   if (!view) return { ...notFound(site), deps }
   return { body: renderItemPage(view, site), type: HTML, deps: itemDeps(view, deps) }
 }

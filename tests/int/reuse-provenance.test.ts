@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { bootPayload, makeUser, type TestPayload } from '../helpers/payload'
+import { rest as restCall } from '../helpers/rest'
 import { buildArchive, type Archive } from './search-fixtures'
 
 let t: TestPayload
@@ -18,30 +19,8 @@ afterAll(async () => {
   await t?.close()
 })
 
-/** Call a collection endpoint through Payload's own REST handler (the real route, no HTTP server). */
-async function rest(method: string, path: string, user?: { email: string }, body?: unknown) {
-  const headers: Record<string, string> = { 'content-type': 'application/json' }
-  if (user) {
-    const { token } = await t.payload.login({
-      collection: 'users',
-      data: { email: user.email, password: 'correct-horse-battery' },
-    })
-    headers.authorization = `JWT ${token}`
-  }
-  const { REST_GET, REST_POST } = await import('@payloadcms/next/routes')
-  const config = (await import('../../src/payload.config')).default
-  const handler = method === 'POST' ? REST_POST(config) : REST_GET(config)
-  const url = new URL(`http://localhost/api/${path}`)
-  const req = new Request(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
-  const res = await handler(req, { params: Promise.resolve({ slug: url.pathname.replace(/^\/api\//, '').split('/') }) })
-  return {
-    status: res.status,
-    body: (await res.json()) as Record<string, unknown> & {
-      doc?: Record<string, unknown>
-      errors?: Array<{ message: string }>
-    },
-  }
-}
+const rest = (method: 'GET' | 'POST', path: string, user?: { email: string }, body?: unknown) =>
+  restCall(t.payload, method, path, user, body)
 
 describe('POST /api/items/:id/reuse', () => {
   it('creates a draft copy in the chosen issue with provenance both ways', async () => {
