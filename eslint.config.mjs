@@ -13,6 +13,7 @@ export default tseslint.config(
       'src/app/(payload)/admin/importMap.js',
       'next-env.d.ts',
       'src/migrations/**',
+      'src/migrations-postgres/**',
     ],
   },
   js.configs.recommended,

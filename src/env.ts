@@ -23,7 +23,14 @@ export const isMongo = (uri = databaseUri()): boolean => databaseKind(uri) === '
 export function databaseIdType(): 'number' | 'uuid' {
   const value = (process.env.DATABASE_ID_TYPE ?? '').trim().toLowerCase()
   if (value === '' || value === 'number' || value === 'serial') return 'number'
-  if (value === 'uuid') return 'uuid'
+  if (value === 'uuid') {
+    // The shipped migrations (src/migrations, src/migrations-postgres) create numeric id columns.
+    if (isProduction && process.env.BRIEFING_DB_PUSH !== '1')
+      throw new Error(
+        'DATABASE_ID_TYPE=uuid has no production migrations (the shipped ones create numeric ids): unset it for a production database.',
+      )
+    return 'uuid'
+  }
   throw new Error(`DATABASE_ID_TYPE must be "uuid" or "number" (unset), not "${process.env.DATABASE_ID_TYPE}"`)
 }
 

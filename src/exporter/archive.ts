@@ -18,6 +18,12 @@ export type ArchiveManifest = {
 
 type Doc = Record<string, unknown> & { id: number | string; updatedAt?: string }
 
+/**
+ * Documents in creation order (a restore keeps createdAt and creates them in this order), not by id:
+ * ids are opaque (UUIDs sort randomly) and a restore gives new ones.
+ */
+const ARCHIVE_ORDER = ['createdAt', 'id']
+
 const jsonl = (docs: unknown[]) => docs.map((d) => JSON.stringify(d)).join('\n') + (docs.length ? '\n' : '')
 
 /**
@@ -43,7 +49,7 @@ export async function exportArchive(payload: Payload, dir: string): Promise<Arch
       collection: slug,
       pagination: false,
       depth: 0,
-      sort: 'id',
+      sort: ARCHIVE_ORDER,
       overrideAccess: true,
       showHiddenFields: true,
     })
@@ -55,7 +61,7 @@ export async function exportArchive(payload: Payload, dir: string): Promise<Arch
         collection: slug,
         pagination: false,
         depth: 0,
-        sort: 'id',
+        sort: ARCHIVE_ORDER,
         draft: true,
         overrideAccess: true,
       })

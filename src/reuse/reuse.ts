@@ -26,7 +26,7 @@ async function mustFind<S extends 'items' | 'issues' | 'sections'>(
           disableErrors: true,
         })
   if (!doc) throw new APIError(`${label} ${String(relationKey(value)).slice(0, 64)} does not exist.`, 404, null, true)
-  return doc as unknown as Record<string, unknown> & { id: number | string }
+  return doc as unknown as Record<string, unknown> & { id: number }
 }
 
 /** The fields a reuse copies from the original item. */

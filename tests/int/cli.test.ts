@@ -10,12 +10,15 @@ import { dropTestDatabase, testDatabaseUri } from '../helpers/payload'
 /** The `briefing` CLI as a user runs it: a real child process on a real database file. */
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-cli-'))
 const env = { DATABASE_URI: testDatabaseUri(dir, 'cli'), OUTBOX_DIR: path.join(dir, 'outbox') }
+// A second fresh database (a SQLite file, or one on the Postgres/MongoDB server) for production start.
+const prodUri = testDatabaseUri(dir, 'prod')
 
 const briefing = (args: string[], extraEnv: Record<string, string | undefined> = {}) =>
   briefingSync(args, { ...env, ...extraEnv })
 
 afterAll(async () => {
   await dropTestDatabase(env.DATABASE_URI)
+  await dropTestDatabase(prodUri)
   fs.rmSync(dir, { recursive: true, force: true })
 })
 
@@ -77,13 +80,24 @@ describe('briefing CLI', () => {
     const prod = {
       NODE_ENV: 'production',
       PAYLOAD_SECRET: 'a-test-secret',
-      DATABASE_URI: `file:${path.join(dir, 'prod.db')}`,
+      DATABASE_URI: prodUri,
+      DATABASE_ID_TYPE: '', // the shipped migrations create numeric ids (uuid is refused: next test)
     }
     const out = briefing(['seed'], prod)
     expect(out.stderr).not.toMatch(/Error/)
     expect(out.status).toBe(0)
     expect(out.stdout + out.stderr).toMatch(/Migrat/)
     expect(out.stdout).toContain('issue 3-9 created (published, 6 items)')
+  })
+
+  it('refuses DATABASE_ID_TYPE=uuid in production, where the migrations create numeric ids', () => {
+    const out = briefing(['seed'], {
+      NODE_ENV: 'production',
+      PAYLOAD_SECRET: 'a-test-secret',
+      DATABASE_ID_TYPE: 'uuid',
+    })
+    expect(out.status).not.toBe(0)
+    expect(out.stderr).toContain('DATABASE_ID_TYPE=uuid has no production migrations')
   })
 
   it('refuses to start in production without PAYLOAD_SECRET', () => {

@@ -11,7 +11,7 @@ import { restoreArchive } from '../../src/importer/archive'
 import { importFile } from '../../src/importer/run'
 import { seed } from '../../src/seed'
 import { briefingSync } from '../helpers/cli'
-import { bootPayload, makeUser, type TestPayload } from '../helpers/payload'
+import { bootPayload, dropTestDatabase, makeUser, testDatabaseUri, type TestPayload } from '../helpers/payload'
 
 let t: TestPayload
 
@@ -94,9 +94,16 @@ function normalise(payload: Payload, dir: string) {
 
 const cli = briefingSync
 
+// The empty database the archive is restored into: a SQLite file, or a fresh one on the test server.
+let restoredUri = ''
+afterAll(async () => {
+  if (restoredUri) await dropTestDatabase(restoredUri)
+})
+
 describe('whole-archive export → import --archive', () => {
   it('restores into an empty database with identical content, media files included', async () => {
     const first = path.join(t.dir, 'archive-1')
+    restoredUri = testDatabaseUri(t.dir, 'restored')
     const manifest = await exportArchive(t.payload, first)
     expect(manifest.collections).toMatchObject({
       issues: 3,
@@ -109,7 +116,7 @@ describe('whole-archive export → import --archive', () => {
     expect(fs.existsSync(path.join(first, 'files', 'media', 'chart.png'))).toBe(true)
 
     const env = {
-      DATABASE_URI: `file:${path.join(t.dir, 'restored.db')}`,
+      DATABASE_URI: restoredUri,
       MEDIA_DIR: path.join(t.dir, 'restored-media'),
       OUTBOX_DIR: path.join(t.dir, 'restored-outbox'),
       BRIEFING_JOBS_AUTORUN: '0',

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { applyPreferredRendering, consistencyReport } from '../../src/glossary/consistency'
 import { suggestionsForItem } from '../../src/glossary/suggestions'
+import { idFromKey } from '../../src/lib/relations'
 import { richText } from '../../src/lib/richtext'
 import { lexicalText } from '../../src/search/text'
 import { bootPayload, makeUser, type TestPayload } from '../helpers/payload'
@@ -183,7 +184,7 @@ describe('term suggestions and linking', () => {
       id: item.id,
       draft: true,
       overrideAccess: true,
-      data: { terms: suggestions!.map((s) => Number(s.id)) },
+      data: { terms: suggestions!.map((s) => idFromKey(s.id)) as number[] },
     })
     expect(await suggestionsForItem(t.payload, String(item.id))).toEqual([])
   })

@@ -111,7 +111,7 @@ describe('email rendering', () => {
     expect(r.html).toMatch(/display:none[^>]*>\s*Xi Jinping joined the Jiangsu delegation/)
     const chinese = doc.querySelectorAll('[lang="zh-Hans"]').map((e) => e.text)
     expect(chinese).toContain('新质生产力')
-    expect(r.html).toMatch(/href="http:\/\/[^"]+\/items\/\d+"/)
+    expect(r.html).toMatch(/href="http:\/\/[^"]+\/items\/[\w-]+"/)
     expect(r.html).toContain('href="{{unsubscribe_url}}"')
     expect(r.htmlBytes).toBe(Buffer.byteLength(r.html))
     expect(r.htmlBytes).toBeLessThan(102 * 1024)

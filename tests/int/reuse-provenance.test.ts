@@ -30,7 +30,7 @@ describe('POST /api/items/:id/reuse', () => {
     expect(doc).toMatchObject({ _status: 'draft', headline: 'Xi Jinping Stresses Dynamic Zero Policies' })
     const copy = await t.payload.findByID({
       collection: 'items',
-      id: doc.id as number,
+      id: doc.id as number | string,
       draft: true,
       depth: 0,
       overrideAccess: true,

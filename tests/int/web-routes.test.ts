@@ -58,7 +58,7 @@ describe('public pages', () => {
     // briefs: date-prefixed, no headline
     const briefs = body.slice(body.indexOf('id="international-liaison-work"'))
     expect(briefs).toMatch(
-      /<li class="brief" id="item-\d+"><p><time datetime="2024-03-04" class="date">3.4<\/time> CCP International/,
+      /<li class="brief" id="item-[\w-]+"><p><time datetime="2024-03-04" class="date">3.4<\/time> CCP International/,
     )
     expect(briefs.slice(0, briefs.indexOf('</section>'))).not.toContain('<h3')
     expect(body).toContain('<blockquote class="excerpt" lang="zh-Hans">')
@@ -81,7 +81,7 @@ describe('public pages', () => {
     expect(person.body).toContain('Every published item mentioning Wang Huning, in date order')
     expect(person.body).toContain('Xi Jinping: Build Broad Consensus for Chinese Modernization')
     const section = await text('/sections/senior-leaders')
-    const headlines = [...section.body.matchAll(/<h3><a href="\/items\/\d+">([^<]+)<\/a>/g)].map((m) => m[1])
+    const headlines = [...section.body.matchAll(/<h3><a href="\/items\/[\w-]+">([^<]+)<\/a>/g)].map((m) => m[1])
     expect(headlines[0]).toBe('Xi Jinping: Build Broad Consensus for Chinese Modernization') // newest first
     expect((await get('/sections/senior-leaders?page=2')).status).toBe(404)
     expect((await get('/sections/senior-leaders?page=x')).status).toBe(404)
