@@ -43,7 +43,7 @@ describe('briefing CLI', () => {
     const again = briefing(['seed'])
     expect(again.status).toBe(0)
     expect(again.stdout).toContain('0 issue(s) created, 2 already there')
-  }, 120_000)
+  }, 240_000)
 
   it('creates users and refuses bad input with a clear message', () => {
     const ok = briefing([
@@ -74,7 +74,7 @@ describe('briefing CLI', () => {
     const short = briefing(['user:create', '--email', 'x@example.com', '--password', 'short'])
     expect(short.status).toBe(1)
     expect(short.stderr).toContain('at least 8 characters')
-  })
+  }, 240_000)
 
   it('in production, migrates a new database at start (no schema push) and then works', () => {
     const prod = {
