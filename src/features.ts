@@ -1,6 +1,7 @@
 import type { Plugin } from 'payload'
 
 import { importerPlugin } from './importer/plugin'
+import { opaqueIdsPlugin } from './lib/opaqueIds'
 import { newsletterPlugin } from './newsletter/plugin'
 import { searchPlugin } from './search/plugin'
 import { webPlugin } from './web/plugin'
@@ -9,4 +10,4 @@ import { webPlugin } from './web/plugin'
  * Each capability extends the Payload config through one plugin that it owns (collections,
  * endpoints, hooks, admin views), so the core config stays small.
  */
-export const featurePlugins: Plugin[] = [webPlugin, importerPlugin, newsletterPlugin, searchPlugin]
+export const featurePlugins: Plugin[] = [webPlugin, importerPlugin, newsletterPlugin, searchPlugin, opaqueIdsPlugin]

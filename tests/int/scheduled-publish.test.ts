@@ -53,7 +53,7 @@ describe('scheduled publishing', () => {
     const out = await briefing(['worker', '--once'], { NEWSLETTER_WORKER: 'external' })
     expect(out.stdout).toContain('jobs: ran 1 due job(s)')
     expect((await t.payload.findByID({ collection: 'issues', id: issue.id }))._status).toBe('published')
-  })
+  }, 240_000) // a child process boots the application: slow on Postgres on a busy machine
 
   it('does not publish when the scheduling user is a contributor', async () => {
     const contributor = await makeUser(t.payload, 'contributor')
