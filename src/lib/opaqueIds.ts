@@ -3,13 +3,18 @@ import { NotFound, type CollectionBeforeOperationHook, type Plugin } from 'paylo
 import { parseId } from './db'
 
 /**
- * An id this database cannot have (`/api/items/not-an-id` on Postgres, whose integer and uuid columns
- * reject it with a 500) is simply not found: a 404 before the query is sent.
+ * An id this database cannot have is simply not found: a 404 before the query is sent. Without this,
+ * `/api/items/not-an-id` is a 500 on Postgres (its integer and uuid columns reject the value), and
+ * `/api/items/1abc` serves item 1 on numeric ids (Payload's REST layer parseFloat()s the URL id first,
+ * so the raw route id is checked too).
  */
 const rejectForeignId: CollectionBeforeOperationHook = ({ args, req }) => {
   const id = (args as { id?: unknown }).id
-  if ((typeof id === 'string' || typeof id === 'number') && parseId(req.payload, id) === undefined)
-    throw new NotFound(req.t)
+  if (typeof id !== 'string' && typeof id !== 'number') return args
+  const raw = req.routeParams?.id
+  const fromUrl = typeof raw === 'string' && typeof id === 'number' && parseFloat(raw) === id ? raw : undefined
+  for (const value of fromUrl === undefined ? [id] : [id, fromUrl])
+    if (parseId(req.payload, value) === undefined) throw new NotFound(req.t)
   return args
 }
 
