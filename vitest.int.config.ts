@@ -7,7 +7,9 @@ export default defineConfig({
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/int.json' },
     pool: 'forks',
-    testTimeout: 60_000,
+    // On Postgres every CLI child process introspects the schema at boot (drizzle push, 10–30 s on a busy
+    // machine): tests that start several get more room there.
+    testTimeout: process.env.POSTGRES_URI ? 240_000 : 60_000,
     hookTimeout: 120_000,
     fileParallelism: true,
     maxWorkers: 2,
