@@ -24,7 +24,7 @@ export type Inline = {
   text: string
   bold?: boolean
   italic?: boolean
-  /** Only http(s), mailto and same-site relative links survive; anything else is dropped. */
+  /** Only http(s), mailto and same-site relative links survive (see safeHref); anything else is dropped. */
   href?: string
   lang?: 'zh-Hans'
   term?: TermView
@@ -66,13 +66,38 @@ export const splitCJK = (inline: Inline): Inline[] => {
     .map((part) => (hasCJK(part) ? { ...inline, text: part, lang: 'zh-Hans' as const } : { ...inline, text: part }))
 }
 
-/** Keep only link targets that cannot run script. */
+/** The origin relative links are resolved against: any fixed origin works for the same-origin test. */
+const LINK_BASE = 'https://briefing.invalid'
+
+/**
+ * The one link sanitizer (rich text, source homepages, article URLs): keep only targets that
+ * cannot run script or leave the site unexpectedly. Parsed with the WHATWG URL parser, as the
+ * browser will: `http(s)://…` and `mailto:` (normalised), `#fragment`, and paths that resolve to
+ * this site. Control characters, backslashes (`/\evil.example` is `//evil.example` to a browser)
+ * and protocol-relative or scheme-only forms are dropped.
+ */
 export const safeHref = (url: unknown): string | undefined => {
   if (typeof url !== 'string') return undefined
   const trimmed = url.trim()
-  if (/^(https?:|mailto:)/i.test(trimmed)) return trimmed
-  if (/^\/(?!\/)/.test(trimmed) || trimmed.startsWith('#')) return trimmed
-  return undefined
+  // eslint-disable-next-line no-control-regex
+  if (!trimmed || /[\u0000-\u001f\u007f\\]/.test(trimmed)) return undefined
+  if (trimmed.startsWith('#')) return trimmed
+  let parsed: URL
+  try {
+    parsed = new URL(trimmed, LINK_BASE)
+  } catch {
+    return undefined
+  }
+  if (/^https?:\/\//i.test(trimmed)) return /^https?:$/.test(parsed.protocol) ? parsed.href : undefined
+  if (/^mailto:/i.test(trimmed)) return parsed.protocol === 'mailto:' ? parsed.href : undefined
+  const samePath = trimmed.startsWith('/') && !trimmed.startsWith('//') && parsed.origin === LINK_BASE
+  return samePath && !parsed.pathname.startsWith('//') ? parsed.pathname + parsed.search + parsed.hash : undefined
+}
+
+/** An absolute http(s) link that passes safeHref (article URLs, source homepages), or null. */
+export const webLink = (url: unknown): string | null => {
+  const href = safeHref(url)
+  return href && /^https?:/.test(href) ? href : null
 }
 
 const textFormat = (format: LexNode['format']): Pick<Inline, 'bold' | 'italic'> => {

@@ -12,6 +12,7 @@ import {
   type IssueSummary,
   type Site,
 } from '../../templates/web/pages'
+import { webLink } from '../../templates/richtext'
 import { renderIssuePage } from '../../templates/web/issue'
 import { buildIssueView, buildItemViews, issueRef, termView, type IssueView } from '../../templates/viewModel'
 import { publicUrl as envPublicUrl } from '../env'
@@ -194,7 +195,7 @@ export async function sourcePage(payload: Payload, site: Site, slug: string, pag
     originalName: source.originalName ?? null,
     slug: String(source.slug),
     url: `${site.publicUrl}/sources/${source.slug}`,
-    homepage: /^https?:\/\//i.test(source.homepage ?? '') ? source.homepage! : null,
+    homepage: webLink(source.homepage),
     kind: source.kind ?? null,
   }
   return {
