@@ -1075,7 +1075,7 @@ export interface Setting {
   senderEmail?: string | null;
   replyTo?: string | null;
   /**
-   * Overrides PUBLIC_URL when set.
+   * Overrides PUBLIC_URL when set: an absolute http(s) URL.
    */
   publicUrl?: string | null;
   footer?: string | null;
