@@ -1,7 +1,7 @@
 import express, { type Express, type Request, type Response } from 'express'
 
 import { checkInboxPage, messagePage, preferencesPage, unsubscribeConfirmPage } from './pages'
-import { createRateLimiter } from './rateLimit'
+import { createRateLimiter } from '../lib/rateLimit'
 import { confirmSubscription, requestSubscription, setSubscription, subscriberForToken } from './subscriptions'
 
 export type NewsletterRouteOptions = {

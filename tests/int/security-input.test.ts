@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import type { Section } from '../../src/payload-types'
 import { bootPayload, makeUser, type TestPayload } from '../helpers/payload'
 
 /**
@@ -12,7 +13,7 @@ let t: TestPayload
 let payload: Payload
 const handlers: Record<string, Handler> = {}
 let adminAuth: string
-let sectionId: number | string
+let sectionId: Section['id']
 
 beforeAll(async () => {
   t = await bootPayload('security-input')
