@@ -17,6 +17,9 @@ export const payloadSecret = (): string => {
   return 'briefing-development-secret-not-for-production'
 }
 
+/** GRAPHQL=off removes the GraphQL API and its playground (the admin and the site use REST only). */
+export const graphqlEnabled = (): boolean => process.env.GRAPHQL !== 'off'
+
 export const port = (): number => Number(process.env.PORT ?? 3000)
 export const publicUrl = (): string => (process.env.PUBLIC_URL ?? `http://localhost:${port()}`).replace(/\/$/, '')
 

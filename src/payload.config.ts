@@ -18,11 +18,12 @@ import { Subscribers } from '../collections/Subscribers'
 import { Users } from '../collections/Users'
 import { isEditor } from './access'
 import { createTransport } from './email/transport'
-import { databaseUri, ensureDatabaseFolder, isMongo, payloadSecret, publicUrl } from './env'
+import { databaseUri, ensureDatabaseFolder, graphqlEnabled, isMongo, payloadSecret, publicUrl } from './env'
 import { featurePlugins } from './features'
 import { Settings } from './globals/Settings'
 import { editor } from './lexical'
 import { migrations } from './migrations'
+import { graphqlLimitsRule } from './security/graphqlLimits'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -90,5 +91,11 @@ export default buildConfig({
     shouldAutoRun: () => process.env.BRIEFING_JOBS_AUTORUN !== '0',
   },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
-  graphQL: { schemaOutputFile: path.resolve(dirname, 'generated-schema.graphql') },
+  graphQL: {
+    schemaOutputFile: path.resolve(dirname, 'generated-schema.graphql'),
+    disable: !graphqlEnabled(),
+    // Depth, aliases, nested lists and cost are bounded (src/security/graphqlLimits.ts); the route
+    // refuses such queries with 400 before this rule would even run.
+    validationRules: () => [graphqlLimitsRule],
+  },
 })
