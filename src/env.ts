@@ -20,6 +20,20 @@ export const payloadSecret = (): string => {
 /** GRAPHQL=off removes the GraphQL API and its playground (the admin and the site use REST only). */
 export const graphqlEnabled = (): boolean => process.env.GRAPHQL !== 'off'
 
+/**
+ * Express's `trust proxy`: which X-Forwarded-* headers to believe for the client address (rate
+ * limits) and protocol. Unset or `false`: none (the server faces clients directly). A number:
+ * that many proxies in front. `true`: any. Anything else: addresses or subnets, comma-separated,
+ * or `loopback`, `linklocal`, `uniquelocal`.
+ */
+export const trustProxy = (): boolean | number | string => {
+  const value = (process.env.TRUST_PROXY ?? '').trim()
+  if (value === '' || value === 'false' || value === '0') return false
+  if (value === 'true') return true
+  if (/^\d+$/.test(value)) return Number(value)
+  return value
+}
+
 export const port = (): number => Number(process.env.PORT ?? 3000)
 export const publicUrl = (): string => (process.env.PUBLIC_URL ?? `http://localhost:${port()}`).replace(/\/$/, '')
 

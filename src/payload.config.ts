@@ -23,6 +23,7 @@ import { featurePlugins } from './features'
 import { Settings } from './globals/Settings'
 import { editor } from './lexical'
 import { migrations } from './migrations'
+import { BODY_LIMITS } from './security/bodies'
 import { graphqlLimitsRule } from './security/graphqlLimits'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -84,6 +85,8 @@ export default buildConfig({
     transport: createTransport(),
   }),
   sharp,
+  // The same bound the express edge applies to multipart bodies (src/security/bodies.ts).
+  upload: { limits: { fileSize: BODY_LIMITS.upload } },
   plugins: [...storage(), ...featurePlugins],
   jobs: {
     access: { run: ({ req }) => isEditor({ req }) as boolean },
