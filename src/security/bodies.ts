@@ -22,8 +22,8 @@ const limitFor = (path: string, contentType: string): number =>
   BODY_LIMITS.routes[path] ?? (/^multipart\/form-data/i.test(contentType) ? BODY_LIMITS.upload : BODY_LIMITS.json)
 
 /**
- * Refuse a body over its limit from its Content-Length, before a byte of it is read (the API
- * would otherwise read it in full before answering 403). A body of unknown length (chunked) is
+ * Refuse a body over its limit from its Content-Length, before a byte of it is read or kept (the
+ * API would otherwise read it in full into memory before answering 403). A body of unknown length (chunked) is
  * refused with 411: it could not be bounded without reading it, and browsers always send a length.
  */
 export const limitBodies: RequestHandler = (req, res, next) => {
@@ -31,8 +31,8 @@ export const limitBodies: RequestHandler = (req, res, next) => {
   const length = req.headers['content-length']
   const limit = limitFor(req.path, req.headers['content-type'] ?? '')
   const refuse = (status: number, message: string) => {
-    res.setHeader('Connection', 'close')
     res.status(status).json(errorBody(message))
+    // Discard what the client still sends (nothing is kept) so that it can read the answer.
     req.resume()
   }
   if (length === undefined) {

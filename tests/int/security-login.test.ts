@@ -97,6 +97,18 @@ describe('passwords: at least 10 characters, not a common one, everywhere', () =
     expect((await login('c1@example.com', GOOD, '192.0.2.201')).status).toBe(200)
   })
 
+  it('a password reset is checked too', async () => {
+    const token = await payload.forgotPassword({
+      collection: 'users',
+      data: { email: 'c1@example.com' },
+      disableEmail: true,
+    })
+    const res = await call(POST, 'POST', 'users/reset-password', { token, password: 'qwerty12345' })
+    expect(res.status).toBe(400)
+    expect(messages(res)).toContain('too common')
+    expect((await login('c1@example.com', GOOD, '192.0.2.201')).status).toBe(200)
+  })
+
   it('the CLI user:create applies the same rule', async () => {
     const short = await briefing(['user:create', '--email', 'cli@example.com', '--password', 'abcdefghi'])
     expect(short.status).toBe(1)
