@@ -6,9 +6,10 @@ import express, { type Express } from 'express'
 import next from 'next'
 
 import { isProduction, port as envPort } from './env'
-import { getBriefingPayload } from './lib/payload'
+import { mountHealth } from './health'
 import { mountPublicRoutes } from './routes'
 import { applyEdgeSecurity } from './security/edge'
+import { mountGraphqlRoute } from './security/graphqlRoute'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -25,16 +26,8 @@ export async function startServer(
   maybeWs.setupWebSocketHandler?.(server)
 
   applyEdgeSecurity(app)
-  app.get('/healthz', async (_req, res) => {
-    try {
-      const payload = await getBriefingPayload()
-      const started = Date.now()
-      await payload.count({ collection: 'sections', overrideAccess: true })
-      res.json({ status: 'ok', database: { status: 'ok', adapter: payload.db.name, latencyMs: Date.now() - started } })
-    } catch (err) {
-      res.status(503).json({ status: 'error', database: { status: 'error', message: (err as Error).message } })
-    }
-  })
+  mountHealth(app)
+  mountGraphqlRoute(app)
   await mountPublicRoutes(app)
   app.all('/{*splat}', (req, res) => handle(req, res))
 

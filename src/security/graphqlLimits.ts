@@ -9,6 +9,8 @@ import {
   type ValidationRule,
 } from 'graphql'
 
+import { graphqlEnabled } from '../env'
+
 /**
  * Bounds on one GraphQL request, checked on the parsed document before anything runs:
  * - depth: fields nested inside each other;
@@ -124,3 +126,25 @@ export const graphqlLimitsRule: ValidationRule = (context) => ({
     return false
   },
 })
+
+export const GRAPHQL_OFF = 'GraphQL is off on this server (GRAPHQL=off); use the REST API at /api.'
+
+/**
+ * Whether a POST to /api/graphql with this body is refused before Payload sees it: 404 when
+ * GRAPHQL=off, 400 when the query is over the limits; null to let Payload answer (including
+ * bodies that are not JSON or have no query, which it refuses itself).
+ */
+export function graphqlRefusal(bodyText: string): { status: number; message: string } | null {
+  if (!graphqlEnabled()) return { status: 404, message: GRAPHQL_OFF }
+  let body: unknown
+  try {
+    body = JSON.parse(bodyText)
+  } catch {
+    return null
+  }
+  const { query, variables } = (body ?? {}) as { query?: unknown; variables?: unknown }
+  if (typeof query !== 'string') return null
+  const vars = variables && typeof variables === 'object' ? (variables as Record<string, unknown>) : {}
+  const problem = queryProblem(query, vars)
+  return problem ? { status: 400, message: problem } : null
+}

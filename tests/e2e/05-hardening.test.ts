@@ -31,6 +31,7 @@ describe('GraphQL under attack', () => {
     await (await fetch(`${baseUrl()}/healthz`)).text()
     await (await gql('{ Issues(limit: 1) { docs { slug } } }')).text()
     await (await gql(NESTED)).text()
+    await (await gql(ALIASES)).text()
     let attacking = true
     const health: number[] = []
     const poll = (async () => {
