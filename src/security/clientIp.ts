@@ -12,6 +12,6 @@ export const stampClientIp: RequestHandler = (req, _res, next) => {
   next()
 }
 
-/** The address the edge stamped; 'local' for Local API calls, which carry no HTTP request. */
+/** The address the edge stamped, or 'unknown' (a request that did not come through the express edge). */
 export const clientIpOf = (req: Pick<PayloadRequest, 'headers'>): string =>
-  req.headers?.get?.(CLIENT_IP_HEADER) ?? 'local'
+  req.headers?.get?.(CLIENT_IP_HEADER) ?? 'unknown'
