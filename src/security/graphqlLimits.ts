@@ -131,8 +131,8 @@ export const GRAPHQL_OFF = 'GraphQL is off on this server (GRAPHQL=off); use the
 
 /**
  * Whether a POST to /api/graphql with this body is refused before Payload sees it: 404 when
- * GRAPHQL=off, 400 when the query is over the limits; null to let Payload answer (including
- * bodies that are not JSON or have no query, which it refuses itself).
+ * GRAPHQL=off, 400 when the body is not JSON or the query is over the limits; null to let
+ * Payload answer (including a body without a query, which it refuses itself).
  */
 export function graphqlRefusal(bodyText: string): { status: number; message: string } | null {
   if (!graphqlEnabled()) return { status: 404, message: GRAPHQL_OFF }
@@ -140,7 +140,7 @@ export function graphqlRefusal(bodyText: string): { status: number; message: str
   try {
     body = JSON.parse(bodyText)
   } catch {
-    return null
+    return { status: 400, message: 'The request body is not valid JSON: send {"query": "…", "variables": {…}}.' }
   }
   const { query, variables } = (body ?? {}) as { query?: unknown; variables?: unknown }
   if (typeof query !== 'string') return null

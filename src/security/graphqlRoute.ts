@@ -50,6 +50,8 @@ export function mountGraphqlRoute(app: Express): void {
       if (refusal) return void res.status(refusal.status).json(errorBody(refusal.message))
       await answer(res, await (await getHandler())(toRequest(req, body)))
     } catch (err) {
+      const status = Number((err as { status?: unknown }).status)
+      if (status >= 400 && status < 500) return void res.status(status).json(errorBody((err as Error).message))
       console.error('graphql failed:', err)
       if (!res.headersSent) res.status(500).json(errorBody('Something went wrong.'))
     }
