@@ -1,7 +1,8 @@
 import { APIError, type CollectionConfig } from 'payload'
 
-import { editorOrOwnDraft, isStaff, publishedOrStaff, staffCreateDraft } from '../src/access'
+import { editorOrOwnDraft, editorOrOwnUnpublished, isStaff, publishedOrStaff, staffCreateDraft } from '../src/access'
 import { relationId } from '../src/lib/relations'
+import { contributorSavesDraft } from './hooks/contributorDrafts'
 import { describeItem, itemTitle, missingContent, sectionStyleOf } from './hooks/itemCompleteness'
 
 export const Items: CollectionConfig = {
@@ -19,10 +20,11 @@ export const Items: CollectionConfig = {
     readVersions: isStaff,
     create: staffCreateDraft,
     update: editorOrOwnDraft,
-    delete: editorOrOwnDraft,
+    delete: editorOrOwnUnpublished,
   },
   versions: { drafts: { autosave: { interval: 1500 } }, maxPerDoc: 50 },
   hooks: {
+    beforeOperation: [contributorSavesDraft],
     beforeChange: [
       async ({ req, data, operation, originalDoc }) => {
         if (operation === 'create' && req.user) data.createdBy = req.user.id

@@ -42,6 +42,13 @@ export const editorOrOwnDraft: Access = ({ req, data }) => {
   return { createdBy: { equals: req.user.id } }
 }
 
+/** Editors may delete anything; a contributor only what they created and nobody has published. */
+export const editorOrOwnUnpublished: Access = ({ req }): boolean | Where => {
+  if (hasEditorRole(req.user)) return true
+  if (!hasStaffRole(req.user) || !req.user) return false
+  return { and: [{ createdBy: { equals: req.user.id } }, { _status: { not_equals: 'published' } }] }
+}
+
 /** Staff may create, but only editors may create something already published. */
 export const staffCreateDraft: Access = ({ req, data }) => {
   if (hasEditorRole(req.user)) return true
