@@ -4,6 +4,7 @@ import { isEditor, isStaff, publishedOrStaff } from '../src/access'
 import { periodLabel } from '../src/lib/dates'
 import { countItems } from './hooks/issueItemCount'
 import { issueNumbering } from './hooks/issueNumbering'
+import { issueMakesReferencesPublic } from './hooks/publicReferences'
 import {
   defaultSections,
   highlightTargets,
@@ -47,7 +48,7 @@ export const Issues: CollectionConfig = {
         return data
       },
     ],
-    afterChange: [publishItemsWithIssue],
+    afterChange: [publishItemsWithIssue, issueMakesReferencesPublic],
   },
   fields: [
     { name: 'title', type: 'text', required: true, defaultValue: 'Weekly Report' },

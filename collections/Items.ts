@@ -1,8 +1,15 @@
 import { APIError, type CollectionConfig } from 'payload'
 
-import { editorOrOwnDraft, editorOrOwnUnpublished, isStaff, publishedOrStaff, staffCreateDraft } from '../src/access'
+import {
+  editorOrOwnDraft,
+  editorOrOwnUnpublished,
+  isStaff,
+  publishedItemOrStaff,
+  staffCreateDraft,
+} from '../src/access'
 import { relationId } from '../src/lib/relations'
 import { contributorSavesDraft } from './hooks/contributorDrafts'
+import { itemMakesReferencesPublic } from './hooks/publicReferences'
 import { describeItem, itemTitle, missingContent, sectionStyleOf } from './hooks/itemCompleteness'
 
 export const Items: CollectionConfig = {
@@ -16,7 +23,7 @@ export const Items: CollectionConfig = {
   },
   defaultSort: '-date',
   access: {
-    read: publishedOrStaff,
+    read: publishedItemOrStaff,
     readVersions: isStaff,
     create: staffCreateDraft,
     update: editorOrOwnDraft,
@@ -60,6 +67,7 @@ export const Items: CollectionConfig = {
         return data
       },
     ],
+    afterChange: [itemMakesReferencesPublic],
   },
   fields: [
     {

@@ -259,6 +259,10 @@ export interface Section {
    * Filled from the name when left empty.
    */
   slug?: string | null;
+  /**
+   * Shown on the public site. Set automatically once published content uses it.
+   */
+  public?: boolean | null;
   description?: string | null;
   /**
    * Default order of this section in a new issue (lowest first).
@@ -379,6 +383,10 @@ export interface GlossaryTerm {
    */
   aliases?: string[] | null;
   status: 'reviewed' | 'unreviewed';
+  /**
+   * Shown on the public site. Set automatically once published content uses it.
+   */
+  public?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -820,6 +828,7 @@ export interface ItemsSelect<T extends boolean = true> {
 export interface SectionsSelect<T extends boolean = true> {
   name?: T;
   slug?: T;
+  public?: T;
   description?: T;
   position?: T;
   style?: T;
@@ -852,6 +861,7 @@ export interface GlossaryTermsSelect<T extends boolean = true> {
   definition?: T;
   aliases?: T;
   status?: T;
+  public?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -1,9 +1,15 @@
 import * as migration_20261122_150753_initial from './20261122_150753_initial'
+import * as migration_20261130_203209_public_flags from './20261130_203209_public_flags'
 
 export const migrations = [
   {
     up: migration_20261122_150753_initial.up,
     down: migration_20261122_150753_initial.down,
     name: '20261122_150753_initial',
+  },
+  {
+    up: migration_20261130_203209_public_flags.up,
+    down: migration_20261130_203209_public_flags.down,
+    name: '20261130_203209_public_flags',
   },
 ]

@@ -79,7 +79,8 @@ export function termDoc(doc: Doc): SearchDoc {
     text: join(doc.definition, doc.pinyin, aliases.length ? `Also: ${aliases.join(', ')}` : ''),
     extra: str(doc.kind),
     url: doc.slug ? `/glossary/${str(doc.slug)}` : adminUrl('glossary-terms', id),
-    published: true,
+    // Public once published content uses it or an editor reviewed it (collections/hooks/publicReferences.ts).
+    published: doc.public === true,
     date: time(doc.updatedAt),
     terms: [id],
   }

@@ -212,7 +212,7 @@ async function sections(payload: Payload) {
       sort: 'position',
       limit: 1000,
       depth: 0,
-      overrideAccess: true,
+      overrideAccess: false, // as an anonymous reader: public ones only
     })
     sectionCache = {
       at: now,

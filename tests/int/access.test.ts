@@ -115,9 +115,10 @@ const STAFF: Actor[] = ['contributor', 'editor', 'admin']
 const MATRIX: Record<string, Record<Op, Actor[]>> = {
   issues: { create: EDITORS, read: STAFF, update: EDITORS, delete: EDITORS },
   items: { create: STAFF, read: STAFF, update: EDITORS, delete: EDITORS },
-  sections: { create: EDITORS, read: ACTORS, update: EDITORS, delete: EDITORS },
+  // Sections and terms not (yet) used by published content are staff-only: see public-visibility.test.ts.
+  sections: { create: EDITORS, read: STAFF, update: EDITORS, delete: EDITORS },
   sources: { create: EDITORS, read: ACTORS, update: EDITORS, delete: EDITORS },
-  'glossary-terms': { create: STAFF, read: ACTORS, update: EDITORS, delete: EDITORS },
+  'glossary-terms': { create: STAFF, read: STAFF, update: EDITORS, delete: EDITORS },
   media: { create: STAFF, read: ACTORS, update: EDITORS, delete: EDITORS },
   users: { create: ['admin'], read: ['admin'], update: ['admin'], delete: ['admin'] },
   subscribers: { create: EDITORS, read: EDITORS, update: EDITORS, delete: ['admin'] }, // deleting a reader's record is an admin's call
