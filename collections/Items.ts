@@ -9,6 +9,7 @@ import {
 } from '../src/access'
 import { relationId } from '../src/lib/relations'
 import { contributorSavesDraft } from './hooks/contributorDrafts'
+import { refuseStaleWrite, updatedByField } from './hooks/staleWrites'
 import { itemMakesReferencesPublic } from './hooks/publicReferences'
 import { describeItem, itemTitle, missingContent, sectionStyleOf } from './hooks/itemCompleteness'
 
@@ -33,6 +34,7 @@ export const Items: CollectionConfig = {
   hooks: {
     beforeOperation: [contributorSavesDraft],
     beforeChange: [
+      refuseStaleWrite,
       async ({ req, data, operation, originalDoc }) => {
         if (operation === 'create' && req.user) data.createdBy = req.user.id
         const merged = { ...(originalDoc ?? {}), ...data }
@@ -123,6 +125,7 @@ export const Items: CollectionConfig = {
       label: 'Title (headline, or date and first words of a brief)',
     },
     { name: 'createdBy', type: 'relationship', relationTo: 'users', admin: { position: 'sidebar', readOnly: true } },
+    updatedByField,
   ],
 }
 

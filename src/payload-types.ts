@@ -238,6 +238,7 @@ export interface Issue {
     [k: string]: unknown;
   } | null;
   publishedAt?: string | null;
+  updatedBy?: (number | null) | User;
   /**
    * How the newsletter presents this issue.
    */
@@ -327,6 +328,7 @@ export interface Item {
   sectionStyle?: string | null;
   title?: string | null;
   createdBy?: (number | null) | User;
+  updatedBy?: (number | null) | User;
   /**
    * Items created by reusing this one (“Reuse in issue…”).
    */
@@ -788,6 +790,7 @@ export interface IssuesSelect<T extends boolean = true> {
   coverImage?: T;
   editorsNote?: T;
   publishedAt?: T;
+  updatedBy?: T;
   newsletterFormat?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -816,6 +819,7 @@ export interface ItemsSelect<T extends boolean = true> {
   sectionStyle?: T;
   title?: T;
   createdBy?: T;
+  updatedBy?: T;
   reusedIn?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -1,5 +1,8 @@
 import type { Payload } from 'payload'
 
+import { startWebApp } from '../int/web-support'
+import { bootPayload, makeUser } from './payload'
+
 export type RestAnswer = {
   status: number
   body: Record<string, unknown> & {
@@ -47,4 +50,18 @@ export async function restClient(payload: Payload) {
     const text = await res.text()
     return { status: res.status, body: text ? (JSON.parse(text) as RestAnswer['body']) : {} }
   }
+}
+
+/** A Payload on its own database with an admin, an editor (editor@example.com), REST and the web pages. */
+export async function bootWithRest(name: string) {
+  const t = await bootPayload(name)
+  await makeUser(t.payload, 'admin')
+  const editor = await makeUser(t.payload, 'editor', 'editor@example.com')
+  const rest = await restClient(t.payload)
+  const web = await startWebApp(t.payload)
+  const close = async () => {
+    await web.close()
+    await t.close()
+  }
+  return { ...t, editor, rest, web, close }
 }

@@ -9,30 +9,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importFile } from '../../src/importer/run'
 import { richText } from '../../src/lib/richtext'
 import { mountSearchRoutes } from '../../src/search/routes'
-import { bootPayload, makeUser, type TestPayload } from '../helpers/payload'
-import { restClient } from '../helpers/rest'
-import { startWebApp } from './web-support'
+import { bootWithRest } from '../helpers/rest'
 
 /**
  * What anonymous readers see agrees everywhere (REST, web pages, sitemap, search): drafts leak nothing,
  * not even the sections and glossary terms a draft import creates, nor a published item of a draft issue.
  */
-let t: TestPayload
+let t: Awaited<ReturnType<typeof bootWithRest>>
 let payload: Payload
-let rest: Awaited<ReturnType<typeof restClient>>
-let web: Awaited<ReturnType<typeof startWebApp>>
+let rest: typeof t.rest
+let web: typeof t.web
+let editor: typeof t.editor
 let searchBase: string
 let closeSearch: () => void
-let editor: Awaited<ReturnType<typeof makeUser>>
 
 beforeAll(async () => {
   process.env.BRIEFING_SEARCH_EAGER = '1'
-  t = await bootPayload('public-visibility')
-  payload = t.payload
-  await makeUser(payload, 'admin')
-  editor = await makeUser(payload, 'editor', 'editor@example.com')
-  rest = await restClient(payload)
-  web = await startWebApp(payload)
+  t = await bootWithRest('public-visibility')
+  ;({ payload, rest, web, editor } = t)
   const app = express()
   await mountSearchRoutes(app, async () => payload)
   const server = app.listen(0, '127.0.0.1')
@@ -42,7 +36,6 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   closeSearch?.()
-  await web?.close()
   await t?.close()
 })
 

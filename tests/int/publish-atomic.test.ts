@@ -2,29 +2,22 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { richText } from '../../src/lib/richtext'
-import { bootPayload, makeUser, type TestPayload } from '../helpers/payload'
-import { restClient } from '../helpers/rest'
-import { startWebApp } from './web-support'
+import { bootWithRest } from '../helpers/rest'
 
 /** Publishing an issue is all or nothing: one bad item leaves the issue and every item a draft. */
-let t: TestPayload
+let t: Awaited<ReturnType<typeof bootWithRest>>
 let payload: Payload
-let rest: Awaited<ReturnType<typeof restClient>>
-let web: Awaited<ReturnType<typeof startWebApp>>
-let editor: Awaited<ReturnType<typeof makeUser>>
+let rest: typeof t.rest
+let web: typeof t.web
+let editor: typeof t.editor
 let section: number
 
 beforeAll(async () => {
-  t = await bootPayload('publish-atomic')
-  payload = t.payload
-  await makeUser(payload, 'admin')
-  editor = await makeUser(payload, 'editor', 'editor@example.com')
-  rest = await restClient(payload)
-  web = await startWebApp(payload)
+  t = await bootWithRest('publish-atomic')
+  ;({ payload, rest, web, editor } = t)
   section = (await payload.create({ collection: 'sections', data: { name: 'Senior Leaders', style: 'full' } })).id
 })
 afterAll(async () => {
-  await web?.close()
   await t?.close()
 })
 
