@@ -6,6 +6,7 @@ import express, { type Express } from 'express'
 import next from 'next'
 
 import { isProduction, port as envPort } from './env'
+import { healthz } from './health'
 import { getBriefingPayload } from './lib/payload'
 import { mountPublicRoutes } from './routes'
 
@@ -35,16 +36,7 @@ export async function startServer(
   maybeWs.setupWebSocketHandler?.(server)
 
   app.use(securityHeaders)
-  app.get('/healthz', async (_req, res) => {
-    try {
-      const payload = await getBriefingPayload()
-      const started = Date.now()
-      await payload.count({ collection: 'sections', overrideAccess: true })
-      res.json({ status: 'ok', database: { status: 'ok', adapter: payload.db.name, latencyMs: Date.now() - started } })
-    } catch (err) {
-      res.status(503).json({ status: 'error', database: { status: 'error', message: (err as Error).message } })
-    }
-  })
+  app.get('/healthz', healthz(getBriefingPayload))
   await mountPublicRoutes(app)
   app.all('/{*splat}', (req, res) => handle(req, res))
 

@@ -1,5 +1,4 @@
 import fs from 'node:fs'
-import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 
 import express from 'express'
@@ -10,6 +9,7 @@ import { importFile } from '../../src/importer/run'
 import { richText } from '../../src/lib/richtext'
 import { mountSearchRoutes } from '../../src/search/routes'
 import { bootWithRest } from '../helpers/rest'
+import { serve } from './web-support'
 
 /**
  * What anonymous readers see agrees everywhere (REST, web pages, sitemap, search): drafts leak nothing,
@@ -21,7 +21,7 @@ let rest: typeof t.rest
 let web: typeof t.web
 let editor: typeof t.editor
 let searchBase: string
-let closeSearch: () => void
+let closeSearch: () => Promise<void>
 
 beforeAll(async () => {
   process.env.BRIEFING_SEARCH_EAGER = '1'
@@ -29,13 +29,10 @@ beforeAll(async () => {
   ;({ payload, rest, web, editor } = t)
   const app = express()
   await mountSearchRoutes(app, async () => payload)
-  const server = app.listen(0, '127.0.0.1')
-  await new Promise((r) => server.once('listening', r))
-  searchBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  closeSearch = () => server.close()
+  ;({ url: searchBase, close: closeSearch } = await serve(app))
 })
 afterAll(async () => {
-  closeSearch?.()
+  await closeSearch?.()
   await t?.close()
 })
 
