@@ -1,5 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionConfig } from 'payload'
 
+import { afterCommit } from '../lib/afterCommit'
 import type { SearchCollection } from './engine'
 import { hasPublished, index, remove, SEARCH_COLLECTIONS } from './service'
 
@@ -18,16 +19,16 @@ const afterChange =
         req,
         overrideAccess: true,
       })
-      if (main.docs[0]?._status !== 'published') remove(collection, doc.id, 'published')
+      if (main.docs[0]?._status !== 'published') afterCommit(req, () => remove(collection, doc.id, 'published'))
     }
-    index(collection, doc)
+    afterCommit(req, () => index(collection, doc))
     return doc
   }
 
 const afterDelete =
   (collection: SearchCollection): CollectionAfterDeleteHook =>
-  ({ id }) => {
-    remove(collection, id)
+  ({ id, req }) => {
+    afterCommit(req, () => remove(collection, id))
   }
 
 /** Add the index-sync hooks to the searchable collections. */

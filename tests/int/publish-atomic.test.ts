@@ -1,8 +1,11 @@
+import express from 'express'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { richText } from '../../src/lib/richtext'
+import { mountSearchRoutes } from '../../src/search/routes'
 import { bootWithRest } from '../helpers/rest'
+import { serve } from './web-support'
 
 /** Publishing an issue is all or nothing: one bad item leaves the issue and every item a draft. */
 let t: Awaited<ReturnType<typeof bootWithRest>>
@@ -11,13 +14,19 @@ let rest: typeof t.rest
 let web: typeof t.web
 let editor: typeof t.editor
 let section: number
+let search: Awaited<ReturnType<typeof serve>>
 
 beforeAll(async () => {
+  process.env.BRIEFING_SEARCH_EAGER = '1'
   t = await bootWithRest('publish-atomic')
   ;({ payload, rest, web, editor } = t)
+  const app = express()
+  await mountSearchRoutes(app, async () => payload)
+  search = await serve(app)
   section = (await payload.create({ collection: 'sections', data: { name: 'Senior Leaders', style: 'full' } })).id
 })
 afterAll(async () => {
+  await search?.close()
   await t?.close()
 })
 
@@ -52,6 +61,9 @@ describe('publishing an issue with PATCH /api/issues/:id', () => {
     expect(versions.totalDocs).toBe(0)
     const after = await rest('GET', `issues/${issue.id}?draft=true`, { as: editor })
     expect(after.body._status).toBe('draft')
+    // Search forgets what was rolled back: nothing of the issue is found by anonymous readers.
+    const found = (await (await fetch(`${search.url}/api/search?q=Text&limit=50`)).json()) as { docs: unknown[] }
+    expect(found.docs).toEqual([])
   })
 
   it('publishes the issue and all its items once the bad item is fixed', async () => {
@@ -70,5 +82,7 @@ describe('publishing an issue with PATCH /api/issues/:id', () => {
     expect((await fetch(`${web.url}/issues/4-69`)).status).toBe(200)
     const anonymous = await rest('GET', `items?where[issue][equals]=${issue.id}&limit=100`)
     expect(anonymous.body.docs).toHaveLength(2)
+    const found = (await (await fetch(`${search.url}/api/search?q=Text&limit=50`)).json()) as { docs: unknown[] }
+    expect(found.docs.length).toBeGreaterThanOrEqual(2)
   })
 })
