@@ -57,14 +57,17 @@ export const isBusyError = (err: unknown): boolean => {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-/** Run `fn`, retrying while SQLite answers SQLITE_BUSY, until the budget is spent. */
+const busy = () => new APIError('The database is busy; please try again in a moment.', 503, null, true)
+
+/** Run `fn`, retrying while SQLite answers SQLITE_BUSY, until the budget is spent (then 503). */
 export async function retryBusy<T>(fn: () => Promise<T>, budgetMs = BUSY_BUDGET_MS): Promise<T> {
   const until = Date.now() + budgetMs
   for (let wait = 10; ; wait = Math.min(wait * 2, 200)) {
     try {
       return await fn()
     } catch (err) {
-      if (!isBusyError(err) || Date.now() + wait > until) throw err
+      if (!isBusyError(err)) throw err
+      if (Date.now() + wait > until) throw busy()
       await pause(wait)
     }
   }
@@ -87,7 +90,7 @@ class WriteLock {
     if (outcome === 'timeout') {
       // Give our turn back when it comes, so the queue keeps moving.
       void before.then(release)
-      throw new APIError('The database is busy; please try again in a moment.', 503, null, true)
+      throw busy()
     }
     return release
   }
