@@ -301,7 +301,7 @@ describe('published documents (over REST as the contributor who wrote them)', ()
     expect(approved.body.doc).toMatchObject({ _status: 'published', headline: 'Unreviewed change' })
   })
 
-  it('the contributor cannot unpublish, republish or delete it; the editor can', async () => {
+  it('the contributor cannot unpublish (also not by restoring a draft version), republish or delete it; the editor can', async () => {
     const id = await publishedOwnItem()
     await rest('PATCH', `items/${id}`, { as: users.contributor, body: { _status: 'draft' } })
     expect(await publicHeadline(id)).toEqual({ rest: 'Reviewed headline', page: true })
@@ -310,6 +310,18 @@ describe('published documents (over REST as the contributor who wrote them)', ()
       body: { headline: 'Sneaked in', _status: 'published' },
     })
     expect(republish.status).toBe(403)
+    const drafts = await rest(
+      'GET',
+      `items/versions?where[parent][equals]=${id}&where[version._status][equals]=draft`,
+      {
+        as: users.contributor,
+      },
+    )
+    const restored = await rest('POST', `items/versions/${drafts.body.docs![0].id}`, { as: users.contributor })
+    expect(restored.status).toBe(403)
+    const asDraft = `items/versions/${drafts.body.docs![0].id}?draft=true`
+    expect((await rest('POST', asDraft, { as: users.contributor })).status).toBe(200)
+    expect(await publicHeadline(id)).toEqual({ rest: 'Reviewed headline', page: true })
     const removed = await rest('DELETE', `items/${id}`, { as: users.contributor })
     expect(removed.status).toBe(403)
     expect(removed.body.errors?.[0]?.message).toBeTruthy()
