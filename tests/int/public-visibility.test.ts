@@ -109,7 +109,7 @@ describe('an editor makes a section or term public without published content', (
 })
 
 describe('a published item inside a draft issue', () => {
-  it('is not public over REST (like its page) until its issue is published', async () => {
+  it('is not public over REST or in search (like its page) until its issue is published', async () => {
     const section = await payload.create({ collection: 'sections', data: { name: 'Early Section', style: 'full' } })
     const issue = await payload.create({
       collection: 'issues',
@@ -133,10 +133,12 @@ describe('a published item inside a draft issue', () => {
     const list = await rest('GET', `items?where[issue][equals]=${issue.id}`)
     expect(list.body.docs).toEqual([])
     expect((await rest('GET', `items/${item.id}`, { as: editor })).status).toBe(200)
+    expect((await anonymousSearch('Early item')).docs).toEqual([])
 
     await rest('PATCH', `issues/${issue.id}`, { as: editor, body: { _status: 'published' } })
     expect((await page(`/items/${item.id}`)).status).toBe(200)
     expect((await rest('GET', `items/${item.id}`)).status).toBe(200)
     expect((await page('/sections/early-section')).status).toBe(200)
+    expect((await anonymousSearch('Early item')).docs.map((d) => d.title)).toEqual(['Early item'])
   })
 })
