@@ -1,7 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone, hasEditorRole, isEditor, isStaff } from '../src/access'
+import { hasEditorRole, isEditor, isStaff, publicOrStaff } from '../src/access'
 import { slugField } from '../src/lib/slug'
+import { publicField, reviewedTermIsPublic } from './hooks/publicReferences'
 
 export const GlossaryTerms: CollectionConfig = {
   slug: 'glossary-terms',
@@ -12,7 +13,7 @@ export const GlossaryTerms: CollectionConfig = {
     listSearchableFields: ['english', 'original', 'pinyin', 'aliases'],
     description: 'Chinese terms and names with their agreed English rendering.',
   },
-  access: { read: anyone, create: isStaff, update: isEditor, delete: isEditor },
+  access: { read: publicOrStaff, create: isStaff, update: isEditor, delete: isEditor },
   hooks: {
     beforeChange: [
       ({ req, data, operation }) => {
@@ -20,6 +21,7 @@ export const GlossaryTerms: CollectionConfig = {
         if (operation === 'create' && !hasEditorRole(req.user) && req.user) data.status = 'unreviewed'
         return data
       },
+      reviewedTermIsPublic,
     ],
   },
   fields: [
@@ -65,5 +67,6 @@ export const GlossaryTerms: CollectionConfig = {
       ],
       admin: { position: 'sidebar' },
     },
+    publicField,
   ],
 }

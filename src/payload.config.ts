@@ -2,7 +2,6 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
-import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { s3Storage } from '@payloadcms/storage-s3'
 import { buildConfig, type Config } from 'payload'
@@ -20,6 +19,7 @@ import { isEditor } from './access'
 import { createTransport } from './email/transport'
 import { databaseUri, ensureDatabaseFolder, graphqlEnabled, isMongo, payloadSecret, publicUrl } from './env'
 import { featurePlugins } from './features'
+import { sqliteDatabase } from './lib/sqlite'
 import { Settings } from './globals/Settings'
 import { editor } from './lexical'
 import { migrations } from './migrations'
@@ -32,15 +32,9 @@ const db = (uri: string): Config['db'] => {
   ensureDatabaseFolder(uri)
   return isMongo(uri)
     ? mongooseAdapter({ url: uri, transactionOptions: {} })
-    : sqliteAdapter({
-        client: { url: uri },
+    : sqliteDatabase(uri, {
         // Production (NODE_ENV=production) runs these at start; development pushes the schema.
         prodMigrations: migrations,
-        // No adapter-wide transactions on SQLite: with them, a CLI process and the server writing the
-        // same file deadlocked in our tests. The importer opens its own transaction per file.
-        // Another process (server, CLI, worker) may hold the write lock for a moment: wait for it
-        // instead of failing at once with SQLITE_BUSY.
-        busyTimeout: 5000,
         push: process.env.NODE_ENV !== 'production' || process.env.BRIEFING_DB_PUSH === '1',
       })
 }

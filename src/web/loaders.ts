@@ -112,7 +112,7 @@ export async function sectionPage(payload: Payload, site: Site, slug: string, pa
     where: { slug: { equals: slug } },
     limit: 1,
     depth: 0,
-    overrideAccess: true,
+    overrideAccess: false, // as an anonymous reader: public ones only
   })
   const section = found.docs[0]
   if (!section) return { ...notFound(site), deps: [SETTINGS, list('sections')] }
@@ -138,7 +138,7 @@ export async function glossaryPage(payload: Payload, site: Site): Promise<Render
     sort: 'english',
     depth: 0,
     pagination: false,
-    overrideAccess: true,
+    overrideAccess: false, // as an anonymous reader: public ones only
   })
   return {
     body: renderGlossary(
@@ -156,7 +156,7 @@ export async function termPage(payload: Payload, site: Site, slug: string): Prom
     where: { slug: { equals: slug } },
     limit: 1,
     depth: 0,
-    overrideAccess: true,
+    overrideAccess: false, // as an anonymous reader: public ones only
   })
   const term = found.docs[0]
   if (!term) return { ...notFound(site), deps: [SETTINGS, list('glossary-terms')] }
