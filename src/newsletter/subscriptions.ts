@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { looksLikeEmail, normaliseEmail } from '../../collections/Subscribers'
+import { cleanName, looksLikeEmail, NAME_MAX_LENGTH, nameTooLong, normaliseEmail } from '../../collections/Subscribers'
 import type { Subscriber } from '../payload-types'
 import { loadNewsletterSettings } from './settings'
 import { confirmToken, verifyToken, type TokenPurpose } from './tokens'
@@ -21,7 +21,8 @@ export async function requestSubscription(
   const email = typeof input.email === 'string' ? normaliseEmail(input.email) : ''
   if (!looksLikeEmail(email))
     return { ok: false, status: 400, message: 'Please enter a valid email address, e.g. reader@example.com.' }
-  const name = typeof input.name === 'string' ? input.name.trim().slice(0, 120) : ''
+  const name = typeof input.name === 'string' ? cleanName(input.name) : ''
+  if (name.length > NAME_MAX_LENGTH) return { ok: false, status: 400, message: nameTooLong }
   const found = await payload.find({
     collection: 'subscribers',
     where: { email: { equals: email } },
@@ -75,7 +76,7 @@ export async function sendConfirmation(
   const html = `<p>${esc(hello)}</p><p>Please confirm that you want to receive ${esc(settings.publicationName)}:</p><p><a href="${esc(link)}">Confirm my subscription</a></p><p>If you did not ask for this, ignore this message: you will not be subscribed.</p>`
   await payload.sendEmail({
     to: subscriber.email,
-    from: `"${settings.fromName.replace(/"/g, '')}" <${settings.fromAddress}>`,
+    from: { name: settings.fromName, address: settings.fromAddress },
     replyTo: settings.replyTo ?? undefined,
     subject: `Confirm your subscription to ${settings.publicationName}`,
     text,
