@@ -21,7 +21,7 @@ type EncodedBody = { pieces: Piece[]; escape: (value: string) => string }
 
 export type CompiledMessage = {
   headers: string
-  /** Encodes the personal header lines (To, List-Unsubscribe) of each copy. */
+  /** Encodes the personal header line (To) of each copy. */
   personalHeaders: HeaderEncoder
   boundary: string
   text: EncodedBody
@@ -142,12 +142,11 @@ export function personalise(message: CompiledMessage, recipient: Recipient, date
     Buffer.from(
       [
         message.headers,
-        message.personalHeaders.lines([
-          ['To', address(recipient.name, recipient.email)],
-          ['List-Unsubscribe', `<${recipient.unsubscribeUrl}>, <${recipient.unsubscribeMailto}>`],
-        ]),
+        message.personalHeaders.lines([['To', address(recipient.name, recipient.email)]]),
         `Date: ${rfc2822Date(date)}`,
         `Message-ID: ${recipient.messageId}`,
+        // Both links are URL-serialised bases (settings.ts) plus a base64url token: no line breaks.
+        `List-Unsubscribe: <${recipient.unsubscribeUrl}>,${CRLF} <${recipient.unsubscribeMailto}>`,
         'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
         '',
         `--${b}`,
