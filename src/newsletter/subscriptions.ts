@@ -128,7 +128,8 @@ export async function confirmSubscription(
     return {
       ok: false,
       status: 410,
-      message: 'This confirmation link has already been used. To subscribe again, please sign up again.',
+      message:
+        'This confirmation link is no longer valid: it was used already, or the address unsubscribed since. To subscribe again, please sign up again.',
     }
   const subscriber = (await payload.update({
     collection: 'subscribers',
