@@ -43,3 +43,13 @@ export const ensureDatabaseFolder = (uri: string): void => {
   const file = uri.slice('file:'.length).split('?')[0]
   if (file && file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
 }
+
+/**
+ * How long a newsletter send keeps trying to reach an SMTP server that refuses or drops connection
+ * attempts before the campaign pauses (NEWSLETTER_CONNECT_RETRY_SECONDS, default 5 minutes).
+ */
+export const newsletterConnectRetrySeconds = (): number => {
+  const raw = process.env.NEWSLETTER_CONNECT_RETRY_SECONDS?.trim()
+  const value = Number(raw)
+  return raw && Number.isFinite(value) && value >= 0 ? value : 300
+}

@@ -69,6 +69,8 @@ export async function mountNewsletterRoutes(app: Express, options: NewsletterRou
     if (!result.ok) return answer(req, res, result.status, 'Link not valid', result.message)
     if (result.subscriber.status !== 'active')
       return answer(req, res, 409, 'Cannot subscribe', 'This address cannot receive the newsletter.')
+    if ('already' in result)
+      return answer(req, res, 200, 'Already confirmed', `Already confirmed: ${result.subscriber.email} is subscribed.`)
     return answer(
       req,
       res,
