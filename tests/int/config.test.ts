@@ -158,3 +158,13 @@ describe('development secret', () => {
     expect(fs.existsSync(path.join(dir, 'given', '.dev-secret'))).toBe(false)
   })
 })
+
+describe('next.config.mjs', () => {
+  it('allows the admin’s dev resources from localhost, 127.0.0.1 and the host of PUBLIC_URL', async () => {
+    const config = await import('../../next.config.mjs')
+    expect(config.default.allowedDevOrigins).toEqual(expect.arrayContaining(['localhost', '127.0.0.1']))
+    expect(config.devOrigins('http://192.168.1.20:3000')).toEqual(['localhost', '127.0.0.1', '192.168.1.20'])
+    expect(config.devOrigins('https://briefing.example.com')).toContain('briefing.example.com')
+    expect(config.devOrigins('not a url')).toEqual(['localhost', '127.0.0.1'])
+  })
+})
