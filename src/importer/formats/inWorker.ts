@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 
 import { ImportError } from '../types'
@@ -10,14 +11,28 @@ export const PARSE_LIMITS = { maxOldGenerationSizeMb: 768, timeoutMs: 60_000 }
 type Answer = { ok: true; parsed: ParsedFile } | { ok: false; importError: boolean; message: string; line?: number }
 
 /**
+ * The worker's bootstrap, evaluated as a string so that the bundler (Next compiles this module for
+ * the API routes) leaves it alone: load TypeScript through tsx, as bin/briefing.mjs does (with the
+ * same referenced timer, so the thread does not end while tsx is still compiling), then the parser.
+ */
+const BOOTSTRAP = `
+const { workerData } = require('node:worker_threads')
+const keepAlive = setInterval(() => {}, 60000)
+import('tsx/esm/api')
+  .then((tsx) => { tsx.register(); return import(workerData.entry) })
+  .finally(() => clearInterval(keepAlive))
+`
+
+/**
  * Parse an uploaded file in a worker thread (src/importer/formats/parseWorker.ts), so that a large or
  * hostile file (a zip bomb, a huge page) costs that thread, not the server answering other requests.
  * Resolved from the working directory, the project root (as for data/ and the database).
  */
 export function parseFileInWorker(name: string, data: Uint8Array): Promise<ParsedFile> {
-  const entry = path.resolve('src', 'importer', 'formats', 'parseWorker.mjs')
-  const worker = new Worker(entry, {
-    workerData: { name, data },
+  const entry = pathToFileURL(path.resolve('src', 'importer', 'formats', 'parseWorker.ts')).href
+  const worker = new Worker(BOOTSTRAP, {
+    eval: true,
+    workerData: { entry, name, data },
     resourceLimits: { maxOldGenerationSizeMb: PARSE_LIMITS.maxOldGenerationSizeMb },
     stdout: false,
     stderr: false,

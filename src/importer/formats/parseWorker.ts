@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { ImportError } from '../types'
 import { parseFile } from './index'
 
-/** Body of the parse worker (see inWorker.ts): parse one file and post the blocks or the refusal. */
+/** The parse worker thread (started by inWorker.ts): parse one file, post the blocks or the refusal. */
 const { name, data } = workerData as { name: string; data: Uint8Array }
 parseFile(name, data).then(
   (parsed) => parentPort!.postMessage({ ok: true, parsed }),
