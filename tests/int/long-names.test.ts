@@ -64,12 +64,15 @@ describe('long term and source names', () => {
   it('new names are limited to 200 characters with a clear message', async () => {
     const long = 'x'.repeat(201)
     await expect(
-      t.payload.create({ collection: 'glossary-terms', data: { english: long, original: '长词', kind: 'term' } }),
+      t.payload.create({
+        collection: 'glossary-terms',
+        data: { english: long, original: '长词', kind: 'term', status: 'reviewed' },
+      }),
     ).rejects.toThrow(/English rendering/)
     await expect(
       t.payload.create({
         collection: 'glossary-terms',
-        data: { english: 'ok', original: '长'.repeat(201), kind: 'term' },
+        data: { english: 'ok', original: '长'.repeat(201), kind: 'term', status: 'reviewed' },
       }),
     ).rejects.toThrow(/Original/)
     await expect(t.payload.create({ collection: 'sources', data: { name: long } })).rejects.toThrow(/Name/)
