@@ -8,10 +8,10 @@ import type { ParsedFile } from './index'
 /** Bounds of the parse thread: a file that needs more is refused; the server's own thread never waits. */
 export const PARSE_LIMITS = { maxOldGenerationSizeMb: 768, timeoutMs: 60_000 }
 
-type Answer = { id: number } & (
-  { ok: true; parsed: ParsedFile } | { ok: false; importError: boolean; message: string; line?: number }
-)
-type Pending = { resolve: (parsed: ParsedFile) => void; reject: (err: Error) => void; timer: NodeJS.Timeout }
+type Outcome = { ok: true; parsed: ParsedFile } | { ok: false; importError: boolean; message: string; line?: number }
+type Answer = { id: number } & Outcome
+/** Settled by the module copy that asked (its own ImportError class), whichever copy started the thread. */
+type Pending = { settle: (outcome: Outcome) => void; timer: NodeJS.Timeout }
 
 /**
  * The worker's bootstrap, evaluated as a string so that the bundler (Next compiles this module for
