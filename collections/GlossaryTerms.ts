@@ -25,19 +25,22 @@ export const GlossaryTerms: CollectionConfig = {
     ],
   },
   fields: [
-    { name: 'english', type: 'text', required: true, label: 'English rendering' },
+    { name: 'english', type: 'text', required: true, maxLength: 200, label: 'English rendering' },
     {
       name: 'original',
       type: 'text',
       required: true,
+      maxLength: 200,
       index: true,
       label: 'Original (汉字)',
       validate: (value: unknown) =>
-        typeof value === 'string' && /[\u3400-\u9fff]/.test(value)
-          ? true
-          : 'The original must contain Chinese characters, e.g. 动态清零',
+        typeof value !== 'string' || !/[\u3400-\u9fff]/.test(value)
+          ? 'The original must contain Chinese characters, e.g. 动态清零'
+          : value.length > 200
+            ? 'The original must be at most 200 characters long'
+            : true,
     },
-    { name: 'pinyin', type: 'text' },
+    { name: 'pinyin', type: 'text', maxLength: 200 },
     slugField('english'),
     {
       name: 'kind',
@@ -54,6 +57,7 @@ export const GlossaryTerms: CollectionConfig = {
       name: 'aliases',
       type: 'text',
       hasMany: true,
+      maxLength: 200,
       admin: { description: 'Other English renderings seen for the same original.' },
     },
     {

@@ -1,3 +1,5 @@
+import './checkConfiguration'
+
 import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'

@@ -6,6 +6,7 @@
  * - Inline: a run of text with optional bold/italic/link; `lang: 'zh-Hans'` on runs of CJK
  *   characters; `term` on a glossary mark. A line break inside a block is the inline `{ text: '\n' }`.
  */
+import { findWholeWord } from '../src/lib/phrases'
 
 /** A glossary term as shown to readers (tooltip, link to its page). */
 export type TermView = {
@@ -205,21 +206,9 @@ export function blocksToText(blocks: Block[]): string {
 export const inlineGroups = (blocks: Block[]): Inline[][] =>
   blocks.flatMap((b) => (b.type === 'list' ? b.items : [b.inlines]))
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
-const patterns = new Map<string, RegExp>()
-/** A whole-word, case-insensitive pattern for a phrase (CJK: plain substring), compiled once. */
-const phrasePattern = (phrase: string): RegExp => {
-  let pattern = patterns.get(phrase)
-  if (!pattern) {
-    pattern = hasCJK(phrase)
-      ? new RegExp(escapeRegExp(phrase))
-      : new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`, 'iu')
-    if (patterns.size > 5000) patterns.clear()
-    patterns.set(phrase, pattern)
-  }
-  return pattern
-}
+/** Where a phrase occurs in a text run: CJK as a plain substring, others as whole words in any case. */
+const findPhrase = (text: string, phrase: string): number =>
+  hasCJK(phrase) ? text.indexOf(phrase) : findWholeWord(text, phrase)
 
 /**
  * Mark the first occurrence of each term (its English rendering, any alias, or its original) in
@@ -245,19 +234,18 @@ export function markTerms(
     let out = inlines
     for (const { term, phrase } of candidates) {
       if (seen.has(String(term.id))) continue
-      const pattern = phrasePattern(phrase)
       const next: Inline[] = []
       let done = false
       for (const inline of out) {
-        const match = !done && !inline.term && !inline.href ? pattern.exec(inline.text) : null
-        if (!match) {
+        const at = !done && !inline.term && !inline.href ? findPhrase(inline.text, phrase) : -1
+        if (at < 0) {
           next.push(inline)
           continue
         }
-        const before = inline.text.slice(0, match.index)
-        const after = inline.text.slice(match.index + match[0].length)
+        const before = inline.text.slice(0, at)
+        const after = inline.text.slice(at + phrase.length)
         if (before) next.push({ ...inline, text: before })
-        next.push({ ...inline, text: match[0], term })
+        next.push({ ...inline, text: inline.text.slice(at, at + phrase.length), term })
         if (after) next.push({ ...inline, text: after })
         done = true
       }
