@@ -90,6 +90,7 @@ const lookup: Lookup = {
   term: (id) => termById.get(id),
   source: (id) => ({ name: SOURCES[Number(id) - 1] ?? 'Source', originalName: '' }),
   issue: (id) => ({ slug: `v-${id}`, label: `Weekly Report ${id}` }),
+  issueIsPublic: () => true,
 }
 
 const sentence = () => {

@@ -1,7 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone, hasEditorRole, isEditor, isStaff } from '../src/access'
+import { hasEditorRole, isEditor, isStaff, publicOrStaff } from '../src/access'
 import { slugField } from '../src/lib/slug'
+import { publicField, reviewedTermIsPublic } from './hooks/publicReferences'
 
 export const GlossaryTerms: CollectionConfig = {
   slug: 'glossary-terms',
@@ -12,7 +13,7 @@ export const GlossaryTerms: CollectionConfig = {
     listSearchableFields: ['english', 'original', 'pinyin', 'aliases'],
     description: 'Chinese terms and names with their agreed English rendering.',
   },
-  access: { read: anyone, create: isStaff, update: isEditor, delete: isEditor },
+  access: { read: publicOrStaff, create: isStaff, update: isEditor, delete: isEditor },
   hooks: {
     beforeChange: [
       ({ req, data, operation }) => {
@@ -20,22 +21,26 @@ export const GlossaryTerms: CollectionConfig = {
         if (operation === 'create' && !hasEditorRole(req.user) && req.user) data.status = 'unreviewed'
         return data
       },
+      reviewedTermIsPublic,
     ],
   },
   fields: [
-    { name: 'english', type: 'text', required: true, label: 'English rendering' },
+    { name: 'english', type: 'text', required: true, maxLength: 200, label: 'English rendering' },
     {
       name: 'original',
       type: 'text',
       required: true,
+      maxLength: 200,
       index: true,
       label: 'Original (汉字)',
       validate: (value: unknown) =>
-        typeof value === 'string' && /[\u3400-\u9fff]/.test(value)
-          ? true
-          : 'The original must contain Chinese characters, e.g. 动态清零',
+        typeof value !== 'string' || !/[\u3400-\u9fff]/.test(value)
+          ? 'The original must contain Chinese characters, e.g. 动态清零'
+          : value.length > 200
+            ? 'The original must be at most 200 characters long'
+            : true,
     },
-    { name: 'pinyin', type: 'text' },
+    { name: 'pinyin', type: 'text', maxLength: 200 },
     slugField('english'),
     {
       name: 'kind',
@@ -52,6 +57,7 @@ export const GlossaryTerms: CollectionConfig = {
       name: 'aliases',
       type: 'text',
       hasMany: true,
+      maxLength: 200,
       admin: { description: 'Other English renderings seen for the same original.' },
     },
     {
@@ -65,5 +71,6 @@ export const GlossaryTerms: CollectionConfig = {
       ],
       admin: { position: 'sidebar' },
     },
+    publicField,
   ],
 }

@@ -4,6 +4,8 @@ import { isEditor, isStaff, publishedOrStaff } from '../src/access'
 import { periodLabel } from '../src/lib/dates'
 import { countItems } from './hooks/issueItemCount'
 import { issueNumbering } from './hooks/issueNumbering'
+import { refuseStaleWrite, updatedByField } from './hooks/staleWrites'
+import { issueMakesReferencesPublic } from './hooks/publicReferences'
 import {
   defaultSections,
   highlightTargets,
@@ -36,6 +38,7 @@ export const Issues: CollectionConfig = {
   hooks: {
     beforeValidate: [issueNumbering, defaultSections, highlightTargets],
     beforeChange: [
+      refuseStaleWrite,
       refuseIncompleteIssue,
       ({ data, originalDoc }) => {
         const volume = data.volume ?? originalDoc?.volume
@@ -47,7 +50,7 @@ export const Issues: CollectionConfig = {
         return data
       },
     ],
-    afterChange: [publishItemsWithIssue],
+    afterChange: [publishItemsWithIssue, issueMakesReferencesPublic],
   },
   fields: [
     { name: 'title', type: 'text', required: true, defaultValue: 'Weekly Report' },
@@ -133,5 +136,6 @@ export const Issues: CollectionConfig = {
     { name: 'coverImage', type: 'upload', relationTo: 'media' },
     { name: 'editorsNote', type: 'richText', label: "Editor's note" },
     { name: 'publishedAt', type: 'date', admin: { position: 'sidebar' } },
+    updatedByField,
   ],
 }

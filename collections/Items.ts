@@ -1,7 +1,16 @@
 import { APIError, type CollectionConfig } from 'payload'
 
-import { editorOrOwnDraft, isStaff, publishedOrStaff, staffCreateDraft } from '../src/access'
+import {
+  editorOrOwnDraft,
+  editorOrOwnUnpublished,
+  isStaff,
+  publishedItemOrStaff,
+  staffCreateDraft,
+} from '../src/access'
 import { relationId } from '../src/lib/relations'
+import { contributorSavesDraft } from './hooks/contributorDrafts'
+import { refuseStaleWrite, updatedByField } from './hooks/staleWrites'
+import { itemMakesReferencesPublic } from './hooks/publicReferences'
 import { describeItem, itemTitle, missingContent, sectionStyleOf } from './hooks/itemCompleteness'
 
 export const Items: CollectionConfig = {
@@ -15,15 +24,17 @@ export const Items: CollectionConfig = {
   },
   defaultSort: '-date',
   access: {
-    read: publishedOrStaff,
+    read: publishedItemOrStaff,
     readVersions: isStaff,
     create: staffCreateDraft,
     update: editorOrOwnDraft,
-    delete: editorOrOwnDraft,
+    delete: editorOrOwnUnpublished,
   },
   versions: { drafts: { autosave: { interval: 1500 } }, maxPerDoc: 50 },
   hooks: {
+    beforeOperation: [contributorSavesDraft],
     beforeChange: [
+      refuseStaleWrite,
       async ({ req, data, operation, originalDoc }) => {
         if (operation === 'create' && req.user) data.createdBy = req.user.id
         const merged = { ...(originalDoc ?? {}), ...data }
@@ -58,6 +69,7 @@ export const Items: CollectionConfig = {
         return data
       },
     ],
+    afterChange: [itemMakesReferencesPublic],
   },
   fields: [
     {
@@ -113,6 +125,7 @@ export const Items: CollectionConfig = {
       label: 'Title (headline, or date and first words of a brief)',
     },
     { name: 'createdBy', type: 'relationship', relationTo: 'users', admin: { position: 'sidebar', readOnly: true } },
+    updatedByField,
   ],
 }
 

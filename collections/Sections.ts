@@ -1,7 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { referenceDataAccess } from '../src/access'
+import { isEditor, publicOrStaff } from '../src/access'
 import { slugField } from '../src/lib/slug'
+import { publicField } from './hooks/publicReferences'
 
 export const Sections: CollectionConfig = {
   slug: 'sections',
@@ -12,10 +13,11 @@ export const Sections: CollectionConfig = {
     description: 'Recurring sections of a report, such as Senior Leaders or Organization Work.',
   },
   defaultSort: 'position',
-  access: referenceDataAccess,
+  access: { read: publicOrStaff, create: isEditor, update: isEditor, delete: isEditor },
   fields: [
     { name: 'name', type: 'text', required: true, unique: true },
     slugField('name'),
+    publicField,
     { name: 'description', type: 'textarea' },
     {
       name: 'position',

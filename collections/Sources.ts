@@ -13,9 +13,9 @@ export const Sources: CollectionConfig = {
   },
   access: referenceDataAccess,
   fields: [
-    { name: 'name', type: 'text', required: true, unique: true },
+    { name: 'name', type: 'text', required: true, unique: true, maxLength: 200 },
     slugField('name'),
-    { name: 'originalName', type: 'text', admin: { description: 'Name in Chinese, e.g. 人民日报' } },
+    { name: 'originalName', type: 'text', maxLength: 200, admin: { description: 'Name in Chinese, e.g. 人民日报' } },
     { name: 'homepage', type: 'text', validate: validateUrl },
     {
       name: 'kind',

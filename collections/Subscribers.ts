@@ -12,6 +12,14 @@ export const looksLikeEmail = (value: string): boolean =>
   value.length <= 254 &&
   /^[^\s@"<>(),;:\\[\]]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i.test(value)
 
+/** Longest subscriber name accepted (form, REST, admin, CSV import). */
+export const NAME_MAX_LENGTH = 200
+/** C0/C1 controls (line breaks included), Unicode line/paragraph separators, bidirectional overrides. */
+const CONTROL_CHARACTERS = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/gu
+/** A name is one line of plain text: control characters become spaces, runs of spaces one, trimmed. */
+export const cleanName = (value: string): string => value.replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim()
+export const nameTooLong = `Names can be at most ${NAME_MAX_LENGTH} characters long.`
+
 /** Stamp the moment a subscriber's status changes (confirmed, unsubscribed, bounced). */
 const stampStatusChange: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
   const status = data.status as SubscriberStatus | undefined
@@ -49,7 +57,12 @@ export const Subscribers: CollectionConfig = {
           ? true
           : 'Enter a valid email address, e.g. reader@example.com',
     },
-    { name: 'name', type: 'text' },
+    {
+      name: 'name',
+      type: 'text',
+      maxLength: NAME_MAX_LENGTH,
+      hooks: { beforeValidate: [({ value }) => (typeof value === 'string' ? cleanName(value) : value)] },
+    },
     {
       name: 'status',
       type: 'select',

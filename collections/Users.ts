@@ -1,11 +1,20 @@
 import type { CollectionConfig } from 'payload'
 
 import { adminOrSelf, isAdmin, isAdminField } from '../src/access'
+import { publicUrl } from '../src/env'
+import { checkNewPassword, forgiveSuccessfulLogin, loginGuard } from '../src/security/login'
 
 export const Users: CollectionConfig = {
   slug: 'users',
   labels: { singular: 'User', plural: 'Users' },
-  auth: { tokenExpiration: 60 * 60 * 8, maxLoginAttempts: 10, lockTime: 10 * 60 * 1000 },
+  auth: {
+    tokenExpiration: 60 * 60 * 8,
+    // No lockout: an attacker could lock every admin out. Failed sign-ins are rate-limited per
+    // address and account instead (src/security/login.ts), answering 429.
+    maxLoginAttempts: 0,
+    // Browsers drop Secure cookies on plain http, so only when the public address is https.
+    cookies: { secure: publicUrl().startsWith('https:'), sameSite: 'Lax' },
+  },
   admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'role'] },
   access: {
     read: adminOrSelf,
@@ -15,6 +24,9 @@ export const Users: CollectionConfig = {
     admin: ({ req }) => Boolean(req.user),
   },
   hooks: {
+    beforeOperation: [loginGuard],
+    afterLogin: [forgiveSuccessfulLogin],
+    beforeValidate: [checkNewPassword],
     beforeChange: [
       async ({ data, req, operation, context }) => {
         // The first account created on a fresh install becomes the admin, unless a role was chosen

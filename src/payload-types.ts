@@ -238,6 +238,7 @@ export interface Issue {
     [k: string]: unknown;
   } | null;
   publishedAt?: string | null;
+  updatedBy?: (number | null) | User;
   /**
    * How the newsletter presents this issue.
    */
@@ -259,6 +260,10 @@ export interface Section {
    * Filled from the name when left empty.
    */
   slug?: string | null;
+  /**
+   * Shown on the public site. Set automatically once published content uses it.
+   */
+  public?: boolean | null;
   description?: string | null;
   /**
    * Default order of this section in a new issue (lowest first).
@@ -323,6 +328,7 @@ export interface Item {
   sectionStyle?: string | null;
   title?: string | null;
   createdBy?: (number | null) | User;
+  updatedBy?: (number | null) | User;
   /**
    * Items created by reusing this one (“Reuse in issue…”).
    */
@@ -379,6 +385,10 @@ export interface GlossaryTerm {
    */
   aliases?: string[] | null;
   status: 'reviewed' | 'unreviewed';
+  /**
+   * Shown on the public site. Set automatically once published content uses it.
+   */
+  public?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -401,8 +411,6 @@ export interface User {
   salt?: string | null;
   hash?: string | null;
   resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
   sessions?:
     | {
         id: string;
@@ -780,6 +788,7 @@ export interface IssuesSelect<T extends boolean = true> {
   coverImage?: T;
   editorsNote?: T;
   publishedAt?: T;
+  updatedBy?: T;
   newsletterFormat?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -808,6 +817,7 @@ export interface ItemsSelect<T extends boolean = true> {
   sectionStyle?: T;
   title?: T;
   createdBy?: T;
+  updatedBy?: T;
   reusedIn?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -820,6 +830,7 @@ export interface ItemsSelect<T extends boolean = true> {
 export interface SectionsSelect<T extends boolean = true> {
   name?: T;
   slug?: T;
+  public?: T;
   description?: T;
   position?: T;
   style?: T;
@@ -852,6 +863,7 @@ export interface GlossaryTermsSelect<T extends boolean = true> {
   definition?: T;
   aliases?: T;
   status?: T;
+  public?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -924,8 +936,6 @@ export interface UsersSelect<T extends boolean = true> {
   salt?: T;
   hash?: T;
   resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
   sessions?:
     | T
     | {
@@ -1075,7 +1085,7 @@ export interface Setting {
   senderEmail?: string | null;
   replyTo?: string | null;
   /**
-   * Overrides PUBLIC_URL when set.
+   * Overrides PUBLIC_URL when set: an absolute http(s) URL.
    */
   publicUrl?: string | null;
   footer?: string | null;

@@ -2,7 +2,6 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
-import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { s3Storage } from '@payloadcms/storage-s3'
 import { buildConfig, type Config } from 'payload'
@@ -23,15 +22,19 @@ import {
   databaseKind,
   databaseUri,
   ensureDatabaseFolder,
+  graphqlEnabled,
   isMongo,
   payloadSecret,
   publicUrl,
 } from './env'
 import { featurePlugins } from './features'
+import { sqliteDatabase } from './lib/sqlite'
 import { Settings } from './globals/Settings'
 import { editor } from './lexical'
 import { postgresDatabase } from './lib/database'
 import { migrations } from './migrations'
+import { BODY_LIMITS } from './security/bodies'
+import { graphqlLimitsRule } from './security/graphqlLimits'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -40,16 +43,10 @@ const db = (uri: string): Config['db'] => {
   if (databaseKind(uri) === 'postgres') return postgresDatabase(uri)
   return isMongo(uri)
     ? mongooseAdapter({ url: uri, transactionOptions: {} })
-    : sqliteAdapter({
-        client: { url: uri },
+    : sqliteDatabase(uri, {
         idType: databaseIdType(),
         // Production (NODE_ENV=production) runs these at start; development pushes the schema.
         prodMigrations: migrations,
-        // No adapter-wide transactions on SQLite: with them, a CLI process and the server writing the
-        // same file deadlocked in our tests. The importer opens its own transaction per file.
-        // Another process (server, CLI, worker) may hold the write lock for a moment: wait for it
-        // instead of failing at once with SQLITE_BUSY.
-        busyTimeout: 5000,
         push: process.env.NODE_ENV !== 'production' || process.env.BRIEFING_DB_PUSH === '1',
       })
 }
@@ -94,6 +91,8 @@ export default buildConfig({
     transport: createTransport(),
   }),
   sharp,
+  // The same bound the express edge applies to multipart bodies (src/security/bodies.ts).
+  upload: { limits: { fileSize: BODY_LIMITS.upload } },
   plugins: [...storage(), ...featurePlugins],
   jobs: {
     access: { run: ({ req }) => isEditor({ req }) as boolean },
@@ -105,5 +104,11 @@ export default buildConfig({
     outputFile: path.resolve(dirname, 'payload-types.ts'),
     autoGenerate: databaseIdType() === 'number' && !isMongo(),
   },
-  graphQL: { schemaOutputFile: path.resolve(dirname, 'generated-schema.graphql') },
+  graphQL: {
+    schemaOutputFile: path.resolve(dirname, 'generated-schema.graphql'),
+    disable: !graphqlEnabled(),
+    // Depth, aliases, nested lists and cost are bounded (src/security/graphqlLimits.ts); the route
+    // refuses such queries with 400 before this rule would even run.
+    validationRules: () => [graphqlLimitsRule],
+  },
 })

@@ -1,3 +1,5 @@
+import './checkConfiguration'
+
 import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -6,27 +8,18 @@ import express, { type Express } from 'express'
 import next from 'next'
 
 import { isProduction, port as envPort } from './env'
-import { getBriefingPayload } from './lib/payload'
+import { mountHealth } from './health'
 import { mountPublicRoutes } from './routes'
+import { applyEdgeSecurity } from './security/edge'
+import { mountGraphqlRoute } from './security/graphqlRoute'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-
-/** Security headers for every response (the admin needs inline scripts, so no strict CSP here). */
-const securityHeaders: express.RequestHandler = (_req, res, nextFn) => {
-  res.setHeader('X-Content-Type-Options', 'nosniff')
-  res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
-  res.setHeader('X-Frame-Options', 'SAMEORIGIN')
-  res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()')
-  if (isProduction) res.setHeader('Strict-Transport-Security', 'max-age=15552000')
-  nextFn()
-}
 
 export async function startServer(
   port = envPort(),
 ): Promise<{ app: Express; server: http.Server; close: () => Promise<void> }> {
   process.env.PORT = String(port)
   const app = express()
-  app.disable('x-powered-by')
   const server = http.createServer(app)
   const nextApp = next({ dev: !isProduction, dir: root, hostname: 'localhost', port, httpServer: server })
   const handle = nextApp.getRequestHandler()
@@ -34,17 +27,9 @@ export async function startServer(
   const maybeWs = nextApp as unknown as { setupWebSocketHandler?: (s: http.Server) => void }
   maybeWs.setupWebSocketHandler?.(server)
 
-  app.use(securityHeaders)
-  app.get('/healthz', async (_req, res) => {
-    try {
-      const payload = await getBriefingPayload()
-      const started = Date.now()
-      await payload.count({ collection: 'sections', overrideAccess: true })
-      res.json({ status: 'ok', database: { status: 'ok', adapter: payload.db.name, latencyMs: Date.now() - started } })
-    } catch (err) {
-      res.status(503).json({ status: 'error', database: { status: 'error', message: (err as Error).message } })
-    }
-  })
+  applyEdgeSecurity(app)
+  mountHealth(app)
+  mountGraphqlRoute(app)
   await mountPublicRoutes(app)
   app.all('/{*splat}', (req, res) => handle(req, res))
 

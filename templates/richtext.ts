@@ -6,6 +6,7 @@
  * - Inline: a run of text with optional bold/italic/link; `lang: 'zh-Hans'` on runs of CJK
  *   characters; `term` on a glossary mark. A line break inside a block is the inline `{ text: '\n' }`.
  */
+import { findWholeWord } from '../src/lib/phrases'
 
 /** A glossary term as shown to readers (tooltip, link to its page). */
 export type TermView = {
@@ -24,7 +25,7 @@ export type Inline = {
   text: string
   bold?: boolean
   italic?: boolean
-  /** Only http(s), mailto and same-site relative links survive; anything else is dropped. */
+  /** Only http(s), mailto and same-site relative links survive (see safeHref); anything else is dropped. */
   href?: string
   lang?: 'zh-Hans'
   term?: TermView
@@ -66,13 +67,38 @@ export const splitCJK = (inline: Inline): Inline[] => {
     .map((part) => (hasCJK(part) ? { ...inline, text: part, lang: 'zh-Hans' as const } : { ...inline, text: part }))
 }
 
-/** Keep only link targets that cannot run script. */
+/** The origin relative links are resolved against: any fixed origin works for the same-origin test. */
+const LINK_BASE = 'https://briefing.invalid'
+
+/**
+ * The one link sanitizer (rich text, source homepages, article URLs): keep only targets that
+ * cannot run script or leave the site unexpectedly. Parsed with the WHATWG URL parser, as the
+ * browser will: `http(s)://…` and `mailto:` (normalised), `#fragment`, and paths that resolve to
+ * this site. Control characters, backslashes (`/\evil.example` is `//evil.example` to a browser)
+ * and protocol-relative or scheme-only forms are dropped.
+ */
 export const safeHref = (url: unknown): string | undefined => {
   if (typeof url !== 'string') return undefined
   const trimmed = url.trim()
-  if (/^(https?:|mailto:)/i.test(trimmed)) return trimmed
-  if (/^\/(?!\/)/.test(trimmed) || trimmed.startsWith('#')) return trimmed
-  return undefined
+  // eslint-disable-next-line no-control-regex
+  if (!trimmed || /[\u0000-\u001f\u007f\\]/.test(trimmed)) return undefined
+  if (trimmed.startsWith('#')) return trimmed
+  let parsed: URL
+  try {
+    parsed = new URL(trimmed, LINK_BASE)
+  } catch {
+    return undefined
+  }
+  if (/^https?:\/\//i.test(trimmed)) return /^https?:$/.test(parsed.protocol) ? parsed.href : undefined
+  if (/^mailto:/i.test(trimmed)) return parsed.protocol === 'mailto:' ? parsed.href : undefined
+  const samePath = trimmed.startsWith('/') && !trimmed.startsWith('//') && parsed.origin === LINK_BASE
+  return samePath && !parsed.pathname.startsWith('//') ? parsed.pathname + parsed.search + parsed.hash : undefined
+}
+
+/** An absolute http(s) link that passes safeHref (article URLs, source homepages), or null. */
+export const webLink = (url: unknown): string | null => {
+  const href = safeHref(url)
+  return href && /^https?:/.test(href) ? href : null
 }
 
 const textFormat = (format: LexNode['format']): Pick<Inline, 'bold' | 'italic'> => {
@@ -180,21 +206,9 @@ export function blocksToText(blocks: Block[]): string {
 export const inlineGroups = (blocks: Block[]): Inline[][] =>
   blocks.flatMap((b) => (b.type === 'list' ? b.items : [b.inlines]))
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
-const patterns = new Map<string, RegExp>()
-/** A whole-word, case-insensitive pattern for a phrase (CJK: plain substring), compiled once. */
-const phrasePattern = (phrase: string): RegExp => {
-  let pattern = patterns.get(phrase)
-  if (!pattern) {
-    pattern = hasCJK(phrase)
-      ? new RegExp(escapeRegExp(phrase))
-      : new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`, 'iu')
-    if (patterns.size > 5000) patterns.clear()
-    patterns.set(phrase, pattern)
-  }
-  return pattern
-}
+/** Where a phrase occurs in a text run: CJK as a plain substring, others as whole words in any case. */
+const findPhrase = (text: string, phrase: string): number =>
+  hasCJK(phrase) ? text.indexOf(phrase) : findWholeWord(text, phrase)
 
 /**
  * Mark the first occurrence of each term (its English rendering, any alias, or its original) in
@@ -220,19 +234,18 @@ export function markTerms(
     let out = inlines
     for (const { term, phrase } of candidates) {
       if (seen.has(String(term.id))) continue
-      const pattern = phrasePattern(phrase)
       const next: Inline[] = []
       let done = false
       for (const inline of out) {
-        const match = !done && !inline.term && !inline.href ? pattern.exec(inline.text) : null
-        if (!match) {
+        const at = !done && !inline.term && !inline.href ? findPhrase(inline.text, phrase) : -1
+        if (at < 0) {
           next.push(inline)
           continue
         }
-        const before = inline.text.slice(0, match.index)
-        const after = inline.text.slice(match.index + match[0].length)
+        const before = inline.text.slice(0, at)
+        const after = inline.text.slice(at + phrase.length)
         if (before) next.push({ ...inline, text: before })
-        next.push({ ...inline, text: match[0], term })
+        next.push({ ...inline, text: inline.text.slice(at, at + phrase.length), term })
         if (after) next.push({ ...inline, text: after })
         done = true
       }

@@ -6,7 +6,7 @@ import type { Payload, Where } from 'payload'
 
 import { dayLabel, isoDay } from '../src/lib/dates'
 import type { GlossaryTerm, Issue, Item, Section, Source } from '../src/payload-types'
-import { blocksToText, markTerms, safeHref, toBlocks, type TermView } from './richtext'
+import { blocksToText, markTerms, toBlocks, webLink, type TermView } from './richtext'
 import { relationId } from '../src/lib/relations'
 import type { Id, IssueRef, ItemView, ViewOptions } from './viewModel'
 
@@ -164,9 +164,9 @@ export function itemView(item: Item, look: Lookups, base: string): ItemView | un
         originalName: s.originalName ?? null,
         slug: String(s.slug),
         url: `${origin(base)}/sources/${s.slug}`,
-        homepage: safeHref(s.homepage) ?? null,
+        homepage: webLink(s.homepage),
       })),
-    articleUrl: safeHref(item.articleUrl)?.startsWith('http') ? item.articleUrl!.trim() : null,
+    articleUrl: webLink(item.articleUrl),
     originalTitle: item.originalTitle?.trim() || null,
     excerpt: item.excerpt?.trim() || null,
     body,

@@ -34,12 +34,28 @@ const publishedOnly: Where = { _status: { equals: 'published' } }
 /** Staff see drafts; everyone else sees published documents only. */
 export const publishedOrStaff: Access = ({ req }) => (hasStaffRole(req.user) ? true : publishedOnly)
 
+/** Staff see everything; everyone else only what is marked public (sections and terms in use or approved). */
+export const publicOrStaff: Access = ({ req }) => (hasStaffRole(req.user) ? true : { public: { equals: true } })
+
+/** Staff see drafts; everyone else published items of published issues (what the web pages show). */
+export const publishedItemOrStaff: Access = ({ req }) =>
+  hasStaffRole(req.user) ? true : { and: [publishedOnly, { 'issue._status': { equals: 'published' } }] }
+
+export const isEditorField: FieldAccess = ({ req }) => hasEditorRole(req.user)
+
 /** Editors may do anything; a contributor only what they created, and never publish. */
 export const editorOrOwnDraft: Access = ({ req, data }) => {
   if (hasEditorRole(req.user)) return true
   if (!hasStaffRole(req.user) || !req.user) return false
   if ((data as { _status?: string } | undefined)?._status === 'published') return false
   return { createdBy: { equals: req.user.id } }
+}
+
+/** Editors may delete anything; a contributor only what they created and nobody has published. */
+export const editorOrOwnUnpublished: Access = ({ req }): boolean | Where => {
+  if (hasEditorRole(req.user)) return true
+  if (!hasStaffRole(req.user) || !req.user) return false
+  return { and: [{ createdBy: { equals: req.user.id } }, { _status: { not_equals: 'published' } }] }
 }
 
 /** Staff may create, but only editors may create something already published. */
@@ -56,5 +72,5 @@ export const adminOrSelf: Access = ({ req }) => {
   return { id: { equals: req.user.id } }
 }
 
-/** Reference data (sections, sources): everyone reads, editors write. */
+/** Reference data (sources): everyone reads, editors write. */
 export const referenceDataAccess = { read: anyone, create: isEditor, update: isEditor, delete: isEditor }

@@ -50,15 +50,34 @@ function runAgain(): Promise<never> {
   return new Promise<never>(() => undefined)
 }
 
-/** Boot Payload for a CLI command (no job autorun: the CLI does one thing and exits). */
+/**
+ * Run `work` with stdout writes sent to stderr: what Payload and the database adapter print while
+ * booting or closing (the dev schema push spinner, migration notices) never mixes with a command's
+ * data on stdout (`briefing newsletter render 3-9 --format text > out.txt`).
+ */
+async function quietStdout<T>(work: () => Promise<T>): Promise<T> {
+  const write = process.stdout.write
+  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write
+  try {
+    return await work()
+  } finally {
+    process.stdout.write = write
+  }
+}
+
+/**
+ * Boot Payload for a CLI command (no job autorun: the CLI does one thing and exits). No hot-reload
+ * socket either: with NODE_ENV unset Payload would connect one to localhost:$PORT, and with the dev
+ * server listening there the command would never exit.
+ */
 export async function withPayload<T>(fn: (payload: Payload) => Promise<T>): Promise<T> {
   process.env.BRIEFING_JOBS_AUTORUN ??= '0'
-  const { getBriefingPayload } = await loadApplication()
-  const payload = await getBriefingPayload()
+  process.env.DISABLE_PAYLOAD_HMR = 'true'
+  const payload = await quietStdout(async () => (await loadApplication()).getBriefingPayload())
   try {
     return await fn(payload)
   } finally {
-    await closeDatabase(payload)
+    await quietStdout(async () => closeDatabase(payload))
   }
 }
 

@@ -1,3 +1,5 @@
+import '../checkConfiguration'
+
 import { Command } from 'commander'
 
 import { registerSeed } from './commands/seed'

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import net from 'node:net'
+import { constants } from 'node:os'
 import path from 'node:path'
 
 import nodemailer, { type Transporter } from 'nodemailer'
@@ -43,26 +44,32 @@ type SocketCallback = (err: Error | null, socketOptions?: { connection: net.Sock
  * small command writes then wait for the peer's delayed ACK (~40 ms) after each message: a loopback
  * sink saw 440 msg/s with it and 2,500 msg/s without (see BENCHMARKS.md). TLS (smtps: or STARTTLS) is
  * still negotiated by nodemailer on top of this socket.
+ *
+ * The socket is handed over while it is still connecting, so that a refused or timed-out connection
+ * surfaces as an error of nodemailer's own connection: the pool then drops that connection. (An error
+ * passed to this callback instead leaves the pool's slot taken for good, and once every slot is
+ * taken the pool stalls: a send whose server went away would wait forever.)
  */
 const noDelaySocket =
   (host: string, port: number, timeoutMs = 30_000) =>
   (_options: unknown, callback: SocketCallback): void => {
     const socket = net.connect({ host, port, noDelay: true, keepAlive: true })
-    const fail = (err: Error) => {
-      clearTimeout(timer)
-      socket.destroy()
-      callback(err)
-    }
     const timer = setTimeout(
-      () => fail(Object.assign(new Error(`Connection timeout to ${host}:${port}`), { code: 'ETIMEDOUT' })),
+      () =>
+        socket.destroy(
+          Object.assign(new Error(`connect ETIMEDOUT ${host}:${port}`), {
+            code: 'ETIMEDOUT',
+            errno: -constants.errno.ETIMEDOUT,
+            syscall: 'connect',
+            address: host,
+            port,
+          }),
+        ),
       timeoutMs,
     )
-    socket.once('error', fail)
-    socket.once('connect', () => {
-      clearTimeout(timer)
-      socket.removeListener('error', fail)
-      callback(null, { connection: socket })
-    })
+    const settle = () => clearTimeout(timer)
+    socket.once('connect', settle).once('close', settle)
+    callback(null, { connection: socket })
   }
 
 /**

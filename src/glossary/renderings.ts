@@ -1,3 +1,4 @@
+import { foldCase, phraseEndingAt } from '../lib/phrases'
 import { relationKey } from '../search/text'
 
 /** How one item renders a Chinese original in English. */
@@ -130,7 +131,45 @@ export function extractRenderings(value: unknown, terms: Map<string, KnownTerm>)
   return out
 }
 
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const OPENING = new Set(['(', '（'])
+const CLOSING = new Set([')', '）'])
+const QUOTES = new Set(['”', '"', '’', "'"])
+
+/** Index just past "(汉字)" (either bracket width, spaces inside) starting at `at`, or -1. */
+function glossEnd(text: string, at: number, original: string): number {
+  if (!OPENING.has(text[at]!)) return -1
+  let i = at + 1
+  while (/\s/.test(text[i] ?? '')) i++
+  if (foldCase(text.slice(i, i + original.length)) !== foldCase(original)) return -1
+  i += original.length
+  while (/\s/.test(text[i] ?? '')) i++
+  return CLOSING.has(text[i]!) ? i + 1 : -1
+}
+
+/**
+ * Replace `old` where it stands right before a gloss of `original` ("old (汉字)", "“old” (汉字)"):
+ * any case, any whitespace between its words. Returns the text and the number of replacements.
+ */
+function replaceBeforeGloss(text: string, old: string, original: string, preferred: string) {
+  const spans: Array<[number, number]> = []
+  for (let at = 0; at < text.length; at++) {
+    if (glossEnd(text, at, original) < 0) continue
+    let end = at
+    while (end > 0 && /\s/.test(text[end - 1]!)) end--
+    const ends = QUOTES.has(text[end - 1]!) ? [end - 1, end] : [end]
+    for (const e of ends) {
+      const start = phraseEndingAt(text, e, old)
+      const previous = spans[spans.length - 1]
+      if (start >= 0 && (!previous || start >= previous[1])) {
+        spans.push([start, e])
+        break
+      }
+    }
+  }
+  let out = text
+  for (const [start, end] of spans.reverse()) out = out.slice(0, start) + preferred + out.slice(end)
+  return { text: out, count: spans.length }
+}
 
 /**
  * Replace the renderings of `original` other than `preferred` in a rich-text value: text before
@@ -146,21 +185,13 @@ export function applyPreferred(
   const copy = JSON.parse(JSON.stringify(value ?? null)) as { root?: Node } | null
   let changed = 0
   const targets = olds.filter((o) => normalizeRendering(o) !== normalizeRendering(preferred))
-  const patterns = targets.map(
-    (o) =>
-      new RegExp(
-        `${escapeRegex(o).replace(/\s+/g, '\\s+')}(?=[”"’']?\\s*[(（]\\s*${escapeRegex(original)}\\s*[)）])`,
-        'giu',
-      ),
-  )
   const walk = (node: Node | undefined) => {
     if (!node || typeof node !== 'object') return
     if (node.type === 'text' && node.text) {
-      for (const re of patterns) {
-        node.text = node.text.replace(re, () => {
-          changed++
-          return preferred
-        })
+      for (const old of targets) {
+        const replaced = replaceBeforeGloss(node.text, old, original, preferred)
+        node.text = replaced.text
+        changed += replaced.count
       }
     } else if (node.type === 'inlineBlock' && node.fields?.blockType === 'glossaryTerm') {
       const id = relationKey(node.fields.term)

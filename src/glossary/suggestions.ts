@@ -1,6 +1,7 @@
 import { idFromKey } from '../lib/relations'
 import type { CollectionBeforeChangeHook, Payload, PayloadRequest, Where } from 'payload'
 
+import { mentionsPhrase } from '../lib/phrases'
 import { inlineTermIds, lexicalText, relationKeys } from '../search/text'
 import { loadTerms, type GlossaryTermRow } from './terms'
 
@@ -13,12 +14,7 @@ export type TermSuggestion = {
   matched: string
 }
 
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-const mentions = (text: string, phrase: string) =>
-  phrase.trim().length > 1 &&
-  new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegex(phrase.trim()).replace(/\s+/g, '\\s+')}($|[^\\p{L}\\p{N}])`, 'iu').test(
-    text,
-  )
+const mentions = (text: string, phrase: string) => phrase.trim().length > 1 && mentionsPhrase(text, phrase)
 
 type ItemLike = {
   headline?: string | null

@@ -33,8 +33,10 @@ export const importEndpoint: Endpoint = {
       issue: text(opts.issue),
       section: text(opts.section),
       user: req.user,
+      inWorker: true,
     })
     const preview = result.recognised ? describeRecognised(result.recognised) : undefined
-    return Response.json({ ...result, preview }, { status: result.ok ? 200 : 400 })
+    const errors = result.error ? [{ message: result.error }] : undefined
+    return Response.json({ ...result, preview, errors }, { status: result.ok ? 200 : 400 })
   },
 }

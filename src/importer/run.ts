@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { parseFile } from './formats'
+import { parseFileInWorker } from './formats/inWorker'
 import { looksLikeArticle, recogniseArticle } from './recognise/article'
 import { recogniseReport } from './recognise/report'
 import { ImportError, type Format, type ImportedArticle, type ImportedReport } from './types'
@@ -18,6 +19,8 @@ export type ImportOptions = {
   /** … and this section (slug or name). */
   section?: string
   user?: PayloadRequest['user']
+  /** Parse in a worker thread (the server does: its own thread keeps answering requests). */
+  inWorker?: boolean
 }
 
 export type ImportResult = {
@@ -39,7 +42,7 @@ export const describeError = (file: string, err: unknown): string => {
 
 /** Recognise one file (no writes): a weekly report, or a single article when a placement is given. */
 export async function recogniseFile(payload: Payload, name: string, data: Uint8Array, options: ImportOptions = {}) {
-  const { format, blocks } = await parseFile(name, data)
+  const { format, blocks } = await (options.inWorker ? parseFileInWorker : parseFile)(name, data)
   const known = await knownNames(payload)
   const placed = Boolean(options.issue || options.section)
   if (placed && looksLikeArticle(blocks)) {

@@ -1,9 +1,27 @@
 import * as migration_20261122_150753_initial from './20261122_150753_initial'
+import * as migration_20261130_202806_login_rate_limits_replace_lockout from './20261130_202806_login_rate_limits_replace_lockout'
+import * as migration_20261130_203209_public_flags from './20261130_203209_public_flags'
+import * as migration_20261130_203509_updated_by from './20261130_203509_updated_by'
 
 export const migrations = [
   {
     up: migration_20261122_150753_initial.up,
     down: migration_20261122_150753_initial.down,
     name: '20261122_150753_initial',
+  },
+  {
+    up: migration_20261130_202806_login_rate_limits_replace_lockout.up,
+    down: migration_20261130_202806_login_rate_limits_replace_lockout.down,
+    name: '20261130_202806_login_rate_limits_replace_lockout',
+  },
+  {
+    up: migration_20261130_203209_public_flags.up,
+    down: migration_20261130_203209_public_flags.down,
+    name: '20261130_203209_public_flags',
+  },
+  {
+    up: migration_20261130_203509_updated_by.up,
+    down: migration_20261130_203509_updated_by.down,
+    name: '20261130_203509_updated_by',
   },
 ]

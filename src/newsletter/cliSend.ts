@@ -137,7 +137,9 @@ export async function runWorker(payload: Payload, once: boolean): Promise<void> 
           console.log(`campaign ${c.id}: sent ${p.sent}, failed ${p.failed} of ${p.total}`)
       })
       for (const r of results)
-        console.log(`campaign ${r.status}: sent ${r.sent}, failed ${r.failed}, skipped ${r.skipped}`)
+        console.log(
+          `campaign ${r.status}${r.pausedReason ? ` (${r.pausedReason})` : ''}: sent ${r.sent}, failed ${r.failed}, skipped ${r.skipped}`,
+        )
       await runDueJobs(payload)
       if (!once && !stop) await sleep(2000)
     } while (!once && !stop)

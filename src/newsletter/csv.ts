@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { eachSubscriber } from './eachSubscriber'
 
-import { looksLikeEmail, normaliseEmail } from '../../collections/Subscribers'
+import { cleanName, looksLikeEmail, NAME_MAX_LENGTH, nameTooLong, normaliseEmail } from '../../collections/Subscribers'
 
 /** RFC 4180 rows: quoted fields, doubled quotes, CRLF or LF. */
 export function parseCsv(text: string): string[][] {
@@ -81,12 +81,16 @@ export async function importSubscribers(
       report.invalid.push({ line, value: raw, reason: raw ? 'not a valid email address' : 'missing email' })
       continue
     }
+    const name = nameCol >= 0 ? cleanName(row[nameCol] ?? '') : ''
+    if (name.length > NAME_MAX_LENGTH) {
+      report.invalid.push({ line, value: raw, reason: nameTooLong })
+      continue
+    }
     if (existing.has(email)) {
       report.skipped.push({ line, email, reason: 'already subscribed or listed earlier in the file' })
       continue
     }
     existing.add(email)
-    const name = nameCol >= 0 ? (row[nameCol] ?? '').trim().slice(0, 120) : ''
     try {
       await payload.db.create({
         collection: 'subscribers',

@@ -1,8 +1,10 @@
 import { Readable } from 'node:stream'
+import { getSystemErrorName } from 'node:util'
 
 import type { Transporter } from 'nodemailer'
 
 import { createTransport } from '../email/transport'
+import { newsletterConnectRetrySeconds } from '../env'
 
 /** What happened to one message after its retries. */
 export type Outcome =
@@ -10,8 +12,29 @@ export type Outcome =
   | { kind: 'failed'; code?: number; hardBounce: boolean; message: string }
   /** Temporary trouble that outlasted the retries: the recipient stays pending and the campaign pauses. */
   | { kind: 'deferred'; code?: number; message: string }
+  /** The server could not be reached for the whole connection budget: the campaign pauses. */
+  | { kind: 'unreachable'; message: string }
 
 type SmtpError = Error & { responseCode?: number; code?: string; response?: string }
+type SystemError = Error & { syscall?: string; errno?: number; code?: string; address?: string; port?: number }
+
+/**
+ * "ECONNREFUSED 127.0.0.1:2591" when the error is a failure to reach the server at all (refused,
+ * unreachable, name not found, connect timeout); null for anything that happened once connected.
+ * nodemailer replaces `code` with its own ("ESOCKET"), so the system error's errno names it.
+ */
+export function unreachableReason(err: unknown): string | null {
+  const e = err as SystemError
+  if (e?.syscall !== 'connect' && e?.syscall !== 'getaddrinfo') return null
+  let name = e.code ?? 'ECONNECTION'
+  try {
+    if (typeof e.errno === 'number') name = getSystemErrorName(e.errno)
+  } catch {
+    // not a system errno: keep the code
+  }
+  const where = e.address ? `${e.address}:${e.port}` : ((e as { hostname?: string }).hostname ?? '')
+  return `${name} ${where}`.trim()
+}
 
 /** 550 mailbox unavailable, 551 user not local, 553 mailbox name not allowed; or enhanced code 5.1.x. */
 const HARD_BOUNCE_CODES = new Set([550, 551, 553])
@@ -67,9 +90,12 @@ export class Messenger {
   readonly transport: Transporter
   readonly connections: number
   private readonly pool: PoolTransport | null
+  /** Since when no connection attempt has succeeded (null while the server answers). */
+  private unreachableSince: number | null = null
   constructor(
     smtpUrl = process.env.SMTP_URL,
     private readonly delays = retryDelays(),
+    private readonly connectBudgetMs = newsletterConnectRetrySeconds() * 1000,
   ) {
     this.transport = createTransport(smtpUrl)
     this.connections = poolConnections(smtpUrl)
@@ -106,19 +132,32 @@ export class Messenger {
    * The server cannot accept the message before `gate` resolves: its envelope and body go out at
    * once, but the end of the data (the final dot) waits. If `gate` rejects, the message is abandoned
    * unaccepted (the connection is closed mid-data) and that error is thrown.
+   *
+   * A server that cannot be reached at all is tried again (at the last retry delay) until no
+   * connection has succeeded for the connection budget (NEWSLETTER_CONNECT_RETRY_SECONDS), shared by
+   * every message of this messenger: then the outcome is `unreachable`.
    */
   async send(from: string, to: string, raw: Buffer, messageId: string, gate = Promise.resolve()): Promise<Outcome> {
     let gateError: unknown = null
     gate.catch((err: unknown) => (gateError = err))
-    for (let attempt = 0; ; attempt++) {
+    for (let attempt = 0, reconnects = 0; ;) {
       try {
         const info = await this.deliver(from, to, raw, messageId, gate)
+        this.unreachableSince = null
         return { kind: 'sent', response: info.response }
       } catch (err) {
         if (gateError) throw gateError
+        const unreachable = unreachableReason(err)
+        if (unreachable) {
+          this.unreachableSince ??= Date.now()
+          if (Date.now() - this.unreachableSince >= this.connectBudgetMs)
+            return { kind: 'unreachable', message: `SMTP server unreachable: ${unreachable}` }
+          await sleep(this.delays[Math.min(reconnects++, this.delays.length - 1)] ?? 1000)
+          continue
+        }
         const outcome = classify(err)
         if (outcome.kind !== 'deferred' || attempt >= this.delays.length) return outcome
-        await sleep(this.delays[attempt])
+        await sleep(this.delays[attempt++])
       }
     }
   }

@@ -1,4 +1,4 @@
-import mimeFuncs from 'nodemailer/lib/mime-funcs'
+import MimeNode from 'nodemailer/lib/mime-node'
 import qp from 'nodemailer/lib/qp'
 
 import { digest } from './tokens'
@@ -21,6 +21,8 @@ type EncodedBody = { pieces: Piece[]; escape: (value: string) => string }
 
 export type CompiledMessage = {
   headers: string
+  /** Encodes the personal header line (To) of each copy. */
+  personalHeaders: HeaderEncoder
   boundary: string
   text: EncodedBody
   html: EncodedBody
@@ -38,8 +40,6 @@ export type MessageInput = {
   listId: string
 }
 
-const encodeWords = (value: string, encoding: 'Q' | 'B', maxLength: number) =>
-  mimeFuncs.encodeWords(value, encoding, maxLength)
 const qpEncode = (value: Buffer) => qp.encode(value)
 const qpWrap = (value: string, lineLength: number) => qp.wrap(value, lineLength)
 const CRLF = '\r\n'
@@ -66,28 +66,46 @@ function encodeBody(source: string, escape: (value: string) => string): EncodedB
 /** A piece must end at a line start, so that what follows is wrapped independently. */
 const endWithBreak = (encoded: string) => (encoded.endsWith(CRLF) ? encoded : `${encoded}=${CRLF}`)
 
-/** RFC 5322 display name + address, encoded when not plain ASCII. */
-export function formatAddress(name: string | null | undefined, address: string): string {
-  if (!name) return `<${address}>`
-  const encoded = encodeWords(name, 'Q', 52)
-  const quoted = encoded === name ? `"${name.replace(/["\\]/g, '\\$&')}"` : encoded
-  return `${quoted} <${address}>`
+type Address = { name: string; address: string }
+type HeaderValue = string | Address
+
+/**
+ * Header lines encoded by nodemailer's MIME builder: RFC 2047 encoded words for anything that is not
+ * plain text, quoted display names, folding, and line breaks inside a value turned into spaces or
+ * encoded, so a value can never start a header line of its own. Nothing holding user data (names,
+ * subject, sender) is joined into a header by hand. A child node, so that nodemailer adds none of a
+ * message's own headers (Date, Message-ID); one encoder per compiled message, reused per recipient.
+ */
+export class HeaderEncoder {
+  private readonly node = new MimeNode().createChild('')
+
+  /** `Key: value` lines (CRLF-separated) for these headers, in this order; empty values are left out. */
+  lines(headers: Array<[key: string, value: HeaderValue | null | undefined]>): string {
+    for (const [key, value] of headers) {
+      // nodemailer takes { name, address } objects for address headers (its types say string only).
+      this.node.setHeader(key, (value ?? '') as string)
+    }
+    return this.node.buildHeaders()
+  }
 }
+
+/** `name <address>` as an address header value, or the bare address when there is no name. */
+const address = (name: string | null | undefined, addr: string): HeaderValue => (name ? { name, address: addr } : addr)
 
 export function compileMessage(input: MessageInput): CompiledMessage {
   const boundary = `----=_briefing_${digest(`boundary:${input.campaignKey}`, 20)}`
-  const headers = [
-    `From: ${formatAddress(input.from.name, input.from.address)}`,
-    input.replyTo ? `Reply-To: ${formatAddress(null, input.replyTo)}` : '',
-    `Subject: ${encodeWords(input.subject, 'Q', 52)}`,
-    `List-Id: ${input.listId}`,
-    'MIME-Version: 1.0',
-    `Content-Type: multipart/alternative; boundary="${boundary}"`,
-  ]
-    .filter(Boolean)
-    .join(CRLF)
+  const encoded = new HeaderEncoder().lines([
+    ['From', address(input.from.name, input.from.address)],
+    ['Reply-To', input.replyTo],
+    ['Subject', input.subject],
+    ['List-Id', input.listId],
+  ])
+  const headers = [encoded, 'MIME-Version: 1.0', `Content-Type: multipart/alternative; boundary="${boundary}"`].join(
+    CRLF,
+  )
   return {
     headers,
+    personalHeaders: new HeaderEncoder(),
     boundary,
     text: encodeBody(input.text, (v) => v),
     html: encodeBody(input.html, escapeHtml),
@@ -124,9 +142,10 @@ export function personalise(message: CompiledMessage, recipient: Recipient, date
     Buffer.from(
       [
         message.headers,
-        `To: ${formatAddress(recipient.name, recipient.email)}`,
+        message.personalHeaders.lines([['To', address(recipient.name, recipient.email)]]),
         `Date: ${rfc2822Date(date)}`,
         `Message-ID: ${recipient.messageId}`,
+        // Both links are URL-serialised bases (settings.ts) plus a base64url token: no line breaks.
         `List-Unsubscribe: <${recipient.unsubscribeUrl}>,${CRLF} <${recipient.unsubscribeMailto}>`,
         'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
         '',

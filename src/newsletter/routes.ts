@@ -1,7 +1,8 @@
-import express, { type Express, type Request, type Response } from 'express'
+import type { Express, Request, Response } from 'express'
 
 import { checkInboxPage, messagePage, preferencesPage, unsubscribeConfirmPage } from './pages'
-import { createRateLimiter } from './rateLimit'
+import { createRateLimiter } from '../lib/rateLimit'
+import { smallBodies } from '../security/bodies'
 import { confirmSubscription, requestSubscription, setSubscription, subscriberForToken } from './subscriptions'
 
 export type NewsletterRouteOptions = {
@@ -23,7 +24,8 @@ function answer(req: Request, res: Response, status: number, title: string, mess
 /** Loaded on first use, so that importing this module never evaluates the Payload config. */
 const getBriefingPayload = async () => (await import('../lib/payload')).getBriefingPayload()
 
-const bodyParsers = [express.urlencoded({ extended: false, limit: '16kb' }), express.json({ limit: '16kb' })]
+/** Small bodies only; a malformed or oversized one gets 400/413 JSON, not express's HTML error page. */
+const bodyParsers = [smallBodies('16kb')]
 
 /** Subscribe (double opt-in), confirm, unsubscribe (RFC 8058 one-click) and preferences. */
 export async function mountNewsletterRoutes(app: Express, options: NewsletterRouteOptions = {}): Promise<void> {
@@ -67,6 +69,8 @@ export async function mountNewsletterRoutes(app: Express, options: NewsletterRou
     if (!result.ok) return answer(req, res, result.status, 'Link not valid', result.message)
     if (result.subscriber.status !== 'active')
       return answer(req, res, 409, 'Cannot subscribe', 'This address cannot receive the newsletter.')
+    if ('already' in result)
+      return answer(req, res, 200, 'Already confirmed', `Already confirmed: ${result.subscriber.email} is subscribed.`)
     return answer(
       req,
       res,

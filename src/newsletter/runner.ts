@@ -176,7 +176,7 @@ export class CampaignRunner {
           continue
         }
         this.counts.sending++
-        const outcome = await this.sendOne(recipient, settings, message, recorded)
+        const { outcome, pauseReason } = await this.sendOne(recipient, settings, message, recorded)
         this.counts.sending--
         if (outcome.state === 'sent') {
           this.counts.sent++
@@ -188,8 +188,8 @@ export class CampaignRunner {
           await this.markBounce(outcome)
           if (threshold > 0 && this.counts.failed >= threshold)
             await this.pause(campaign, `${this.counts.failed} recipients failed (threshold ${threshold})`)
-        } else if (outcome.state === 'pending') {
-          await this.pause(campaign, `SMTP kept failing temporarily (${outcome.error ?? 'no answer'})`)
+        } else if (pauseReason) {
+          await this.pause(campaign, pauseReason)
         }
       }
     } finally {
@@ -227,23 +227,26 @@ export class CampaignRunner {
     if (t.untaken === 0) this.recorder.touch(t)
   }
 
+  /** One recipient through the messenger; a recipient left pending says why the campaign pauses. */
   private async sendOne(
     r: LedgerRecipient,
     settings: NewsletterSettings,
     message: CompiledMessage,
     gate: Promise<void>,
-  ): Promise<LedgerRecipient> {
+  ): Promise<{ outcome: LedgerRecipient; pauseReason?: string }> {
     const raw = personalise(message, recipientFor(settings, r, r.messageId))
-    const outcome = await this.messenger.send(settings.fromAddress, r.email, raw, r.messageId, gate)
-    if (outcome.kind === 'sent') return { ...r, state: 'sent', code: undefined, error: undefined }
-    if (outcome.kind === 'failed')
-      return {
-        ...r,
-        state: 'failed',
-        code: outcome.code,
-        error: `${outcome.hardBounce ? 'hard bounce: ' : ''}${outcome.message}`,
-      }
-    return { ...r, state: 'pending', code: outcome.code, error: outcome.message }
+    const sent = await this.messenger.send(settings.fromAddress, r.email, raw, r.messageId, gate)
+    if (sent.kind === 'sent') return { outcome: { ...r, state: 'sent', code: undefined, error: undefined } }
+    if (sent.kind === 'failed') {
+      const error = `${sent.hardBounce ? 'hard bounce: ' : ''}${sent.message}`
+      return { outcome: { ...r, state: 'failed', code: sent.code, error } }
+    }
+    if (sent.kind === 'unreachable')
+      return { outcome: { ...r, state: 'pending', code: undefined, error: sent.message }, pauseReason: sent.message }
+    return {
+      outcome: { ...r, state: 'pending', code: sent.code, error: sent.message },
+      pauseReason: `SMTP kept failing temporarily (${sent.message || 'no answer'})`,
+    }
   }
 
   private async markBounce(r: LedgerRecipient) {

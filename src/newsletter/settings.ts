@@ -17,6 +17,20 @@ export type NewsletterSettings = {
   unsubscribeMailbox: string
 }
 
+/**
+ * An absolute http(s) URL as the URL parser serialises it (no trailing slash), or null. Serialised, it
+ * holds no whitespace or control characters, so links built on it are safe in email headers.
+ */
+const serialisedUrl = (value: string | null | undefined): string | null => {
+  if (!value) return null
+  try {
+    const url = new URL(value)
+    return /^https?:$/.test(url.protocol) ? url.href.replace(/\/$/, '') : null
+  } catch {
+    return null
+  }
+}
+
 /** Sender identity and links, from the `settings` global (PUBLIC_URL unless overridden there). */
 export async function loadNewsletterSettings(payload: Payload): Promise<NewsletterSettings> {
   const s = await payload.findGlobal({ slug: 'settings', overrideAccess: true, depth: 0 })
@@ -33,10 +47,10 @@ export async function loadNewsletterSettings(payload: Payload): Promise<Newslett
     fromName: s.senderName || publicationName,
     fromAddress,
     replyTo: s.replyTo || null,
-    publicUrl: (s.publicUrl || envPublicUrl()).replace(/\/$/, ''),
+    publicUrl: serialisedUrl(s.publicUrl) ?? serialisedUrl(envPublicUrl()) ?? 'http://localhost:3000',
     footer: s.footer || '',
     listId: `${publicationName.replace(/[<>"]/g, '')} <${listName}.${domain}>`,
-    unsubscribeMailbox: `unsubscribe@${domain}`,
+    unsubscribeMailbox: new URL(`mailto:unsubscribe@${domain}`).pathname,
   }
 }
 

@@ -28,6 +28,10 @@ export type SmtpSink = {
   dropNext: (n: number) => void
   /** How many connections were cut so far. */
   dropped: () => number
+  /** Go away: cut every connection and stop listening (new connections are refused). */
+  stop: () => Promise<void>
+  /** Listen again on the same port after `stop()`. */
+  restart: () => Promise<void>
   close: () => Promise<void>
 }
 
@@ -100,6 +104,13 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
   })
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve))
   const port = (proxy.address() as net.AddressInfo).port
+  let listening = true
+  const stop = async () => {
+    for (const s of sockets) s.destroy()
+    if (!listening) return
+    listening = false
+    await new Promise<void>((resolve) => proxy.close(() => resolve()))
+  }
 
   return {
     port,
@@ -110,9 +121,14 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
       drops += n
     },
     dropped: () => droppedCount,
+    stop,
+    restart: async () => {
+      if (listening) return
+      await new Promise<void>((resolve) => proxy.listen(port, '127.0.0.1', resolve))
+      listening = true
+    },
     close: async () => {
-      for (const s of sockets) s.destroy()
-      await new Promise<void>((resolve) => proxy.close(() => resolve()))
+      await stop()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },
   }

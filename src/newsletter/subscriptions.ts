@@ -1,9 +1,9 @@
 import type { Payload } from 'payload'
 
-import { looksLikeEmail, normaliseEmail } from '../../collections/Subscribers'
+import { cleanName, looksLikeEmail, NAME_MAX_LENGTH, nameTooLong, normaliseEmail } from '../../collections/Subscribers'
 import type { Subscriber } from '../payload-types'
 import { loadNewsletterSettings } from './settings'
-import { confirmToken, verifyToken, type TokenPurpose } from './tokens'
+import { confirmIssuedAt, confirmToken, type TokenClaims, verifyToken, type TokenPurpose } from './tokens'
 
 /** A confirmation mail is sent again to the same address at most this often. */
 const RESEND_CONFIRMATION_MS = 10 * 60 * 1000
@@ -21,7 +21,8 @@ export async function requestSubscription(
   const email = typeof input.email === 'string' ? normaliseEmail(input.email) : ''
   if (!looksLikeEmail(email))
     return { ok: false, status: 400, message: 'Please enter a valid email address, e.g. reader@example.com.' }
-  const name = typeof input.name === 'string' ? input.name.trim().slice(0, 120) : ''
+  const name = typeof input.name === 'string' ? cleanName(input.name) : ''
+  if (name.length > NAME_MAX_LENGTH) return { ok: false, status: 400, message: nameTooLong }
   const found = await payload.find({
     collection: 'subscribers',
     where: { email: { equals: email } },
@@ -52,22 +53,25 @@ export async function requestSubscription(
     return { ok: true }
   const last = subscriber.confirmationSentAt ? Date.parse(subscriber.confirmationSentAt) : 0
   if (Date.now() - last < RESEND_CONFIRMATION_MS) return { ok: true }
+  const sentAt = Date.now()
   await payload.update({
     collection: 'subscribers',
     id: subscriber.id,
-    data: { confirmationSentAt: new Date().toISOString() },
+    data: { confirmationSentAt: new Date(sentAt).toISOString() },
     overrideAccess: true,
   })
-  await sendConfirmation(payload, subscriber)
+  await sendConfirmation(payload, subscriber, sentAt)
   return { ok: true }
 }
 
 export async function sendConfirmation(
   payload: Payload,
   subscriber: Pick<Subscriber, 'id' | 'email' | 'name'>,
+  issuedAt = Date.now(),
 ): Promise<void> {
   const settings = await loadNewsletterSettings(payload)
-  const link = `${settings.publicUrl}/subscribe/confirm?token=${encodeURIComponent(confirmToken(subscriber))}`
+  const token = confirmToken(subscriber, issuedAt)
+  const link = `${settings.publicUrl}/subscribe/confirm?token=${encodeURIComponent(token)}`
   const hello = subscriber.name ? `Hello ${subscriber.name},` : 'Hello,'
   const text = `${hello}\n\nPlease confirm that you want to receive ${settings.publicationName} by opening this link:\n\n${link}\n\nIf you did not ask for this, ignore this message: you will not be subscribed.\n`
   const esc = (s: string) =>
@@ -75,7 +79,7 @@ export async function sendConfirmation(
   const html = `<p>${esc(hello)}</p><p>Please confirm that you want to receive ${esc(settings.publicationName)}:</p><p><a href="${esc(link)}">Confirm my subscription</a></p><p>If you did not ask for this, ignore this message: you will not be subscribed.</p>`
   await payload.sendEmail({
     to: subscriber.email,
-    from: `"${settings.fromName.replace(/"/g, '')}" <${settings.fromAddress}>`,
+    from: { name: settings.fromName, address: settings.fromAddress },
     replyTo: settings.replyTo ?? undefined,
     subject: `Confirm your subscription to ${settings.publicationName}`,
     text,
@@ -83,7 +87,8 @@ export async function sendConfirmation(
   })
 }
 
-export type TokenAction = { ok: true; subscriber: Subscriber } | { ok: false; status: number; message: string }
+export type TokenAction =
+  { ok: true; subscriber: Subscriber; claims?: TokenClaims } | { ok: false; status: number; message: string }
 
 /** The subscriber a signed token designates: the signature, purpose, id AND address must all match. */
 export async function subscriberForToken(
@@ -98,17 +103,37 @@ export async function subscriberForToken(
     .catch(() => null)) as Subscriber | null
   if (!subscriber || subscriber.email !== check.claims.email)
     return { ok: false, status: 404, message: 'This link does not match any subscription.' }
-  return { ok: true, subscriber }
+  return { ok: true, subscriber, claims: check.claims }
 }
 
-export async function confirmSubscription(payload: Payload, token: unknown): Promise<TokenAction> {
+const at = (date: string | null | undefined) => (date ? Date.parse(date) : 0)
+
+/**
+ * Double opt-in's second step. A confirmation link is single-use: it subscribes only if it was issued
+ * after the address was last confirmed and last unsubscribed. A second click while still subscribed
+ * changes nothing (`already`); after an unsubscribe an old link is refused (410) and the reader signs
+ * up again, which mails a new link.
+ */
+export async function confirmSubscription(
+  payload: Payload,
+  token: unknown,
+): Promise<TokenAction | { ok: true; subscriber: Subscriber; already: true }> {
   const found = await subscriberForToken(payload, token, 'confirm')
   if (!found.ok) return found
-  if (found.subscriber.status === 'bounced' || found.subscriber.status === 'complained') return found
-  if (found.subscriber.status === 'active') return found
+  const current = found.subscriber
+  if (current.status === 'bounced' || current.status === 'complained') return found
+  if (current.status === 'active') return { ok: true, subscriber: current, already: true }
+  const issuedAt = confirmIssuedAt(found.claims!)
+  if (issuedAt <= Math.max(at(current.confirmedAt), at(current.unsubscribedAt)))
+    return {
+      ok: false,
+      status: 410,
+      message:
+        'This confirmation link is no longer valid: it was used already, or the address unsubscribed since. To subscribe again, please sign up again.',
+    }
   const subscriber = (await payload.update({
     collection: 'subscribers',
-    id: found.subscriber.id,
+    id: current.id,
     data: { status: 'active', confirmedAt: new Date().toISOString() },
     overrideAccess: true,
   })) as Subscriber

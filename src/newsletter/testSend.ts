@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import { looksLikeEmail, normaliseEmail } from '../../collections/Subscribers'
-import { Messenger } from './messenger'
+import { Messenger, retryDelays } from './messenger'
 import { compileMessage, personalise } from './mime'
 import { renderIssueEmail } from './render'
 import { loadNewsletterSettings, recipientFor } from './settings'
@@ -39,7 +39,8 @@ export async function sendTestEmail(
   const domain = settings.fromAddress.split('@')[1] ?? 'localhost'
   const messageId = `<test.${digest(`${issueId}:${to}:${Date.now()}`)}@${domain}>`
   const raw = personalise(message, recipientFor(settings, { id: found.docs[0]?.id ?? 'test', email: to }, messageId))
-  const messenger = new Messenger()
+  // An editor is waiting for the answer: an unreachable server is reported at once, not retried.
+  const messenger = new Messenger(process.env.SMTP_URL, retryDelays(), 0)
   try {
     const outcome = await messenger.send(settings.fromAddress, to, raw, messageId)
     if (outcome.kind !== 'sent')

@@ -42,13 +42,17 @@ export function verifyToken(token: unknown, purpose: TokenPurpose, now = Date.no
 
 const CONFIRM_TTL_MS = 7 * 24 * 60 * 60 * 1000
 
-export const confirmToken = (subscriber: { id: string | number; email: string }, now = Date.now()) =>
+/** A confirmation link, issued at `issuedAt` (its expiry is 7 days later). */
+export const confirmToken = (subscriber: { id: string | number; email: string }, issuedAt = Date.now()) =>
   signToken({
     purpose: 'confirm',
     subscriber: String(subscriber.id),
     email: subscriber.email,
-    expires: now + CONFIRM_TTL_MS,
+    expires: issuedAt + CONFIRM_TTL_MS,
   })
+
+/** When a confirmation token was issued (its signed expiry minus the 7 days). */
+export const confirmIssuedAt = (claims: TokenClaims): number => (claims.expires ?? 0) - CONFIRM_TTL_MS
 
 /** Personal, non-expiring unsubscribe token (used by the footer link and List-Unsubscribe). */
 export const unsubscribeToken = (subscriber: { id: string | number; email: string }) =>

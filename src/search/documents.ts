@@ -6,6 +6,8 @@ export type Lookup = {
   term(id: string): { english: string; original: string; aliases: string[] } | undefined
   source(id: string): { name: string; originalName: string } | undefined
   issue(id: string): { slug: string; label: string } | undefined
+  /** Whether the issue's published version is indexed (a published item is public only then). */
+  issueIsPublic(id: string): boolean
 }
 
 type Doc = Record<string, unknown> & { id: number | string }
@@ -34,7 +36,7 @@ export function itemDoc(doc: Doc, lookup: Lookup): SearchDoc {
   const termText = terms.map((t) => lookup.term(t)).flatMap((t) => (t ? [t.english, t.original, ...t.aliases] : []))
   const sourceText = sources.map((s) => lookup.source(s)).flatMap((s) => (s ? [s.name, s.originalName] : []))
   const issueInfo = issue ? lookup.issue(issue) : undefined
-  const published = isPublished(doc)
+  const published = isPublished(doc) && Boolean(issue) && lookup.issueIsPublic(issue!)
   return {
     collection: 'items',
     id,
@@ -79,7 +81,8 @@ export function termDoc(doc: Doc): SearchDoc {
     text: join(doc.definition, doc.pinyin, aliases.length ? `Also: ${aliases.join(', ')}` : ''),
     extra: str(doc.kind),
     url: doc.slug ? `/glossary/${str(doc.slug)}` : adminUrl('glossary-terms', id),
-    published: true,
+    // Public once published content uses it or an editor reviewed it (collections/hooks/publicReferences.ts).
+    published: doc.public === true,
     date: time(doc.updatedAt),
     terms: [id],
   }

@@ -1,5 +1,6 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionConfig } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionConfig, PayloadRequest } from 'payload'
 
+import { afterCommit } from '../lib/afterCommit'
 import type { SearchCollection } from './engine'
 import { hasPublished, index, remove, SEARCH_COLLECTIONS } from './service'
 
@@ -18,16 +19,30 @@ const afterChange =
         req,
         overrideAccess: true,
       })
-      if (main.docs[0]?._status !== 'published') remove(collection, doc.id, 'published')
+      if (main.docs[0]?._status !== 'published') afterCommit(req, () => remove(collection, doc.id, 'published'))
     }
-    index(collection, doc)
+    afterCommit(req, () => index(collection, doc))
+    if (collection === 'issues') await reindexItemsOf(req, doc.id)
     return doc
   }
 
+/** A published item is public only while its issue is: re-index them after the issue's own entry. */
+async function reindexItemsOf(req: PayloadRequest, issue: number | string): Promise<void> {
+  const items = await req.payload.find({
+    collection: 'items',
+    where: { and: [{ issue: { equals: issue } }, { _status: { equals: 'published' } }] },
+    depth: 0,
+    pagination: false,
+    req,
+    overrideAccess: true,
+  })
+  afterCommit(req, () => items.docs.forEach((item) => index('items', item as unknown as Parameters<typeof index>[1])))
+}
+
 const afterDelete =
   (collection: SearchCollection): CollectionAfterDeleteHook =>
-  ({ id }) => {
-    remove(collection, id)
+  ({ id, req }) => {
+    afterCommit(req, () => remove(collection, id))
   }
 
 /** Add the index-sync hooks to the searchable collections. */

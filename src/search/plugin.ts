@@ -1,6 +1,7 @@
 import type { Plugin } from 'payload'
 
 import { withGlossary } from '../glossary/config'
+import { installAfterCommit } from '../lib/afterCommit'
 import { withReuse } from '../reuse/config'
 import { withSearchAdmin } from './admin/config'
 import { withSearchHooks } from './hooks'
@@ -11,5 +12,18 @@ import { withSearchHooks } from './hooks'
  */
 export const searchPlugin: Plugin = (config) => {
   const collections = withSearchHooks(config.collections ?? [])
-  return withSearchAdmin(withGlossary(withReuse({ ...config, collections })))
+  const onInit = config.onInit
+  return withSearchAdmin(
+    withGlossary(
+      withReuse({
+        ...config,
+        collections,
+        // The index follows committed data only (see afterCommit in the hooks).
+        onInit: async (payload) => {
+          installAfterCommit(payload)
+          await onInit?.(payload)
+        },
+      }),
+    ),
+  )
 }

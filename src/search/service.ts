@@ -70,6 +70,7 @@ const lookup = (s: State): Lookup => ({
   term: (id) => s.terms.get(id),
   source: (id) => s.sources.get(id),
   issue: (id) => s.issues.get(id),
+  issueIsPublic: (id) => s.engine.get(`issues:${id}`) !== undefined,
 })
 
 const versioned = (c: SearchCollection) => c === 'items' || c === 'issues'
@@ -212,7 +213,7 @@ async function sections(payload: Payload) {
       sort: 'position',
       limit: 1000,
       depth: 0,
-      overrideAccess: true,
+      overrideAccess: false, // as an anonymous reader: public ones only
     })
     sectionCache = {
       at: now,

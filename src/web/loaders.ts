@@ -12,6 +12,7 @@ import {
   type IssueSummary,
   type Site,
 } from '../../templates/web/pages'
+import { webLink } from '../../templates/richtext'
 import { renderIssuePage } from '../../templates/web/issue'
 import { buildIssueView, buildItemViews, issueRef, termView, type IssueView } from '../../templates/viewModel'
 import { publicUrl as envPublicUrl } from '../env'
@@ -113,7 +114,7 @@ export async function sectionPage(payload: Payload, site: Site, slug: string, pa
     where: { slug: { equals: slug } },
     limit: 1,
     depth: 0,
-    overrideAccess: true,
+    overrideAccess: false, // as an anonymous reader: public ones only
   })
   const section = found.docs[0]
   if (!section) return { ...notFound(site), deps: [SETTINGS, list('sections')] }
@@ -139,7 +140,7 @@ export async function glossaryPage(payload: Payload, site: Site): Promise<Render
     sort: 'english',
     depth: 0,
     pagination: false,
-    overrideAccess: true,
+    overrideAccess: false, // as an anonymous reader: public ones only
   })
   return {
     body: renderGlossary(
@@ -157,7 +158,7 @@ export async function termPage(payload: Payload, site: Site, slug: string): Prom
     where: { slug: { equals: slug } },
     limit: 1,
     depth: 0,
-    overrideAccess: true,
+    overrideAccess: false, // as an anonymous reader: public ones only
   })
   const term = found.docs[0]
   if (!term) return { ...notFound(site), deps: [SETTINGS, list('glossary-terms')] }
@@ -196,7 +197,7 @@ export async function sourcePage(payload: Payload, site: Site, slug: string, pag
     originalName: source.originalName ?? null,
     slug: String(source.slug),
     url: `${site.publicUrl}/sources/${source.slug}`,
-    homepage: /^https?:\/\//i.test(source.homepage ?? '') ? source.homepage! : null,
+    homepage: webLink(source.homepage),
     kind: source.kind ?? null,
   }
   return {

@@ -58,14 +58,14 @@ async function sitemapPage(payload: Payload, site: Site): Promise<Rendered> {
       collection: 'sections',
       depth: 0,
       pagination: false,
-      overrideAccess: true,
+      overrideAccess: false, // as an anonymous reader: public ones only
       select: { slug: true, updatedAt: true },
     }),
     payload.find({
       collection: 'glossary-terms',
       depth: 0,
       pagination: false,
-      overrideAccess: true,
+      overrideAccess: false, // as an anonymous reader: public ones only
       select: { slug: true, updatedAt: true },
     }),
     payload.find({

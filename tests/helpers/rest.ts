@@ -1,8 +1,69 @@
 import type { Payload } from 'payload'
 
+import { startWebApp } from '../int/web-support'
+import { bootPayload, makeUser } from './payload'
+
 export type RestAnswer = {
   status: number
-  body: Record<string, unknown> & { doc?: Record<string, unknown>; errors?: Array<{ message: string }> }
+  body: Record<string, unknown> & {
+    doc?: Record<string, unknown>
+    docs?: Array<Record<string, unknown>>
+    errors?: Array<{ message: string }>
+  }
+}
+
+type Handler = (req: Request, ctx: { params: Promise<{ slug: string[] }> }) => Promise<Response>
+
+/**
+ * Payload's own REST handlers (what the Next app mounts under /api), called with real Request objects.
+ * `as` signs in with the test password of `makeUser` and sends the JWT.
+ */
+export async function restClient(payload: Payload) {
+  const routes = await import('@payloadcms/next/routes')
+  const config = (await import('../../src/payload.config')).default
+  const handlers: Record<string, Handler> = {
+    GET: routes.REST_GET(config) as never,
+    POST: routes.REST_POST(config) as never,
+    PATCH: routes.REST_PATCH(config) as never,
+    DELETE: routes.REST_DELETE(config) as never,
+  }
+  const tokens = new Map<string, string>()
+  const tokenFor = async (email: string) => {
+    if (!tokens.has(email)) {
+      const { token } = await payload.login({ collection: 'users', data: { email, password: 'correct-horse-battery' } })
+      tokens.set(email, token as string)
+    }
+    return tokens.get(email)!
+  }
+  return async (
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    path: string,
+    options: { as?: { email: string }; body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<RestAnswer> => {
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers }
+    if (options.as) headers.authorization = `JWT ${await tokenFor(options.as.email)}`
+    const url = new URL(`http://localhost/api/${path.replace(/^\//, '')}`)
+    const body = options.body === undefined ? undefined : JSON.stringify(options.body)
+    const res = await handlers[method](new Request(url, { method, headers, body }), {
+      params: Promise.resolve({ slug: url.pathname.replace(/^\/api\//, '').split('/') }),
+    })
+    const text = await res.text()
+    return { status: res.status, body: text ? (JSON.parse(text) as RestAnswer['body']) : {} }
+  }
+}
+
+/** A Payload on its own database with an admin, an editor (editor@example.com), REST and the web pages. */
+export async function bootWithRest(name: string) {
+  const t = await bootPayload(name)
+  await makeUser(t.payload, 'admin')
+  const editor = await makeUser(t.payload, 'editor', 'editor@example.com')
+  const rest = await restClient(t.payload)
+  const web = await startWebApp(t.payload)
+  const close = async () => {
+    await web.close()
+    await t.close()
+  }
+  return { ...t, editor, rest, web, close }
 }
 
 /**

@@ -73,7 +73,7 @@ describe('briefing CLI', () => {
     expect(role.stderr).toContain('--role must be one of admin, editor, contributor')
     const short = briefing(['user:create', '--email', 'x@example.com', '--password', 'short'])
     expect(short.status).toBe(1)
-    expect(short.stderr).toContain('at least 8 characters')
+    expect(short.stderr).toContain('at least 10 characters')
   }, 240_000)
 
   it('in production, migrates a new database at start (no schema push) and then works', () => {

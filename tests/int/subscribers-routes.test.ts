@@ -183,3 +183,55 @@ describe('unsubscribe and preferences', () => {
     expect((await find('new.reader@example.com'))[0].status).toBe('active')
   })
 })
+
+describe('confirmation links are single-use', () => {
+  const email = 'once@example.com'
+  const tokenOf = (link: string) => new URL(link).searchParams.get('token')!
+  const confirm = (token: string) =>
+    fetch(`${base}/subscribe/confirm?token=${encodeURIComponent(token)}`, { headers: { accept: 'application/json' } })
+  const message = async (res: Response) => ((await res.json()) as { message: string }).message
+
+  it('a second click changes nothing; after an unsubscribe the old link no longer subscribes', async () => {
+    expect((await subscribe({ email })).status).toBe(202)
+    const [link] = await confirmationLinks(email)
+    expect((await confirm(tokenOf(link))).status).toBe(200)
+    const confirmed = (await find(email))[0]
+    expect(confirmed.status).toBe('active')
+
+    const again = await confirm(tokenOf(link))
+    expect(again.status).toBe(200)
+    expect(await message(again)).toMatch(/already confirmed/i)
+    expect((await find(email))[0]).toMatchObject({ status: 'active', confirmedAt: confirmed.confirmedAt })
+
+    const unsubscribed = await fetch(`${base}/unsubscribe?token=${unsubscribeToken(confirmed)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    })
+    expect(unsubscribed.status).toBe(200)
+
+    const reused = await confirm(tokenOf(link))
+    expect(reused.status).toBe(410)
+    expect(await message(reused)).toMatch(/sign up again/i)
+    expect((await find(email))[0].status).toBe('unsubscribed')
+  })
+
+  it('signing up again sends a new link that works, while the old one stays dead', async () => {
+    const [old] = await confirmationLinks(email)
+    // The confirmation mail is not resent within 10 minutes: pretend the first one is older.
+    const [s] = await find(email)
+    await t.payload.db.updateOne({
+      collection: 'subscribers',
+      id: s.id,
+      data: { confirmationSentAt: new Date(Date.now() - 11 * 60 * 1000).toISOString() },
+    })
+    expect((await subscribe({ email })).status).toBe(202)
+    const fresh = (await confirmationLinks(email)).filter((l) => l !== old)
+    expect(fresh).toHaveLength(1)
+
+    expect((await confirm(tokenOf(old))).status).toBe(410)
+    expect((await find(email))[0].status).toBe('unsubscribed')
+    expect((await confirm(tokenOf(fresh[0]))).status).toBe(200)
+    expect((await find(email))[0].status).toBe('active')
+  })
+})

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net'
 
 import { DOMParser } from '@xmldom/xmldom'
-import express from 'express'
+import express, { type Express } from 'express'
 import type { Payload } from 'payload'
 
 import { mountWebRoutes } from '../../src/web/routes'
@@ -10,6 +10,11 @@ import { mountWebRoutes } from '../../src/web/routes'
 export async function startWebApp(payload: Payload): Promise<{ url: string; close: () => Promise<void> }> {
   const app = express()
   await mountWebRoutes(app, { payload: async () => payload })
+  return serve(app)
+}
+
+/** Serve an express app on a random port of 127.0.0.1. */
+export async function serve(app: Express): Promise<{ url: string; close: () => Promise<void> }> {
   const server = app.listen(0, '127.0.0.1')
   await new Promise<void>((resolve) => server.once('listening', () => resolve()))
   const { port } = server.address() as AddressInfo

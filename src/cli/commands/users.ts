@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 
+import { MIN_PASSWORD_LENGTH, passwordProblem } from '../../security/passwords'
 import { fail, withPayload } from '../context'
 
 const ROLES = ['admin', 'editor', 'contributor'] as const
@@ -9,12 +10,13 @@ export function registerUsers(program: Command): void {
     .command('user:create')
     .description('Create a user account')
     .requiredOption('--email <email>', 'sign-in address')
-    .requiredOption('--password <password>', 'password (at least 8 characters)')
+    .requiredOption('--password <password>', `password (at least ${MIN_PASSWORD_LENGTH} characters, not a common one)`)
     .option('--role <role>', `one of ${ROLES.join(', ')}`, 'contributor')
     .option('--name <name>', 'display name')
     .action(async (opts: { email: string; password: string; role: string; name?: string }) => {
       if (!ROLES.includes(opts.role as (typeof ROLES)[number])) fail(`--role must be one of ${ROLES.join(', ')}`)
-      if (opts.password.length < 8) fail('--password must have at least 8 characters')
+      const problem = passwordProblem(opts.password)
+      if (problem) fail(`--password: ${problem}`)
       await withPayload(async (payload) => {
         const existing = await payload.find({
           collection: 'users',

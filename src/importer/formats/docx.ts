@@ -2,9 +2,11 @@ import mammoth from 'mammoth'
 
 import { ImportError, type Block } from '../types'
 import { parseHtml } from './html'
+import { checkZipLimits } from './zipLimits'
 
 /** DOCX via mammoth → HTML → blocks; "line" is the paragraph number in the document. */
 export async function parseDocx(data: Uint8Array): Promise<Block[]> {
+  checkZipLimits(data)
   let html: string
   try {
     const result = await mammoth.convertToHtml({ buffer: Buffer.from(data) })

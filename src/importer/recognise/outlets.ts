@@ -1,3 +1,5 @@
+import { foldCase } from '../../lib/phrases'
+
 /** Outlets recognised in headlines and text, in addition to the sources already in the database. */
 export const KNOWN_OUTLETS = [
   'People’s Daily',
@@ -28,45 +30,59 @@ export const outletKey = (name: string): string =>
     .replace(/\s+/g, ' ')
     .trim()
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]")
+/** Case and apostrophe folding that keeps every character in place (see src/lib/phrases.ts). */
+const fold = (s: string) => foldCase(s).replace(/[’‘]/g, "'")
 
 /**
  * Split a trailing outlet off a headline: "… of the Sessions People’s Daily" → headline and
  * ["People’s Daily"]. Several outlets may trail; each is removed.
  */
 export function splitHeadlineOutlets(headline: string, outlets: string[]): { headline: string; outlets: string[] } {
+  const names = outlets.map(fold).filter(Boolean)
   let rest = headline.trim()
   const found: string[] = []
-  let changed = true
-  while (changed) {
+  for (let changed = true; changed;) {
     changed = false
-    for (const outlet of outlets) {
-      const re = new RegExp(`^(.*\\S)\\s+${escape(outlet)}$`, 'i')
-      const m = re.exec(rest)
-      if (m && m[1].length > 3) {
-        found.unshift(rest.slice(m[1].length).trim())
-        rest = m[1].trim()
-        changed = true
-        break
-      }
+    const folded = fold(rest)
+    for (const name of names) {
+      if (!folded.endsWith(name)) continue
+      const before = rest.slice(0, rest.length - name.length)
+      const head = before.trimEnd()
+      if (head.length === before.length || head.length <= 3) continue
+      found.unshift(rest.slice(head.length).trim())
+      rest = head.trim()
+      changed = true
+      break
     }
   }
   return { headline: rest, outlets: found }
 }
 
+const WORD = /\w/
+/** A \b boundary at `i` of `text`. */
+const boundary = (text: string, i: number) => WORD.test(text[i - 1] ?? '') !== WORD.test(text[i] ?? '')
+const CITED_AFTER = /^(?:\s+\w+)?\s+(?:published|reported|carried|ran|released|issued)\b/
+const CITED_BEFORE = /(?:according to (?:a |an |the )?|\bin )$/
+
+/** Whether the outlet at [start, end) of the folded text is cited as a source there. */
+function citedAt(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 200)
+  if (boundary(text, start) && (CITED_AFTER.test(after) || /^ commentator\b/.test(after))) return true
+  return boundary(text, end) && CITED_BEFORE.test(text.slice(Math.max(0, start - 30), start))
+}
+
 /** Outlets the text names as its source: "Qiushi published …", "according to Xinhua", "Xinhua reported". */
 export function outletsInText(text: string, outlets: string[]): string[] {
+  const folded = fold(text)
   const found: string[] = []
   for (const outlet of outlets) {
-    const name = escape(outlet)
-    const re = new RegExp(
-      `(?:\\b${name}(?:\\s+\\w+)?\\s+(?:published|reported|carried|ran|released|issued)\\b|according to (?:a |an |the )?${name}\\b|\\b${name} commentator\\b|\\bin ${name}\\b)`,
-      'i',
-    )
-    const m = re.exec(text)
-    if (m) {
-      const exact = new RegExp(name, 'i').exec(m[0])
-      found.push(exact ? exact[0] : outlet)
+    const name = fold(outlet)
+    if (!name) continue
+    for (let at = folded.indexOf(name); at >= 0; at = folded.indexOf(name, at + 1)) {
+      if (citedAt(folded, at, at + name.length)) {
+        found.push(text.slice(at, at + name.length))
+        break
+      }
     }
   }
   return found

@@ -1,0 +1,144 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+import express from 'express'
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { importFile } from '../../src/importer/run'
+import { richText } from '../../src/lib/richtext'
+import { mountSearchRoutes } from '../../src/search/routes'
+import { bootWithRest } from '../helpers/rest'
+import { serve } from './web-support'
+
+/**
+ * What anonymous readers see agrees everywhere (REST, web pages, sitemap, search): drafts leak nothing,
+ * not even the sections and glossary terms a draft import creates, nor a published item of a draft issue.
+ */
+let t: Awaited<ReturnType<typeof bootWithRest>>
+let payload: Payload
+let rest: typeof t.rest
+let web: typeof t.web
+let editor: typeof t.editor
+let searchBase: string
+let closeSearch: () => Promise<void>
+
+beforeAll(async () => {
+  process.env.BRIEFING_SEARCH_EAGER = '1'
+  t = await bootWithRest('public-visibility')
+  ;({ payload, rest, web, editor } = t)
+  const app = express()
+  await mountSearchRoutes(app, async () => payload)
+  ;({ url: searchBase, close: closeSearch } = await serve(app))
+})
+afterAll(async () => {
+  await closeSearch?.()
+  await t?.close()
+})
+
+const page = async (p: string) => {
+  const res = await fetch(`${web.url}${p}`)
+  return { status: res.status, text: await res.text() }
+}
+const anonymousSearch = async (q: string) =>
+  (await (await fetch(`${searchBase}/api/search?q=${encodeURIComponent(q)}`)).json()) as {
+    docs: Array<{ collection: string; title?: string }>
+  }
+
+describe('a draft import', () => {
+  let issueId: number
+  let termSlug: string
+
+  it('keeps its new sections and glossary terms private until the issue is published', async () => {
+    const data = fs.readFileSync(path.resolve('tests/fixtures/import/weekly-report-3-9.txt'))
+    const result = await importFile(payload, 'weekly-report-3-9.txt', data)
+    expect(result.ok).toBe(true)
+    const issue = await payload.find({ collection: 'issues', where: { slug: { equals: '3-9' } }, draft: true })
+    issueId = issue.docs[0].id
+    const term = await payload.find({ collection: 'glossary-terms', where: { original: { equals: '新质生产力' } } })
+    termSlug = String(term.docs[0].slug)
+
+    expect((await page('/sections/senior-leaders')).status).toBe(404)
+    expect((await page(`/glossary/${termSlug}`)).status).toBe(404)
+    expect((await page('/glossary')).text).not.toContain('新质生产力')
+    const sitemap = (await page('/sitemap.xml')).text
+    expect(sitemap).not.toContain('/sections/')
+    expect(sitemap).not.toContain('/glossary/')
+    expect((await rest('GET', 'sections')).body.docs).toEqual([])
+    expect((await rest('GET', 'glossary-terms')).body.docs).toEqual([])
+    expect((await anonymousSearch('新质生产力')).docs).toEqual([])
+    const searchPage = await (await fetch(`${searchBase}/search`)).text()
+    expect(searchPage).not.toContain('Senior Leaders')
+
+    // Staff still see and manage them.
+    expect((await rest('GET', 'sections', { as: editor })).body.docs!.length).toBeGreaterThan(0)
+    expect(
+      (await rest('GET', `glossary-terms?where[slug][equals]=${termSlug}`, { as: editor })).body.docs,
+    ).toHaveLength(1)
+  })
+
+  it('makes them public when the issue is published', async () => {
+    const res = await rest('PATCH', `issues/${issueId}`, { as: editor, body: { _status: 'published' } })
+    expect(res.status).toBe(200)
+    expect((await page('/sections/senior-leaders')).status).toBe(200)
+    expect((await page(`/glossary/${termSlug}`)).status).toBe(200)
+    expect((await page('/sitemap.xml')).text).toContain('/sections/senior-leaders')
+    const sections = (await rest('GET', 'sections?limit=100')).body.docs!.map((s) => s.slug)
+    expect(sections).toContain('senior-leaders')
+    expect((await rest('GET', `glossary-terms?where[slug][equals]=${termSlug}`)).body.docs).toHaveLength(1)
+    expect((await anonymousSearch('新质生产力')).docs.some((d) => d.collection === 'glossary-terms')).toBe(true)
+  })
+})
+
+describe('an editor makes a section or term public without published content', () => {
+  it('a section marked public, a term marked reviewed', async () => {
+    const section = await rest('POST', 'sections', { as: editor, body: { name: 'Empty Section', style: 'full' } })
+    expect((await page('/sections/empty-section')).status).toBe(404)
+    await rest('PATCH', `sections/${section.body.doc!.id}`, { as: editor, body: { public: true } })
+    expect((await page('/sections/empty-section')).status).toBe(200)
+
+    const term = await rest('POST', 'glossary-terms', {
+      as: editor,
+      body: { english: 'common prosperity', original: '共同富裕', status: 'unreviewed' },
+    })
+    expect((await page('/glossary/common-prosperity')).status).toBe(404)
+    await rest('PATCH', `glossary-terms/${term.body.doc!.id}`, { as: editor, body: { status: 'reviewed' } })
+    expect((await page('/glossary/common-prosperity')).status).toBe(200)
+    expect((await rest('GET', 'glossary-terms?where[slug][equals]=common-prosperity')).body.docs).toHaveLength(1)
+  })
+})
+
+describe('a published item inside a draft issue', () => {
+  it('is not public over REST or in search (like its page) until its issue is published', async () => {
+    const section = await payload.create({ collection: 'sections', data: { name: 'Early Section', style: 'full' } })
+    const issue = await payload.create({
+      collection: 'issues',
+      data: { volume: 9, number: 1, sections: [{ section: section.id }] },
+      draft: true,
+    })
+    const item = await payload.create({
+      collection: 'items',
+      data: {
+        issue: issue.id,
+        section: section.id,
+        headline: 'Early item',
+        date: '2024-03-05',
+        body: richText('Text.'),
+        _status: 'published',
+      },
+    })
+    expect(item._status).toBe('published')
+    expect((await page(`/items/${item.id}`)).status).toBe(404)
+    expect((await rest('GET', `items/${item.id}`)).status).toBe(404)
+    const list = await rest('GET', `items?where[issue][equals]=${issue.id}`)
+    expect(list.body.docs).toEqual([])
+    expect((await rest('GET', `items/${item.id}`, { as: editor })).status).toBe(200)
+    expect((await anonymousSearch('Early item')).docs).toEqual([])
+
+    await rest('PATCH', `issues/${issue.id}`, { as: editor, body: { _status: 'published' } })
+    expect((await page(`/items/${item.id}`)).status).toBe(200)
+    expect((await rest('GET', `items/${item.id}`)).status).toBe(200)
+    expect((await page('/sections/early-section')).status).toBe(200)
+    expect((await anonymousSearch('Early item')).docs.map((d) => d.title)).toEqual(['Early item'])
+  })
+})
