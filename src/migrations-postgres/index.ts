@@ -1,9 +1,15 @@
 import * as migration_20261130_210207_initial from './20261130_210207_initial'
+import * as migration_20261130_221350_merged_schema from './20261130_221350_merged_schema'
 
 export const migrations = [
   {
     up: migration_20261130_210207_initial.up,
     down: migration_20261130_210207_initial.down,
     name: '20261130_210207_initial',
+  },
+  {
+    up: migration_20261130_221350_merged_schema.up,
+    down: migration_20261130_221350_merged_schema.down,
+    name: '20261130_221350_merged_schema',
   },
 ]
