@@ -1,7 +1,5 @@
-import type { Express, RequestHandler } from 'express'
+import type { RequestHandler } from 'express'
 import type { Payload } from 'payload'
-
-import { getBriefingPayload } from './lib/payload'
 
 /** `GET /healthz`: 200 with the database round-trip time, 503 when the database does not answer. */
 export const healthz =
@@ -16,8 +14,3 @@ export const healthz =
       res.status(503).json({ status: 'error', database: { status: 'error', message: (err as Error).message } })
     }
   }
-
-/** Mount `/healthz` on the express app (before anything that may queue behind the database). */
-export function mountHealth(app: Express): void {
-  app.get('/healthz', healthz(getBriefingPayload))
-}

@@ -8,7 +8,8 @@ import express, { type Express } from 'express'
 import next from 'next'
 
 import { isProduction, port as envPort } from './env'
-import { mountHealth } from './health'
+import { healthz } from './health'
+import { getBriefingPayload } from './lib/payload'
 import { mountPublicRoutes } from './routes'
 import { applyEdgeSecurity } from './security/edge'
 import { mountGraphqlRoute } from './security/graphqlRoute'
@@ -28,7 +29,7 @@ export async function startServer(
   maybeWs.setupWebSocketHandler?.(server)
 
   applyEdgeSecurity(app)
-  mountHealth(app)
+  app.get('/healthz', healthz(getBriefingPayload))
   mountGraphqlRoute(app)
   await mountPublicRoutes(app)
   app.all('/{*splat}', (req, res) => handle(req, res))
