@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { launchBrowser } from '../helpers/browser'
-import { adminToken, baseUrl } from '../helpers/e2e'
+import { adminToken, baseUrl, openLivePreview } from '../helpers/e2e'
 
 /** Issue 11 through the real server: GraphQL limits with /healthz answering, headers, CSP in Chromium. */
 let browser: Awaited<ReturnType<typeof launchBrowser>>
@@ -133,7 +133,7 @@ describe('Content-Security-Policy in Chromium', () => {
     })
     const issue = ((await list.json()) as { docs: Array<{ id: number | string }> }).docs[0]
     await page.goto(`${baseUrl()}/admin/collections/issues/${issue.id}`)
-    await page.locator('#live-preview-toggler').click()
+    await openLivePreview(page)
     const frame = page.frameLocator('#live-preview-iframe')
     await frame.locator('h1', { hasText: 'Weekly Report 3|10' }).waitFor({ timeout: 60_000 })
     await page.waitForLoadState('load')

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { artifactPath, launchBrowser } from '../helpers/browser'
-import { adminToken, baseUrl } from '../helpers/e2e'
+import { adminToken, baseUrl, openLivePreview } from '../helpers/e2e'
 
 let browser: Awaited<ReturnType<typeof launchBrowser>>
 let page: Page
@@ -208,7 +208,7 @@ describe('web edition in Chromium', () => {
     const issue = ((await list.json()) as { docs: Array<{ id: number | string; title: string }> }).docs[0]
     await page.setViewportSize({ width: 1400, height: 900 })
     await page.goto(`${baseUrl()}/admin/collections/issues/${issue.id}`)
-    await page.locator('#live-preview-toggler').click({ timeout: 120_000 })
+    await openLivePreview(page)
     const frame = page.frameLocator('#live-preview-iframe')
     await frame.locator('h1', { hasText: 'Weekly Report 3|10' }).waitFor({ timeout: 60_000 })
     try {

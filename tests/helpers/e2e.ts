@@ -68,3 +68,18 @@ export async function signInThroughForm(
   await page.waitForURL(/\/admin$/)
   return page
 }
+
+/**
+ * Open the admin's Live Preview pane on an edit view. Whether it is open is the user's stored
+ * preference (an earlier test file may have left it open), so a click may close it: then click again.
+ */
+export async function openLivePreview(page: Page): Promise<void> {
+  const toggler = page.locator('#live-preview-toggler')
+  await toggler.click({ timeout: 120_000 })
+  const opened = await page
+    .locator('#live-preview-iframe')
+    .waitFor({ state: 'visible', timeout: 5_000 })
+    .then(() => true)
+    .catch(() => false)
+  if (!opened) await toggler.click()
+}
