@@ -1,7 +1,5 @@
 import { commitTransaction, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 
-import { beginTransaction } from '../../lib/db'
-
 export type TxReq = Partial<PayloadRequest> & { transactionID?: number | string }
 
 /**
