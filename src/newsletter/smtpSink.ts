@@ -67,6 +67,9 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
       })
     },
   })
+  // A client or the proxy cutting a connection (stop(), dropNext()) resets the server's socket: that is
+  // expected here, not an error of the process (smtp-server re-emits it on the server).
+  server.on('error', () => undefined)
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const smtpPort = (server.server.address() as net.AddressInfo).port
 
