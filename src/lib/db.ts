@@ -23,18 +23,6 @@ export const atomicUpdateOptions = (payload: Payload): Record<string, unknown> =
   adapterKind(payload) === 'mongo' ? {} : { atomic: true }
 
 /**
- * Begin a transaction and return its id. Postgres and MongoDB run with adapter transactions on, so
- * `beginTransaction()` gives one; SQLite configured without `transactionOptions` answers null, and the
- * drizzle transaction is then started directly, so that a caller's work is all or nothing everywhere.
- */
-export async function beginTransaction(payload: Payload): Promise<number | string | null> {
-  const id = await payload.db.beginTransaction()
-  if (id !== null || adapterKind(payload) !== 'sqlite') return id
-  const { beginTransaction: drizzleBegin } = await import('@payloadcms/drizzle')
-  return drizzleBegin.call(payload.db as never, {} as never)
-}
-
-/**
  * Close Payload and its connections so that the process can exit (a CLI command, a test file).
  * Postgres: Payload's `destroy()` keeps the connection pool open, and the adapter keeps one client of
  * it checked out for good (its reconnect watch), so `pool.end()` alone never settles: end every

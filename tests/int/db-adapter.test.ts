@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { databaseKind } from '../../src/env'
-import { adapterKind, beginTransaction, parseId } from '../../src/lib/db'
+import { adapterKind, parseId } from '../../src/lib/db'
 import { compareAndSet } from '../../src/newsletter/cas'
 import { bootPayload, type TestPayload } from '../helpers/payload'
 
@@ -37,14 +37,14 @@ describe(`the database module on ${process.env.POSTGRES_URI ? 'postgres' : proce
       expect(parseId(t.payload, bad), JSON.stringify(bad)).toBeUndefined()
   })
 
-  it('runs a transaction that commits or rolls back as a whole', async () => {
-    const rolledBack = await beginTransaction(t.payload)
+  it('runs with adapter transactions that commit or roll back as a whole', async () => {
+    const rolledBack = await t.payload.db.beginTransaction()
     expect(rolledBack).not.toBeNull()
     const gone = await newSection('Rolled back', { req: { transactionID: rolledBack! } })
     await t.payload.db.rollbackTransaction(rolledBack!)
     expect(await t.payload.findByID({ collection: 'sections', id: gone.id, disableErrors: true })).toBeNull()
 
-    const committed = await beginTransaction(t.payload)
+    const committed = await t.payload.db.beginTransaction()
     const kept = await newSection('Committed', { req: { transactionID: committed! } })
     await t.payload.db.commitTransaction(committed!)
     expect((await t.payload.findByID({ collection: 'sections', id: kept.id }))?.name).toBe('Committed')
