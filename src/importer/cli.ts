@@ -59,10 +59,8 @@ export function registerImporterCommands(program: Command): void {
         fail(`--format must be one of ${EXPORT_FORMATS.join(', ')}`)
       const { loadIssue } = await import('../exporter/load')
       const { renderIssue } = await import('../exporter/formats')
-      // Booting prints database notices on stdout: keep stdout for the export alone.
-      const restoreStdout = stdoutToStderr()
+      // withPayload keeps boot notices off stdout: it holds the export alone.
       await withPayload(async (payload) => {
-        restoreStdout()
         const text = renderIssue(await loadIssue(payload, opts.issue!), opts.format as ExportFormat)
         if (opts.out) {
           fs.mkdirSync(path.dirname(path.resolve(opts.out)), { recursive: true })
@@ -71,13 +69,4 @@ export function registerImporterCommands(program: Command): void {
         } else process.stdout.write(text)
       }).catch((err: Error) => fail(err.message))
     })
-}
-
-/** Send stdout writes to stderr until the returned function is called. */
-function stdoutToStderr(): () => void {
-  const write = process.stdout.write.bind(process.stdout)
-  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write
-  return () => {
-    process.stdout.write = write
-  }
 }

@@ -34,13 +34,10 @@ export function registerNewsletterCommands(program: Command): void {
     .description('Write all subscribers as CSV to stdout (or --output)')
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .action(async (opts: { output?: string }) => {
-      // Start-up chatter (e.g. the dev schema push spinner) must not end up in the CSV on stdout.
-      const stdoutWrite = process.stdout.write.bind(process.stdout)
-      process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write
+      // withPayload keeps start-up chatter (the dev schema push spinner) off stdout: it holds the CSV alone.
       await withPayload(async (payload) => {
         const { exportSubscribers } = await import('./csv')
         const csv = await exportSubscribers(payload)
-        process.stdout.write = stdoutWrite
         if (opts.output) fs.writeFileSync(opts.output, csv)
         else process.stdout.write(csv)
       })
