@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { eachSubscriber } from './eachSubscriber'
+import { newsletterBatchSize } from '../env'
 import { parseId } from '../lib/db'
 
 import type { Campaign, Issue } from '../payload-types'
@@ -15,7 +16,7 @@ import { loadNewsletterSettings } from './settings'
  * batches it holds, so the size only sets how often a batch is claimed and closed (two ledger writes
  * each); outcomes in between are saved by group commit. NEWSLETTER_BATCH_SIZE overrides it.
  */
-export const defaultBatchSize = () => Math.max(1, Number(process.env.NEWSLETTER_BATCH_SIZE ?? 100))
+export const defaultBatchSize = (): number => newsletterBatchSize()
 
 export async function findIssue(payload: Payload, slugOrId: string | Id): Promise<Issue | null> {
   const id = parseId(payload, slugOrId)

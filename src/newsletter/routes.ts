@@ -1,5 +1,7 @@
 import type { Express, Request, Response } from 'express'
 
+import { newsletterSubscribeLimit, newsletterWorkerExternal } from '../env'
+
 import { checkInboxPage, messagePage, preferencesPage, unsubscribeConfirmPage } from './pages'
 import { createRateLimiter } from '../lib/rateLimit'
 import { smallBodies } from '../security/bodies'
@@ -29,8 +31,7 @@ const bodyParsers = [smallBodies('16kb')]
 
 /** Subscribe (double opt-in), confirm, unsubscribe (RFC 8058 one-click) and preferences. */
 export async function mountNewsletterRoutes(app: Express, options: NewsletterRouteOptions = {}): Promise<void> {
-  const envLimit = Number(process.env.NEWSLETTER_SUBSCRIBE_LIMIT)
-  const limit = options.subscribeLimit ?? { max: envLimit > 0 ? envLimit : 10, windowMs: 10 * 60 * 1000 }
+  const limit = options.subscribeLimit ?? { max: newsletterSubscribeLimit(), windowMs: 10 * 60 * 1000 }
   const limiter = createRateLimiter(limit.max, limit.windowMs)
 
   app.post('/subscribe', ...bodyParsers, async (req, res) => {
@@ -128,7 +129,7 @@ export async function mountNewsletterRoutes(app: Express, options: NewsletterRou
       .send(preferencesPage(token, result.subscriber.email, result.subscriber.status))
   })
 
-  if (options.worker ?? process.env.NEWSLETTER_WORKER !== 'external') {
+  if (options.worker ?? !newsletterWorkerExternal()) {
     const { startBackgroundWorker } = await import('./worker')
     startBackgroundWorker()
   }

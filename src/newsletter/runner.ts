@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { newsletterRecordLingerMs } from '../env'
+
 import type { Campaign } from '../payload-types'
 import { refreshCounts, setCampaignStatus } from './campaign'
 import { makeOwnerId } from './cas'
@@ -70,7 +72,7 @@ export class CampaignRunner {
     this.departed = new DepartedSubscribers(payload, campaign.startedAt ?? campaign.createdAt)
     await this.departed.start()
     this.recorder = new LedgerRecorder(payload, this.owner, {
-      lingerMs: Number(process.env.NEWSLETTER_RECORD_LINGER_MS ?? 5),
+      lingerMs: newsletterRecordLingerMs(),
       flushAt: connections,
     })
     const watch = setInterval(() => void this.watchCampaign(campaign.id), 500)

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { looksLikeEmail, normaliseEmail } from '../../collections/Subscribers'
+import { smtpUrl } from '../env'
 import { Messenger, retryDelays } from './messenger'
 import { compileMessage, personalise } from './mime'
 import { renderIssueEmail } from './render'
@@ -40,7 +41,7 @@ export async function sendTestEmail(
   const messageId = `<test.${digest(`${issueId}:${to}:${Date.now()}`)}@${domain}>`
   const raw = personalise(message, recipientFor(settings, { id: found.docs[0]?.id ?? 'test', email: to }, messageId))
   // An editor is waiting for the answer: an unreachable server is reported at once, not retried.
-  const messenger = new Messenger(process.env.SMTP_URL, retryDelays(), 0)
+  const messenger = new Messenger(smtpUrl(), retryDelays(), 0)
   try {
     const outcome = await messenger.send(settings.fromAddress, to, raw, messageId)
     if (outcome.kind !== 'sent')

@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { newsletterWorkerIntervalMs } from '../env'
+
 import type { Campaign } from '../payload-types'
 import { findIssue, startCampaign } from './campaign'
 import { ownerIsDead } from './cas'
@@ -43,9 +45,7 @@ export async function runQueueOnce(
 let background: NodeJS.Timeout | null = null
 
 /** Poll the queue inside this process (web server). */
-export function startBackgroundWorker(
-  intervalMs = Number(process.env.NEWSLETTER_WORKER_INTERVAL_MS ?? 3000),
-): () => void {
+export function startBackgroundWorker(intervalMs = newsletterWorkerIntervalMs()): () => void {
   if (background) return stopBackgroundWorker
   let busy = false
   let messenger: Messenger | null = null

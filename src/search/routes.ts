@@ -2,7 +2,7 @@ import express, { type Express, type Request } from 'express'
 import type { Payload } from 'payload'
 
 import { hasStaffRole } from '../access'
-import { publicUrl } from '../env'
+import { publicUrl, searchEager } from '../env'
 import type { Site } from '../../templates/web/pages'
 import { loadSite } from '../web/loaders'
 import { searchPageHtml } from './page'
@@ -83,7 +83,7 @@ export async function mountSearchRoutes(app: Express, getPayload: PayloadGetter 
   app.use(router)
 
   // Build the index at start, in the background (queries wait for the same build).
-  if (process.env.BRIEFING_SEARCH_EAGER !== '0') {
+  if (searchEager()) {
     setImmediate(() => {
       getPayload()
         .then((payload) => ensureBuilt(payload))

@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { webFreshnessSeconds } from '../env'
+
 import { clearCache } from './cache'
 import { PAGE_COLLECTIONS } from './deps'
 
@@ -53,7 +55,7 @@ let timer: NodeJS.Timeout | undefined
 
 /** Start checking every WEB_FRESHNESS_SECONDS (default 5; 0 turns it off). Idempotent. */
 export function watchFreshness(getPayload: () => Promise<Payload>): void {
-  const seconds = Number(process.env.WEB_FRESHNESS_SECONDS ?? 5)
+  const seconds = webFreshnessSeconds()
   if (timer || !(seconds > 0)) return
   timer = setInterval(() => {
     getPayload()

@@ -22,7 +22,7 @@ const baseEnv = (extra: Env): NodeJS.ProcessEnv => {
 /** `npm run dev`'s process, in its own process group so that anything it leaves behind can be found. */
 function devServer(extra: Env): Promise<{ status: number | null; stderr: string; ms: number; leftovers: boolean }> {
   const started = Date.now()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', 'src/server.ts'], {
     env: baseEnv({ PORT: '0', ...extra }),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
