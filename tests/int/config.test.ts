@@ -63,6 +63,7 @@ const BAD: Array<[string, Env, RegExp]> = [
   ['PUBLIC_URL', { PUBLIC_URL: 'javascript:alert(1)' }, /PUBLIC_URL.*absolute http/],
   ['PUBLIC_URL', { PUBLIC_URL: 'example.com' }, /PUBLIC_URL.*absolute http/],
   ['SMTP_URL', { SMTP_URL: 'http://mail.example.com' }, /SMTP_URL.*smtp:\/\/ or smtps:\/\//],
+  ['NEWSLETTER_BATCH_SIZE', { NEWSLETTER_BATCH_SIZE: 'many' }, /NEWSLETTER_BATCH_SIZE="many" is not a number/],
 ]
 
 describe('configuration is validated before anything starts', () => {
