@@ -1,18 +1,12 @@
 import type { Payload } from 'payload'
 
+import { markedTerms, readLexical, runsText, type Run } from '../content/lexical'
 import { relationId } from '../lib/relations'
 
 import { dayLabel, isoDay } from '../lib/dates'
 import type { BodyBlock, ImportedItem, ImportedReport, ImportedSection } from '../importer/types'
 
 type Id = number | string
-type Node = {
-  type?: string
-  text?: string
-  listType?: string
-  children?: Node[]
-  fields?: { text?: string; term?: unknown }
-}
 type Rel = Id | { id: Id } | null | undefined
 
 /** An issue as stored, in the same plain structure the importer recognises, ready to render. */
@@ -25,38 +19,24 @@ export type ExportedIssue = ImportedReport & {
 
 /** Lexical JSON → paragraphs and lists (glossary marks become their words). */
 export function bodyBlocks(value: unknown, termName: (id: Id) => string | undefined): BodyBlock[] {
-  const text = (node: Node): string => {
-    if (node.type === 'text') return node.text ?? ''
-    if (node.type === 'linebreak') return ' '
-    if (node.type === 'inlineBlock') return node.fields?.text || termName(relationId(node.fields?.term as Rel)!) || ''
-    return (node.children ?? []).map(text).join('')
+  const name = (term: unknown) => {
+    const id = relationId(term as Rel)
+    return id === undefined ? undefined : termName(id)
   }
-  const root = (value as { root?: Node } | null)?.root
+  const text = (runs: Run[]) => runsText(runs, name, { break: ' ', tab: '' })
   const blocks: BodyBlock[] = []
-  for (const node of root?.children ?? []) {
-    if (node.type === 'list') {
+  for (const block of readLexical(value)) {
+    if (block.type === 'list') {
       blocks.push({
-        list: node.listType === 'bullet' ? 'bullet' : 'number',
-        items: (node.children ?? []).map((li) => text(li).trim()),
+        list: block.listType === 'bullet' ? 'bullet' : 'number',
+        items: block.items.map((r) => text(r).trim()),
       })
     } else {
-      const t = text(node).replace(/\s+/g, ' ').trim()
+      const t = text(block.runs).replace(/\s+/g, ' ').trim()
       if (t) blocks.push(t)
     }
   }
   return blocks
-}
-
-const terms = (nodes: unknown): Id[] => {
-  const found: Id[] = []
-  const walk = (n: unknown) => {
-    if (!n || typeof n !== 'object') return
-    const node = n as Node
-    if (node.type === 'inlineBlock' && node.fields?.term) found.push(relationId(node.fields.term as Rel)!)
-    node.children?.forEach(walk)
-  }
-  walk((nodes as { root?: unknown } | null)?.root)
-  return found
 }
 
 /** Load an issue by slug (its latest draft, if newer than the published version). */
@@ -89,7 +69,10 @@ export async function loadIssue(payload: Payload, slug: string): Promise<Exporte
         id: {
           in: [
             ...new Set(
-              items.docs.flatMap((i) => [...(i.terms ?? []).map((t) => relationId(t as Rel)!), ...terms(i.body)]),
+              items.docs.flatMap((i) => [
+                ...(i.terms ?? []).map((t) => relationId(t as Rel)!),
+                ...markedTerms(i.body).map((t) => relationId(t as Rel)!),
+              ]),
             ),
           ],
         },

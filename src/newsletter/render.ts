@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { renderIssueHtml, type EmailFormat } from '../../templates/email/issue'
 import { renderIssueText } from '../../templates/text/issue'
-import { buildIssueView } from '../../templates/viewModel'
+import { buildIssueView } from '../content/viewModel'
 import { loadNewsletterSettings } from './settings'
 
 /** Gmail clips messages whose HTML exceeds ~102 KB (and hides the footer with it). Keep a margin for personalisation. */

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { cleanName, looksLikeEmail, NAME_MAX_LENGTH, nameTooLong, normaliseEmail } from '../../collections/Subscribers'
+import { escapeHtml } from '../lib/html'
 import type { Subscriber } from '../payload-types'
 import { loadNewsletterSettings } from './settings'
 import { confirmIssuedAt, confirmToken, type TokenClaims, verifyToken, type TokenPurpose } from './tokens'
@@ -74,8 +75,7 @@ export async function sendConfirmation(
   const link = `${settings.publicUrl}/subscribe/confirm?token=${encodeURIComponent(token)}`
   const hello = subscriber.name ? `Hello ${subscriber.name},` : 'Hello,'
   const text = `${hello}\n\nPlease confirm that you want to receive ${settings.publicationName} by opening this link:\n\n${link}\n\nIf you did not ask for this, ignore this message: you will not be subscribed.\n`
-  const esc = (s: string) =>
-    s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string)
+  const esc = escapeHtml
   const html = `<p>${esc(hello)}</p><p>Please confirm that you want to receive ${esc(settings.publicationName)}:</p><p><a href="${esc(link)}">Confirm my subscription</a></p><p>If you did not ask for this, ignore this message: you will not be subscribed.</p>`
   await payload.sendEmail({
     to: subscriber.email,

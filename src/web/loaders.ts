@@ -12,9 +12,9 @@ import {
   type IssueSummary,
   type Site,
 } from '../../templates/web/pages'
-import { webLink } from '../../templates/richtext'
+import { webLink } from '../content/richtext'
 import { renderIssuePage } from '../../templates/web/issue'
-import { buildIssueView, buildItemViews, issueRef, termView, type IssueView } from '../../templates/viewModel'
+import { buildIssueView, buildItemViews, issueRef, termView, type IssueView } from '../content/viewModel'
 import { publicUrl as envPublicUrl } from '../env'
 import { parseId } from '../lib/db'
 import { relationId } from '../lib/relations'

@@ -9,6 +9,7 @@ import { importFile } from '../../src/importer/run'
 import { richText } from '../../src/lib/richtext'
 import { mountSearchRoutes } from '../../src/search/routes'
 import { bootWithRest } from '../helpers/rest'
+import { paragraphWith, termMark } from './search-fixtures'
 import { serve } from './web-support'
 
 /**
@@ -99,7 +100,7 @@ describe('an editor makes a section or term public without published content', (
 
     const term = await rest('POST', 'glossary-terms', {
       as: editor,
-      body: { english: 'common prosperity', original: '共同富裕', status: 'unreviewed' },
+      body: { english: 'common prosperity', original: '共同富裕', status: 'unreviewed' } as never,
     })
     expect((await page('/glossary/common-prosperity')).status).toBe(404)
     await rest('PATCH', `glossary-terms/${term.body.doc!.id}`, { as: editor, body: { status: 'reviewed' } })
@@ -140,5 +141,62 @@ describe('a published item inside a draft issue', () => {
     expect((await rest('GET', `items/${item.id}`)).status).toBe(200)
     expect((await page('/sections/early-section')).status).toBe(200)
     expect((await anonymousSearch('Early item')).docs.map((d) => d.title)).toEqual(['Early item'])
+  })
+})
+
+describe('a new glossary term used only by a draft item', () => {
+  it('stays private until an item using it is published, whether linked or marked inline', async () => {
+    const section = await payload.create({ collection: 'sections', data: { name: 'Term Section', style: 'full' } })
+    const issue = await payload.create({
+      collection: 'issues',
+      data: { volume: 9, number: 2, sections: [{ section: section.id }], _status: 'published' } as never,
+    })
+    const linked = await payload.create({
+      collection: 'glossary-terms',
+      data: { english: 'whole-process democracy', original: '全过程人民民主', status: 'unreviewed' } as never,
+    })
+    const marked = await payload.create({
+      collection: 'glossary-terms',
+      data: { english: 'self-revolution', original: '自我革命', status: 'unreviewed' } as never,
+    })
+    const item = await payload.create({
+      collection: 'items',
+      draft: true,
+      data: {
+        issue: issue.id,
+        section: section.id,
+        headline: 'Draft with new terms',
+        date: '2024-03-05',
+        terms: [linked.id],
+        body: paragraphWith('Xi spoke of ', termMark(marked.id, 'self-revolution'), ' and of 全过程人民民主.'),
+        _status: 'draft',
+      },
+    })
+    for (const term of [linked, marked]) {
+      expect((await page(`/glossary/${term.slug}`)).status).toBe(404)
+      expect((await anonymousSearch(term.original)).docs.filter((d) => d.collection === 'glossary-terms')).toEqual([])
+      expect((await rest('GET', `glossary-terms/${term.id}`)).status).toBe(404)
+    }
+    expect((await page('/glossary')).text).not.toContain('自我革命')
+    expect((await page(`/issues/${issue.slug}`)).text).not.toContain('self-revolution')
+
+    await rest('PATCH', `items/${item.id}`, { as: editor, body: { _status: 'published' } })
+    for (const term of [linked, marked]) {
+      expect((await page(`/glossary/${term.slug}`)).status).toBe(200)
+      expect((await rest('GET', `glossary-terms/${term.id}`)).status).toBe(200)
+      expect((await anonymousSearch(term.original)).docs.some((d) => d.collection === 'glossary-terms')).toBe(true)
+    }
+    expect((await page(`/issues/${issue.slug}`)).text).toContain('/glossary/self-revolution')
+  })
+
+  it('is public once an editor reviews it', async () => {
+    const term = await payload.create({
+      collection: 'glossary-terms',
+      data: { english: 'people-centred', original: '以人民为中心', status: 'unreviewed' } as never,
+    })
+    expect((await anonymousSearch('以人民为中心')).docs).toEqual([])
+    await rest('PATCH', `glossary-terms/${term.id}`, { as: editor, body: { status: 'reviewed' } })
+    expect((await page(`/glossary/${term.slug}`)).status).toBe(200)
+    expect((await anonymousSearch('以人民为中心')).docs.some((d) => d.collection === 'glossary-terms')).toBe(true)
   })
 })

@@ -16,11 +16,11 @@
  */
 import type { Payload, Where } from 'payload'
 
-import { isoDay, periodLabel as formatPeriod } from '../src/lib/dates'
-import type { Issue, Item, Media, Section } from '../src/payload-types'
+import { isoDay, periodLabel as formatPeriod } from '../lib/dates'
+import type { Issue, Item, Media, Section } from '../payload-types'
 import { blocksToText, markTerms, toBlocks, type Block, type Inline, type TermView } from './richtext'
 import { inlineTermIds, issueRef, itemView, key, loadLookups, origin, published, uniq } from './viewModelItems'
-import { relationId } from '../src/lib/relations'
+import { relationId } from '../lib/relations'
 
 export { buildItemViews, issueRef, termView } from './viewModelItems'
 

@@ -4,10 +4,11 @@
  */
 import type { Payload, Where } from 'payload'
 
-import { dayLabel, isoDay } from '../src/lib/dates'
-import type { GlossaryTerm, Issue, Item, Section, Source } from '../src/payload-types'
+import { dayLabel, isoDay } from '../lib/dates'
+import type { GlossaryTerm, Issue, Item, Section, Source } from '../payload-types'
 import { blocksToText, markTerms, toBlocks, webLink, type TermView } from './richtext'
-import { relationId } from '../src/lib/relations'
+import { relationId } from '../lib/relations'
+import { markedTerms } from './lexical'
 import type { Id, IssueRef, ItemView, ViewOptions } from './viewModel'
 
 export const key = (value: unknown): string => String(relationId(value))
@@ -22,20 +23,8 @@ export const uniq = (values: unknown[]): Id[] => {
 export const origin = (url: string) => url.replace(/\/+$/, '')
 export const published: Where = { _status: { equals: 'published' } }
 
-/** Collect glossary-term ids used as inline blocks inside a rich-text value. */
-export const inlineTermIds = (node: unknown, out: unknown[] = []): unknown[] => {
-  if (!node || typeof node !== 'object') return out
-  const n = node as {
-    type?: string
-    fields?: { blockType?: string; term?: unknown }
-    children?: unknown[]
-    root?: unknown
-  }
-  if (n.type === 'inlineBlock' && n.fields?.blockType === 'glossaryTerm') out.push(n.fields.term)
-  if (n.root) inlineTermIds(n.root, out)
-  for (const c of n.children ?? []) inlineTermIds(c, out)
-  return out
-}
+/** Glossary-term relation values of the inline marks of a rich-text value. */
+export const inlineTermIds = (value: unknown): unknown[] => markedTerms(value)
 
 export const issueRef = (
   issue: Pick<Issue, 'id' | 'slug' | 'label' | 'title' | 'volume' | 'number'>,
