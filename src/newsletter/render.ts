@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import { renderIssueHtml, type EmailFormat } from '../../templates/email/issue'
 import { renderIssueText } from '../../templates/text/issue'
+import { asSystem } from '../lib/system'
 import { buildIssueView } from '../content/viewModel'
 import { loadNewsletterSettings } from './settings'
 
@@ -44,7 +45,7 @@ export async function renderIssueEmail(
     collection: 'issues',
     id: issue,
     depth: 0,
-    overrideAccess: true,
+    ...asSystem('newsletter'),
     draft: options.draft,
   })) as {
     newsletterFormat?: EmailFormatChoice | null

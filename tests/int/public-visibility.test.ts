@@ -200,3 +200,39 @@ describe('a new glossary term used only by a draft item', () => {
     expect((await anonymousSearch('以人民为中心')).docs.some((d) => d.collection === 'glossary-terms')).toBe(true)
   })
 })
+
+describe('read access is the single source of truth for the public pages', () => {
+  it('a term an editor makes private again disappears from the issue and item pages, not only from the glossary', async () => {
+    const section = await payload.create({ collection: 'sections', data: { name: 'Access Section', style: 'full' } })
+    const term = await payload.create({
+      collection: 'glossary-terms',
+      data: { english: 'dual circulation', original: '双循环', kind: 'term', status: 'unreviewed' } as never,
+    })
+    const issue = await payload.create({
+      collection: 'issues',
+      data: { volume: 9, number: 3, sections: [{ section: section.id }] } as never,
+      draft: true,
+    })
+    const item = await payload.create({
+      collection: 'items',
+      draft: true,
+      data: {
+        issue: issue.id,
+        section: section.id,
+        headline: 'On dual circulation',
+        date: '2024-03-05',
+        terms: [term.id],
+        body: paragraphWith('The plan for ', termMark(term.id, 'dual circulation'), '.'),
+        _status: 'draft',
+      } as never,
+    })
+    await rest('PATCH', `issues/${issue.id}`, { as: editor, body: { _status: 'published' } })
+    expect((await page(`/items/${item.id}`)).text).toContain('/glossary/dual-circulation')
+
+    await rest('PATCH', `glossary-terms/${term.id}`, { as: editor, body: { public: false } })
+    expect((await page('/glossary/dual-circulation')).status).toBe(404)
+    expect((await page(`/items/${item.id}`)).text).not.toContain('/glossary/dual-circulation')
+    expect((await page(`/issues/${issue.slug}`)).text).not.toContain('/glossary/dual-circulation')
+    expect((await page(`/issues/${issue.slug}`)).text).toContain('dual circulation')
+  })
+})
