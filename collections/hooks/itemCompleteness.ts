@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { readLexical, runGroups, runsText } from '../../src/content/lexical'
 import { dayLabel } from '../../src/lib/dates'
 import { relationId } from '../../src/lib/relations'
+import { asSystem } from '../../src/lib/system'
 
 type RichText = { root?: { children?: unknown[] } } | null | undefined
 
@@ -46,7 +47,7 @@ export const sectionStyleOf = async (req: PayloadRequest, section: unknown): Pro
     id,
     depth: 0,
     req,
-    overrideAccess: true,
+    ...asSystem('derived'),
     disableErrors: true,
   })
   return doc?.style === 'brief' ? 'brief' : 'full'

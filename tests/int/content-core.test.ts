@@ -109,3 +109,13 @@ describe('the one Lexical walker', () => {
     expect(files(walkers)).toEqual(['src/content/lexical.ts'])
   })
 })
+
+describe('access control', () => {
+  it('is bypassed in one module only, each caller naming its reason', () => {
+    expect(files(grep('overrideAccess: true'))).toEqual(['src/lib/system.ts'])
+    const reasons = grep(`asSystem\\('`).map((l) => /asSystem\('(\w+)'\)/.exec(l)?.[1])
+    expect(new Set(reasons)).toEqual(
+      new Set(['import', 'seed', 'newsletter', 'derived', 'searchIndex', 'cache', 'operator', 'health']),
+    )
+  })
+})
