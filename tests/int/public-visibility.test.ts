@@ -144,6 +144,14 @@ describe('a published item inside a draft issue', () => {
   })
 })
 
+/** A draft item with a headline, linked terms and a body. */
+const draftItem = (issue: number, section: number, headline: string, terms: number[], body: unknown) =>
+  payload.create({
+    collection: 'items',
+    draft: true,
+    data: { issue, section, headline, date: '2024-03-05', terms, body, _status: 'draft' } as never,
+  })
+
 describe('a new glossary term used only by a draft item', () => {
   it('stays private until an item using it is published, whether linked or marked inline', async () => {
     const section = await payload.create({ collection: 'sections', data: { name: 'Term Section', style: 'full' } })
@@ -159,19 +167,13 @@ describe('a new glossary term used only by a draft item', () => {
       collection: 'glossary-terms',
       data: { english: 'self-revolution', original: '自我革命', status: 'unreviewed' } as never,
     })
-    const item = await payload.create({
-      collection: 'items',
-      draft: true,
-      data: {
-        issue: issue.id,
-        section: section.id,
-        headline: 'Draft with new terms',
-        date: '2024-03-05',
-        terms: [linked.id],
-        body: paragraphWith('Xi spoke of ', termMark(marked.id, 'self-revolution'), ' and of 全过程人民民主.'),
-        _status: 'draft',
-      },
-    })
+    const item = await draftItem(
+      issue.id,
+      section.id,
+      'Draft with new terms',
+      [linked.id],
+      paragraphWith('Xi spoke of ', termMark(marked.id, 'self-revolution'), ' and of 全过程人民民主.'),
+    )
     for (const term of [linked, marked]) {
       expect((await page(`/glossary/${term.slug}`)).status).toBe(404)
       expect((await anonymousSearch(term.original)).docs.filter((d) => d.collection === 'glossary-terms')).toEqual([])
@@ -213,19 +215,13 @@ describe('read access is the single source of truth for the public pages', () =>
       data: { volume: 9, number: 3, sections: [{ section: section.id }] } as never,
       draft: true,
     })
-    const item = await payload.create({
-      collection: 'items',
-      draft: true,
-      data: {
-        issue: issue.id,
-        section: section.id,
-        headline: 'On dual circulation',
-        date: '2024-03-05',
-        terms: [term.id],
-        body: paragraphWith('The plan for ', termMark(term.id, 'dual circulation'), '.'),
-        _status: 'draft',
-      } as never,
-    })
+    const item = await draftItem(
+      issue.id,
+      section.id,
+      'On dual circulation',
+      [term.id],
+      paragraphWith('The plan for ', termMark(term.id, 'dual circulation'), '.'),
+    )
     await rest('PATCH', `issues/${issue.id}`, { as: editor, body: { _status: 'published' } })
     expect((await page(`/items/${item.id}`)).text).toContain('/glossary/dual-circulation')
 
