@@ -17,6 +17,7 @@ import { summarise } from './ledger'
 import { GMAIL_CLIP_BYTES, HTML_BUDGET_BYTES, renderIssueEmail, type EmailFormatChoice } from './render'
 import { subscriberStats } from './stats'
 import { sendTestEmail } from './testSend'
+import { asSystem } from '../lib/system'
 
 const json = (body: unknown, status = 200) => Response.json(body, { status })
 const refuse = (req: PayloadRequest) =>
@@ -164,7 +165,7 @@ export const newsletterEndpoints: Endpoint[] = [
           : ((await req.payload.findByID({
               collection: 'campaigns',
               id,
-              overrideAccess: true,
+              ...asSystem('newsletter'),
               depth: 0,
               disableErrors: true,
             })) as Campaign | null)

@@ -7,6 +7,7 @@ import { compileMessage, personalise } from './mime'
 import { renderIssueEmail } from './render'
 import { loadNewsletterSettings, recipientFor } from './settings'
 import { digest } from './tokens'
+import { asSystem } from '../lib/system'
 
 export type TestSendResult =
   | { ok: true; messageId: string; to: string; htmlBytes: number; format: string }
@@ -35,7 +36,7 @@ export async function sendTestEmail(
     collection: 'subscribers',
     where: { email: { equals: to } },
     limit: 1,
-    overrideAccess: true,
+    ...asSystem('newsletter'),
   })
   const domain = settings.fromAddress.split('@')[1] ?? 'localhost'
   const messageId = `<test.${digest(`${issueId}:${to}:${Date.now()}`)}@${domain}>`

@@ -7,6 +7,7 @@ import { findIssue, startCampaign } from './campaign'
 import { ownerIsDead } from './cas'
 import { Messenger } from './messenger'
 import { CampaignRunner, type Progress, type RunResult } from './runner'
+import { asSystem } from '../lib/system'
 
 /**
  * The queue: campaigns in `sending` (and ones whose preparation died) are run until done or paused.
@@ -24,7 +25,7 @@ export async function runQueueOnce(
     sort: 'createdAt',
     limit: 20,
     depth: 0,
-    overrideAccess: true,
+    ...asSystem('newsletter'),
   })
   const results: RunResult[] = []
   for (let campaign of res.docs as Campaign[]) {

@@ -4,6 +4,7 @@ import { webFreshnessSeconds } from '../env'
 
 import { clearCache } from './cache'
 import { PAGE_COLLECTIONS } from './deps'
+import { asSystem } from '../lib/system'
 
 /**
  * Cross-process freshness. The hooks in this process invalidate exactly the pages a change shows;
@@ -31,7 +32,7 @@ async function newestUpdate(payload: Payload): Promise<number> {
       depth: 0,
       pagination: false,
       select: { updatedAt: true },
-      overrideAccess: true,
+      ...asSystem('cache'),
     })
     const t = Date.parse(String((docs[0] as { updatedAt?: string } | undefined)?.updatedAt ?? ''))
     if (Number.isFinite(t) && t > newest) newest = t

@@ -9,6 +9,7 @@ import { webCacheRecheckMs } from '../env'
 import { relationId } from '../lib/relations'
 import { bumpPreview, invalidate } from './cache'
 import { doc as docKey, list, nav, SETTINGS } from './deps'
+import { asSystem } from '../lib/system'
 
 /**
  * Payload hooks that drop exactly the cached pages showing a changed document. They run again
@@ -83,7 +84,7 @@ async function neighbourIds(req: PayloadRequest, d: Doc): Promise<unknown[]> {
       sort,
       limit: 1,
       depth: 0,
-      overrideAccess: true,
+      ...asSystem('cache'),
       req,
       select: { slug: true },
     })

@@ -3,6 +3,7 @@ import { useDocumentInfo } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useState } from 'react'
 import { createPortal } from 'react-dom'
 
+import { escapeHtml } from '../../lib/html'
 import type { LedgerSummary } from '../ledger'
 
 type Status = {
@@ -86,7 +87,7 @@ export function IssueNewsletterPanel() {
     setPreviewDoc('')
     const res = await fetch(`${api}/preview?format=${mode === 'text' ? 'text' : 'html'}`, { credentials: 'include' })
     const body = await res.text()
-    const escaped = body.replace(/[&<>]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[ch] as string)
+    const escaped = escapeHtml(body)
     setPreviewDoc(
       mode === 'text' ? `<pre style="white-space:pre-wrap;font:14px/1.5 monospace;margin:16px">${escaped}</pre>` : body,
     )
