@@ -4,6 +4,7 @@ import { withGlossary } from '../glossary/config'
 import { installAfterCommit } from '../lib/afterCommit'
 import { withReuse } from '../reuse/config'
 import { withSearchAdmin } from './admin/config'
+import { searchEndpoint } from './endpoint'
 import { withSearchHooks } from './hooks'
 
 /**
@@ -18,6 +19,7 @@ export const searchPlugin: Plugin = (config) => {
       withReuse({
         ...config,
         collections,
+        endpoints: [...(config.endpoints ?? []), searchEndpoint],
         // The index follows committed data only (see afterCommit in the hooks).
         onInit: async (payload) => {
           installAfterCommit(payload)

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { mountSearchRoutes } from '../../src/search/routes'
 import { bootPayload, makeUser, type TestPayload } from '../helpers/payload'
+import { mountPayloadApi } from '../helpers/rest'
 import { buildArchive, type Archive } from './search-fixtures'
 
 let t: TestPayload
@@ -18,6 +19,7 @@ beforeAll(async () => {
   t = await bootPayload('search-api')
   a = await buildArchive(t.payload)
   const app = express()
+  await mountPayloadApi(app) // GET /api/search: Payload's endpoint, as the Next route serves it
   await mountSearchRoutes(app, async () => t.payload)
   server = app.listen(0, '127.0.0.1')
   await new Promise((r) => server.once('listening', r))
