@@ -3,6 +3,7 @@ import type { Express, Request, Response } from 'express'
 import { newsletterSubscribeLimit, newsletterWorkerExternal } from '../env'
 
 import { checkInboxPage, messagePage, preferencesPage, unsubscribeConfirmPage } from './pages'
+import { errorBody } from '../lib/endpoint'
 import { createRateLimiter } from '../lib/rateLimit'
 import { smallBodies } from '../security/bodies'
 import { confirmSubscription, requestSubscription, setSubscription, subscriberForToken } from './subscriptions'
@@ -17,9 +18,10 @@ export type NewsletterRouteOptions = {
 const wantsJson = (req: Request) =>
   (req.get('accept') ?? '').includes('application/json') && !(req.get('accept') ?? '').includes('text/html')
 
+/** A page for browsers; for JSON clients `{ ok, message }`, or Payload's error shape for a refusal. */
 function answer(req: Request, res: Response, status: number, title: string, message: string, html?: string) {
   res.status(status).set('Cache-Control', 'no-store')
-  if (wantsJson(req)) return res.json({ ok: status < 400, message })
+  if (wantsJson(req)) return res.json(status < 400 ? { ok: true, message } : errorBody(message))
   return res.type('html').send(html ?? messagePage(title, message))
 }
 

@@ -1,4 +1,4 @@
-import express, { type Express, type Request, type Response } from 'express'
+import type { Express, Request, Response } from 'express'
 import type { Payload } from 'payload'
 
 import { esc } from '../../templates/web/html'
@@ -6,6 +6,8 @@ import { renderIssuePage } from '../../templates/web/issue'
 import { renderPage } from '../../templates/web/layout'
 import { buildIssueView } from '../content/viewModel'
 import { hasStaffRole } from '../access'
+import { sendError } from '../lib/endpoint'
+import { smallBodies } from '../security/bodies'
 import { asUser } from '../lib/system'
 import type { Issue } from '../payload-types'
 import { previewVersion } from './cache'
@@ -109,7 +111,7 @@ export function mountPreviewRoutes(app: Express, getPayload: () => Promise<Paylo
   }
 
   app.get('/preview/issues/:slug', (req, res) => render(req, res))
-  app.post('/preview/issues/:slug', express.json({ limit: '2mb' }), (req, res) => {
+  app.post('/preview/issues/:slug', smallBodies('2mb'), (req, res) => {
     const data = (req.body as { data?: unknown } | undefined)?.data
     if (!data || typeof data !== 'object') {
       noStore(res)
@@ -123,13 +125,11 @@ export function mountPreviewRoutes(app: Express, getPayload: () => Promise<Paylo
     const payload = await getPayload()
     const user = await staffUser(payload, req)
     if (!user) {
-      res.status(401).json({ error: 'Sign in as staff to preview.' })
-      return
+      return sendError(res, 401, 'Sign in as staff to preview.')
     }
     const issue = await loadDraft(payload, String(req.params.slug), user)
     if (!issue) {
-      res.status(404).json({ error: 'No such issue.' })
-      return
+      return sendError(res, 404, 'No such issue.')
     }
     res.json({ version: previewVersion(issue.id) })
   })

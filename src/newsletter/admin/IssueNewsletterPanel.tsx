@@ -3,6 +3,7 @@ import { useDocumentInfo } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useState } from 'react'
 import { createPortal } from 'react-dom'
 
+import { apiErrorMessage, type ApiErrors } from '../../admin/apiError'
 import { escapeHtml } from '../../lib/html'
 import type { LedgerSummary } from '../ledger'
 
@@ -64,7 +65,7 @@ export function IssueNewsletterPanel() {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     })
-    const data = (await res.json().catch(() => ({}))) as { error?: string; to?: string; reopened?: number }
+    const data = (await res.json().catch(() => ({}))) as ApiErrors & { to?: string; reopened?: number }
     setMessage(
       res.ok
         ? data.to
@@ -72,7 +73,7 @@ export function IssueNewsletterPanel() {
           : data.reopened !== undefined
             ? `Retrying ${data.reopened} recipient(s).`
             : 'Done.'
-        : (data.error ?? `Error ${res.status}`),
+        : apiErrorMessage(data, `Error ${res.status}`),
     )
     void load()
   }
