@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importFile } from '../../src/importer/run'
 import { richText } from '../../src/lib/richtext'
 import { mountSearchRoutes } from '../../src/search/routes'
-import { bootWithRest } from '../helpers/rest'
+import { bootWithRest, mountPayloadApi } from '../helpers/rest'
 import { paragraphWith, termMark } from './search-fixtures'
 import { serve } from './web-support'
 
@@ -29,6 +29,7 @@ beforeAll(async () => {
   t = await bootWithRest('public-visibility')
   ;({ payload, rest, web, editor } = t)
   const app = express()
+  await mountPayloadApi(app) // GET /api/search: Payload's endpoint, as the Next route serves it
   await mountSearchRoutes(app, async () => payload)
   ;({ url: searchBase, close: closeSearch } = await serve(app))
 })
