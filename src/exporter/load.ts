@@ -46,14 +46,10 @@ export async function loadIssue(payload: Payload, slug: string): Promise<Exporte
   const content = await loadIssueContent(payload, slug, { draft: true, as: asSystem('operator') })
   if (!content) throw new Error(`there is no issue "${slug}"`)
   const { issue, look } = content
-  const items = { docs: content.items }
-  const sectionById = look.sections
-  const sourceById = new Map([...look.sources].map(([id, s]) => [id, s.name]))
-  const termById = look.terms
-  const termName = (id: Id) => termById.get(String(id))?.english
+  const termName = (id: Id) => look.terms.get(String(id))?.english
 
   const outSections: ImportedSection[] = content.sections.map((section) => {
-    const mine = items.docs.filter((i) => String(relationId(i.section as Rel)) === String(section.id))
+    const mine = content.items.filter((i) => String(relationId(i.section as Rel)) === String(section.id))
     return {
       name: section.name,
       style: section.style === 'brief' ? 'brief' : 'full',
@@ -64,10 +60,10 @@ export async function loadIssue(payload: Payload, slug: string): Promise<Exporte
         dateLabel: i.date ? dayLabel(i.date) : undefined,
         body: bodyBlocks(i.body, termName),
         sources: (i.sources ?? [])
-          .map((s) => sourceById.get(String(relationId(s as Rel))))
+          .map((s) => look.sources.get(String(relationId(s as Rel)))?.name)
           .filter((s): s is string => Boolean(s)),
         terms: (i.terms ?? []).flatMap((t) => {
-          const term = termById.get(String(relationId(t as Rel)))
+          const term = look.terms.get(String(relationId(t as Rel)))
           return term
             ? [
                 {
@@ -97,7 +93,7 @@ export async function loadIssue(payload: Payload, slug: string): Promise<Exporte
       text: bodyBlocks(h.text, termName)
         .map((b) => (typeof b === 'string' ? b : b.items.join(' ')))
         .join(' '),
-      section: sectionById.get(String(relationId(h.section as Rel)))?.name,
+      section: look.sections.get(String(relationId(h.section as Rel)))?.name,
       line: 0,
     })),
     highlightTerms: [],
