@@ -163,3 +163,14 @@ export const newsletterConnectRetrySeconds = (): number => {
   const value = Number(raw)
   return raw && Number.isFinite(value) && value >= 0 ? value : 300
 }
+
+const numberOr = (raw: string | undefined, fallback: number, min = 0): number => {
+  const value = Number(raw?.trim())
+  return raw?.trim() && Number.isFinite(value) && value >= min ? value : fallback
+}
+
+/** How often a web instance reads the database change feed (CHANGE_FEED_POLL_MS, default 500; 0 off). */
+export const changeFeedPollMs = (): number => numberOr(process.env.CHANGE_FEED_POLL_MS, 500)
+
+/** How long change-feed rows are kept (CHANGE_FEED_RETENTION_SECONDS, default 3600). */
+export const changeFeedRetentionMs = (): number => numberOr(process.env.CHANGE_FEED_RETENTION_SECONDS, 3600, 1) * 1000

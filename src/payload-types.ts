@@ -75,6 +75,8 @@ export interface Config {
     media: Media;
     users: User;
     subscribers: Subscriber;
+    'change-feed': ChangeFeed;
+    'rate-limits': RateLimit;
     campaigns: Campaign;
     'delivery-batches': DeliveryBatch;
     'payload-kv': PayloadKv;
@@ -100,6 +102,8 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
+    'change-feed': ChangeFeedSelect<false> | ChangeFeedSelect<true>;
+    'rate-limits': RateLimitsSelect<false> | RateLimitsSelect<true>;
     campaigns: CampaignsSelect<false> | CampaignsSelect<true>;
     'delivery-batches': DeliveryBatchesSelect<false> | DeliveryBatchesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -495,6 +499,37 @@ export interface Subscriber {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "change-feed".
+ */
+export interface ChangeFeed {
+  id: number;
+  origin: string;
+  collection: string;
+  docId?: string | null;
+  keys:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rate-limits".
+ */
+export interface RateLimit {
+  id: number;
+  key: string;
+  count: number;
+  resetAt: string;
+}
+/**
  * Newsletter sends. Start one from an issue (Newsletter panel) or with `briefing newsletter send <slug>`.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -704,6 +739,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'subscribers';
         value: number | Subscriber;
+      } | null)
+    | ({
+        relationTo: 'change-feed';
+        value: number | ChangeFeed;
+      } | null)
+    | ({
+        relationTo: 'rate-limits';
+        value: number | RateLimit;
       } | null)
     | ({
         relationTo: 'campaigns';
@@ -960,6 +1003,27 @@ export interface SubscribersSelect<T extends boolean = true> {
   confirmationSentAt?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "change-feed_select".
+ */
+export interface ChangeFeedSelect<T extends boolean = true> {
+  origin?: T;
+  collection?: T;
+  docId?: T;
+  keys?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rate-limits_select".
+ */
+export interface RateLimitsSelect<T extends boolean = true> {
+  key?: T;
+  count?: T;
+  resetAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { CollectionSlug, Payload, Where } from 'payload'
 
 import type { DatabaseKind } from '../env'
 import { relationId } from './relations'
@@ -30,12 +30,24 @@ export const atomicUpdateOptions = (payload: Payload): Record<string, unknown> =
  */
 export async function closeDatabase(payload: Payload): Promise<void> {
   const pool = adapterKind(payload) === 'postgres' ? (payload.db as unknown as { pool?: PgPool }).pool : undefined
+  // Changes committed just before closing are still being written to the change feed.
+  await (await import('../changes/feed')).flushChanges()
   await payload.destroy?.()
   if (!pool || pool.ended) return
   const clients = [...(pool._clients ?? [])]
   // pool.end() settles only once every client is back in the pool, which the held one never is.
   pool.end().catch(() => undefined)
   await Promise.all(clients.map((client) => client.end().catch(() => undefined)))
+}
+
+/**
+ * Delete every document matching `where` in one statement, without hooks (internal bookkeeping rows:
+ * the change feed, rate-limit counters). Returns how many matched. The same call on every adapter.
+ */
+export async function deleteWhere(payload: Payload, collection: CollectionSlug, where: Where): Promise<number> {
+  const { totalDocs } = await payload.count({ collection, where, overrideAccess: true })
+  if (totalDocs) await payload.db.deleteMany({ collection, where })
+  return totalDocs
 }
 
 type PgPool = { end: () => Promise<void>; ended?: boolean; _clients?: { end: () => Promise<void> }[] }
