@@ -1,7 +1,7 @@
 import type { Express, Request, Response } from 'express'
 
 import { checkInboxPage, messagePage, preferencesPage, unsubscribeConfirmPage } from './pages'
-import { createRateLimiter } from '../lib/rateLimit'
+import { createSharedRateLimiter } from '../lib/rateLimit'
 import { smallBodies } from '../security/bodies'
 import { confirmSubscription, requestSubscription, setSubscription, subscriberForToken } from './subscriptions'
 
@@ -31,12 +31,14 @@ const bodyParsers = [smallBodies('16kb')]
 export async function mountNewsletterRoutes(app: Express, options: NewsletterRouteOptions = {}): Promise<void> {
   const envLimit = Number(process.env.NEWSLETTER_SUBSCRIBE_LIMIT)
   const limit = options.subscribeLimit ?? { max: envLimit > 0 ? envLimit : 10, windowMs: 10 * 60 * 1000 }
-  const limiter = createRateLimiter(limit.max, limit.windowMs)
+  // Counted in the database: the limit holds however many web instances share it.
+  const limiter = createSharedRateLimiter('subscribe', limit.max, limit.windowMs)
 
   app.post('/subscribe', ...bodyParsers, async (req, res) => {
     const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown'
-    if (!limiter.take(ip)) {
-      res.set('Retry-After', String(limiter.retryAfterSeconds(ip)))
+    const taken = await limiter.take(await getBriefingPayload(), ip)
+    if (!taken.allowed) {
+      res.set('Retry-After', String(taken.retryAfterSeconds))
       return answer(
         req,
         res,
