@@ -1,6 +1,7 @@
 import type { Plugin } from 'payload'
 
 import { importerPlugin } from './importer/plugin'
+import { jobsPlugin } from './jobs/plugin'
 import { opaqueIdsPlugin } from './lib/opaqueIds'
 import { newsletterPlugin } from './newsletter/plugin'
 import { searchPlugin } from './search/plugin'
@@ -15,6 +16,7 @@ import { webPlugin } from './web/plugin'
 export const featurePlugins: Plugin[] = [
   webPlugin,
   importerPlugin,
+  jobsPlugin,
   newsletterPlugin,
   searchPlugin,
   opaqueIdsPlugin,

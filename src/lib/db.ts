@@ -1,4 +1,4 @@
-import type { CollectionSlug, Payload, Where } from 'payload'
+import type { CollectionSlug, Job, Payload, UpdateJobsArgs, Where } from 'payload'
 
 import type { DatabaseKind } from '../env'
 import { relationId } from './relations'
@@ -48,6 +48,40 @@ export async function deleteWhere(payload: Payload, collection: CollectionSlug, 
   const { totalDocs } = await payload.count({ collection, where, overrideAccess: true })
   if (totalDocs) await payload.db.deleteMany({ collection, where })
   return totalDocs
+}
+
+const claimsInstalled = new WeakSet<object>()
+
+/**
+ * Payload's jobs queue claims due jobs by selecting them and then setting `processing` on each row
+ * unconditionally, so on PostgreSQL two workers polling at the same moment both claim (and run) the
+ * same job. Replace that one call, the claim, with a compare-and-set per job (`processing` false →
+ * true, one UPDATE … WHERE each): a job is claimed by exactly one worker. Other job updates (progress,
+ * completion) are unchanged. SQLite and PostgreSQL (the drizzle adapters); MongoDB keeps its own.
+ */
+export function installAtomicJobClaims(payload: Payload): void {
+  if (adapterKind(payload) === 'mongo' || claimsInstalled.has(payload.db)) return
+  claimsInstalled.add(payload.db)
+  const updateJobs = payload.db.updateJobs.bind(payload.db)
+  payload.db.updateJobs = async (args: UpdateJobsArgs) => {
+    if (args.id !== undefined || args.data.processing !== true || !args.where) return updateJobs(args)
+    const { req, where, limit, sort } = args
+    const found = await payload.db.find({ collection: 'payload-jobs', where, limit, sort, pagination: false, req })
+    const claimed: Job[] = []
+    for (const { id } of found.docs) {
+      const won = await payload.db.updateOne({
+        collection: 'payload-jobs',
+        where: { and: [{ id: { equals: id } }, { processing: { equals: false } }] },
+        data: { ...args.data, processing: true },
+        options: { atomic: true },
+        req,
+      })
+      if (!won) continue
+      const job = await payload.db.findOne({ collection: 'payload-jobs', where: { id: { equals: id } }, req })
+      if (job) claimed.push(job as unknown as Job)
+    }
+    return args.returning === false ? null : claimed
+  }
 }
 
 type PgPool = { end: () => Promise<void>; ended?: boolean; _clients?: { end: () => Promise<void> }[] }
