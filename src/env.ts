@@ -174,3 +174,6 @@ export const changeFeedPollMs = (): number => numberOr(process.env.CHANGE_FEED_P
 
 /** How long change-feed rows are kept (CHANGE_FEED_RETENTION_SECONDS, default 3600). */
 export const changeFeedRetentionMs = (): number => numberOr(process.env.CHANGE_FEED_RETENTION_SECONDS, 3600, 1) * 1000
+
+/** How often a worker (and the web process's send loop) looks for due jobs (NEWSLETTER_WORKER_INTERVAL_MS, default 3000). */
+export const workerIntervalMs = (): number => numberOr(process.env.NEWSLETTER_WORKER_INTERVAL_MS, 3000, 50)

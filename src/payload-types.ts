@@ -129,6 +129,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      sendNewsletters: TaskSendNewsletters;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -661,7 +662,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'sendNewsletters' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -694,7 +695,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'sendNewsletters' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1182,6 +1183,16 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendNewsletters".
+ */
+export interface TaskSendNewsletters {
+  input?: unknown;
+  output: {
+    campaigns: number;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

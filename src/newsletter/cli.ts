@@ -107,10 +107,12 @@ export function registerNewsletterCommands(program: Command): void {
 
   program
     .command('worker')
-    .description('Run the newsletter send queue in this process (until stopped, or --once)')
-    .option('--once', 'run the queue once and exit')
+    .description(
+      'Run the jobs queue (newsletter sends, scheduled publishing) in this process (until stopped, or --once)',
+    )
+    .option('--once', 'run the due jobs once and exit')
     .action(async (opts: { once?: boolean }) => {
-      const { runWorker } = await import('./cliSend')
+      const { runWorker } = await import('../jobs/worker')
       await withPayload((payload) => runWorker(payload, Boolean(opts.once)))
     })
   program

@@ -131,7 +131,7 @@ export async function mountNewsletterRoutes(app: Express, options: NewsletterRou
   })
 
   if (options.worker ?? process.env.NEWSLETTER_WORKER !== 'external') {
-    const { startBackgroundWorker } = await import('./worker')
-    startBackgroundWorker()
+    const { startBackgroundJobs } = await import('../jobs/worker')
+    startBackgroundJobs(getBriefingPayload)
   }
 }
