@@ -1,9 +1,11 @@
 import type { Plugin } from 'payload'
 
+import { onRemoteChange } from '../changes/feed'
 import { withGlossary } from '../glossary/config'
 import { installAfterCommit } from '../lib/afterCommit'
 import { withReuse } from '../reuse/config'
 import { withSearchAdmin } from './admin/config'
+import { refreshSearchFromFeed } from './feed'
 import { withSearchHooks } from './hooks'
 
 /**
@@ -21,6 +23,8 @@ export const searchPlugin: Plugin = (config) => {
         // The index follows committed data only (see afterCommit in the hooks).
         onInit: async (payload) => {
           installAfterCommit(payload)
+          // Documents saved by other instances reach this index through the change feed.
+          onRemoteChange(refreshSearchFromFeed)
           await onInit?.(payload)
         },
       }),
