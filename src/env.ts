@@ -177,3 +177,9 @@ export const changeFeedRetentionMs = (): number => numberOr(process.env.CHANGE_F
 
 /** How often a worker (and the web process's send loop) looks for due jobs (NEWSLETTER_WORKER_INTERVAL_MS, default 3000). */
 export const workerIntervalMs = (): number => numberOr(process.env.NEWSLETTER_WORKER_INTERVAL_MS, 3000, 50)
+
+/**
+ * NEXT_DIST_DIR: Next's build/dev folder (default `.next`). next.config.mjs reads it directly (it
+ * cannot import TypeScript); several dev instances in one checkout need one each.
+ */
+export const nextDistDir = (): string => process.env.NEXT_DIST_DIR || '.next'
