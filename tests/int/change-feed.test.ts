@@ -19,11 +19,15 @@ const page = async (path: string) => (await fetch(`${web.url}${path}`)).text()
 const OLD = 'Xi Jinping: Build Broad Consensus for Chinese Modernization'
 
 const editElsewhere = (from: string, to: string) => {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', 'tests/helpers/otherProcessEdit.ts', from, to], {
-    env: process.env,
-    encoding: 'utf8',
-    timeout: 180_000,
-  })
+  const child = spawnSync(
+    process.execPath,
+    ['--conditions=development', '--import', 'tsx', 'tests/helpers/otherProcessEdit.ts', from, to],
+    {
+      env: process.env,
+      encoding: 'utf8',
+      timeout: 180_000,
+    },
+  )
   expect(child.stderr).not.toMatch(/Error/)
   expect(child.status).toBe(0)
 }
