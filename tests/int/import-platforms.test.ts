@@ -1,14 +1,18 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
+import express from 'express'
+import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { importFile } from '../../src/importer/run'
 import { plainText } from '../../src/lib/richtext'
 import { seed } from '../../src/seed'
 import { briefingSync } from '../helpers/cli'
-import { bootPayload, type TestPayload } from '../helpers/payload'
+import { bootPayload, makeUser, type TestPayload } from '../helpers/payload'
 import { ghostJson, POSTS, substackZip, wxr } from '../helpers/platformExports'
+import { mountPayloadApi } from '../helpers/rest'
+import { serve } from './web-support'
 
 let t: TestPayload
 const place = { issue: '3-9', section: 'propaganda-work' }
@@ -119,6 +123,21 @@ describe('Substack export (zip)', () => {
   })
 })
 
+describe('Substack export limits', () => {
+  it('a zip that expands past the limit is refused as a Substack export (a zip bomb), writing nothing', async () => {
+    const zip = new JSZip()
+    zip.file('posts.csv', 'post_id,post_date,is_published,title\n')
+    zip.file('posts/1.big.html', Buffer.alloc(65 * 1024 * 1024))
+    const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' })
+    const before = await counts()
+    const result = await importFile(t.payload, 'substack.zip', bomb, place)
+    expect(result.error).toBe(
+      'substack.zip: the Substack export expands to more than 64 MB; it is refused (a zip bomb?)',
+    )
+    expect(await counts()).toEqual(before)
+  })
+})
+
 describe('Ghost export (JSON)', () => {
   it('imports posts with tags and authors, and members with their status, idempotently', async () => {
     const json = ghostJson(POSTS, [
@@ -183,4 +202,39 @@ describe('briefing import with platform exports (child process)', () => {
     expect(run.stderr).toMatch(/briefing: broken\.json: not a readable Ghost export/)
     expect(await counts()).toEqual(before)
   }, 180_000)
+})
+
+describe('POST /api/import with a platform export (real HTTP)', () => {
+  it('previews an export for an editor, and refuses one without a placement in the error shape', async () => {
+    const app = express()
+    await mountPayloadApi(app)
+    const { url, close } = await serve(app)
+    try {
+      const editor = await makeUser(t.payload, 'editor')
+      const { token } = await t.payload.login({
+        collection: 'users',
+        data: { email: editor.email, password: 'correct-horse-battery' },
+      })
+      const upload = (fields: Record<string, unknown>) => {
+        const form = new FormData()
+        form.append('file', new Blob([ghostJson(POSTS, [{ email: 'http.member@example.com' }])]), 'site.ghost.json')
+        form.append('_payload', JSON.stringify(fields))
+        return fetch(`${url}/api/import`, { method: 'POST', headers: { authorization: `JWT ${token}` }, body: form })
+      }
+      const before = await counts()
+      const preview = await upload({ dryRun: true, ...place })
+      expect(preview.status).toBe(200)
+      const body = (await preview.json()) as { format: string; preview: string }
+      expect(body.format).toBe('ghost')
+      expect(body.preview).toContain('Ghost export: 2 posts, 1 subscribers → issue 3-9, section propaganda-work')
+      const refused = await upload({ dryRun: true })
+      expect(refused.status).toBe(400)
+      expect(((await refused.json()) as { errors: Array<{ message: string }> }).errors[0].message).toBe(
+        'site.ghost.json: a Ghost export needs --issue <slug> and --section <slug-or-name>',
+      )
+      expect(await counts()).toEqual(before)
+    } finally {
+      await close()
+    }
+  })
 })

@@ -34,7 +34,7 @@ function consent(row: Record<string, string>): ImportedSubscriber['status'] {
  * `email_list.<publication>.csv` (email, email_disabled, plan…). The numeric id is the import key.
  */
 export async function parseSubstack(data: Uint8Array): Promise<ImportedExport> {
-  checkZipLimits(data)
+  checkZipLimits(data, { readable: 'Substack export zip', name: 'Substack export' })
   let zip: JSZip
   try {
     zip = await JSZip.loadAsync(data)
