@@ -7,10 +7,14 @@ import { importFile } from '../../src/importer/run'
 import type { ImportedReport } from '../../src/importer/types'
 import { seed } from '../../src/seed'
 import { launchBrowser } from '../helpers/browser'
+import { serveImportApi } from '../helpers/importApi'
 import { bootPayload, type TestPayload } from '../helpers/payload'
 
 const reportText = fs.readFileSync(path.resolve('tests/fixtures/import/weekly-report-3-9.txt'), 'utf8')
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+
+/** A page that is only a picture: what a scanner makes. */
+const SCAN = `<img src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==" style="width:15cm;height:20cm">`
 
 let t: TestPayload
 let browser: Awaited<ReturnType<typeof launchBrowser>>
@@ -86,12 +90,30 @@ describe('PDF import', () => {
 
   it('refuses a scanned PDF (images, no text layer) with the file name and that reason, writing nothing', async () => {
     const before = await t.payload.count({ collection: 'items' })
-    const dot =
-      'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
-    const pdf = await printPdf(`<img src="${dot}" style="width:15cm;height:20cm">`)
+    const pdf = await printPdf(SCAN)
     const result = await importFile(t.payload, 'scan.pdf', pdf)
     expect(result.ok).toBe(false)
     expect(result.error).toMatch(/^scan\.pdf: .*no text.*scanned/i)
     expect((await t.payload.count({ collection: 'items' })).totalDocs).toBe(before.totalDocs)
+  })
+})
+
+describe('POST /api/import with PDFs (real HTTP, parsed in the worker thread)', () => {
+  it('previews a report PDF and refuses a scanned one with a 400 in the error shape', async () => {
+    const api = await serveImportApi(t.payload)
+    try {
+      const pdf = await printPdf(`<pre>${escape(reportText)}</pre>`)
+      const report = await api.upload('report.pdf', pdf, { dryRun: true })
+      expect(report.status).toBe(200)
+      expect(report.body.format).toBe('pdf')
+      expect(report.body.preview).toContain('issue 3-9: Weekly Report 3|9, period 2024-03-02 to 2024-03-08')
+      const scan = await api.upload('scan.pdf', await printPdf(SCAN), { dryRun: true })
+      expect(scan.status).toBe(400)
+      expect((scan.body.errors as Array<{ message: string }>)[0].message).toMatch(
+        /^scan\.pdf: the PDF has no text layer: it looks like a scanned document/,
+      )
+    } finally {
+      await api.close()
+    }
   })
 })

@@ -1,7 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import express from 'express'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -9,10 +8,9 @@ import { importFile } from '../../src/importer/run'
 import { plainText } from '../../src/lib/richtext'
 import { seed } from '../../src/seed'
 import { briefingSync } from '../helpers/cli'
-import { bootPayload, makeUser, type TestPayload } from '../helpers/payload'
+import { serveImportApi } from '../helpers/importApi'
+import { bootPayload, type TestPayload } from '../helpers/payload'
 import { ghostJson, POSTS, substackZip, wxr } from '../helpers/platformExports'
-import { mountPayloadApi } from '../helpers/rest'
-import { serve } from './web-support'
 
 let t: TestPayload
 const place = { issue: '3-9', section: 'propaganda-work' }
@@ -206,35 +204,24 @@ describe('briefing import with platform exports (child process)', () => {
 
 describe('POST /api/import with a platform export (real HTTP)', () => {
   it('previews an export for an editor, and refuses one without a placement in the error shape', async () => {
-    const app = express()
-    await mountPayloadApi(app)
-    const { url, close } = await serve(app)
+    const api = await serveImportApi(t.payload)
     try {
-      const editor = await makeUser(t.payload, 'editor')
-      const { token } = await t.payload.login({
-        collection: 'users',
-        data: { email: editor.email, password: 'correct-horse-battery' },
-      })
-      const upload = (fields: Record<string, unknown>) => {
-        const form = new FormData()
-        form.append('file', new Blob([ghostJson(POSTS, [{ email: 'http.member@example.com' }])]), 'site.ghost.json')
-        form.append('_payload', JSON.stringify(fields))
-        return fetch(`${url}/api/import`, { method: 'POST', headers: { authorization: `JWT ${token}` }, body: form })
-      }
+      const json = ghostJson(POSTS, [{ email: 'http.member@example.com' }])
       const before = await counts()
-      const preview = await upload({ dryRun: true, ...place })
+      const preview = await api.upload('site.ghost.json', json, { dryRun: true, ...place })
       expect(preview.status).toBe(200)
-      const body = (await preview.json()) as { format: string; preview: string }
-      expect(body.format).toBe('ghost')
-      expect(body.preview).toContain('Ghost export: 2 posts, 1 subscribers → issue 3-9, section propaganda-work')
-      const refused = await upload({ dryRun: true })
+      expect(preview.body.format).toBe('ghost')
+      expect(preview.body.preview).toContain(
+        'Ghost export: 2 posts, 1 subscribers → issue 3-9, section propaganda-work',
+      )
+      const refused = await api.upload('site.ghost.json', json, { dryRun: true })
       expect(refused.status).toBe(400)
-      expect(((await refused.json()) as { errors: Array<{ message: string }> }).errors[0].message).toBe(
+      expect((refused.body.errors as Array<{ message: string }>)[0].message).toBe(
         'site.ghost.json: a Ghost export needs --issue <slug> and --section <slug-or-name>',
       )
       expect(await counts()).toEqual(before)
     } finally {
-      await close()
+      await api.close()
     }
   })
 })
