@@ -328,6 +328,10 @@ export interface Item {
   terms?: (number | GlossaryTerm)[] | null;
   tags?: string[] | null;
   credit?: string | null;
+  /**
+   * Where an imported post came from (platform:id); importing it again updates this item.
+   */
+  importKey?: string | null;
   reusedFrom?: (number | null) | Item;
   related?: (number | Item)[] | null;
   sectionStyle?: string | null;
@@ -856,6 +860,7 @@ export interface ItemsSelect<T extends boolean = true> {
   terms?: T;
   tags?: T;
   credit?: T;
+  importKey?: T;
   reusedFrom?: T;
   related?: T;
   sectionStyle?: T;
