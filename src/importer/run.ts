@@ -6,7 +6,7 @@ import { parseFile } from './formats'
 import { parseFileInWorker } from './formats/inWorker'
 import { looksLikeArticle, recogniseArticle } from './recognise/article'
 import { recogniseReport } from './recognise/report'
-import { ImportError, type Format, type ImportedArticle, type ImportedReport } from './types'
+import { ImportError, type Block, type Format, type ImportedArticle, type ImportedReport } from './types'
 import { writeArticle } from './writer/article'
 import { knownNames } from './writer/lookups'
 import { writeReport, type WriteSummary } from './writer/report'
@@ -42,15 +42,26 @@ export const describeError = (file: string, err: unknown): string => {
 
 /** Recognise one file (no writes): a weekly report, or a single article when a placement is given. */
 export async function recogniseFile(payload: Payload, name: string, data: Uint8Array, options: ImportOptions = {}) {
-  const { format, blocks } = await (options.inWorker ? parseFileInWorker : parseFile)(name, data)
+  const { format, blocks, chrome } = await (options.inWorker ? parseFileInWorker : parseFile)(name, data)
+  const recognised = await recogniseBlocks(payload, blocks, options)
+  const chromeBlocks = chrome.map((b) => ({ line: b.line, text: b.text, role: 'chrome' as const }))
+  recognised.blocks = [...(recognised.blocks ?? []), ...chromeBlocks].sort((a, b) => a.line - b.line)
+  return { format, recognised }
+}
+
+async function recogniseBlocks(
+  payload: Payload,
+  blocks: Block[],
+  options: ImportOptions,
+): Promise<ImportedReport | ImportedArticle> {
   const known = await knownNames(payload)
   const placed = Boolean(options.issue || options.section)
   if (placed && looksLikeArticle(blocks)) {
     if (!options.issue || !options.section)
       throw new ImportError('an article needs both --issue <slug> and --section <slug-or-name>')
-    return { format, recognised: recogniseArticle(blocks, known.sources) }
+    return recogniseArticle(blocks, known.sources)
   }
-  return { format, recognised: recogniseReport(blocks, { knownSections: known.sections, knownOutlets: known.sources }) }
+  return recogniseReport(blocks, { knownSections: known.sections, knownOutlets: known.sources })
 }
 
 /** Import one file: parse, recognise, and (unless a dry run) write it in one transaction. */

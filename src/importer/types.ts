@@ -11,6 +11,27 @@ export type Block = {
   ordered?: boolean
 }
 
+/**
+ * What a source block was recognised as. Every block of a file gets one, so that a correction step
+ * can show it and let an editor change it (docs/import.md lists them).
+ */
+export type Role =
+  | 'header'
+  | 'highlight'
+  | 'section-heading'
+  | 'headline'
+  | 'original-title'
+  | 'date-line'
+  | 'body'
+  | 'source'
+  | 'url'
+  | 'credit'
+  | 'excerpt'
+  | 'chrome'
+
+/** One source block with the role it was given (in file order). */
+export type RoledBlock = { line: number; role: Role; text: string }
+
 export type Format = 'txt' | 'html' | 'md' | 'docx'
 
 export type BodyBlock = string | { list: 'number' | 'bullet'; items: string[] }
@@ -50,9 +71,11 @@ export type ImportedReport = {
   sections: ImportedSection[]
   headerLine: number
   warnings: string[]
+  /** Every source block with its role (absent when an issue is loaded back for export). */
+  blocks?: RoledBlock[]
 }
 
-export type ImportedArticle = { kind: 'article'; item: ImportedItem; warnings: string[] }
+export type ImportedArticle = { kind: 'article'; item: ImportedItem; warnings: string[]; blocks: RoledBlock[] }
 
 /** A problem in one file, with the line it was found on when known. */
 export class ImportError extends Error {

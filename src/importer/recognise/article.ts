@@ -74,5 +74,5 @@ export function recogniseArticle(blocks: Block[], knownOutlets: string[] = []): 
   if (!item.articleUrl) warnings.push('no article URL found after the "Source:" line')
   if (!item.body.length)
     throw new ImportError('the article has no text after its "Source:" line', blocks[sourceIndex].line)
-  return { kind: 'article', item: finishItem(item, outlets), warnings }
+  return { kind: 'article', item: finishItem(item, outlets), warnings, blocks: [] }
 }

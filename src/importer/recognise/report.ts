@@ -1,4 +1,11 @@
-import { ImportError, type Block, type ImportedItem, type ImportedReport, type ImportedSection } from '../types'
+import {
+  ImportError,
+  type Block,
+  type ImportedItem,
+  type ImportedReport,
+  type ImportedSection,
+  type Role,
+} from '../types'
 import { appendBody, finishItem, resolveDate } from './items'
 import { KNOWN_OUTLETS } from './outlets'
 import { findTerms, uniqueTerms } from './terms'
@@ -64,9 +71,11 @@ export function recogniseReport(blocks: Block[], options: RecogniseOptions = {})
   const targets = new Set(rest.map((b) => SEE_SECTION.exec(b.text)?.[1].toLowerCase()).filter(Boolean) as string[])
   const known = new Set((options.knownSections ?? []).map((s) => s.toLowerCase()))
 
-  const isSection = (i: number): boolean => {
+  const isSection = (i: number, afterHeading: boolean): boolean => {
     const b = rest[i]
     if (!isShortLine(b)) return false
+    // A heading right after a section heading is that section's first headline.
+    if (afterHeading && !targets.has(b.text.toLowerCase()) && b.kind !== 'heading') return false
     const name = b.text.toLowerCase()
     if (targets.has(name) || known.has(name)) return true
     if (b.kind === 'heading' && (b.level ?? 9) <= 2) return true
@@ -86,7 +95,11 @@ export function recogniseReport(blocks: Block[], options: RecogniseOptions = {})
     highlightTerms: [],
     sections: [],
     warnings: [],
+    blocks: blocks
+      .slice(0, header.index + 1)
+      .map((b, i) => ({ line: b.line, text: b.text, role: i === header.index ? 'header' : 'body' })),
   }
+  const mark = (b: Block, role: Role) => report.blocks!.push({ line: b.line, text: b.text, role })
   let section: ImportedSection | undefined
   let item: ImportedItem | undefined
   const newItem = (b: Block, extra: Partial<ImportedItem>): ImportedItem => {
@@ -96,13 +109,15 @@ export function recogniseReport(blocks: Block[], options: RecogniseOptions = {})
   }
 
   rest.forEach((b, i) => {
-    if (isSection(i)) {
+    if (isSection(i, report.blocks!.at(-1)?.role === 'section-heading' && section !== undefined)) {
       section = { name: b.text, style: 'full', items: [], line: b.line }
       report.sections.push(section)
       item = undefined
+      mark(b, 'section-heading')
       return
     }
     if (!section) {
+      mark(b, HIGHLIGHTS_LABEL.test(b.text) ? 'section-heading' : 'highlight')
       if (HIGHLIGHTS_LABEL.test(b.text)) return
       const see = SEE_SECTION.exec(b.text)
       report.highlights.push({ text: b.text.replace(SEE_SECTION, '').trim(), section: see?.[1], line: b.line })
@@ -110,6 +125,7 @@ export function recogniseReport(blocks: Block[], options: RecogniseOptions = {})
       return
     }
     const dated = b.kind !== 'list-item' ? DATE_PREFIX.exec(b.text) : null
+    mark(b, isShortLine(b) ? 'headline' : dated ? 'date-line' : 'body')
     if (isShortLine(b)) {
       newItem(b, { headline: b.text })
     } else if (dated && item?.headline && item.body.length === 0) {
