@@ -13,7 +13,7 @@ const CHROME_LINES: RegExp[] = [
   /^(share|share this( post| page| article)?:?|share on .+|facebook|twitter|x|linkedin|whatsapp|weibo|wechat|email|copy link|link copied)$/,
   /^(print|print this( page| post| article)?|pdf|download( as)? pdf|save as pdf|print \/ pdf|print\s*\|\s*pdf)$/,
   /^(all posts|see all|recent posts|previous|next|back to top|subscribe|follow us|leave a (comment|reply))$/,
-  /^(previous|next) (post|article|entry).*$/,
+  /^(previous|next) (post|article|entry)\b.*$/,
   /^\d+ (views?|comments?|likes?)$/,
   /^(comments?|write a comment|log in to leave a comment|post not marked as liked|post was not marked as liked)$/,
   /^(©|\(c\)|copyright\b).*/,
