@@ -100,6 +100,19 @@ export const Items: CollectionConfig = {
             description: 'Event date, shown as "4.15".',
           },
         },
+        {
+          name: 'dateEnd',
+          type: 'date',
+          label: 'Date range ends',
+          admin: {
+            date: { pickerAppearance: 'dayOnly', displayFormat: 'M.d.yy' },
+            description: 'Last day of a range ("4.15–17"); empty for one day.',
+          },
+          validate: (value: unknown, { siblingData }: { siblingData: { date?: string | null } }) =>
+            !value || !siblingData?.date || String(value) >= String(siblingData.date)
+              ? true
+              : 'The range must end on or after its first day.',
+        },
         { name: 'position', type: 'number', admin: { description: 'Order within the section (lowest first).' } },
       ],
     },

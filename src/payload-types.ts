@@ -292,6 +292,10 @@ export interface Item {
    */
   date?: string | null;
   /**
+   * Last day of a range ("4.15–17"); empty for one day.
+   */
+  dateEnd?: string | null;
+  /**
    * Order within the section (lowest first).
    */
   position?: number | null;
@@ -803,6 +807,7 @@ export interface ItemsSelect<T extends boolean = true> {
   issue?: T;
   section?: T;
   date?: T;
+  dateEnd?: T;
   position?: T;
   body?: T;
   sources?: T;

@@ -61,7 +61,11 @@ async function recogniseBlocks(
       throw new ImportError('an article needs both --issue <slug> and --section <slug-or-name>')
     return recogniseArticle(blocks, known.sources)
   }
-  return recogniseReport(blocks, { knownSections: known.sections, knownOutlets: known.sources })
+  return recogniseReport(blocks, {
+    knownSections: known.sections,
+    knownOutlets: known.sources,
+    section: options.section,
+  })
 }
 
 /** Import one file: parse, recognise, and (unless a dry run) write it in one transaction. */

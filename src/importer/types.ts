@@ -42,7 +42,9 @@ export type ImportedItem = {
   headline?: string
   /** ISO day, e.g. 2024-03-05. */
   date?: string
-  /** The "M.D" label as written. */
+  /** Last day of a date range ("4.15-17" → the 17th), ISO. */
+  dateEnd?: string
+  /** The "M.D" label ("4.15", or "4.15–17" for a range). */
   dateLabel?: string
   body: BodyBlock[]
   sources: string[]
