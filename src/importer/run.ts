@@ -5,6 +5,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { parseFile } from './formats'
 import { parseFileInWorker } from './formats/inWorker'
 import { looksLikeArticle, recogniseArticle } from './recognise/article'
+import { REPORT_HEADER } from './recognise/patterns'
 import { recogniseReport } from './recognise/report'
 import { ImportError, type Block, type Format, type ImportedArticle, type ImportedReport } from './types'
 import { writeArticle } from './writer/article'
@@ -40,6 +41,8 @@ export const describeError = (file: string, err: unknown): string => {
   return `${name}: ${(err as Error).message ?? String(err)}`
 }
 
+const hasReportHeader = (blocks: Block[]) => blocks.some((b) => REPORT_HEADER.test(b.text))
+
 /** Recognise one file (no writes): a weekly report, or a single article when a placement is given. */
 export async function recogniseFile(payload: Payload, name: string, data: Uint8Array, options: ImportOptions = {}) {
   const { format, blocks, chrome } = await (options.inWorker ? parseFileInWorker : parseFile)(name, data)
@@ -56,7 +59,7 @@ async function recogniseBlocks(
 ): Promise<ImportedReport | ImportedArticle> {
   const known = await knownNames(payload)
   const placed = Boolean(options.issue || options.section)
-  if (placed && looksLikeArticle(blocks)) {
+  if (placed && (looksLikeArticle(blocks) || !hasReportHeader(blocks))) {
     if (!options.issue || !options.section)
       throw new ImportError('an article needs both --issue <slug> and --section <slug-or-name>')
     return recogniseArticle(blocks, known.sources)

@@ -54,6 +54,8 @@ export type ImportedItem = {
   originalTitle?: string
   excerpt?: string
   credit?: string
+  /** English paragraphs each followed by their Chinese original, in order (bilingual view). */
+  pairs?: Array<{ en: string; zh: string }>
 }
 
 export type ImportedSection = { name: string; style: 'full' | 'brief'; items: ImportedItem[]; line: number }
