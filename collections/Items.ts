@@ -129,6 +129,12 @@ export const Items: CollectionConfig = {
     { name: 'terms', type: 'relationship', relationTo: 'glossary-terms', hasMany: true, label: 'Glossary terms used' },
     { name: 'tags', type: 'text', hasMany: true },
     { name: 'credit', type: 'text', label: 'Translator / author credit' },
+    {
+      name: 'isExcerpt',
+      type: 'checkbox',
+      label: 'Excerpt only',
+      admin: { description: 'Imported from a page that showed only the start of the post ("Read the rest …").' },
+    },
     { name: 'reusedFrom', type: 'relationship', relationTo: 'items', admin: { position: 'sidebar', readOnly: true } },
     { name: 'related', type: 'relationship', relationTo: 'items', hasMany: true, admin: { position: 'sidebar' } },
     { name: 'sectionStyle', type: 'text', admin: { hidden: true } },

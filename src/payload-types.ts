@@ -327,6 +327,10 @@ export interface Item {
   terms?: (number | GlossaryTerm)[] | null;
   tags?: string[] | null;
   credit?: string | null;
+  /**
+   * Imported from a page that showed only the start of the post ("Read the rest …").
+   */
+  isExcerpt?: boolean | null;
   reusedFrom?: (number | null) | Item;
   related?: (number | Item)[] | null;
   sectionStyle?: string | null;
@@ -817,6 +821,7 @@ export interface ItemsSelect<T extends boolean = true> {
   terms?: T;
   tags?: T;
   credit?: T;
+  isExcerpt?: T;
   reusedFrom?: T;
   related?: T;
   sectionStyle?: T;

@@ -5,9 +5,10 @@ import type { Payload, PayloadRequest } from 'payload'
 import { parseFile } from './formats'
 import { parseFileInWorker } from './formats/inWorker'
 import { looksLikeArticle, recogniseArticle } from './recognise/article'
+import { looksLikeListing, recogniseListing } from './recognise/listing'
 import { REPORT_HEADER } from './recognise/patterns'
 import { recogniseReport } from './recognise/report'
-import { ImportError, type Block, type Format, type ImportedArticle, type ImportedReport } from './types'
+import { ImportError, type Block, type Format, type Recognised } from './types'
 import { writeArticle } from './writer/article'
 import { knownNames } from './writer/lookups'
 import { writeReport, type WriteSummary } from './writer/report'
@@ -28,7 +29,7 @@ export type ImportResult = {
   file: string
   ok: boolean
   format?: Format
-  recognised?: ImportedReport | ImportedArticle
+  recognised?: Recognised
   written?: WriteSummary
   warnings: string[]
   error?: string
@@ -52,17 +53,13 @@ export async function recogniseFile(payload: Payload, name: string, data: Uint8A
   return { format, recognised }
 }
 
-async function recogniseBlocks(
-  payload: Payload,
-  blocks: Block[],
-  options: ImportOptions,
-): Promise<ImportedReport | ImportedArticle> {
+async function recogniseBlocks(payload: Payload, blocks: Block[], options: ImportOptions): Promise<Recognised> {
   const known = await knownNames(payload)
   const placed = Boolean(options.issue || options.section)
-  if (placed && (looksLikeArticle(blocks) || !hasReportHeader(blocks))) {
+  if (placed && (looksLikeArticle(blocks) || looksLikeListing(blocks) || !hasReportHeader(blocks))) {
     if (!options.issue || !options.section)
       throw new ImportError('an article needs both --issue <slug> and --section <slug-or-name>')
-    return recogniseArticle(blocks, known.sources)
+    return looksLikeListing(blocks) ? recogniseListing(blocks, known.sources) : recogniseArticle(blocks, known.sources)
   }
   return recogniseReport(blocks, {
     knownSections: known.sections,
@@ -83,7 +80,7 @@ export async function importFile(
     const { format, recognised } = await recogniseFile(payload, name, data, options)
     if (options.dryRun) return { file, ok: true, format, recognised, warnings: recognised.warnings }
     const written =
-      recognised.kind === 'article'
+      recognised.kind !== 'report'
         ? await writeArticle(payload, recognised, { issue: options.issue!, section: options.section! }, options)
         : await writeReport(payload, recognised, options)
     return { file, ok: true, format, recognised, written, warnings: written.warnings }

@@ -56,6 +56,8 @@ export type ImportedItem = {
   credit?: string
   /** English paragraphs each followed by their Chinese original, in order (bilingual view). */
   pairs?: Array<{ en: string; zh: string }>
+  /** Only the start of the post was on the page ("Read the rest of this entry »"). */
+  isExcerpt?: boolean
 }
 
 export type ImportedSection = { name: string; style: 'full' | 'brief'; items: ImportedItem[]; line: number }
@@ -80,6 +82,11 @@ export type ImportedReport = {
 }
 
 export type ImportedArticle = { kind: 'article'; item: ImportedItem; warnings: string[]; blocks: RoledBlock[] }
+
+/** A page of several posts (a blog listing): each post an article. */
+export type ImportedListing = { kind: 'listing'; posts: ImportedArticle[]; warnings: string[]; blocks: RoledBlock[] }
+
+export type Recognised = ImportedReport | ImportedArticle | ImportedListing
 
 /** A problem in one file, with the line it was found on when known. */
 export class ImportError extends Error {

@@ -133,10 +133,14 @@ function alignedPairs(blocks: Block[], roles: Role[]): Array<{ en: string; zh: s
  * source, URL, credit, date, body, Chinese excerpt), wherever it stands. What is missing is a
  * warning; only a file with no text at all is refused.
  */
-export function recogniseArticle(blocks: Block[], knownOutlets: string[] = []): ImportedArticle {
+export function recogniseArticle(
+  blocks: Block[],
+  knownOutlets: string[] = [],
+  known: { headline?: string; line?: number } = {},
+): ImportedArticle {
   const outlets = [...new Set([...knownOutlets, ...KNOWN_OUTLETS])].sort((a, b) => b.length - a.length)
   const s: State = {
-    item: { body: [], sources: [], terms: [], line: blocks[0]?.line ?? 1 },
+    item: { headline: known.headline, body: [], sources: [], terms: [], line: known.line ?? blocks[0]?.line ?? 1 },
     roles: [],
     excerpt: [],
     inExcerpt: false,
@@ -158,7 +162,7 @@ export function recogniseArticle(blocks: Block[], knownOutlets: string[] = []): 
   if (!item.sources.length) warnings.push('no source outlet found (a line like "Source: Xinhua, April 1, 2020")')
   if (!item.date) warnings.push('no original date found (e.g. "Source: Xinhua, April 1, 2020")')
   if (!item.articleUrl) warnings.push('no article URL found')
-  item.line = blocks[s.roles.indexOf('headline')]?.line ?? item.line
+  if (!known.line) item.line = blocks[s.roles.indexOf('headline')]?.line ?? item.line
   const roled = blocks.map((b, i) => ({ line: b.line, text: b.text, role: s.roles[i] }))
   return { kind: 'article', item: finishItem(item, outlets), warnings, blocks: roled }
 }

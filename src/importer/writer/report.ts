@@ -44,6 +44,7 @@ export const itemData = (item: ImportedItem) => ({
   originalTitle: item.originalTitle,
   excerpt: item.excerpt,
   credit: item.credit,
+  isExcerpt: item.isExcerpt ?? false,
 })
 
 /**
