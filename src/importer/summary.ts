@@ -1,6 +1,6 @@
 import Table from 'cli-table3'
 
-import type { ImportedArticle, ImportedReport, Recognised } from './types'
+import type { ImportedArticle, ImportedReport, Recognised, RoledBlock } from './types'
 import type { ImportResult } from './run'
 
 /** One translated article (or one post of a listing), indented by `pad`. */
@@ -39,6 +39,30 @@ function describeReport(r: ImportedReport): string[] {
     `terms: ${terms.size}${[...terms.values()].map((t) => `\n  ${t.english} (${t.original})${t.kind === 'person' ? ' [person]' : ''}`).join('')}`,
   )
   return lines
+}
+
+/** Every source block with its role: "    12  headline         Xi Jinping: …". */
+export function describeBlocks(blocks: RoledBlock[] = []): string {
+  const rows = blocks.map((b) => `${String(b.line).padStart(6)}  ${b.role.padEnd(15)}  ${truncate(b.text, 90)}`)
+  return ['blocks (line, role, text):', ...rows].join('\n')
+}
+
+/**
+ * The stable `--json` shape (docs/import-export.md): `{ version: 1, files: [...] }`, one entry per
+ * file in the order given.
+ */
+export function resultsJson(results: ImportResult[], dryRun: boolean): string {
+  const files = results.map((r) => ({
+    file: r.file,
+    ok: r.ok,
+    dryRun,
+    ...(r.format ? { format: r.format } : {}),
+    ...(r.error ? { error: r.error } : {}),
+    warnings: r.warnings,
+    ...(r.recognised ? { recognised: r.recognised } : {}),
+    ...(r.written ? { written: r.written } : {}),
+  }))
+  return JSON.stringify({ version: 1, files }, null, 2)
 }
 
 /** What a dry run recognised: issue, sections with item counts, dates, sources and terms; or the articles. */
