@@ -100,6 +100,19 @@ export const Items: CollectionConfig = {
             description: 'Event date, shown as "4.15".',
           },
         },
+        {
+          name: 'dateEnd',
+          type: 'date',
+          label: 'Date range ends',
+          admin: {
+            date: { pickerAppearance: 'dayOnly', displayFormat: 'M.d.yy' },
+            description: 'Last day of a range ("4.15–17"); empty for one day.',
+          },
+          validate: (value: unknown, { siblingData }: { siblingData: { date?: string | null } }) =>
+            !value || !siblingData?.date || String(value) >= String(siblingData.date)
+              ? true
+              : 'The range must end on or after its first day.',
+        },
         { name: 'position', type: 'number', admin: { description: 'Order within the section (lowest first).' } },
       ],
     },
@@ -125,6 +138,12 @@ export const Items: CollectionConfig = {
         readOnly: true,
         description: 'Where an imported post came from (platform:id); importing it again updates this item.',
       },
+    },
+    {
+      name: 'isExcerpt',
+      type: 'checkbox',
+      label: 'Excerpt only',
+      admin: { description: 'Imported from a page that showed only the start of the post ("Read the rest …").' },
     },
     { name: 'reusedFrom', type: 'relationship', relationTo: 'items', admin: { position: 'sidebar', readOnly: true } },
     { name: 'related', type: 'relationship', relationTo: 'items', hasMany: true, admin: { position: 'sidebar' } },

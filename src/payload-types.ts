@@ -297,6 +297,10 @@ export interface Item {
    */
   date?: string | null;
   /**
+   * Last day of a range ("4.15–17"); empty for one day.
+   */
+  dateEnd?: string | null;
+  /**
    * Order within the section (lowest first).
    */
   position?: number | null;
@@ -332,6 +336,10 @@ export interface Item {
    * Where an imported post came from (platform:id); importing it again updates this item.
    */
   importKey?: string | null;
+  /**
+   * Imported from a page that showed only the start of the post ("Read the rest …").
+   */
+  isExcerpt?: boolean | null;
   reusedFrom?: (number | null) | Item;
   related?: (number | Item)[] | null;
   sectionStyle?: string | null;
@@ -851,6 +859,7 @@ export interface ItemsSelect<T extends boolean = true> {
   issue?: T;
   section?: T;
   date?: T;
+  dateEnd?: T;
   position?: T;
   body?: T;
   sources?: T;
@@ -861,6 +870,7 @@ export interface ItemsSelect<T extends boolean = true> {
   tags?: T;
   credit?: T;
   importKey?: T;
+  isExcerpt?: T;
   reusedFrom?: T;
   related?: T;
   sectionStyle?: T;

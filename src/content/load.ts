@@ -53,6 +53,7 @@ const ITEM_FIELDS = {
   issue: true,
   section: true,
   date: true,
+  dateEnd: true,
   position: true,
   body: true,
   sources: true,

@@ -4,7 +4,7 @@
  */
 import type { Payload } from 'payload'
 
-import { dayLabel, isoDay } from '../lib/dates'
+import { dayRangeLabel, isoDay } from '../lib/dates'
 import type { GlossaryTerm, Issue, Item, Source } from '../payload-types'
 import { blocksToText, markTerms, toBlocks, webLink, type TermView } from './richtext'
 import { key, loadLookups, type Lookups } from './load'
@@ -72,7 +72,7 @@ export function itemView(item: Item, look: ViewLookups, base: string): ItemView 
     permalink: `${origin(base)}/items/${item.id}`,
     ...(style === 'full' && item.headline?.trim() ? { headline: item.headline.trim() } : {}),
     date: item.date ? isoDay(item.date) : null,
-    dateLabel: item.date ? dayLabel(item.date) : '',
+    dateLabel: item.date ? dayRangeLabel(item.date, item.dateEnd) : '',
     style,
     section: {
       id: section.id,

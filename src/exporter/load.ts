@@ -5,7 +5,7 @@ import { loadIssueContent } from '../content/load'
 import { relationId } from '../lib/relations'
 import { asSystem } from '../lib/system'
 
-import { dayLabel, isoDay } from '../lib/dates'
+import { dayRangeLabel, isoDay } from '../lib/dates'
 import type { BodyBlock, ImportedItem, ImportedReport, ImportedSection } from '../importer/types'
 
 type Id = number | string
@@ -57,7 +57,7 @@ export async function loadIssue(payload: Payload, slug: string): Promise<Exporte
       items: mine.map((i): ImportedItem => ({
         headline: i.headline ?? undefined,
         date: i.date ? isoDay(i.date) : undefined,
-        dateLabel: i.date ? dayLabel(i.date) : undefined,
+        dateLabel: i.date ? dayRangeLabel(i.date, i.dateEnd) : undefined,
         body: bodyBlocks(i.body, termName),
         sources: (i.sources ?? [])
           .map((s) => look.sources.get(String(relationId(s as Rel)))?.name)

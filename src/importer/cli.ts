@@ -6,7 +6,14 @@ import type { Command } from 'commander'
 import { fail, withPayload } from '../cli/context'
 import { EXPORT_FORMATS, type ExportFormat } from '../exporter/formats'
 
-type ImportOpts = { dryRun?: boolean; publish?: boolean; issue?: string; section?: string; archive?: string }
+type ImportOpts = {
+  dryRun?: boolean
+  json?: boolean
+  publish?: boolean
+  issue?: string
+  section?: string
+  archive?: string
+}
 type ExportOpts = { issue?: string; format: string; out?: string; all?: boolean }
 
 /** `briefing import` and `briefing export`. */
@@ -17,7 +24,8 @@ export function registerImporterCommands(program: Command): void {
       'Import weekly reports (.txt, .html, .md, .docx, .pdf), one translated article, or a WordPress, Substack or Ghost export; or restore an archive',
     )
     .argument('[files...]', 'report files')
-    .option('--dry-run', 'print what was recognised and write nothing')
+    .option('--dry-run', 'print what was recognised (every block with its role) and write nothing')
+    .option('--json', 'print the recognised structure (and what was written) as JSON on stdout')
     .option('--publish', 'publish the imported issue (and its items); otherwise it stays a draft')
     .option('--issue <slug>', 'for a single translated article or an export: the issue to place it in (e.g. 3-9)')
     .option('--section <slug-or-name>', 'for a single translated article or an export: the section to place it in')

@@ -5,10 +5,10 @@ import { SingleBar } from 'cli-progress'
 import { withPayload } from '../cli/context'
 import { describeWrittenExport, type ExportSummary } from './platforms'
 import { describeError, importFile, type ImportOptions, type ImportResult } from './run'
-import { describeRecognised, summaryTable } from './summary'
+import { describeBlocks, describeRecognised, resultsJson, summaryTable } from './summary'
 
 /** Import files one by one (each in its own transaction); returns the exit code. */
-export async function runImport(files: string[], options: ImportOptions): Promise<number> {
+export async function runImport(files: string[], options: ImportOptions & { json?: boolean }): Promise<number> {
   return withPayload(async (payload) => {
     const many = files.length > 1
     const bar = many
@@ -35,10 +35,13 @@ export async function runImport(files: string[], options: ImportOptions): Promis
       const result = await importFile(payload, file, data, options)
       results.push(result)
       bar?.increment()
-      if (!many) report(result, options)
+      if (!many && !options.json) report(result, options)
     }
     bar?.stop()
-    if (many) {
+    if (options.json) {
+      console.log(resultsJson(results, Boolean(options.dryRun)))
+      for (const r of results) if (!r.ok) console.error(`briefing: ${r.error}`)
+    } else if (many) {
       if (options.dryRun)
         results
           .filter((r) => r.ok && r.recognised)
@@ -57,6 +60,7 @@ function report(r: ImportResult, options: ImportOptions): void {
   }
   if (options.dryRun) {
     console.log(`dry run of ${r.file} (${r.format}): nothing was written\n${describeRecognised(r.recognised!)}`)
+    if (r.recognised && r.recognised.kind !== 'export') console.log(describeBlocks(r.recognised.blocks))
     return
   }
   const w = r.written!

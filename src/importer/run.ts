@@ -7,8 +7,10 @@ import { parseFileInWorker } from './formats/inWorker'
 import { detectPlatform, importExport, type ImportedExport } from './platforms'
 import type { Platform } from './platforms/types'
 import { looksLikeArticle, recogniseArticle } from './recognise/article'
+import { looksLikeListing, recogniseListing } from './recognise/listing'
+import { REPORT_HEADER } from './recognise/patterns'
 import { recogniseReport } from './recognise/report'
-import { ImportError, type Format, type ImportedArticle, type ImportedReport } from './types'
+import { ImportError, type Block, type Format, type Recognised } from './types'
 import { writeArticle } from './writer/article'
 import { knownNames } from './writer/lookups'
 import { writeReport, type WriteSummary } from './writer/report'
@@ -29,7 +31,7 @@ export type ImportResult = {
   file: string
   ok: boolean
   format?: Format | Platform
-  recognised?: ImportedReport | ImportedArticle | ImportedExport
+  recognised?: Recognised | ImportedExport
   written?: WriteSummary
   warnings: string[]
   error?: string
@@ -42,17 +44,30 @@ export const describeError = (file: string, err: unknown): string => {
   return `${name}: ${(err as Error).message ?? String(err)}`
 }
 
+const hasReportHeader = (blocks: Block[]) => blocks.some((b) => REPORT_HEADER.test(b.text))
+
 /** Recognise one file (no writes): a weekly report, or a single article when a placement is given. */
 export async function recogniseFile(payload: Payload, name: string, data: Uint8Array, options: ImportOptions = {}) {
-  const { format, blocks } = await (options.inWorker ? parseFileInWorker : parseFile)(name, data)
+  const { format, blocks, chrome } = await (options.inWorker ? parseFileInWorker : parseFile)(name, data)
+  const recognised = await recogniseBlocks(payload, blocks, options)
+  const chromeBlocks = chrome.map((b) => ({ line: b.line, text: b.text, role: 'chrome' as const }))
+  recognised.blocks = [...(recognised.blocks ?? []), ...chromeBlocks].sort((a, b) => a.line - b.line)
+  return { format, recognised }
+}
+
+async function recogniseBlocks(payload: Payload, blocks: Block[], options: ImportOptions): Promise<Recognised> {
   const known = await knownNames(payload)
   const placed = Boolean(options.issue || options.section)
-  if (placed && looksLikeArticle(blocks)) {
+  if (placed && (looksLikeArticle(blocks) || looksLikeListing(blocks) || !hasReportHeader(blocks))) {
     if (!options.issue || !options.section)
       throw new ImportError('an article needs both --issue <slug> and --section <slug-or-name>')
-    return { format, recognised: recogniseArticle(blocks, known.sources) }
+    return looksLikeListing(blocks) ? recogniseListing(blocks, known.sources) : recogniseArticle(blocks, known.sources)
   }
-  return { format, recognised: recogniseReport(blocks, { knownSections: known.sections, knownOutlets: known.sources }) }
+  return recogniseReport(blocks, {
+    knownSections: known.sections,
+    knownOutlets: known.sources,
+    section: options.section,
+  })
 }
 
 /** Import one file: parse, recognise, and (unless a dry run) write it in one transaction. */
@@ -72,7 +87,7 @@ export async function importFile(
     const { format, recognised } = await recogniseFile(payload, name, data, options)
     if (options.dryRun) return { file, ok: true, format, recognised, warnings: recognised.warnings }
     const written =
-      recognised.kind === 'article'
+      recognised.kind !== 'report'
         ? await writeArticle(payload, recognised, { issue: options.issue!, section: options.section! }, options)
         : await writeReport(payload, recognised, options)
     return { file, ok: true, format, recognised, written, warnings: written.warnings }

@@ -11,6 +11,27 @@ export type Block = {
   ordered?: boolean
 }
 
+/**
+ * What a source block was recognised as. Every block of a file gets one, so that a correction step
+ * can show it and let an editor change it (docs/import.md lists them).
+ */
+export type Role =
+  | 'header'
+  | 'highlight'
+  | 'section-heading'
+  | 'headline'
+  | 'original-title'
+  | 'date-line'
+  | 'body'
+  | 'source'
+  | 'url'
+  | 'credit'
+  | 'excerpt'
+  | 'chrome'
+
+/** One source block with the role it was given (in file order). */
+export type RoledBlock = { line: number; role: Role; text: string }
+
 export type Format = 'txt' | 'html' | 'md' | 'docx' | 'pdf'
 
 export type BodyBlock = string | { list: 'number' | 'bullet'; items: string[] }
@@ -21,7 +42,9 @@ export type ImportedItem = {
   headline?: string
   /** ISO day, e.g. 2024-03-05. */
   date?: string
-  /** The "M.D" label as written. */
+  /** Last day of a date range ("4.15-17" → the 17th), ISO. */
+  dateEnd?: string
+  /** The "M.D" label ("4.15", or "4.15–17" for a range). */
   dateLabel?: string
   body: BodyBlock[]
   sources: string[]
@@ -31,6 +54,10 @@ export type ImportedItem = {
   originalTitle?: string
   excerpt?: string
   credit?: string
+  /** English paragraphs each followed by their Chinese original, in order (bilingual view). */
+  pairs?: Array<{ en: string; zh: string }>
+  /** Only the start of the post was on the page ("Read the rest of this entry »"). */
+  isExcerpt?: boolean
 }
 
 export type ImportedSection = { name: string; style: 'full' | 'brief'; items: ImportedItem[]; line: number }
@@ -50,9 +77,16 @@ export type ImportedReport = {
   sections: ImportedSection[]
   headerLine: number
   warnings: string[]
+  /** Every source block with its role (absent when an issue is loaded back for export). */
+  blocks?: RoledBlock[]
 }
 
-export type ImportedArticle = { kind: 'article'; item: ImportedItem; warnings: string[] }
+export type ImportedArticle = { kind: 'article'; item: ImportedItem; warnings: string[]; blocks: RoledBlock[] }
+
+/** A page of several posts (a blog listing): each post an article. */
+export type ImportedListing = { kind: 'listing'; posts: ImportedArticle[]; warnings: string[]; blocks: RoledBlock[] }
+
+export type Recognised = ImportedReport | ImportedArticle | ImportedListing
 
 /** A problem in one file, with the line it was found on when known. */
 export class ImportError extends Error {

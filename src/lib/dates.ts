@@ -14,6 +14,13 @@ export const dayLabel = (value: string | Date): string => {
   return `${d.getUTCMonth() + 1}.${d.getUTCDate()}`
 }
 
+/** "4.15", or for a range "4.15–17" (same month) and "3.30–4.2", with an en dash. */
+export const dayRangeLabel = (start: string | Date, end?: string | Date | null): string => {
+  if (!end || isoDay(end) === isoDay(start)) return dayLabel(start)
+  const [s, e] = [toNoonUTC(start), toNoonUTC(end)]
+  return s.getUTCMonth() === e.getUTCMonth() ? `${dayLabel(s)}–${e.getUTCDate()}` : `${dayLabel(s)}–${dayLabel(e)}`
+}
+
 /** "4.16.22" — month.day.two-digit year. */
 export const shortDateLabel = (value: string | Date): string => {
   const d = toNoonUTC(value)

@@ -1,8 +1,7 @@
 import { type HTMLElement, type Node, NodeType, parse, type TextNode } from 'node-html-parser'
 
 import type { Block } from '../types'
-import { CHROME_ATTR, CHROME_TAGS, isChromeLine, startsChromeRun } from './chrome'
-import { REPORT_HEADER } from '../recognise/patterns'
+import { CHROME_ATTR, CHROME_TAGS } from './chrome'
 
 const BLOCK_TAGS = new Set([
   'p',
@@ -74,7 +73,7 @@ function inlineText(nodes: Node[]): { text: string; bold: boolean } {
   return { text, bold: plain.trim() === '' && text.trim() !== '' }
 }
 
-/** HTML (a report page saved from a browser, or mammoth's DOCX output) → blocks, chrome left out. */
+/** HTML (a report page saved from a browser, or mammoth's DOCX output) → blocks; chrome elements left out. */
 export function parseHtml(html: string): Block[] {
   const root = parse(html, { comment: false, blockTextElements: { script: false, style: false, pre: true } })
   const body = root.querySelector('body') ?? root
@@ -117,29 +116,7 @@ export function parseHtml(html: string): Block[] {
   }
   visit(body)
   const lineAt = lineFinder(html)
-  return dropChrome(raws).map(({ offset, bold: _bold, ...block }) => ({ ...block, line: lineAt(offset) }))
-}
-
-/**
- * Remove chrome lines, and "Related postings"-style runs: they list other posts (often other
- * reports' header lines), so they run to the end of the page; only before the report's own header
- * line does a header end them.
- */
-function dropChrome(raws: Raw[]): Raw[] {
-  const out: Raw[] = []
-  let skipping = false
-  let seenHeader = false
-  for (const raw of raws) {
-    if (startsChromeRun(raw.text)) {
-      skipping = true
-      continue
-    }
-    if (skipping && !seenHeader && REPORT_HEADER.test(raw.text)) skipping = false
-    if (!skipping && REPORT_HEADER.test(raw.text)) seenHeader = true
-    if (skipping || isChromeLine(raw.text)) continue
-    out.push(raw)
-  }
-  return out
+  return raws.map(({ offset, bold: _bold, ...block }) => ({ ...block, line: lineAt(offset) }))
 }
 
 /** Line numbers of offsets, by binary search over the line starts. */

@@ -1,7 +1,6 @@
 import { marked, type Token, type Tokens } from 'marked'
 
 import type { Block } from '../types'
-import { isChromeLine } from './chrome'
 
 /** Plain text of inline tokens (emphasis, links and code keep their words). */
 const inline = (tokens: Token[] | undefined, fallback: string): string => {
@@ -24,7 +23,7 @@ export function parseMarkdown(text: string): Block[] {
   const push = (block: Block) => {
     for (const part of block.text.split('\n')) {
       const t = part.replace(/\s+/g, ' ').trim()
-      if (t && !isChromeLine(t)) blocks.push({ ...block, text: t })
+      if (t) blocks.push({ ...block, text: t })
     }
   }
   const walk = (tokens: Token[], startLine: number) => {

@@ -1,4 +1,4 @@
-import { resolveDayInPeriod, isoDay } from '../../lib/dates'
+import { dayRangeLabel, isoDay, periodLabel, resolveDayInPeriod } from '../../lib/dates'
 import { ImportError, type Block, type ImportedItem } from '../types'
 import { outletKey, outletsInText, splitHeadlineOutlets } from './outlets'
 import { findTerms, uniqueTerms } from './terms'
@@ -38,4 +38,26 @@ export function finishItem(item: ImportedItem, outlets: string[]): ImportedItem 
   item.sources = sources.filter((s) => !seen.has(outletKey(s)) && seen.add(outletKey(s)))
   item.terms = uniqueTerms(findTerms(itemText(item)))
   return item
+}
+
+/**
+ * The date fields of a dated paragraph's label ("4.15", "4.15-17", "3.30-4.2"): the start, the end
+ * of a range, and the label as the web prints it ("4.15–17"). A date outside the period is kept,
+ * with a warning.
+ */
+export function itemDates(
+  start: string,
+  end: string | undefined,
+  period: { periodStart: string; periodEnd: string },
+  line: number,
+  warnings: string[],
+): Pick<ImportedItem, 'date' | 'dateEnd' | 'dateLabel'> {
+  const date = resolveDate(start, period.periodStart, period.periodEnd, line)
+  const endLabel = end && (end.includes('.') ? end : `${start.split('.')[0]}.${end}`)
+  const dateEnd = endLabel ? resolveDate(endLabel, period.periodStart, period.periodEnd, line) : undefined
+  if (dateEnd && dateEnd < date) throw new ImportError(`the date range "${start}-${end}" ends before it starts`, line)
+  const dateLabel = dayRangeLabel(date, dateEnd)
+  if (date < period.periodStart || (dateEnd ?? date) > period.periodEnd)
+    warnings.push(`dated ${dateLabel}, outside the period ${periodLabel(period.periodStart, period.periodEnd)}`)
+  return { date, ...(dateEnd ? { dateEnd } : {}), dateLabel }
 }

@@ -1,13 +1,27 @@
-import { ImportError, type Block, type ImportedItem, type ImportedReport, type ImportedSection } from '../types'
-import { appendBody, finishItem, resolveDate } from './items'
+import {
+  ImportError,
+  type Block,
+  type ImportedItem,
+  type ImportedReport,
+  type ImportedSection,
+  type Role,
+} from '../types'
+import { appendBody, finishItem, itemDates } from './items'
 import { KNOWN_OUTLETS } from './outlets'
 import { findTerms, uniqueTerms } from './terms'
-import { DATE_PREFIX, REPORT_HEADER, SEE_SECTION, SENTENCE_END } from './patterns'
+import { CAPTION_LINE, DATE_PREFIX, REPORT_HEADER, SEE_SECTION, SENTENCE_END } from './patterns'
 
-export type RecogniseOptions = { knownSections?: string[]; knownOutlets?: string[] }
+export type RecogniseOptions = {
+  knownSections?: string[]
+  knownOutlets?: string[]
+  /** Where items go when the report has no section heading (otherwise the first known section). */
+  section?: string
+}
 
 const SECTION_NAME = /^[A-Z][\w’'-]*(?: (?:[A-Z][\w’'-]*|and|of|the|on|for|&))*$/
 const HIGHLIGHTS_LABEL = /^(highlights|this week|in this issue|summary|key points)$/i
+/** How a finished paragraph ends; anything else at the end of the file was cut off. */
+const FINISHED = /[.!?…:;。！？]["”’)\]]*$/
 
 const fullYear = (yy: string): number => (yy.length === 2 ? 2000 + Number(yy) : Number(yy))
 
@@ -46,89 +60,150 @@ export function readHeader(blocks: Block[]): {
 }
 
 const isDated = (b: Block | undefined): boolean => Boolean(b && b.kind !== 'list-item' && DATE_PREFIX.test(b.text))
+const isCaption = (b: Block | undefined): boolean => Boolean(b && CAPTION_LINE.test(b.text))
 const isShortLine = (b: Block | undefined): boolean =>
   Boolean(
     b &&
     b.kind !== 'list-item' &&
     !isDated(b) &&
+    !isCaption(b) &&
     !SENTENCE_END.test(b.text) &&
     b.text.length <= 200 &&
     !SEE_SECTION.test(b.text),
   )
 
+type Walk = {
+  rest: Block[]
+  report: ImportedReport
+  options: RecogniseOptions
+  targets: Set<string>
+  known: Set<string>
+  section?: ImportedSection
+  item?: ImportedItem
+}
+
+/** Whether block i starts a section (afterHeading: the block before it is a section heading). */
+function isSection(w: Walk, i: number, afterHeading: boolean): boolean {
+  const b = w.rest[i]
+  if (!isShortLine(b)) return false
+  const name = b.text.toLowerCase()
+  if (w.targets.has(name) || w.known.has(name)) return true
+  // A short line right after a section heading is that section's first headline.
+  if (afterHeading && b.kind !== 'heading') return false
+  if (b.kind === 'heading' && (b.level ?? 9) <= 2) return true
+  if ((b.gapBefore ?? 0) >= 2) return true
+  if (isShortLine(w.rest[i + 1])) return true
+  if (isDated(w.rest[i + 1]) && isDated(w.rest[i + 2])) return true
+  const next = w.rest[i + 1]
+  return SECTION_NAME.test(b.text) && b.text.split(' ').length <= 5 && isDated(next) && next!.text.length < 300
+}
+
+const mark = (w: Walk, b: Block, role: Role): void => {
+  w.report.blocks!.push({ line: b.line, text: b.text, role })
+}
+
+/** The section items go to when the report names none: the chosen one, else the first known. */
+function defaultSection(w: Walk, b: Block): ImportedSection {
+  const wanted = w.options.section?.toLowerCase()
+  const known = w.options.knownSections ?? []
+  const name = (wanted && known.find((s) => s.toLowerCase() === wanted)) ?? w.options.section ?? known[0]
+  if (!name)
+    throw new ImportError(
+      'the report has no section heading and there is no section yet: pass --section <name>',
+      b.line,
+    )
+  w.report.warnings.push(`line ${b.line}: no section heading found: the items went to the first section, "${name}"`)
+  return { name, style: 'full', items: [], line: b.line }
+}
+
+function newItem(w: Walk, b: Block, extra: Partial<ImportedItem>): ImportedItem {
+  w.item = { body: [], sources: [], terms: [], line: b.line, ...extra }
+  w.section!.items.push(w.item)
+  return w.item
+}
+
+function datesOf(w: Walk, dated: RegExpExecArray, b: Block, headline?: string) {
+  const warnings: string[] = []
+  const dates = itemDates(dated[1], dated[2], w.report, b.line, warnings)
+  for (const x of warnings) w.report.warnings.push(`line ${b.line}: item "${headline ?? dated[3].slice(0, 60)}" ${x}`)
+  return dates
+}
+
+/** A highlight (or the "Highlights" label, or a caption) before the first section. */
+function beforeSections(w: Walk, b: Block): void {
+  if (HIGHLIGHTS_LABEL.test(b.text)) return mark(w, b, 'section-heading')
+  mark(w, b, 'highlight')
+  const see = SEE_SECTION.exec(b.text)
+  w.report.highlights.push({ text: b.text.replace(SEE_SECTION, '').trim(), section: see?.[1], line: b.line })
+  if (!see) w.report.warnings.push(`line ${b.line}: highlight without "(See … section)"`)
+}
+
+/** One block after the header: section heading, highlight, headline, dated paragraph or body. */
+function step(w: Walk, b: Block, i: number): void {
+  const last = w.report.blocks!.at(-1)?.role
+  if (isCaption(b)) {
+    mark(w, b, 'credit')
+    if (w.section) w.report.warnings.push(`line ${b.line}: left out "${b.text.slice(0, 60)}" (author line or caption)`)
+    return
+  }
+  if (isSection(w, i, last === 'section-heading' && w.section !== undefined)) {
+    w.section = { name: b.text, style: 'full', items: [], line: b.line }
+    w.report.sections.push(w.section)
+    w.item = undefined
+    return mark(w, b, 'section-heading')
+  }
+  const dated = b.kind !== 'list-item' ? DATE_PREFIX.exec(b.text) : null
+  if (!w.section) {
+    if (!dated && !(isShortLine(b) && isDated(w.rest[i + 1]))) return beforeSections(w, b)
+    w.section = defaultSection(w, b)
+    w.report.sections.push(w.section)
+  }
+  const cutShort = i === w.rest.length - 1 && w.item?.body.length && (/^[a-z]/.test(b.text) || b.text.length > 120)
+  const headline = isShortLine(b) && !cutShort
+  mark(w, b, headline ? 'headline' : dated ? 'date-line' : 'body')
+  if (headline) newItem(w, b, { headline: b.text })
+  else if (dated && w.item?.headline && w.item.body.length === 0) {
+    Object.assign(w.item, datesOf(w, dated, b, w.item.headline))
+    w.item.body.push(dated[3])
+  } else if (dated) newItem(w, b, { ...datesOf(w, dated, b), body: [dated[3]] })
+  else if (w.item) appendBody(w.item, b)
+  else w.report.warnings.push(`line ${b.line}: text before the first item of "${w.section.name}" was left out`)
+}
+
 /** Recognise a weekly report in a block stream: header, highlights, sections, items, sources and terms. */
 export function recogniseReport(blocks: Block[], options: RecogniseOptions = {}): ImportedReport {
   const header = readHeader(blocks)
   const rest = blocks.slice(header.index + 1)
-  const outlets = [...new Set([...(options.knownOutlets ?? []), ...KNOWN_OUTLETS])].sort((a, b) => b.length - a.length)
-  const targets = new Set(rest.map((b) => SEE_SECTION.exec(b.text)?.[1].toLowerCase()).filter(Boolean) as string[])
-  const known = new Set((options.knownSections ?? []).map((s) => s.toLowerCase()))
-
-  const isSection = (i: number): boolean => {
-    const b = rest[i]
-    if (!isShortLine(b)) return false
-    const name = b.text.toLowerCase()
-    if (targets.has(name) || known.has(name)) return true
-    if (b.kind === 'heading' && (b.level ?? 9) <= 2) return true
-    if ((b.gapBefore ?? 0) >= 2) return true
-    if (isShortLine(rest[i + 1])) return true
-    if (isDated(rest[i + 1]) && isDated(rest[i + 2])) return true
-    const next = rest[i + 1]
-    return SECTION_NAME.test(b.text) && b.text.split(' ').length <= 5 && isDated(next) && next!.text.length < 300
-  }
-
-  const { index: _index, ...fields } = header
+  const { index, ...fields } = header
   const report: ImportedReport = {
     kind: 'report',
     ...fields,
-    headerLine: blocks[header.index].line,
+    headerLine: blocks[index].line,
     highlights: [],
     highlightTerms: [],
     sections: [],
     warnings: [],
+    blocks: blocks.slice(0, index + 1).map((b, i) => ({
+      line: b.line,
+      text: b.text,
+      role: i === index ? 'header' : isCaption(b) ? 'credit' : 'body',
+    })),
   }
-  let section: ImportedSection | undefined
-  let item: ImportedItem | undefined
-  const newItem = (b: Block, extra: Partial<ImportedItem>): ImportedItem => {
-    item = { body: [], sources: [], terms: [], line: b.line, ...extra }
-    section!.items.push(item)
-    return item
+  const w: Walk = {
+    rest,
+    report,
+    options,
+    targets: new Set(rest.map((b) => SEE_SECTION.exec(b.text)?.[1].toLowerCase()).filter(Boolean) as string[]),
+    known: new Set((options.knownSections ?? []).map((s) => s.toLowerCase())),
   }
+  rest.forEach((b, i) => step(w, b, i))
+  finishReport(report, rest.at(-1), options)
+  return report
+}
 
-  rest.forEach((b, i) => {
-    if (isSection(i)) {
-      section = { name: b.text, style: 'full', items: [], line: b.line }
-      report.sections.push(section)
-      item = undefined
-      return
-    }
-    if (!section) {
-      if (HIGHLIGHTS_LABEL.test(b.text)) return
-      const see = SEE_SECTION.exec(b.text)
-      report.highlights.push({ text: b.text.replace(SEE_SECTION, '').trim(), section: see?.[1], line: b.line })
-      if (!see) report.warnings.push(`line ${b.line}: highlight without "(See … section)"`)
-      return
-    }
-    const dated = b.kind !== 'list-item' ? DATE_PREFIX.exec(b.text) : null
-    if (isShortLine(b)) {
-      newItem(b, { headline: b.text })
-    } else if (dated && item?.headline && item.body.length === 0) {
-      item.dateLabel = dated[1]
-      item.date = resolveDate(dated[1], header.periodStart, header.periodEnd, b.line)
-      item.body.push(dated[2])
-    } else if (dated) {
-      newItem(b, {
-        dateLabel: dated[1],
-        date: resolveDate(dated[1], header.periodStart, header.periodEnd, b.line),
-        body: [dated[2]],
-      })
-    } else if (item) {
-      appendBody(item, b)
-    } else {
-      report.warnings.push(`line ${b.line}: text before the first item of "${section.name}" was left out`)
-    }
-  })
-
+/** Styles, sources, terms and the warnings about what the report lacks. */
+function finishReport(report: ImportedReport, lastBlock: Block | undefined, options: RecogniseOptions): void {
+  const outlets = [...new Set([...(options.knownOutlets ?? []), ...KNOWN_OUTLETS])].sort((a, b) => b.length - a.length)
   for (const s of report.sections) {
     s.items.forEach((it) => finishItem(it, outlets))
     s.style = s.items.length > 0 && s.items.every((it) => !it.headline && it.body.length === 1) ? 'brief' : 'full'
@@ -148,8 +223,11 @@ export function recogniseReport(blocks: Block[], options: RecogniseOptions = {})
       report.warnings.push(`line ${h.line}: highlight names section "${h.section}", which is not in the report`)
     }
   }
+  const lastItem = report.sections.at(-1)?.items.at(-1)
+  const lastText = lastItem?.body.at(-1)
+  if (lastBlock && typeof lastText === 'string' && !FINISHED.test(lastText))
+    report.warnings.push(`line ${lastBlock.line}: the file seems cut short: the last item ends mid-sentence`)
   if (!report.sections.some((s) => s.items.length)) {
-    throw new ImportError('the report has no sections with items after its header line', blocks[header.index].line)
+    throw new ImportError('the report has no sections with items after its header line', report.headerLine)
   }
-  return report
 }

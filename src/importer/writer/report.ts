@@ -43,11 +43,13 @@ async function atLine<T>(line: number, fn: () => Promise<T>): Promise<T> {
 export const itemData = (item: ImportedItem) => ({
   headline: item.headline,
   date: item.date,
+  dateEnd: item.dateEnd ?? null,
   body: item.body.length ? richText(...item.body) : undefined,
   articleUrl: item.articleUrl,
   originalTitle: item.originalTitle,
   excerpt: item.excerpt,
   credit: item.credit,
+  isExcerpt: item.isExcerpt ?? false,
 })
 
 /**
