@@ -1,5 +1,6 @@
+import fs from 'node:fs'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 
 import { ImportError } from '../types'
@@ -26,6 +27,33 @@ import('tsx/esm/api')
   .finally(() => clearInterval(keepAlive))
 `
 
+/**
+ * The built parse thread (dist/parseWorker.mjs, `npm run build:server`) when this module runs from
+ * the built bundle beside it; undefined when it runs as TypeScript (tsx, or Next's own bundle).
+ */
+function builtEntry(): string | undefined {
+  try {
+    const here = fileURLToPath(import.meta.url)
+    const file = path.join(path.dirname(here), 'parseWorker.mjs')
+    return here.endsWith('.mjs') && fs.existsSync(file) ? file : undefined
+  } catch {
+    return undefined // not a file: URL
+  }
+}
+
+/** A new parse thread: the built entry as it is, or the TypeScript source through tsx. */
+function startWorker(): Worker {
+  const options = {
+    resourceLimits: { maxOldGenerationSizeMb: PARSE_LIMITS.maxOldGenerationSizeMb },
+    stdout: false,
+    stderr: false,
+  }
+  const built = builtEntry()
+  if (built) return new Worker(built, options)
+  const entry = pathToFileURL(path.resolve('src', 'importer', 'formats', 'parseWorker.ts')).href
+  return new Worker(BOOTSTRAP, { ...options, eval: true, workerData: { entry } })
+}
+
 type Thread = { worker: Worker; pending: Map<number, Pending>; nextId: number }
 /**
  * One parse thread per process, on globalThis: Next's bundle of the API routes and the express
@@ -49,14 +77,7 @@ const OUT_OF_MEMORY = 'reading the file needs more memory than an import may use
 /** The parse thread, started on first use and kept (starting one costs a TypeScript load). */
 function parseThread(): Thread {
   if (shared.briefingParseThread) return shared.briefingParseThread
-  const entry = pathToFileURL(path.resolve('src', 'importer', 'formats', 'parseWorker.ts')).href
-  const worker = new Worker(BOOTSTRAP, {
-    eval: true,
-    workerData: { entry },
-    resourceLimits: { maxOldGenerationSizeMb: PARSE_LIMITS.maxOldGenerationSizeMb },
-    stdout: false,
-    stderr: false,
-  })
+  const worker = startWorker()
   worker.unref()
   const pending = new Map<number, Pending>()
   worker.on('message', ({ id, ...outcome }: Answer) => {
