@@ -45,6 +45,8 @@ register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(HOOKS)}))
 
 const node = (args: string[]) =>
   spawnSync(process.execPath, args, { cwd: app, env, encoding: 'utf8', timeout: 180_000 })
+/** `node dist/cli.mjs …` as the image runs it (with the probe). */
+const builtCli = (...args: string[]) => node(['--conditions=production', '--import', probe, 'dist/cli.mjs', ...args])
 const loaded = () => fs.readFileSync(log, 'utf8').split('\n').filter(Boolean)
 /** Modules that would mean TypeScript is compiled at run time. */
 const typescriptLoads = (urls: string[]) =>
@@ -84,23 +86,13 @@ describe('npm run build:server', () => {
   })
 
   it('the built CLI seeds and exports a production database with no TypeScript loaded', () => {
-    const seeded = node(['--conditions=production', '--import', probe, 'dist/cli.mjs', 'seed'])
+    const seeded = builtCli('seed')
     expect(seeded.stderr).not.toMatch(/Error/)
     expect(seeded.status).toBe(0)
     expect(seeded.stdout + seeded.stderr).toMatch(/Migrat/)
     expect(seeded.stdout).toContain('issue 3-9 created (published, 6 items)')
 
-    const exported = node([
-      '--conditions=production',
-      '--import',
-      probe,
-      'dist/cli.mjs',
-      'export',
-      '--issue',
-      '3-9',
-      '--format',
-      'txt',
-    ])
+    const exported = builtCli('export', '--issue', '3-9', '--format', 'txt')
     expect(exported.status).toBe(0)
     expect(exported.stdout).toContain('Weekly Report 3|9')
 
