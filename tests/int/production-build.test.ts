@@ -99,7 +99,7 @@ describe('npm run build:server', () => {
     const urls = loaded()
     expect(urls.some((u) => u.endsWith('/dist/cli.mjs'))).toBe(true)
     expect(typescriptLoads(urls)).toEqual([])
-  })
+  }, 240_000)
 
   it('bin/briefing.mjs runs the built CLI in production', () => {
     fs.rmSync(log, { force: true })
@@ -109,7 +109,7 @@ describe('npm run build:server', () => {
     const urls = loaded()
     expect(urls.some((u) => u.endsWith('/dist/cli.mjs'))).toBe(true)
     expect(typescriptLoads(urls)).toEqual([])
-  })
+  }, 120_000)
 
   it('the built server answers /healthz and a public page; its parse thread runs the built parser', async () => {
     fs.rmSync(log, { force: true })
