@@ -53,7 +53,6 @@ const typescriptLoads = (urls: string[]) =>
   urls.filter((u) => /\/node_modules\/(tsx|typescript|esbuild)\//.test(u) || /\.(ts|tsx|mts|cts)$/.test(u))
 
 const FIXTURE = 'tests/fixtures/import/weekly-report-3-9.txt'
-let buildMs = 0
 let server: ChildProcess | undefined
 
 beforeAll(() => {
@@ -62,11 +61,9 @@ beforeAll(() => {
     fs.symlinkSync(path.resolve('node_modules', name), path.join(app, 'node_modules', name))
   fs.cpSync(path.resolve('bin'), path.join(app, 'bin'), { recursive: true })
   fs.writeFileSync(probe, PROBE)
-  const started = Date.now()
   const built = spawnSync(process.execPath, ['scripts/build-server.mjs', '--outdir', path.join(app, 'dist')], {
     encoding: 'utf8',
   })
-  buildMs = Date.now() - started
   if (built.status !== 0) throw new Error(`build:server failed: ${built.stderr}`)
 }, 120_000)
 
@@ -77,12 +74,11 @@ afterAll(async () => {
 })
 
 describe('npm run build:server', () => {
-  it('bundles the server, the CLI and the parse thread into dist/ with source maps, in seconds', () => {
+  it('bundles the server, the CLI and the parse thread into dist/ with source maps', () => {
     for (const entry of ['server', 'cli', 'parseWorker']) {
       expect(fs.existsSync(path.join(app, 'dist', `${entry}.mjs`)), entry).toBe(true)
       expect(fs.existsSync(path.join(app, 'dist', `${entry}.mjs.map`)), entry).toBe(true)
     }
-    expect(buildMs).toBeLessThan(60_000)
   })
 
   it('the built CLI seeds and exports a production database with no TypeScript loaded', () => {
