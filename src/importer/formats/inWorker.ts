@@ -16,15 +16,16 @@ type Pending = { settle: (outcome: Outcome) => void; timer: NodeJS.Timeout }
 
 /**
  * The worker's bootstrap, evaluated as a string so that the bundler (Next compiles this module for
- * the API routes) leaves it alone: load TypeScript through tsx, as bin/briefing.mjs does (with the
- * same referenced timer, so the thread does not end while tsx is still compiling), then the parser.
+ * the API routes) leaves it alone: Turbopack takes any other `new Worker(path)` for a module to
+ * bundle. It imports the built parser as it is, or loads TypeScript through tsx first, as
+ * bin/briefing.mjs does (with the same referenced timer, so the thread does not end while tsx is
+ * still compiling).
  */
 const BOOTSTRAP = `
 const { workerData } = require('node:worker_threads')
 const keepAlive = setInterval(() => {}, 60000)
-import('tsx/esm/api')
-  .then((tsx) => { tsx.register(); return import(workerData.entry) })
-  .finally(() => clearInterval(keepAlive))
+const ready = workerData.typescript ? import('tsx/esm/api').then((tsx) => tsx.register()) : Promise.resolve()
+ready.then(() => import(workerData.entry)).finally(() => clearInterval(keepAlive))
 `
 
 /**
@@ -35,7 +36,7 @@ function builtEntry(): string | undefined {
   try {
     const here = fileURLToPath(import.meta.url)
     const file = path.join(path.dirname(here), 'parseWorker.mjs')
-    return here.endsWith('.mjs') && fs.existsSync(file) ? file : undefined
+    return here.endsWith('.mjs') && fs.existsSync(file) ? pathToFileURL(file).href : undefined
   } catch {
     return undefined // not a file: URL
   }
@@ -43,15 +44,15 @@ function builtEntry(): string | undefined {
 
 /** A new parse thread: the built entry as it is, or the TypeScript source through tsx. */
 function startWorker(): Worker {
-  const options = {
+  const built = builtEntry()
+  const source = pathToFileURL(path.resolve('src', 'importer', 'formats', 'parseWorker.ts')).href
+  return new Worker(BOOTSTRAP, {
+    eval: true,
+    workerData: { entry: built ?? source, typescript: !built },
     resourceLimits: { maxOldGenerationSizeMb: PARSE_LIMITS.maxOldGenerationSizeMb },
     stdout: false,
     stderr: false,
-  }
-  const built = builtEntry()
-  if (built) return new Worker(built, options)
-  const entry = pathToFileURL(path.resolve('src', 'importer', 'formats', 'parseWorker.ts')).href
-  return new Worker(BOOTSTRAP, { ...options, eval: true, workerData: { entry } })
+  })
 }
 
 type Thread = { worker: Worker; pending: Map<number, Pending>; nextId: number }
