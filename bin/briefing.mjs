@@ -1,16 +1,22 @@
 #!/usr/bin/env node
-// The `briefing` command: runs the TypeScript CLI through tsx, with an export condition.
+// The `briefing` command. In production (NODE_ENV=production) it runs the built CLI, dist/cli.mjs
+// (`npm run build:server`), when there is one: plain JavaScript, nothing transpiled at run time.
+// Otherwise it runs the TypeScript CLI through tsx.
 //
-// Lexical's Node entry points (`*.node.mjs`) load their real module with a dynamic import inside a
-// top-level await that Node 20 sometimes leaves unsettled (the process exits with code 13 or idles).
-// With `--conditions=development` (or `production`) Node loads `*.dev.mjs`/`*.prod.mjs` directly.
-// Started without one, the command starts itself again with it (tests/int/cli-boot.test.ts).
+// Either way Node needs an export condition. Lexical's Node entry points (`*.node.mjs`) load their real
+// module with a dynamic import inside a top-level await that Node 20 sometimes leaves unsettled (the
+// process exits with code 13 or idles). With `--conditions=development` (or `production`) Node loads
+// `*.dev.mjs`/`*.prod.mjs` directly. Started without one, the command starts itself again with it
+// (tests/int/cli-boot.test.ts).
 import { spawn } from 'node:child_process'
+import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const hasCondition = (args) => args.some((a) => a === '-C' || a.startsWith('--conditions'))
 const nodeOptions = (process.env.NODE_OPTIONS ?? '').split(/\s+/)
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const built = path.join(root, 'dist', 'cli.mjs')
 
 if (!hasCondition(process.execArgv) && !hasCondition(nodeOptions)) {
   const condition = process.env.NODE_ENV === 'production' ? 'production' : 'development'
@@ -19,9 +25,10 @@ if (!hasCondition(process.execArgv) && !hasCondition(nodeOptions)) {
   })
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal))
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
+} else if (process.env.NODE_ENV === 'production' && fs.existsSync(built)) {
+  await import(pathToFileURL(built).href)
 } else {
   const { register } = await import('tsx/esm/api')
   register()
-  const entry = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'src', 'cli', 'index.ts')
-  await import(pathToFileURL(entry).href)
+  await import(pathToFileURL(path.join(root, 'src', 'cli', 'index.ts')).href)
 }

@@ -16,23 +16,33 @@ import { mountGraphqlRoute } from './security/graphqlRoute'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
+/**
+ * The express layer: what express answers itself (the security edge, /healthz, GraphQL, every
+ * feature's public routes). `startServer` hands everything else to Next (admin, REST).
+ */
+export async function createApp(): Promise<Express> {
+  const app = express()
+  applyEdgeSecurity(app)
+  app.get('/healthz', healthz(getBriefingPayload))
+  mountGraphqlRoute(app)
+  await mountPublicRoutes(app)
+  return app
+}
+
 export async function startServer(
   port = envPort(),
 ): Promise<{ app: Express; server: http.Server; close: () => Promise<void> }> {
   setPort(port)
-  const app = express()
-  const server = http.createServer(app)
+  const server = http.createServer()
   const nextApp = next({ dev: !isProduction, dir: root, hostname: 'localhost', port, httpServer: server })
   const handle = nextApp.getRequestHandler()
   await nextApp.prepare()
   const maybeWs = nextApp as unknown as { setupWebSocketHandler?: (s: http.Server) => void }
   maybeWs.setupWebSocketHandler?.(server)
 
-  applyEdgeSecurity(app)
-  app.get('/healthz', healthz(getBriefingPayload))
-  mountGraphqlRoute(app)
-  await mountPublicRoutes(app)
+  const app = await createApp()
   app.all('/{*splat}', (req, res) => handle(req, res))
+  server.on('request', app)
 
   await new Promise<void>((resolve) => server.listen(port, resolve))
   const close = () => new Promise<void>((resolve) => server.close(() => resolve()))

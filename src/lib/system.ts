@@ -19,8 +19,6 @@ export const SYSTEM_REASONS = {
   derived: 'hooks maintaining derived data',
   /** The search index holds drafts for staff and published versions for everyone; each entry records whether it is public. */
   searchIndex: 'search index maintenance',
-  /** Page-cache bookkeeping: which documents changed since the last check, what a page depends on. */
-  cache: 'web cache invalidation',
   /** Operator tools run from the CLI with database access (export, backup, consistency, user:create) or from staff-only admin views and endpoints that checked the role first. */
   operator: 'operator and staff tools',
   /** Internal bookkeeping rows no user owns: the change feed, shared rate-limit counters, job claims. */

@@ -1,5 +1,5 @@
-import MimeNode from 'nodemailer/lib/mime-node'
-import qp from 'nodemailer/lib/qp'
+import MimeNode from 'nodemailer/lib/mime-node/index.js'
+import qp from 'nodemailer/lib/qp/index.js'
 
 import { escapeHtml } from '../lib/html'
 import { digest } from './tokens'

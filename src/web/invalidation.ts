@@ -10,7 +10,7 @@ import { webCacheRecheckMs } from '../env'
 import { relationId } from '../lib/relations'
 import { bumpPreview, invalidate } from './cache'
 import { doc as docKey, list, nav, PREVIEW_ALL, preview, SETTINGS } from './deps'
-import { asSystem } from '../lib/system'
+import { PUBLIC_READ } from '../lib/system'
 
 /**
  * Payload hooks that drop exactly the cached pages showing a changed document. They run again
@@ -99,7 +99,7 @@ export const itemDeleted: CollectionAfterDeleteHook = ({ doc, req }) => {
   return doc
 }
 
-/** Published issues next to (volume, number): their prev/next links change with this issue. */
+/** Public issues next to (volume, number), as anonymous readers see them: their prev/next links change with this issue. */
 async function neighbourIds(req: PayloadRequest, d: Doc): Promise<unknown[]> {
   const v = Number(d.volume)
   const n = Number(d.number)
@@ -109,7 +109,6 @@ async function neighbourIds(req: PayloadRequest, d: Doc): Promise<unknown[]> {
       collection: 'issues',
       where: {
         and: [
-          { _status: { equals: 'published' } },
           { id: { not_equals: d.id } },
           { or: [{ volume: { [cmp]: v } }, { and: [{ volume: { equals: v } }, { number: { [cmp]: n } }] }] },
         ],
@@ -117,8 +116,9 @@ async function neighbourIds(req: PayloadRequest, d: Doc): Promise<unknown[]> {
       sort,
       limit: 1,
       depth: 0,
-      ...asSystem('cache'),
-      req,
+      // As an anonymous reader (read access decides what is published), inside the change's transaction.
+      ...PUBLIC_READ,
+      req: { transactionID: req.transactionID },
       select: { slug: true },
     })
   const [prev, next] = await Promise.all([

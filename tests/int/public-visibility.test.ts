@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { importFile } from '../../src/importer/run'
 import { richText } from '../../src/lib/richtext'
+import { isCached } from '../../src/web/cache'
+import { invalidationsSettled } from '../../src/web/invalidation'
 import { mountSearchRoutes } from '../../src/search/routes'
 import { bootWithRest, mountPayloadApi } from '../helpers/rest'
 import { paragraphWith, termMark } from './search-fixtures'
@@ -231,5 +233,32 @@ describe('read access is the single source of truth for the public pages', () =>
     expect((await page(`/items/${item.id}`)).text).not.toContain('/glossary/dual-circulation')
     expect((await page(`/issues/${issue.slug}`)).text).not.toContain('/glossary/dual-circulation')
     expect((await page(`/issues/${issue.slug}`)).text).toContain('dual circulation')
+  })
+})
+
+describe('prev/next links of the issue pages', () => {
+  it('publishing an issue beside a draft refreshes the page of its published neighbour, not the draft', async () => {
+    const section = await payload.create({ collection: 'sections', data: { name: 'Nav Section', style: 'full' } })
+    const issue = (number: number, status: 'draft' | 'published') =>
+      payload.create({
+        collection: 'issues',
+        data: { volume: 8, number, sections: [{ section: section.id }], _status: status } as never,
+        draft: status === 'draft',
+      })
+    const first = await issue(1, 'published')
+    await issue(2, 'draft')
+    const third = await issue(3, 'draft')
+    const fourth = await issue(4, 'published')
+    await invalidationsSettled()
+    // The first page links over the drafts to the next published issue, and is cached.
+    expect((await page(`/issues/${first.slug}`)).text).toContain(`rel="next" href="/issues/${fourth.slug}"`)
+    expect(isCached(`/issues/${first.slug}`)).toBe(true)
+
+    // An editor (who may read drafts) publishes the third: its public neighbours are the first and
+    // the fourth, so the first page must drop (its next link is now the third), not the draft's.
+    const res = await rest('PATCH', `issues/${third.id}`, { as: editor, body: { _status: 'published' } })
+    expect(res.status).toBe(200)
+    expect(isCached(`/issues/${first.slug}`)).toBe(false)
+    expect((await page(`/issues/${first.slug}`)).text).toContain(`rel="next" href="/issues/${third.slug}"`)
   })
 })

@@ -1,5 +1,6 @@
+import fs from 'node:fs'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 
 import { ImportError } from '../types'
@@ -15,16 +16,44 @@ type Pending = { settle: (outcome: Outcome) => void; timer: NodeJS.Timeout }
 
 /**
  * The worker's bootstrap, evaluated as a string so that the bundler (Next compiles this module for
- * the API routes) leaves it alone: load TypeScript through tsx, as bin/briefing.mjs does (with the
- * same referenced timer, so the thread does not end while tsx is still compiling), then the parser.
+ * the API routes) leaves it alone: Turbopack takes any other `new Worker(path)` for a module to
+ * bundle. It imports the built parser as it is, or loads TypeScript through tsx first, as
+ * bin/briefing.mjs does (with the same referenced timer, so the thread does not end while tsx is
+ * still compiling).
  */
 const BOOTSTRAP = `
 const { workerData } = require('node:worker_threads')
 const keepAlive = setInterval(() => {}, 60000)
-import('tsx/esm/api')
-  .then((tsx) => { tsx.register(); return import(workerData.entry) })
-  .finally(() => clearInterval(keepAlive))
+const ready = workerData.typescript ? import('tsx/esm/api').then((tsx) => tsx.register()) : Promise.resolve()
+ready.then(() => import(workerData.entry)).finally(() => clearInterval(keepAlive))
 `
+
+/**
+ * The built parse thread (dist/parseWorker.mjs, `npm run build:server`) when this module runs from
+ * the built bundle beside it; undefined when it runs as TypeScript (tsx, or Next's own bundle).
+ */
+function builtEntry(): string | undefined {
+  try {
+    const here = fileURLToPath(import.meta.url)
+    const file = path.join(path.dirname(here), 'parseWorker.mjs')
+    return here.endsWith('.mjs') && fs.existsSync(file) ? pathToFileURL(file).href : undefined
+  } catch {
+    return undefined // not a file: URL
+  }
+}
+
+/** A new parse thread: the built entry as it is, or the TypeScript source through tsx. */
+function startWorker(): Worker {
+  const built = builtEntry()
+  const source = pathToFileURL(path.resolve('src', 'importer', 'formats', 'parseWorker.ts')).href
+  return new Worker(BOOTSTRAP, {
+    eval: true,
+    workerData: { entry: built ?? source, typescript: !built },
+    resourceLimits: { maxOldGenerationSizeMb: PARSE_LIMITS.maxOldGenerationSizeMb },
+    stdout: false,
+    stderr: false,
+  })
+}
 
 type Thread = { worker: Worker; pending: Map<number, Pending>; nextId: number }
 /**
@@ -49,14 +78,7 @@ const OUT_OF_MEMORY = 'reading the file needs more memory than an import may use
 /** The parse thread, started on first use and kept (starting one costs a TypeScript load). */
 function parseThread(): Thread {
   if (shared.briefingParseThread) return shared.briefingParseThread
-  const entry = pathToFileURL(path.resolve('src', 'importer', 'formats', 'parseWorker.ts')).href
-  const worker = new Worker(BOOTSTRAP, {
-    eval: true,
-    workerData: { entry },
-    resourceLimits: { maxOldGenerationSizeMb: PARSE_LIMITS.maxOldGenerationSizeMb },
-    stdout: false,
-    stderr: false,
-  })
+  const worker = startWorker()
   worker.unref()
   const pending = new Map<number, Pending>()
   worker.on('message', ({ id, ...outcome }: Answer) => {
