@@ -5,6 +5,7 @@ import { publicUrl } from '../src/env'
 import { periodLabel } from '../src/lib/dates'
 import { countItems } from './hooks/issueItemCount'
 import { issueNumbering } from './hooks/issueNumbering'
+import { assignPublication } from './hooks/issuePublication'
 import { refuseStaleWrite, updatedByField } from './hooks/staleWrites'
 import { issueMakesReferencesPublic } from './hooks/publicReferences'
 import {
@@ -39,6 +40,7 @@ export const Issues: CollectionConfig = {
     beforeChange: [
       refuseStaleWrite,
       refuseIncompleteIssue,
+      assignPublication,
       ({ data, originalDoc }) => {
         const volume = data.volume ?? originalDoc?.volume
         const number = data.number ?? originalDoc?.number
@@ -53,6 +55,13 @@ export const Issues: CollectionConfig = {
   },
   fields: [
     { name: 'title', type: 'text', required: true, defaultValue: 'Weekly Report' },
+    {
+      name: 'publication',
+      type: 'relationship',
+      relationTo: 'publications',
+      index: true,
+      admin: { position: 'sidebar', description: 'Defaults to the weekly report.' },
+    },
     {
       type: 'row',
       fields: [

@@ -4,6 +4,7 @@ import { backupFeature } from './backup'
 import type { Feature } from './feature'
 import { glossaryFeature } from './glossary'
 import { importerFeature } from './importer'
+import { publicationsFeature } from './publications'
 import { opaqueIdsPlugin } from './lib/opaqueIds'
 import { newsletterFeature } from './newsletter'
 import { reuseFeature } from './reuse'
@@ -20,6 +21,7 @@ export const features: Feature[] = [
   reuseFeature,
   glossaryFeature,
   backupFeature,
+  publicationsFeature,
 ]
 
 /**

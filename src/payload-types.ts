@@ -67,6 +67,7 @@ export interface Config {
   };
   blocks: {};
   collections: {
+    publications: Publication;
     issues: Issue;
     items: Item;
     sections: Section;
@@ -92,6 +93,7 @@ export interface Config {
     };
   };
   collectionsSelect: {
+    publications: PublicationsSelect<false> | PublicationsSelect<true>;
     issues: IssuesSelect<false> | IssuesSelect<true>;
     items: ItemsSelect<false> | ItemsSelect<true>;
     sections: SectionsSelect<false> | SectionsSelect<true>;
@@ -153,6 +155,28 @@ export interface UserAuthOperations {
   };
 }
 /**
+ * The weekly report, special issues and translations: each with its own pages and newsletter.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "publications".
+ */
+export interface Publication {
+  id: number;
+  name: string;
+  /**
+   * Filled from the name when left empty.
+   */
+  slug?: string | null;
+  kind: 'weekly' | 'special' | 'translations';
+  description?: string | null;
+  /**
+   * Where its pages live: /issues, /special, /translations.
+   */
+  urlPrefix?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Weekly reports: numbered issues, each with highlights and ordered sections.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -161,6 +185,10 @@ export interface UserAuthOperations {
 export interface Issue {
   id: number;
   title: string;
+  /**
+   * Defaults to the weekly report.
+   */
+  publication?: (number | null) | Publication;
   /**
    * Defaults to the latest volume.
    */
@@ -674,6 +702,10 @@ export interface PayloadLockedDocument {
   id: number;
   document?:
     | ({
+        relationTo: 'publications';
+        value: number | Publication;
+      } | null)
+    | ({
         relationTo: 'issues';
         value: number | Issue;
       } | null)
@@ -757,10 +789,24 @@ export interface PayloadMigration {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "publications_select".
+ */
+export interface PublicationsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  kind?: T;
+  description?: T;
+  urlPrefix?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "issues_select".
  */
 export interface IssuesSelect<T extends boolean = true> {
   title?: T;
+  publication?: T;
   volume?: T;
   number?: T;
   label?: T;

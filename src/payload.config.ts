@@ -11,6 +11,7 @@ import { GlossaryTerms } from '../collections/GlossaryTerms'
 import { Issues } from '../collections/Issues'
 import { Items } from '../collections/Items'
 import { Media } from '../collections/Media'
+import { Publications } from '../collections/Publications'
 import { Sections } from '../collections/Sections'
 import { Sources } from '../collections/Sources'
 import { Subscribers } from '../collections/Subscribers'
@@ -82,7 +83,7 @@ export default buildConfig({
     components: { beforeDashboard: ['/admin/DraftIssuePanel#DraftIssuePanel'] },
     livePreview: { breakpoints: [{ label: 'Mobile', name: 'mobile', width: 375, height: 667 }] },
   },
-  collections: [Issues, Items, Sections, Sources, GlossaryTerms, Media, Users, Subscribers],
+  collections: [Publications, Issues, Items, Sections, Sources, GlossaryTerms, Media, Users, Subscribers],
   globals: [Settings],
   editor,
   db: db(databaseUri()),
