@@ -13,6 +13,7 @@ import { refuseStaleWrite, updatedByField } from './hooks/staleWrites'
 import { itemMakesReferencesPublic } from './hooks/publicReferences'
 import { describeItem, itemTitle, missingContent, sectionStyleOf } from './hooks/itemCompleteness'
 import { asSystem } from '../src/lib/system'
+import { optionalUrl } from './hooks/optionalUrl'
 
 export const Items: CollectionConfig = {
   slug: 'items',
@@ -116,6 +117,13 @@ export const Items: CollectionConfig = {
     { name: 'terms', type: 'relationship', relationTo: 'glossary-terms', hasMany: true, label: 'Glossary terms used' },
     { name: 'tags', type: 'text', hasMany: true },
     { name: 'credit', type: 'text', label: 'Translator / author credit' },
+    {
+      name: 'translation',
+      type: 'relationship',
+      relationTo: 'translations',
+      label: 'Full translation',
+      admin: { description: 'The full translation of what this item summarises, linked from the item.' },
+    },
     { name: 'reusedFrom', type: 'relationship', relationTo: 'items', admin: { position: 'sidebar', readOnly: true } },
     { name: 'related', type: 'relationship', relationTo: 'items', hasMany: true, admin: { position: 'sidebar' } },
     { name: 'sectionStyle', type: 'text', admin: { hidden: true } },
@@ -128,11 +136,4 @@ export const Items: CollectionConfig = {
     { name: 'createdBy', type: 'relationship', relationTo: 'users', admin: { position: 'sidebar', readOnly: true } },
     updatedByField,
   ],
-}
-
-function optionalUrl(value: unknown): true | string {
-  if (value === undefined || value === null || value === '') return true
-  return typeof value === 'string' && /^https?:\/\/\S+$/i.test(value)
-    ? true
-    : 'Enter a full web address starting with http:// or https://'
 }

@@ -73,6 +73,7 @@ export interface Config {
     sections: Section;
     sources: Source;
     'glossary-terms': GlossaryTerm;
+    translations: Translation;
     media: Media;
     users: User;
     subscribers: Subscriber;
@@ -99,6 +100,7 @@ export interface Config {
     sections: SectionsSelect<false> | SectionsSelect<true>;
     sources: SourcesSelect<false> | SourcesSelect<true>;
     'glossary-terms': GlossaryTermsSelect<false> | GlossaryTermsSelect<true>;
+    translations: TranslationsSelect<false> | TranslationsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
@@ -351,6 +353,10 @@ export interface Item {
   terms?: (number | GlossaryTerm)[] | null;
   tags?: string[] | null;
   credit?: string | null;
+  /**
+   * The full translation of what this item summarises, linked from the item.
+   */
+  translation?: (number | null) | Translation;
   reusedFrom?: (number | null) | Item;
   related?: (number | Item)[] | null;
   sectionStyle?: string | null;
@@ -419,6 +425,96 @@ export interface GlossaryTerm {
   public?: boolean | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * Full translations of Chinese documents and articles, with the original text.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "translations".
+ */
+export interface Translation {
+  id: number;
+  headline: string;
+  originalTitle?: string | null;
+  /**
+   * Filled from the headline when left empty.
+   */
+  slug?: string | null;
+  source?: (number | null) | Source;
+  sourceUrl?: string | null;
+  originalDate?: string | null;
+  originalAuthors?: string[] | null;
+  credits?:
+    | {
+        person: string;
+        role: 'translator' | 'introduction' | 'editor';
+        id?: string | null;
+      }[]
+    | null;
+  introduction?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * The Chinese text, shown with lang="zh-Hans".
+   */
+  original?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  excerpt?: boolean | null;
+  tags?: string[] | null;
+  terms?: (number | GlossaryTerm)[] | null;
+  updateNotes?:
+    | {
+        date: string;
+        text: string;
+        id?: string | null;
+      }[]
+    | null;
+  publishedAt?: string | null;
+  createdBy?: (number | null) | User;
+  updatedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -726,6 +822,10 @@ export interface PayloadLockedDocument {
         value: number | GlossaryTerm;
       } | null)
     | ({
+        relationTo: 'translations';
+        value: number | Translation;
+      } | null)
+    | ({
         relationTo: 'media';
         value: number | Media;
       } | null)
@@ -858,6 +958,7 @@ export interface ItemsSelect<T extends boolean = true> {
   terms?: T;
   tags?: T;
   credit?: T;
+  translation?: T;
   reusedFrom?: T;
   related?: T;
   sectionStyle?: T;
@@ -912,6 +1013,45 @@ export interface GlossaryTermsSelect<T extends boolean = true> {
   public?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "translations_select".
+ */
+export interface TranslationsSelect<T extends boolean = true> {
+  headline?: T;
+  originalTitle?: T;
+  slug?: T;
+  source?: T;
+  sourceUrl?: T;
+  originalDate?: T;
+  originalAuthors?: T;
+  credits?:
+    | T
+    | {
+        person?: T;
+        role?: T;
+        id?: T;
+      };
+  introduction?: T;
+  body?: T;
+  original?: T;
+  excerpt?: T;
+  tags?: T;
+  terms?: T;
+  updateNotes?:
+    | T
+    | {
+        date?: T;
+        text?: T;
+        id?: T;
+      };
+  publishedAt?: T;
+  createdBy?: T;
+  updatedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1173,10 +1313,15 @@ export interface TaskSchedulePublish {
   input: {
     type?: ('publish' | 'unpublish') | null;
     locale?: string | null;
-    doc?: {
-      relationTo: 'issues';
-      value: number | Issue;
-    } | null;
+    doc?:
+      | ({
+          relationTo: 'issues';
+          value: number | Issue;
+        } | null)
+      | ({
+          relationTo: 'translations';
+          value: number | Translation;
+        } | null);
     global?: string | null;
     user?: {
       relationTo: 'users';

@@ -14,6 +14,7 @@ import { Media } from '../collections/Media'
 import { Publications } from '../collections/Publications'
 import { Sections } from '../collections/Sections'
 import { Sources } from '../collections/Sources'
+import { Translations } from '../collections/Translations'
 import { Subscribers } from '../collections/Subscribers'
 import { Users } from '../collections/Users'
 import { isEditor } from './access'
@@ -83,7 +84,7 @@ export default buildConfig({
     components: { beforeDashboard: ['/admin/DraftIssuePanel#DraftIssuePanel'] },
     livePreview: { breakpoints: [{ label: 'Mobile', name: 'mobile', width: 375, height: 667 }] },
   },
-  collections: [Publications, Issues, Items, Sections, Sources, GlossaryTerms, Media, Users, Subscribers],
+  collections: [Publications, Issues, Items, Sections, Sources, GlossaryTerms, Translations, Media, Users, Subscribers],
   globals: [Settings],
   editor,
   db: db(databaseUri()),

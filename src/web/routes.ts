@@ -23,6 +23,7 @@ import {
   termPage,
 } from './loaders'
 import { mountPreviewRoutes } from './preview'
+import { translationFeed, translationListPage, translationPage, translationSitemap } from './translationLoaders'
 import { PUBLIC_READ } from '../lib/system'
 
 export type WebRouteOptions = {
@@ -45,7 +46,7 @@ const pageParam = (req: Request): number | null => {
 
 async function sitemapPage(payload: Payload, site: Site): Promise<Rendered> {
   const issues = await publishedIssues(payload, site.publicUrl)
-  const [items, sections, terms, sources] = await Promise.all([
+  const [items, sections, terms, sources, translations] = await Promise.all([
     payload.find({
       collection: 'items',
       depth: 0,
@@ -74,6 +75,7 @@ async function sitemapPage(payload: Payload, site: Site): Promise<Rendered> {
       ...PUBLIC_READ,
       select: { slug: true, updatedAt: true },
     }),
+    translationSitemap(payload, site.publicUrl),
   ])
   const base = site.publicUrl
   const entries: SitemapEntry[] = [
@@ -85,6 +87,7 @@ async function sitemapPage(payload: Payload, site: Site): Promise<Rendered> {
     ...sections.docs.map((s) => ({ url: `${base}/sections/${s.slug}`, lastmod: s.updatedAt })),
     ...terms.docs.map((t) => ({ url: `${base}/glossary/${t.slug}`, lastmod: t.updatedAt })),
     ...sources.docs.map((s) => ({ url: `${base}/sources/${s.slug}`, lastmod: s.updatedAt })),
+    ...translations,
   ]
   const deps = [
     SETTINGS,
@@ -92,6 +95,7 @@ async function sitemapPage(payload: Payload, site: Site): Promise<Rendered> {
     list('sections'),
     list('glossary-terms'),
     list('sources'),
+    list('translations'),
     ...issues.map((i) => list('issues', i.id)),
   ]
   return { body: sitemap(entries), type: 'application/xml; charset=utf-8', deps }
@@ -191,6 +195,15 @@ export async function mountWebRoutes(app: Express, options: WebRouteOptions = {}
     route(
       (req) => (pageParam(req) === null ? null : `/sources/${param(req, 'slug')}?page=${pageParam(req)}`),
       (p, s, req) => sourcePage(p, s, param(req, 'slug'), pageParam(req) ?? 1),
+    ),
+  )
+  app.get('/translations', route(pathKey, translationListPage))
+  app.get('/translations/feed.xml', route(pathKey, translationFeed))
+  app.get(
+    '/translations/:slug',
+    route(
+      (req) => `/translations/${param(req, 'slug')}`,
+      (p, s, req) => translationPage(p, s, param(req, 'slug')),
     ),
   )
   app.get('/feed.xml', route(pathKey, feed('rss')))
