@@ -98,6 +98,26 @@ export const Translations: CollectionConfig = {
       admin: { description: 'The Chinese text, shown with lang="zh-Hans".' },
     },
     {
+      name: 'bilingual',
+      type: 'array',
+      label: 'Bilingual view (aligned paragraphs)',
+      labels: { singular: 'Pair', plural: 'Pairs' },
+      admin: {
+        description:
+          'The translation and the original paragraph by paragraph, one pair per row (either side may be empty); shown side by side.',
+        initCollapsed: false,
+      },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'en', type: 'textarea', label: 'English', admin: { width: '50%' } },
+            { name: 'zh', type: 'textarea', label: 'Chinese (中文)', admin: { width: '50%' } },
+          ],
+        },
+      ],
+    },
+    {
       name: 'excerpt',
       type: 'checkbox',
       defaultValue: false,

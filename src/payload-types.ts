@@ -499,6 +499,16 @@ export interface Translation {
     };
     [k: string]: unknown;
   } | null;
+  /**
+   * The translation and the original paragraph by paragraph, one pair per row (either side may be empty); shown side by side.
+   */
+  bilingual?:
+    | {
+        en?: string | null;
+        zh?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   excerpt?: boolean | null;
   tags?: string[] | null;
   terms?: (number | GlossaryTerm)[] | null;
@@ -1036,6 +1046,13 @@ export interface TranslationsSelect<T extends boolean = true> {
   introduction?: T;
   body?: T;
   original?: T;
+  bilingual?:
+    | T
+    | {
+        en?: T;
+        zh?: T;
+        id?: T;
+      };
   excerpt?: T;
   tags?: T;
   terms?: T;

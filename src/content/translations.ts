@@ -34,6 +34,8 @@ export type TranslationView = {
   body: Block[]
   /** Chinese (render inside lang="zh-Hans"). */
   original: Block[]
+  /** Aligned pairs of paragraphs (English, Chinese); either side may be empty. */
+  bilingual: Array<{ en: string[]; zh: string[] }>
   /** The original is an excerpt, not the whole text. */
   excerpt: boolean
   tags: string[]
@@ -63,6 +65,13 @@ const truncate = (text: string, max: number) => {
   const t = text.replace(/\s+/g, ' ').trim()
   return t.length <= max ? t : `${t.slice(0, max - 1).replace(/\s+\S*$/, '')}…`
 }
+
+/** Paragraphs of a plain-text cell (blank lines separate them). */
+const paragraphs = (text: string | null | undefined): string[] =>
+  (text ?? '')
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
 
 /** Published translations (or, with `draft`, the latest drafts), newest first. */
 export async function findTranslations(
@@ -143,6 +152,7 @@ export async function buildTranslationView(
     introduction,
     body,
     original: toBlocks(doc.original),
+    bilingual: (doc.bilingual ?? []).map((row) => ({ en: paragraphs(row.en), zh: paragraphs(row.zh) })),
     excerpt: Boolean(doc.excerpt),
     tags: (doc.tags ?? []).filter(Boolean),
     terms: linked.map(stripAliases),

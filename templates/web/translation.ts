@@ -58,6 +58,21 @@ ${renderBlocks(view.original, { ...mode, idPrefix: 'tip-original' })}
 </section>`
 }
 
+/** The translation and the original side by side, one aligned pair per row (stacked on narrow screens). */
+export function bilingualView(view: TranslationView): string {
+  if (!view.bilingual.length) return ''
+  const cell = (lang: 'en' | 'zh-Hans', paras: string[]) => {
+    const cls = lang === 'en' ? 'en' : 'zh'
+    return paras.length
+      ? `<div class="${cls}" lang="${lang}">${paras.map((p) => `<p>${esc(p)}</p>`).join('')}</div>`
+      : `<div class="${cls} empty" lang="${lang}"></div>`
+  }
+  const rows = view.bilingual.map((r) => `<div class="bilingual-row">${cell('en', r.en)}${cell('zh-Hans', r.zh)}</div>`)
+  return `<section class="bilingual" aria-labelledby="bilingual-title"><h2 id="bilingual-title">Translation and ${view.excerpt ? 'excerpt of the ' : ''}original, paragraph by paragraph</h2>
+${rows.join('\n')}
+</section>`
+}
+
 export function translationJsonLd(view: TranslationView, siteName: string): unknown {
   const person = (name: string) => ({ '@type': 'Person', name })
   const credited = (role: CreditRole) => view.credits.filter((c) => c.role === role).map((c) => person(c.person))
@@ -117,6 +132,7 @@ ${updateNotes(view)}
 ${intro}
 ${
   extra ||
+  bilingualView(view) ||
   `<section class="translation-body" aria-label="Translation">${renderBlocks(view.body, { ...mode, idPrefix: 'tip-body' })}</section>
 ${originalText(view, mode)}`
 }
