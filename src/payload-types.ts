@@ -186,7 +186,65 @@ export interface Publication {
  */
 export interface Issue {
   id: number;
+  /**
+   * A special issue has a title and subtitle instead of a number.
+   */
+  kind?: ('weekly' | 'special') | null;
   title: string;
+  /**
+   * e.g. "Special Issue on NPC & CPPCC Annual Sessions 2024".
+   */
+  subtitle?: string | null;
+  /**
+   * Who publishes it, shown under the title.
+   */
+  publisherLine?: string | null;
+  /**
+   * Date headings in reading order ("March 5", "March 6"), each with its entries.
+   */
+  entryGroups?:
+    | {
+        heading: string;
+        date?: string | null;
+        entries?:
+          | {
+              headline: string;
+              body?: {
+                root: {
+                  type: string;
+                  children: {
+                    type: any;
+                    version: number;
+                    [k: string]: unknown;
+                  }[];
+                  direction: ('ltr' | 'rtl') | null;
+                  format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+                  indent: number;
+                  version: number;
+                };
+                [k: string]: unknown;
+              } | null;
+              photos?:
+                | {
+                    /**
+                     * The image and its alt text (required on every medium).
+                     */
+                    image: number | Media;
+                    caption?: string | null;
+                    /**
+                     * e.g. XINHUA
+                     */
+                    credit?: string | null;
+                    id?: string | null;
+                  }[]
+                | null;
+              sources?: (number | Source)[] | null;
+              id?: string | null;
+            }[]
+          | null;
+        id?: string | null;
+      }[]
+    | null;
   /**
    * Defaults to the weekly report.
    */
@@ -276,6 +334,81 @@ export interface Issue {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media".
+ */
+export interface Media {
+  id: number;
+  /**
+   * Describe the image for readers who cannot see it.
+   */
+  alt: string;
+  caption?: string | null;
+  /**
+   * e.g. XINHUA
+   */
+  credit?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    thumbnail?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    card?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    feature?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
+}
+/**
+ * Outlets that items cite, such as People's Daily (人民日报) or Qiushi (求是).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sources".
+ */
+export interface Source {
+  id: number;
+  name: string;
+  /**
+   * Filled from the name when left empty.
+   */
+  slug?: string | null;
+  /**
+   * Name in Chinese, e.g. 人民日报
+   */
+  originalName?: string | null;
+  homepage?: string | null;
+  kind?: ('newspaper' | 'journal' | 'agency' | 'website' | 'official-document') | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * Recurring sections of a report, such as Senior Leaders or Organization Work.
@@ -374,28 +507,6 @@ export interface Item {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
-}
-/**
- * Outlets that items cite, such as People's Daily (人民日报) or Qiushi (求是).
- *
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "sources".
- */
-export interface Source {
-  id: number;
-  name: string;
-  /**
-   * Filled from the name when left empty.
-   */
-  slug?: string | null;
-  /**
-   * Name in Chinese, e.g. 人民日报
-   */
-  originalName?: string | null;
-  homepage?: string | null;
-  kind?: ('newspaper' | 'journal' | 'agency' | 'website' | 'official-document') | null;
-  updatedAt: string;
-  createdAt: string;
 }
 /**
  * Chinese terms and names with their agreed English rendering.
@@ -554,59 +665,6 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "media".
- */
-export interface Media {
-  id: number;
-  /**
-   * Describe the image for readers who cannot see it.
-   */
-  alt: string;
-  caption?: string | null;
-  /**
-   * e.g. XINHUA
-   */
-  credit?: string | null;
-  updatedAt: string;
-  createdAt: string;
-  url?: string | null;
-  thumbnailURL?: string | null;
-  filename?: string | null;
-  mimeType?: string | null;
-  filesize?: number | null;
-  width?: number | null;
-  height?: number | null;
-  focalX?: number | null;
-  focalY?: number | null;
-  sizes?: {
-    thumbnail?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-    card?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-    feature?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-  };
 }
 /**
  * Newsletter readers. Only editors and admins can see this list.
@@ -915,7 +973,33 @@ export interface PublicationsSelect<T extends boolean = true> {
  * via the `definition` "issues_select".
  */
 export interface IssuesSelect<T extends boolean = true> {
+  kind?: T;
   title?: T;
+  subtitle?: T;
+  publisherLine?: T;
+  entryGroups?:
+    | T
+    | {
+        heading?: T;
+        date?: T;
+        entries?:
+          | T
+          | {
+              headline?: T;
+              body?: T;
+              photos?:
+                | T
+                | {
+                    image?: T;
+                    caption?: T;
+                    credit?: T;
+                    id?: T;
+                  };
+              sources?: T;
+              id?: T;
+            };
+        id?: T;
+      };
   publication?: T;
   volume?: T;
   number?: T;

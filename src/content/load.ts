@@ -70,7 +70,8 @@ const ITEM_FIELDS = {
   _status: true,
 } as const
 
-async function findAll<T>(payload: Payload, collection: string, ids: Id[], opts: ReadOptions) {
+/** Documents of a collection by id (as the reader sees them), keyed by string id. */
+export async function findAll<T>(payload: Payload, collection: string, ids: Id[], opts: ReadOptions) {
   if (!ids.length) return new Map<string, T>()
   const res = await payload.find({
     collection: collection as 'sections',

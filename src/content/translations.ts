@@ -8,7 +8,7 @@ import type { Payload, Where } from 'payload'
 
 import { isoDay, longDateLabel } from '../lib/dates'
 import type { GlossaryTerm, Item, Source, Translation } from '../payload-types'
-import { key, readerOf, uniq, type Id, type ReadOptions } from './load'
+import { findAll, key, readerOf, uniq, type Id, type ReadOptions } from './load'
 import { blocksToText, markTerms, toBlocks, webLink, type Block, type TermView } from './richtext'
 import { buildItemViews, origin, stripAliases, termView } from './viewModelItems'
 import type { IssueRef, SourceView, ViewOptions } from './viewModel'
@@ -90,18 +90,6 @@ export async function findTranslations(
   return res.docs as Translation[]
 }
 
-async function byIds<T>(payload: Payload, collection: 'sources' | 'glossary-terms', ids: Id[], opts: ReadOptions) {
-  if (!ids.length) return [] as T[]
-  const res = await payload.find({
-    collection,
-    where: { id: { in: ids } },
-    depth: 0,
-    pagination: false,
-    ...readerOf(opts),
-  })
-  return res.docs as T[]
-}
-
 /** The view of one translation document (depth 0) as the reader sees it. */
 export async function buildTranslationView(
   payload: Payload,
@@ -110,8 +98,8 @@ export async function buildTranslationView(
 ): Promise<TranslationView> {
   const base = origin(options.publicUrl)
   const [sources, terms, items] = await Promise.all([
-    byIds<Source>(payload, 'sources', uniq([doc.source]), options),
-    byIds<GlossaryTerm>(payload, 'glossary-terms', uniq(doc.terms ?? []), options),
+    findAll<Source>(payload, 'sources', uniq([doc.source]), { as: readerOf(options) }),
+    findAll<GlossaryTerm>(payload, 'glossary-terms', uniq(doc.terms ?? []), { as: readerOf(options) }),
     payload.find({
       collection: 'items',
       where: { translation: { equals: doc.id } },
@@ -121,13 +109,13 @@ export async function buildTranslationView(
       ...readerOf(options),
     }),
   ])
-  const termViews = new Map(terms.map((t) => [String(t.id), termView(t, base)]))
+  const termViews = new Map([...terms.values()].map((t) => [String(t.id), termView(t, base)]))
   const lookup = (v: unknown) => termViews.get(key(v))
   const linked = [...termViews.values()]
   const introduction = markTerms(toBlocks(doc.introduction, lookup), linked)
   const body = markTerms(toBlocks(doc.body, lookup), linked)
   const itemViews = await buildItemViews(payload, items.docs as Item[], options)
-  const source = sources[0]
+  const source = [...sources.values()][0]
   return {
     id: doc.id,
     slug: String(doc.slug),

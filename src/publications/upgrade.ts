@@ -15,12 +15,21 @@ export const WEEKLY_PUBLICATION = {
   description: 'The numbered weekly report.',
 } as const
 
+/** The default publication of special issues, created with the first special issue. */
+export const SPECIAL_PUBLICATION = {
+  slug: 'special-issues',
+  name: 'Special Issues',
+  kind: 'special',
+  urlPrefix: '/special',
+  description: 'Special issues on one topic, entries grouped by date.',
+} as const
+
 type Req = Partial<PayloadRequest> | undefined
 
-async function findWeekly(payload: Payload, req: Req) {
+async function findBySlug(payload: Payload, slug: string, req: Req) {
   const found = await payload.find({
     collection: 'publications',
-    where: { slug: { equals: WEEKLY_PUBLICATION.slug } },
+    where: { slug: { equals: slug } },
     limit: 1,
     depth: 0,
     req,
@@ -29,29 +38,35 @@ async function findWeekly(payload: Payload, req: Req) {
   return found.docs[0]?.id
 }
 
-/** The weekly report's publication id, created when missing (named after the site's publication name). */
-export async function ensureWeeklyPublication(payload: Payload, req?: Req): Promise<number | string> {
-  const existing = await findWeekly(payload, req)
+type Default = typeof WEEKLY_PUBLICATION | typeof SPECIAL_PUBLICATION
+
+async function ensureDefault(payload: Payload, def: Default, req: Req, name: string = def.name) {
+  const existing = await findBySlug(payload, def.slug, req)
   if (existing !== undefined) return existing
-  const settings = (await payload
-    .findGlobal({ slug: 'settings', depth: 0, req, ...asSystem('derived') })
-    .catch(() => null)) as { publicationName?: string | null } | null
-  const name = settings?.publicationName?.trim() || WEEKLY_PUBLICATION.name
   try {
-    const created = await payload.create({
-      collection: 'publications',
-      data: { ...WEEKLY_PUBLICATION, name },
-      req,
-      ...asSystem('derived'),
-    })
-    return created.id
+    return (await payload.create({ collection: 'publications', data: { ...def, name }, req, ...asSystem('derived') }))
+      .id
   } catch (err) {
     // Another process created it in the meantime (the slug is unique).
-    const raced = await findWeekly(payload, req)
+    const raced = await findBySlug(payload, def.slug, req)
     if (raced !== undefined) return raced
     throw err
   }
 }
+
+/** The weekly report's publication id, created when missing (named after the site's publication name). */
+export async function ensureWeeklyPublication(payload: Payload, req?: Req): Promise<number | string> {
+  const existing = await findBySlug(payload, WEEKLY_PUBLICATION.slug, req)
+  if (existing !== undefined) return existing
+  const settings = (await payload
+    .findGlobal({ slug: 'settings', depth: 0, req, ...asSystem('derived') })
+    .catch(() => null)) as { publicationName?: string | null } | null
+  return ensureDefault(payload, WEEKLY_PUBLICATION, req, settings?.publicationName?.trim() || WEEKLY_PUBLICATION.name)
+}
+
+/** The default publication of a kind: the weekly report or the special issues, created when missing. */
+export const ensurePublication = (payload: Payload, kind: 'weekly' | 'special', req?: Req) =>
+  kind === 'weekly' ? ensureWeeklyPublication(payload, req) : ensureDefault(payload, SPECIAL_PUBLICATION, req)
 
 export type UpgradeResult = { createdPublication: boolean; issuesAssigned: number }
 
@@ -73,7 +88,7 @@ export async function upgradeToPublications(payload: Payload, req?: Req): Promis
     ...asSystem('derived'),
   })
   if (!orphans.totalDocs && !orphanVersions.totalDocs) return { createdPublication: false, issuesAssigned: 0 }
-  const before = await findWeekly(payload, req)
+  const before = await findBySlug(payload, WEEKLY_PUBLICATION.slug, req)
   const weekly = before ?? (await ensureWeeklyPublication(payload, req))
   await payload.db.updateMany({
     collection: 'issues',

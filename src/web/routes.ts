@@ -23,6 +23,7 @@ import {
   termPage,
 } from './loaders'
 import { mountPreviewRoutes } from './preview'
+import { publishedSpecialIssues, specialFeed, specialIssuePage, specialListPage } from './specialLoaders'
 import { translationFeed, translationListPage, translationPage, translationSitemap } from './translationLoaders'
 import { PUBLIC_READ } from '../lib/system'
 
@@ -46,7 +47,7 @@ const pageParam = (req: Request): number | null => {
 
 async function sitemapPage(payload: Payload, site: Site): Promise<Rendered> {
   const issues = await publishedIssues(payload, site.publicUrl)
-  const [items, sections, terms, sources, translations] = await Promise.all([
+  const [items, sections, terms, sources, translations, specials] = await Promise.all([
     payload.find({
       collection: 'items',
       depth: 0,
@@ -76,6 +77,7 @@ async function sitemapPage(payload: Payload, site: Site): Promise<Rendered> {
       select: { slug: true, updatedAt: true },
     }),
     translationSitemap(payload, site.publicUrl),
+    publishedSpecialIssues(payload, site),
   ])
   const base = site.publicUrl
   const entries: SitemapEntry[] = [
@@ -88,6 +90,8 @@ async function sitemapPage(payload: Payload, site: Site): Promise<Rendered> {
     ...terms.docs.map((t) => ({ url: `${base}/glossary/${t.slug}`, lastmod: t.updatedAt })),
     ...sources.docs.map((s) => ({ url: `${base}/sources/${s.slug}`, lastmod: s.updatedAt })),
     ...translations,
+    { url: `${base}/special` },
+    ...specials.map((s) => ({ url: s.url, lastmod: s.updatedAt })),
   ]
   const deps = [
     SETTINGS,
@@ -195,6 +199,15 @@ export async function mountWebRoutes(app: Express, options: WebRouteOptions = {}
     route(
       (req) => (pageParam(req) === null ? null : `/sources/${param(req, 'slug')}?page=${pageParam(req)}`),
       (p, s, req) => sourcePage(p, s, param(req, 'slug'), pageParam(req) ?? 1),
+    ),
+  )
+  app.get('/special', route(pathKey, specialListPage))
+  app.get('/special/feed.xml', route(pathKey, specialFeed))
+  app.get(
+    '/special/:slug',
+    route(
+      (req) => `/special/${param(req, 'slug')}`,
+      (p, s, req) => specialIssuePage(p, s, param(req, 'slug')),
     ),
   )
   app.get('/translations', route(pathKey, translationListPage))

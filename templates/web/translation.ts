@@ -1,5 +1,6 @@
 /** Translation pages (web) and the translations feed. Input: the view-model; output: escaped HTML/XML. */
 import type { CreditRole, TranslationView } from '../../src/content/translations'
+import { entriesRss } from './feeds'
 import { esc, localPath, renderBlocks, zh, type InlineMode } from './html'
 import { renderPage } from './layout'
 import type { Site } from './pages'
@@ -171,29 +172,17 @@ export function translationFeedHtml(view: TranslationView): string {
 }
 
 export function translationsRss(views: TranslationView[], site: { publicUrl: string; siteName: string }): string {
-  const base = site.publicUrl
-  const items = views
-    .map(
-      (v) => `<item>
-<title>${esc(v.headline)}</title>
-<link>${esc(v.url)}</link>
-<guid isPermaLink="true">${esc(v.url)}</guid>
-<pubDate>${new Date(v.publishedAt ?? v.updatedAt).toUTCString()}</pubDate>
-<description>${esc(v.description)}</description>
-<content:encoded>${esc(translationFeedHtml(v))}</content:encoded>
-</item>`,
-    )
-    .join('\n')
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/">
-<channel>
-<title>${esc(site.siteName)}: Translations</title>
-<link>${esc(base)}/translations</link>
-<description>Full translations of Chinese documents and articles, with the originals.</description>
-<language>en</language>
-<atom:link href="${esc(base)}/translations/feed.xml" rel="self" type="application/rss+xml"/>
-${items}
-</channel>
-</rss>
-`
+  const entries = views.map((v) => ({
+    title: v.headline,
+    url: v.url,
+    date: v.publishedAt ?? v.updatedAt,
+    description: v.description,
+    html: translationFeedHtml(v),
+  }))
+  const feedSite = {
+    publicUrl: site.publicUrl,
+    siteName: `${site.siteName}: Translations`,
+    description: 'Full translations of Chinese documents and articles, with the originals.',
+  }
+  return entriesRss(entries, feedSite, '/translations/feed.xml')
 }
