@@ -123,6 +123,25 @@ export const Translations: CollectionConfig = {
       defaultValue: false,
       label: 'The original above is an excerpt',
     },
+    {
+      name: 'editions',
+      type: 'array',
+      labels: { singular: 'Edition', plural: 'Editions' },
+      admin: {
+        description:
+          'Successive texts of a law or regulation ("First reading draft", "Final"), oldest first; readers can compare any two. Blank lines separate paragraphs; "Article 12 …" starts a provision.',
+      },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'label', type: 'text', required: true, maxLength: 100 },
+            { name: 'date', type: 'date', admin: { date: { pickerAppearance: 'dayOnly' } } },
+          ],
+        },
+        { name: 'body', type: 'textarea', required: true },
+      ],
+    },
     { name: 'tags', type: 'text', hasMany: true },
     { name: 'terms', type: 'relationship', relationTo: 'glossary-terms', hasMany: true, label: 'Glossary terms used' },
     {

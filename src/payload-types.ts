@@ -67,9 +67,9 @@ export interface Config {
   };
   blocks: {};
   collections: {
-    publications: Publication;
     issues: Issue;
     items: Item;
+    publications: Publication;
     sections: Section;
     sources: Source;
     'glossary-terms': GlossaryTerm;
@@ -94,9 +94,9 @@ export interface Config {
     };
   };
   collectionsSelect: {
-    publications: PublicationsSelect<false> | PublicationsSelect<true>;
     issues: IssuesSelect<false> | IssuesSelect<true>;
     items: ItemsSelect<false> | ItemsSelect<true>;
+    publications: PublicationsSelect<false> | PublicationsSelect<true>;
     sections: SectionsSelect<false> | SectionsSelect<true>;
     sources: SourcesSelect<false> | SourcesSelect<true>;
     'glossary-terms': GlossaryTermsSelect<false> | GlossaryTermsSelect<true>;
@@ -155,28 +155,6 @@ export interface UserAuthOperations {
     email: string;
     password: string;
   };
-}
-/**
- * The weekly report, special issues and translations: each with its own pages and newsletter.
- *
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "publications".
- */
-export interface Publication {
-  id: number;
-  name: string;
-  /**
-   * Filled from the name when left empty.
-   */
-  slug?: string | null;
-  kind: 'weekly' | 'special' | 'translations';
-  description?: string | null;
-  /**
-   * Where its pages live: /issues, /special, /translations.
-   */
-  urlPrefix?: string | null;
-  updatedAt: string;
-  createdAt: string;
 }
 /**
  * Weekly reports: numbered issues, each with highlights and ordered sections.
@@ -411,6 +389,28 @@ export interface Source {
   createdAt: string;
 }
 /**
+ * The weekly report, special issues and translations: each with its own pages and newsletter.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "publications".
+ */
+export interface Publication {
+  id: number;
+  name: string;
+  /**
+   * Filled from the name when left empty.
+   */
+  slug?: string | null;
+  kind: 'weekly' | 'special' | 'translations';
+  description?: string | null;
+  /**
+   * Where its pages live: /issues, /special, /translations.
+   */
+  urlPrefix?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Recurring sections of a report, such as Senior Leaders or Organization Work.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -621,6 +621,17 @@ export interface Translation {
       }[]
     | null;
   excerpt?: boolean | null;
+  /**
+   * Successive texts of a law or regulation ("First reading draft", "Final"), oldest first; readers can compare any two. Blank lines separate paragraphs; "Article 12 …" starts a provision.
+   */
+  editions?:
+    | {
+        label: string;
+        date?: string | null;
+        body: string;
+        id?: string | null;
+      }[]
+    | null;
   tags?: string[] | null;
   terms?: (number | GlossaryTerm)[] | null;
   updateNotes?:
@@ -866,16 +877,16 @@ export interface PayloadLockedDocument {
   id: number;
   document?:
     | ({
-        relationTo: 'publications';
-        value: number | Publication;
-      } | null)
-    | ({
         relationTo: 'issues';
         value: number | Issue;
       } | null)
     | ({
         relationTo: 'items';
         value: number | Item;
+      } | null)
+    | ({
+        relationTo: 'publications';
+        value: number | Publication;
       } | null)
     | ({
         relationTo: 'sections';
@@ -954,19 +965,6 @@ export interface PayloadMigration {
   batch?: number | null;
   updatedAt: string;
   createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "publications_select".
- */
-export interface PublicationsSelect<T extends boolean = true> {
-  name?: T;
-  slug?: T;
-  kind?: T;
-  description?: T;
-  urlPrefix?: T;
-  updatedAt?: T;
-  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1066,6 +1064,19 @@ export interface ItemsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "publications_select".
+ */
+export interface PublicationsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  kind?: T;
+  description?: T;
+  urlPrefix?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "sections_select".
  */
 export interface SectionsSelect<T extends boolean = true> {
@@ -1138,6 +1149,14 @@ export interface TranslationsSelect<T extends boolean = true> {
         id?: T;
       };
   excerpt?: T;
+  editions?:
+    | T
+    | {
+        label?: T;
+        date?: T;
+        body?: T;
+        id?: T;
+      };
   tags?: T;
   terms?: T;
   updateNotes?:

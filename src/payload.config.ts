@@ -84,7 +84,7 @@ export default buildConfig({
     components: { beforeDashboard: ['/admin/DraftIssuePanel#DraftIssuePanel'] },
     livePreview: { breakpoints: [{ label: 'Mobile', name: 'mobile', width: 375, height: 667 }] },
   },
-  collections: [Publications, Issues, Items, Sections, Sources, GlossaryTerms, Translations, Media, Users, Subscribers],
+  collections: [Issues, Items, Publications, Sections, Sources, GlossaryTerms, Translations, Media, Users, Subscribers],
   globals: [Settings],
   editor,
   db: db(databaseUri()),

@@ -7,6 +7,7 @@
 import type { Payload, Where } from 'payload'
 
 import { isoDay, longDateLabel } from '../lib/dates'
+import { slugify } from '../lib/slug'
 import type { GlossaryTerm, Item, Source, Translation } from '../payload-types'
 import { findAll, key, readerOf, uniq, type Id, type ReadOptions } from './load'
 import { blocksToText, markTerms, toBlocks, webLink, type Block, type TermView } from './richtext'
@@ -36,6 +37,8 @@ export type TranslationView = {
   original: Block[]
   /** Aligned pairs of paragraphs (English, Chinese); either side may be empty. */
   bilingual: Array<{ en: string[]; zh: string[] }>
+  /** Successive texts (oldest first), each addressable by its slug (`?compare=<a>&with=<b>`). */
+  editions: Array<{ label: string; slug: string; date: string | null; dateLabel: string; text: string }>
   /** The original is an excerpt, not the whole text. */
   excerpt: boolean
   tags: string[]
@@ -142,6 +145,13 @@ export async function buildTranslationView(
     original: toBlocks(doc.original),
     bilingual: (doc.bilingual ?? []).map((row) => ({ en: paragraphs(row.en), zh: paragraphs(row.zh) })),
     excerpt: Boolean(doc.excerpt),
+    editions: (doc.editions ?? []).map((e, n) => ({
+      label: e.label,
+      slug: slugify(e.label) || `edition-${n + 1}`,
+      date: e.date ? isoDay(e.date) : null,
+      dateLabel: e.date ? longDateLabel(e.date) : '',
+      text: e.body,
+    })),
     tags: (doc.tags ?? []).filter(Boolean),
     terms: linked.map(stripAliases),
     updateNotes: (doc.updateNotes ?? []).map((n) => ({

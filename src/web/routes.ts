@@ -24,7 +24,13 @@ import {
 } from './loaders'
 import { mountPreviewRoutes } from './preview'
 import { publishedSpecialIssues, specialFeed, specialIssuePage, specialListPage } from './specialLoaders'
-import { translationFeed, translationListPage, translationPage, translationSitemap } from './translationLoaders'
+import {
+  translationFeed,
+  translationListPage,
+  translationPage,
+  translationSitemap,
+  type Comparison,
+} from './translationLoaders'
 import { PUBLIC_READ } from '../lib/system'
 
 export type WebRouteOptions = {
@@ -43,6 +49,14 @@ const pageParam = (req: Request): number | null => {
   const raw = req.query.page
   if (raw === undefined) return 1
   return typeof raw === 'string' && /^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : null
+}
+
+/** `?compare=<a>&with=<b>` (edition slugs): undefined when absent, null when malformed (a 404). */
+const comparison = (req: Request): Comparison | undefined | null => {
+  const { compare, with: other } = req.query
+  if (compare === undefined && other === undefined) return undefined
+  const ok = (v: unknown): v is string => typeof v === 'string' && /^[a-z0-9-]{1,100}$/.test(v)
+  return ok(compare) && ok(other) ? { compare, with: other } : null
 }
 
 async function sitemapPage(payload: Payload, site: Site): Promise<Rendered> {
@@ -215,8 +229,13 @@ export async function mountWebRoutes(app: Express, options: WebRouteOptions = {}
   app.get(
     '/translations/:slug',
     route(
-      (req) => `/translations/${param(req, 'slug')}`,
-      (p, s, req) => translationPage(p, s, param(req, 'slug')),
+      (req) => {
+        const c = comparison(req)
+        return c === null
+          ? null
+          : `/translations/${param(req, 'slug')}${c ? `?compare=${c.compare}&with=${c.with}` : ''}`
+      },
+      (p, s, req) => translationPage(p, s, param(req, 'slug'), comparison(req) || undefined),
     ),
   )
   app.get('/feed.xml', route(pathKey, feed('rss')))

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { Site } from '../../templates/web/pages'
+import { renderRedline } from '../../templates/web/editions'
 import { renderTranslationList, renderTranslationPage, translationsRss } from '../../templates/web/translation'
 import {
   buildTranslationView,
@@ -8,6 +9,7 @@ import {
   loadTranslationView,
   type TranslationView,
 } from '../content/translations'
+import { redline } from '../content/redline'
 import { PUBLIC_READ } from '../lib/system'
 import type { Rendered } from './cache'
 import { doc, list, SETTINGS } from './deps'
@@ -42,14 +44,28 @@ export async function translationListPage(payload: Payload, site: Site): Promise
   return { body: renderTranslationList(views, site), type: HTML, deps }
 }
 
-export async function translationPage(payload: Payload, site: Site, slug: string): Promise<Rendered> {
+/** Two editions to compare (`?compare=<a>&with=<b>`, edition slugs). */
+export type Comparison = { compare: string; with: string }
+
+export async function translationPage(
+  payload: Payload,
+  site: Site,
+  slug: string,
+  comparison?: Comparison,
+): Promise<Rendered> {
   const view = await loadTranslationView(payload, slug, { publicUrl: site.publicUrl })
   if (!view)
     return {
       ...notFound(site, 'There is no published translation at this address.'),
       deps: [SETTINGS, list('translations')],
     }
-  return { body: renderTranslationPage(view, site), type: HTML, deps: translationDeps(view) }
+  const deps = translationDeps(view)
+  if (!comparison) return { body: renderTranslationPage(view, site), type: HTML, deps }
+  const [a, b] = [comparison.compare, comparison.with].map((s) => view.editions.find((e) => e.slug === s))
+  const missing = !a ? comparison.compare : !b ? comparison.with : null
+  if (!a || !b) return { ...notFound(site, `There is no edition “${missing}” of this translation.`), deps }
+  const body = renderTranslationPage(view, site, renderRedline(view, a, b, redline(a.text, b.text)))
+  return { body, type: HTML, deps }
 }
 
 export async function translationFeed(payload: Payload, site: Site): Promise<Rendered> {

@@ -2,6 +2,7 @@
 import type { CreditRole, TranslationView } from '../../src/content/translations'
 import { entriesRss } from './feeds'
 import { esc, localPath, renderBlocks, zh, type InlineMode } from './html'
+import { renderEditions } from './editions'
 import { renderPage } from './layout'
 import type { Site } from './pages'
 
@@ -134,6 +135,7 @@ ${intro}
 ${
   extra ||
   bilingualView(view) ||
+  renderEditions(view) ||
   `<section class="translation-body" aria-label="Translation">${renderBlocks(view.body, { ...mode, idPrefix: 'tip-body' })}</section>
 ${originalText(view, mode)}`
 }
