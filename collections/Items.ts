@@ -124,6 +124,16 @@ export const Items: CollectionConfig = {
       label: 'Full translation',
       admin: { description: 'The full translation of what this item summarises, linked from the item.' },
     },
+    {
+      name: 'importKey',
+      type: 'text',
+      index: true,
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        description: 'Where an imported post came from (platform:id); importing it again updates this item.',
+      },
+    },
     { name: 'reusedFrom', type: 'relationship', relationTo: 'items', admin: { position: 'sidebar', readOnly: true } },
     { name: 'related', type: 'relationship', relationTo: 'items', hasMany: true, admin: { position: 'sidebar' } },
     { name: 'sectionStyle', type: 'text', admin: { hidden: true } },

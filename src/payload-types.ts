@@ -77,6 +77,8 @@ export interface Config {
     media: Media;
     users: User;
     subscribers: Subscriber;
+    'change-feed': ChangeFeed;
+    'rate-limits': RateLimit;
     campaigns: Campaign;
     'delivery-batches': DeliveryBatch;
     'payload-kv': PayloadKv;
@@ -104,6 +106,8 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
+    'change-feed': ChangeFeedSelect<false> | ChangeFeedSelect<true>;
+    'rate-limits': RateLimitsSelect<false> | RateLimitsSelect<true>;
     campaigns: CampaignsSelect<false> | CampaignsSelect<true>;
     'delivery-batches': DeliveryBatchesSelect<false> | DeliveryBatchesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -129,6 +133,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      sendNewsletters: TaskSendNewsletters;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -490,6 +495,10 @@ export interface Item {
    * The full translation of what this item summarises, linked from the item.
    */
   translation?: (number | null) | Translation;
+  /**
+   * Where an imported post came from (platform:id); importing it again updates this item.
+   */
+  importKey?: string | null;
   reusedFrom?: (number | null) | Item;
   related?: (number | Item)[] | null;
   sectionStyle?: string | null;
@@ -698,6 +707,37 @@ export interface Subscriber {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "change-feed".
+ */
+export interface ChangeFeed {
+  id: number;
+  origin: string;
+  collection: string;
+  docId?: string | null;
+  keys:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rate-limits".
+ */
+export interface RateLimit {
+  id: number;
+  key: string;
+  count: number;
+  resetAt: string;
+}
+/**
  * Newsletter sends. Start one from an issue (Newsletter panel) or with `briefing newsletter send <slug>`.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -829,7 +869,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'sendNewsletters' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -862,7 +902,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'sendNewsletters' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -915,6 +955,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'subscribers';
         value: number | Subscriber;
+      } | null)
+    | ({
+        relationTo: 'change-feed';
+        value: number | ChangeFeed;
+      } | null)
+    | ({
+        relationTo: 'rate-limits';
+        value: number | RateLimit;
       } | null)
     | ({
         relationTo: 'campaigns';
@@ -1051,6 +1099,7 @@ export interface ItemsSelect<T extends boolean = true> {
   tags?: T;
   credit?: T;
   translation?: T;
+  importKey?: T;
   reusedFrom?: T;
   related?: T;
   sectionStyle?: T;
@@ -1269,6 +1318,27 @@ export interface SubscribersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "change-feed_select".
+ */
+export interface ChangeFeedSelect<T extends boolean = true> {
+  origin?: T;
+  collection?: T;
+  docId?: T;
+  keys?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rate-limits_select".
+ */
+export interface RateLimitsSelect<T extends boolean = true> {
+  key?: T;
+  count?: T;
+  resetAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "campaigns_select".
  */
 export interface CampaignsSelect<T extends boolean = true> {
@@ -1424,6 +1494,16 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendNewsletters".
+ */
+export interface TaskSendNewsletters {
+  input?: unknown;
+  output: {
+    campaigns: number;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
