@@ -5,6 +5,8 @@ import { publicUrl } from '../src/env'
 import { periodLabel } from '../src/lib/dates'
 import { countItems } from './hooks/issueItemCount'
 import { issueNumbering } from './hooks/issueNumbering'
+import { assignPublication } from './hooks/issuePublication'
+import { isWeekly, specialIssueFields } from './fields/specialIssue'
 import { refuseStaleWrite, updatedByField } from './hooks/staleWrites'
 import { issueMakesReferencesPublic } from './hooks/publicReferences'
 import {
@@ -39,10 +41,16 @@ export const Issues: CollectionConfig = {
     beforeChange: [
       refuseStaleWrite,
       refuseIncompleteIssue,
+      assignPublication,
       ({ data, originalDoc }) => {
         const volume = data.volume ?? originalDoc?.volume
         const number = data.number ?? originalDoc?.number
-        data.label = `${data.title ?? originalDoc?.title ?? 'Weekly Report'} ${volume}|${number}`
+        const title = data.title ?? originalDoc?.title ?? 'Weekly Report'
+        const subtitle = data.subtitle ?? originalDoc?.subtitle
+        data.label =
+          (data.kind ?? originalDoc?.kind) === 'special'
+            ? `${title}${subtitle ? `: ${subtitle}` : ''}`
+            : `${title} ${volume}|${number}`
         const start = data.periodStart ?? originalDoc?.periodStart
         const end = data.periodEnd ?? originalDoc?.periodEnd
         if (start && end) data.periodLabel = periodLabel(start, end)
@@ -52,9 +60,29 @@ export const Issues: CollectionConfig = {
     afterChange: [publishItemsWithIssue, issueMakesReferencesPublic],
   },
   fields: [
+    {
+      name: 'kind',
+      type: 'select',
+      defaultValue: 'weekly',
+      index: true,
+      options: [
+        { label: 'Weekly (volume and number)', value: 'weekly' },
+        { label: 'Special issue (one topic)', value: 'special' },
+      ],
+      admin: { position: 'sidebar', description: 'A special issue has a title and subtitle instead of a number.' },
+    },
     { name: 'title', type: 'text', required: true, defaultValue: 'Weekly Report' },
+    ...specialIssueFields,
+    {
+      name: 'publication',
+      type: 'relationship',
+      relationTo: 'publications',
+      index: true,
+      admin: { position: 'sidebar', description: 'Defaults to the weekly report.' },
+    },
     {
       type: 'row',
+      admin: { condition: isWeekly },
       fields: [
         { name: 'volume', type: 'number', min: 1, admin: { description: 'Defaults to the latest volume.' } },
         { name: 'number', type: 'number', min: 1, admin: { description: 'Defaults to the next number.' } },

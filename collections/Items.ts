@@ -13,6 +13,7 @@ import { refuseStaleWrite, updatedByField } from './hooks/staleWrites'
 import { itemMakesReferencesPublic } from './hooks/publicReferences'
 import { describeItem, itemTitle, missingContent, sectionStyleOf } from './hooks/itemCompleteness'
 import { asSystem } from '../src/lib/system'
+import { optionalUrl } from './hooks/optionalUrl'
 
 export const Items: CollectionConfig = {
   slug: 'items',
@@ -130,6 +131,13 @@ export const Items: CollectionConfig = {
     { name: 'tags', type: 'text', hasMany: true },
     { name: 'credit', type: 'text', label: 'Translator / author credit' },
     {
+      name: 'translation',
+      type: 'relationship',
+      relationTo: 'translations',
+      label: 'Full translation',
+      admin: { description: 'The full translation of what this item summarises, linked from the item.' },
+    },
+    {
       name: 'importKey',
       type: 'text',
       index: true,
@@ -157,11 +165,4 @@ export const Items: CollectionConfig = {
     { name: 'createdBy', type: 'relationship', relationTo: 'users', admin: { position: 'sidebar', readOnly: true } },
     updatedByField,
   ],
-}
-
-function optionalUrl(value: unknown): true | string {
-  if (value === undefined || value === null || value === '') return true
-  return typeof value === 'string' && /^https?:\/\/\S+$/i.test(value)
-    ? true
-    : 'Enter a full web address starting with http:// or https://'
 }

@@ -5,6 +5,7 @@ import type { Feature } from './feature'
 import { glossaryFeature } from './glossary'
 import { importerFeature } from './importer'
 import { jobsFeature } from './jobs'
+import { publicationsFeature } from './publications'
 import { opaqueIdsPlugin } from './lib/opaqueIds'
 import { newsletterFeature } from './newsletter'
 import { reuseFeature } from './reuse'
@@ -22,6 +23,7 @@ export const features: Feature[] = [
   reuseFeature,
   glossaryFeature,
   backupFeature,
+  publicationsFeature,
 ]
 
 /**

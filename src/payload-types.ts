@@ -69,9 +69,11 @@ export interface Config {
   collections: {
     issues: Issue;
     items: Item;
+    publications: Publication;
     sections: Section;
     sources: Source;
     'glossary-terms': GlossaryTerm;
+    translations: Translation;
     media: Media;
     users: User;
     subscribers: Subscriber;
@@ -96,9 +98,11 @@ export interface Config {
   collectionsSelect: {
     issues: IssuesSelect<false> | IssuesSelect<true>;
     items: ItemsSelect<false> | ItemsSelect<true>;
+    publications: PublicationsSelect<false> | PublicationsSelect<true>;
     sections: SectionsSelect<false> | SectionsSelect<true>;
     sources: SourcesSelect<false> | SourcesSelect<true>;
     'glossary-terms': GlossaryTermsSelect<false> | GlossaryTermsSelect<true>;
+    translations: TranslationsSelect<false> | TranslationsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
@@ -165,7 +169,69 @@ export interface UserAuthOperations {
  */
 export interface Issue {
   id: number;
+  /**
+   * A special issue has a title and subtitle instead of a number.
+   */
+  kind?: ('weekly' | 'special') | null;
   title: string;
+  /**
+   * e.g. "Special Issue on NPC & CPPCC Annual Sessions 2024".
+   */
+  subtitle?: string | null;
+  /**
+   * Who publishes it, shown under the title.
+   */
+  publisherLine?: string | null;
+  /**
+   * Date headings in reading order ("March 5", "March 6"), each with its entries.
+   */
+  entryGroups?:
+    | {
+        heading: string;
+        date?: string | null;
+        entries?:
+          | {
+              headline: string;
+              body?: {
+                root: {
+                  type: string;
+                  children: {
+                    type: any;
+                    version: number;
+                    [k: string]: unknown;
+                  }[];
+                  direction: ('ltr' | 'rtl') | null;
+                  format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+                  indent: number;
+                  version: number;
+                };
+                [k: string]: unknown;
+              } | null;
+              photos?:
+                | {
+                    /**
+                     * The image and its alt text (required on every medium).
+                     */
+                    image: number | Media;
+                    caption?: string | null;
+                    /**
+                     * e.g. XINHUA
+                     */
+                    credit?: string | null;
+                    id?: string | null;
+                  }[]
+                | null;
+              sources?: (number | Source)[] | null;
+              id?: string | null;
+            }[]
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Defaults to the weekly report.
+   */
+  publication?: (number | null) | Publication;
   /**
    * Defaults to the latest volume.
    */
@@ -253,6 +319,103 @@ export interface Issue {
   _status?: ('draft' | 'published') | null;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media".
+ */
+export interface Media {
+  id: number;
+  /**
+   * Describe the image for readers who cannot see it.
+   */
+  alt: string;
+  caption?: string | null;
+  /**
+   * e.g. XINHUA
+   */
+  credit?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    thumbnail?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    card?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    feature?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
+}
+/**
+ * Outlets that items cite, such as People's Daily (人民日报) or Qiushi (求是).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sources".
+ */
+export interface Source {
+  id: number;
+  name: string;
+  /**
+   * Filled from the name when left empty.
+   */
+  slug?: string | null;
+  /**
+   * Name in Chinese, e.g. 人民日报
+   */
+  originalName?: string | null;
+  homepage?: string | null;
+  kind?: ('newspaper' | 'journal' | 'agency' | 'website' | 'official-document') | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * The weekly report, special issues and translations: each with its own pages and newsletter.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "publications".
+ */
+export interface Publication {
+  id: number;
+  name: string;
+  /**
+   * Filled from the name when left empty.
+   */
+  slug?: string | null;
+  kind: 'weekly' | 'special' | 'translations';
+  description?: string | null;
+  /**
+   * Where its pages live: /issues, /special, /translations.
+   */
+  urlPrefix?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Recurring sections of a report, such as Senior Leaders or Organization Work.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -333,6 +496,10 @@ export interface Item {
   tags?: string[] | null;
   credit?: string | null;
   /**
+   * The full translation of what this item summarises, linked from the item.
+   */
+  translation?: (number | null) | Translation;
+  /**
    * Where an imported post came from (platform:id); importing it again updates this item.
    */
   importKey?: string | null;
@@ -357,28 +524,6 @@ export interface Item {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
-}
-/**
- * Outlets that items cite, such as People's Daily (人民日报) or Qiushi (求是).
- *
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "sources".
- */
-export interface Source {
-  id: number;
-  name: string;
-  /**
-   * Filled from the name when left empty.
-   */
-  slug?: string | null;
-  /**
-   * Name in Chinese, e.g. 人民日报
-   */
-  originalName?: string | null;
-  homepage?: string | null;
-  kind?: ('newspaper' | 'journal' | 'agency' | 'website' | 'official-document') | null;
-  updatedAt: string;
-  createdAt: string;
 }
 /**
  * Chinese terms and names with their agreed English rendering.
@@ -410,6 +555,117 @@ export interface GlossaryTerm {
   createdAt: string;
 }
 /**
+ * Full translations of Chinese documents and articles, with the original text.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "translations".
+ */
+export interface Translation {
+  id: number;
+  headline: string;
+  originalTitle?: string | null;
+  /**
+   * Filled from the headline when left empty.
+   */
+  slug?: string | null;
+  source?: (number | null) | Source;
+  sourceUrl?: string | null;
+  originalDate?: string | null;
+  originalAuthors?: string[] | null;
+  credits?:
+    | {
+        person: string;
+        role: 'translator' | 'introduction' | 'editor';
+        id?: string | null;
+      }[]
+    | null;
+  introduction?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * The Chinese text, shown with lang="zh-Hans".
+   */
+  original?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * The translation and the original paragraph by paragraph, one pair per row (either side may be empty); shown side by side.
+   */
+  bilingual?:
+    | {
+        en?: string | null;
+        zh?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  excerpt?: boolean | null;
+  /**
+   * Successive texts of a law or regulation ("First reading draft", "Final"), oldest first; readers can compare any two. Blank lines separate paragraphs; "Article 12 …" starts a provision.
+   */
+  editions?:
+    | {
+        label: string;
+        date?: string | null;
+        body: string;
+        id?: string | null;
+      }[]
+    | null;
+  tags?: string[] | null;
+  terms?: (number | GlossaryTerm)[] | null;
+  updateNotes?:
+    | {
+        date: string;
+        text: string;
+        id?: string | null;
+      }[]
+    | null;
+  publishedAt?: string | null;
+  createdBy?: (number | null) | User;
+  updatedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
@@ -437,59 +693,6 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "media".
- */
-export interface Media {
-  id: number;
-  /**
-   * Describe the image for readers who cannot see it.
-   */
-  alt: string;
-  caption?: string | null;
-  /**
-   * e.g. XINHUA
-   */
-  credit?: string | null;
-  updatedAt: string;
-  createdAt: string;
-  url?: string | null;
-  thumbnailURL?: string | null;
-  filename?: string | null;
-  mimeType?: string | null;
-  filesize?: number | null;
-  width?: number | null;
-  height?: number | null;
-  focalX?: number | null;
-  focalY?: number | null;
-  sizes?: {
-    thumbnail?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-    card?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-    feature?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-  };
 }
 /**
  * Newsletter readers. Only editors and admins can see this list.
@@ -730,6 +933,10 @@ export interface PayloadLockedDocument {
         value: number | Item;
       } | null)
     | ({
+        relationTo: 'publications';
+        value: number | Publication;
+      } | null)
+    | ({
         relationTo: 'sections';
         value: number | Section;
       } | null)
@@ -740,6 +947,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'glossary-terms';
         value: number | GlossaryTerm;
+      } | null)
+    | ({
+        relationTo: 'translations';
+        value: number | Translation;
       } | null)
     | ({
         relationTo: 'media';
@@ -816,7 +1027,34 @@ export interface PayloadMigration {
  * via the `definition` "issues_select".
  */
 export interface IssuesSelect<T extends boolean = true> {
+  kind?: T;
   title?: T;
+  subtitle?: T;
+  publisherLine?: T;
+  entryGroups?:
+    | T
+    | {
+        heading?: T;
+        date?: T;
+        entries?:
+          | T
+          | {
+              headline?: T;
+              body?: T;
+              photos?:
+                | T
+                | {
+                    image?: T;
+                    caption?: T;
+                    credit?: T;
+                    id?: T;
+                  };
+              sources?: T;
+              id?: T;
+            };
+        id?: T;
+      };
+  publication?: T;
   volume?: T;
   number?: T;
   label?: T;
@@ -869,6 +1107,7 @@ export interface ItemsSelect<T extends boolean = true> {
   terms?: T;
   tags?: T;
   credit?: T;
+  translation?: T;
   importKey?: T;
   isExcerpt?: T;
   reusedFrom?: T;
@@ -881,6 +1120,19 @@ export interface ItemsSelect<T extends boolean = true> {
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "publications_select".
+ */
+export interface PublicationsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  kind?: T;
+  description?: T;
+  urlPrefix?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -925,6 +1177,60 @@ export interface GlossaryTermsSelect<T extends boolean = true> {
   public?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "translations_select".
+ */
+export interface TranslationsSelect<T extends boolean = true> {
+  headline?: T;
+  originalTitle?: T;
+  slug?: T;
+  source?: T;
+  sourceUrl?: T;
+  originalDate?: T;
+  originalAuthors?: T;
+  credits?:
+    | T
+    | {
+        person?: T;
+        role?: T;
+        id?: T;
+      };
+  introduction?: T;
+  body?: T;
+  original?: T;
+  bilingual?:
+    | T
+    | {
+        en?: T;
+        zh?: T;
+        id?: T;
+      };
+  excerpt?: T;
+  editions?:
+    | T
+    | {
+        label?: T;
+        date?: T;
+        body?: T;
+        id?: T;
+      };
+  tags?: T;
+  terms?: T;
+  updateNotes?:
+    | T
+    | {
+        date?: T;
+        text?: T;
+        id?: T;
+      };
+  publishedAt?: T;
+  createdBy?: T;
+  updatedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1217,10 +1523,15 @@ export interface TaskSchedulePublish {
   input: {
     type?: ('publish' | 'unpublish') | null;
     locale?: string | null;
-    doc?: {
-      relationTo: 'issues';
-      value: number | Issue;
-    } | null;
+    doc?:
+      | ({
+          relationTo: 'issues';
+          value: number | Issue;
+        } | null)
+      | ({
+          relationTo: 'translations';
+          value: number | Translation;
+        } | null);
     global?: string | null;
     user?: {
       relationTo: 'users';

@@ -12,9 +12,11 @@ import { GlossaryTerms } from '../collections/GlossaryTerms'
 import { Issues } from '../collections/Issues'
 import { Items } from '../collections/Items'
 import { Media } from '../collections/Media'
+import { Publications } from '../collections/Publications'
 import { RateLimits } from '../collections/RateLimits'
 import { Sections } from '../collections/Sections'
 import { Sources } from '../collections/Sources'
+import { Translations } from '../collections/Translations'
 import { Subscribers } from '../collections/Subscribers'
 import { Users } from '../collections/Users'
 import { isEditor } from './access'
@@ -84,7 +86,20 @@ export default buildConfig({
     components: { beforeDashboard: ['/admin/DraftIssuePanel#DraftIssuePanel'] },
     livePreview: { breakpoints: [{ label: 'Mobile', name: 'mobile', width: 375, height: 667 }] },
   },
-  collections: [Issues, Items, Sections, Sources, GlossaryTerms, Media, Users, Subscribers, ChangeFeed, RateLimits],
+  collections: [
+    Issues,
+    Items,
+    Publications,
+    Sections,
+    Sources,
+    GlossaryTerms,
+    Translations,
+    Media,
+    Users,
+    Subscribers,
+    ChangeFeed,
+    RateLimits,
+  ],
   globals: [Settings],
   editor,
   db: db(databaseUri()),

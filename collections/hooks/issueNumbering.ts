@@ -2,6 +2,7 @@ import { ValidationError, type CollectionBeforeValidateHook } from 'payload'
 
 import { defaultPeriod, nextPublicationDay } from '../../src/lib/dates'
 import { asSystem } from '../../src/lib/system'
+import { specialIssueSlug } from './specialIssueSlug'
 
 /**
  * Defaults and uniqueness for an issue: volume (latest), number (next in the volume), slug
@@ -12,6 +13,7 @@ export const issueNumbering: CollectionBeforeValidateHook = async ({ data, req, 
   if (!data) return data
   const merged = { ...(originalDoc ?? {}), ...data }
   const { payload } = req
+  if (merged.kind === 'special') return specialIssueSlug({ data, req, originalDoc, merged })
 
   if (merged.volume === undefined || merged.volume === null || merged.volume === '') {
     const latest = await payload.find({

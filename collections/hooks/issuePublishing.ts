@@ -34,6 +34,7 @@ export const highlightTargets: CollectionBeforeValidateHook = ({ data, originalD
 /** New issues start with every section, in default order. */
 export const defaultSections: CollectionBeforeValidateHook = async ({ data, req, operation }) => {
   if (!data || operation !== 'create' || (Array.isArray(data.sections) && data.sections.length)) return data
+  if (data.kind === 'special') return data
   const all = await req.payload.find({
     collection: 'sections',
     sort: 'position',

@@ -11,7 +11,7 @@ import type { Payload, Where } from 'payload'
 
 import { relationId } from '../lib/relations'
 import { asSystem, PUBLIC_READ } from '../lib/system'
-import type { GlossaryTerm, Issue, Item, Media, Section, Source } from '../payload-types'
+import type { GlossaryTerm, Issue, Item, Media, Section, Source, Translation } from '../payload-types'
 import { markedTerms } from './lexical'
 
 export type Id = number | string
@@ -45,6 +45,8 @@ export type Lookups = {
   terms: Map<string, GlossaryTerm>
   linked: Map<string, Item>
   issues: Map<string, Issue>
+  /** Full translations items link to ("Full translation"). */
+  translations: Map<string, Translation>
 }
 
 /** The item fields any output uses (public reads skip tags, createdBy and the like). */
@@ -64,11 +66,13 @@ const ITEM_FIELDS = {
   credit: true,
   reusedFrom: true,
   related: true,
+  translation: true,
   updatedAt: true,
   _status: true,
 } as const
 
-async function findAll<T>(payload: Payload, collection: string, ids: Id[], opts: ReadOptions) {
+/** Documents of a collection by id (as the reader sees them), keyed by string id. */
+export async function findAll<T>(payload: Payload, collection: string, ids: Id[], opts: ReadOptions) {
   if (!ids.length) return new Map<string, T>()
   const res = await payload.find({
     collection: collection as 'sections',
@@ -91,7 +95,7 @@ export async function loadLookups(
   const knownIssues = new Map((extra.issues ?? []).map((i) => [String(i.id), i]))
   const issueIds = uniq(items.map((i) => i.issue)).filter((id) => !knownIssues.has(String(id)))
   const reference = { as: readerOf(opts) } // reference data has no drafts
-  const [sections, sources, terms, linked, issues] = await Promise.all([
+  const [sections, sources, terms, linked, issues, translations] = await Promise.all([
     findAll<Section>(payload, 'sections', uniq([...items.map((i) => i.section), ...(extra.sections ?? [])]), reference),
     findAll<Source>(payload, 'sources', uniq(items.flatMap((i) => i.sources ?? [])), reference),
     findAll<GlossaryTerm>(
@@ -102,9 +106,10 @@ export async function loadLookups(
     ),
     findAll<Item>(payload, 'items', uniq(items.flatMap((i) => [...(i.related ?? []), i.reusedFrom])), opts),
     findAll<Issue>(payload, 'issues', issueIds, opts),
+    findAll<Translation>(payload, 'translations', uniq(items.map((i) => i.translation)), opts),
   ])
   for (const [k, v] of knownIssues) issues.set(k, v)
-  return { sections, sources, issues, linked, terms }
+  return { sections, sources, issues, linked, terms, translations }
 }
 
 /** An issue, its items in order and everything they refer to. */

@@ -72,6 +72,8 @@ export type ItemView = {
   terms: TermView[]
   credit: string | null
   reusedFrom?: { id: Id; headline: string; permalink: string }
+  /** The full translation of what the item summarises (/translations/<slug>). */
+  translation?: { id: Id; slug: string; headline: string; url: string }
   related: Array<{ id: Id; headline: string; permalink: string }>
   updatedAt: string
 }

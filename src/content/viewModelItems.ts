@@ -65,6 +65,7 @@ export function itemView(item: Item, look: ViewLookups, base: string): ItemView 
     return doc ? { id: doc.id, headline: itemTitle(doc), permalink: `${origin(base)}/items/${doc.id}` } : undefined
   }
   const reusedFrom = link(item.reusedFrom)
+  const translation = look.translations.get(key(item.translation))
   const text = blocksToText(body)
   return {
     id: item.id,
@@ -100,6 +101,16 @@ export function itemView(item: Item, look: ViewLookups, base: string): ItemView 
     terms: [...marked.values()].map(stripAliases),
     credit: item.credit?.trim() || null,
     ...(reusedFrom ? { reusedFrom } : {}),
+    ...(translation
+      ? {
+          translation: {
+            id: translation.id,
+            slug: String(translation.slug),
+            headline: translation.headline,
+            url: `${origin(base)}/translations/${translation.slug}`,
+          },
+        }
+      : {}),
     related: (item.related ?? []).map(link).filter((r): r is NonNullable<typeof r> => Boolean(r)),
     updatedAt: item.updatedAt,
   }

@@ -31,6 +31,10 @@ export const shortDateLabel = (value: string | Date): string => {
 export const periodLabel = (start: string | Date, end: string | Date): string =>
   `${shortDateLabel(start)}–${shortDateLabel(end)}`
 
+/** "26 March 2023" (translations, special issues). */
+export const longDateLabel = (value: string | Date): string =>
+  toNoonUTC(value).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+
 /** "2024-03-05" */
 export const isoDay = (value: string | Date): string => toNoonUTC(value).toISOString().slice(0, 10)
 

@@ -5,6 +5,35 @@ import { renderIssueText } from '../../templates/text/issue'
 import { asSystem } from '../lib/system'
 import { buildIssueView } from '../content/viewModel'
 import { loadNewsletterSettings } from './settings'
+import { buildSpecialIssueView, findSpecialIssues } from '../content/special'
+import { renderSpecialIssueHtml, renderSpecialIssueText } from '../../templates/email/special'
+import type { Issue } from '../payload-types'
+
+/** A special issue's email: one full form (its entries are its content; no digest). */
+async function renderSpecialEmail(
+  payload: Payload,
+  issue: Issue,
+  settings: Awaited<ReturnType<typeof loadNewsletterSettings>>,
+): Promise<RenderedEmail> {
+  const view = await buildSpecialIssueView(payload, issue, {
+    publicUrl: settings.publicUrl,
+    as: asSystem('newsletter'),
+  })
+  const chrome = { publicationName: settings.publicationName, footer: settings.footer }
+  const html = await renderSpecialIssueHtml(view, chrome)
+  const text = renderSpecialIssueText(view, chrome)
+  const htmlBytes = Buffer.byteLength(html)
+  return {
+    subject: view.label,
+    html,
+    text,
+    format: 'full',
+    reason: 'chosen',
+    htmlBytes,
+    fullHtmlBytes: htmlBytes,
+    textBytes: Buffer.byteLength(text),
+  }
+}
 
 /** Gmail clips messages whose HTML exceeds ~102 KB (and hides the footer with it). Keep a margin for personalisation. */
 export const GMAIL_CLIP_BYTES = 102 * 1024
@@ -35,6 +64,13 @@ export async function renderIssueEmail(
   options: { format?: EmailFormatChoice; draft?: boolean; budgetBytes?: number } = {},
 ): Promise<RenderedEmail> {
   const settings = await loadNewsletterSettings(payload)
+  const [special] = await findSpecialIssues(payload, {
+    id: issue,
+    draft: options.draft,
+    limit: 1,
+    as: asSystem('newsletter'),
+  })
+  if (special) return renderSpecialEmail(payload, special, settings)
   const view = await buildIssueView(
     payload,
     { id: issue },

@@ -11,7 +11,16 @@ export const preview = (issueId: unknown) => `preview:issues:${String(issueId)}`
 export const PREVIEW_ALL = 'preview:all'
 
 /** The collections public pages are built from: their changes invalidate pages (plugin.ts, src/changes/feed.ts). */
-export const PAGE_COLLECTIONS = ['issues', 'items', 'sections', 'sources', 'glossary-terms', 'media'] as const
+export const PAGE_COLLECTIONS = [
+  'issues',
+  'items',
+  'sections',
+  'sources',
+  'glossary-terms',
+  'media',
+  'translations',
+  'publications',
+] as const
 /** Those shown only as references inside issue and item pages. */
 export const REFERENCE_COLLECTIONS = PAGE_COLLECTIONS.filter((slug) => slug !== 'issues' && slug !== 'items')
 
@@ -23,6 +32,7 @@ export function itemDeps(item: ItemView, out: Set<string> = new Set()): Set<stri
   for (const t of item.terms) out.add(doc('glossary-terms', t.id))
   for (const r of item.related) out.add(doc('items', r.id))
   if (item.reusedFrom) out.add(doc('items', item.reusedFrom.id))
+  if (item.translation) out.add(doc('translations', item.translation.id))
   return out
 }
 

@@ -80,6 +80,7 @@ export function itemKeys(docs: Array<Doc | undefined | null>): string[] {
     for (const id of ids(d.section)) keys.add(list('sections', id))
     for (const id of ids(d.terms)) keys.add(list('glossary-terms', id))
     for (const id of ids(d.sources)) keys.add(list('sources', id))
+    for (const id of ids(d.translation)) keys.add(list('translations', id))
   }
   return [...keys]
 }

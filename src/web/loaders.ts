@@ -10,11 +10,14 @@ import {
   renderSourcePage,
   renderTermPage,
   type IssueSummary,
+  type OtherPublications,
   type Site,
 } from '../../templates/web/pages'
 import { webLink } from '../content/richtext'
 import { renderIssuePage } from '../../templates/web/issue'
 import { buildIssueView, buildItemViews, issueRef, termView, type IssueView } from '../content/viewModel'
+import { findSpecialIssues, specialUrl, WEEKLY } from '../content/special'
+import { findTranslations, translationUrl } from '../content/translations'
 import { publicUrl as envPublicUrl } from '../env'
 import { parseId } from '../lib/db'
 import { relationId } from '../lib/relations'
@@ -40,6 +43,18 @@ export async function loadSite(payload: Payload): Promise<Site> {
   return { publicUrl: url, siteName: settings?.publicationName?.trim() || 'Briefing' }
 }
 
+/** Special issues and translations beside the weekly report (home: the latest few; archive: all). */
+async function latestOfEach(payload: Payload, site: Site, limit = 3): Promise<OtherPublications> {
+  const [special, translations] = await Promise.all([
+    findSpecialIssues(payload, { ...PUBLIC_READ, limit }),
+    findTranslations(payload, { ...PUBLIC_READ, limit }),
+  ])
+  return {
+    special: special.map((i) => ({ url: specialUrl(site.publicUrl, i.slug), label: i.label ?? i.title })),
+    translations: translations.map((t) => ({ url: translationUrl(site.publicUrl, t.slug), label: t.headline })),
+  }
+}
+
 export const notFound = (site: Site, message?: string): Rendered => ({
   status: 404,
   body: renderNotFound(site, message),
@@ -50,6 +65,7 @@ export const notFound = (site: Site, message?: string): Rendered => ({
 export async function publishedIssues(payload: Payload, base: string, limit = 0): Promise<IssueSummary[]> {
   const res = await payload.find({
     collection: 'issues',
+    where: WEEKLY,
     sort: ['-volume', '-number'],
     depth: 0,
     ...PUBLIC_READ,
@@ -76,24 +92,34 @@ export async function publishedIssues(payload: Payload, base: string, limit = 0)
 }
 
 export async function homePage(payload: Payload, site: Site): Promise<Rendered> {
-  const recent = await publishedIssues(payload, site.publicUrl, 8)
+  const [recent, others] = await Promise.all([publishedIssues(payload, site.publicUrl, 8), latestOfEach(payload, site)])
   const latest = recent[0] ? await buildIssueView(payload, recent[0].slug, { publicUrl: site.publicUrl }) : null
   const deps = latest ? issueDeps(latest) : new Set<string>()
   deps.add(list('issues'))
   deps.add(SETTINGS)
-  return { body: renderHome(latest, recent, site), type: HTML, deps }
+  deps.add(list('translations'))
+  return { body: renderHome(latest, recent, site, others), type: HTML, deps }
 }
 
 export async function issuePage(payload: Payload, site: Site, slug: string): Promise<Rendered> {
-  const view = await buildIssueView(payload, slug, { publicUrl: site.publicUrl })
+  const weekly = await payload.count({
+    collection: 'issues',
+    where: { and: [{ slug: { equals: slug } }, WEEKLY] },
+    ...PUBLIC_READ,
+  })
+  const view = weekly.totalDocs ? await buildIssueView(payload, slug, { publicUrl: site.publicUrl }) : null
   if (!view)
     return { ...notFound(site, 'There is no published issue at this address.'), deps: [SETTINGS, list('issues')] }
   return { body: renderIssuePage(view, site), type: HTML, deps: issueDeps(view) }
 }
 
 export async function archivePage(payload: Payload, site: Site): Promise<Rendered> {
-  const issues = await publishedIssues(payload, site.publicUrl)
-  return { body: renderArchive(issues, site), type: HTML, deps: [list('issues'), SETTINGS] }
+  const [issues, others] = await Promise.all([publishedIssues(payload, site.publicUrl), latestOfEach(payload, site, 0)])
+  return {
+    body: renderArchive(issues, site, others),
+    type: HTML,
+    deps: [list('issues'), list('translations'), SETTINGS],
+  }
 }
 
 async function pagedItems(payload: Payload, where: Where, page: number, sort: string) {

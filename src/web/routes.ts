@@ -24,6 +24,14 @@ import {
   termPage,
 } from './loaders'
 import { mountPreviewRoutes } from './preview'
+import { publishedSpecialIssues, specialFeed, specialIssuePage, specialListPage } from './specialLoaders'
+import {
+  translationFeed,
+  translationListPage,
+  translationPage,
+  translationSitemap,
+  type Comparison,
+} from './translationLoaders'
 import { PUBLIC_READ } from '../lib/system'
 
 export type WebRouteOptions = {
@@ -44,9 +52,17 @@ const pageParam = (req: Request): number | null => {
   return typeof raw === 'string' && /^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : null
 }
 
+/** `?compare=<a>&with=<b>` (edition slugs): undefined when absent, null when malformed (a 404). */
+const comparison = (req: Request): Comparison | undefined | null => {
+  const { compare, with: other } = req.query
+  if (compare === undefined && other === undefined) return undefined
+  const ok = (v: unknown): v is string => typeof v === 'string' && /^[a-z0-9-]{1,100}$/.test(v)
+  return ok(compare) && ok(other) ? { compare, with: other } : null
+}
+
 async function sitemapPage(payload: Payload, site: Site): Promise<Rendered> {
   const issues = await publishedIssues(payload, site.publicUrl)
-  const [items, sections, terms, sources] = await Promise.all([
+  const [items, sections, terms, sources, translations, specials] = await Promise.all([
     payload.find({
       collection: 'items',
       depth: 0,
@@ -75,6 +91,8 @@ async function sitemapPage(payload: Payload, site: Site): Promise<Rendered> {
       ...PUBLIC_READ,
       select: { slug: true, updatedAt: true },
     }),
+    translationSitemap(payload, site.publicUrl),
+    publishedSpecialIssues(payload, site),
   ])
   const base = site.publicUrl
   const entries: SitemapEntry[] = [
@@ -86,6 +104,9 @@ async function sitemapPage(payload: Payload, site: Site): Promise<Rendered> {
     ...sections.docs.map((s) => ({ url: `${base}/sections/${s.slug}`, lastmod: s.updatedAt })),
     ...terms.docs.map((t) => ({ url: `${base}/glossary/${t.slug}`, lastmod: t.updatedAt })),
     ...sources.docs.map((s) => ({ url: `${base}/sources/${s.slug}`, lastmod: s.updatedAt })),
+    ...translations,
+    { url: `${base}/special` },
+    ...specials.map((s) => ({ url: s.url, lastmod: s.updatedAt })),
   ]
   const deps = [
     SETTINGS,
@@ -93,6 +114,7 @@ async function sitemapPage(payload: Payload, site: Site): Promise<Rendered> {
     list('sections'),
     list('glossary-terms'),
     list('sources'),
+    list('translations'),
     ...issues.map((i) => list('issues', i.id)),
   ]
   return { body: sitemap(entries), type: 'application/xml; charset=utf-8', deps }
@@ -197,6 +219,29 @@ export async function mountWebRoutes(app: Express, options: WebRouteOptions = {}
     route(
       (req) => (pageParam(req) === null ? null : `/sources/${param(req, 'slug')}?page=${pageParam(req)}`),
       (p, s, req) => sourcePage(p, s, param(req, 'slug'), pageParam(req) ?? 1),
+    ),
+  )
+  app.get('/special', route(pathKey, specialListPage))
+  app.get('/special/feed.xml', route(pathKey, specialFeed))
+  app.get(
+    '/special/:slug',
+    route(
+      (req) => `/special/${param(req, 'slug')}`,
+      (p, s, req) => specialIssuePage(p, s, param(req, 'slug')),
+    ),
+  )
+  app.get('/translations', route(pathKey, translationListPage))
+  app.get('/translations/feed.xml', route(pathKey, translationFeed))
+  app.get(
+    '/translations/:slug',
+    route(
+      (req) => {
+        const c = comparison(req)
+        return c === null
+          ? null
+          : `/translations/${param(req, 'slug')}${c ? `?compare=${c.compare}&with=${c.with}` : ''}`
+      },
+      (p, s, req) => translationPage(p, s, param(req, 'slug'), comparison(req) || undefined),
     ),
   )
   app.get('/feed.xml', route(pathKey, feed('rss')))

@@ -15,10 +15,10 @@ export type EmailChrome = { publicationName: string; footer: string }
 export type EmailFormat = 'full' | 'digest'
 
 const TEXT = '#1f2328'
-const MUTED = '#59636e'
+export const MUTED = '#59636e'
 const RULE = '#d0d7de'
 
-const head = (view: IssueView, preheader: string) => `<mj-head>
+export const head = (view: Pick<IssueView, 'label'>, preheader: string) => `<mj-head>
 <mj-title>${esc(view.label)}</mj-title>
 <mj-preview>${esc(preheader)}</mj-preview>
 <mj-attributes>
@@ -38,9 +38,9 @@ const head = (view: IssueView, preheader: string) => `<mj-head>
 </mj-style>
 </mj-head>`
 
-const rule = `<mj-section><mj-column><mj-divider border-color="${RULE}" border-width="1px" padding="8px 24px" /></mj-column></mj-section>`
+export const rule = `<mj-section><mj-column><mj-divider border-color="${RULE}" border-width="1px" padding="8px 24px" /></mj-column></mj-section>`
 
-const text = (html: string, attrs = '') => `<mj-text${attrs ? ` ${attrs}` : ''}>${html}</mj-text>`
+export const text = (html: string, attrs = '') => `<mj-text${attrs ? ` ${attrs}` : ''}>${html}</mj-text>`
 
 function masthead(view: IssueView, chrome: EmailChrome): string {
   const cover = view.cover
@@ -117,7 +117,7 @@ ${items}
 </mj-column></mj-section>`
 }
 
-function footer(chrome: EmailChrome): string {
+export function footer(chrome: EmailChrome): string {
   const small = `font-size:13px;color:${MUTED};`
   return `${rule}<mj-section padding="0 0 24px 0"><mj-column>
 ${text(`<p style="margin:0 0 8px 0;${small}">${esc(chrome.footer)}</p><p style="margin:0;${small}">Sent to {{email}}. ${link('{{unsubscribe_url}}', 'Unsubscribe', `color:${MUTED};text-decoration:underline;`)} · ${link('{{preferences_url}}', 'Preferences', `color:${MUTED};text-decoration:underline;`)}</p>`, 'css-class="bf-muted"')}

@@ -75,6 +75,12 @@ h1 { font-size: 2rem; margin: 0 0 0.25rem; }
 .subscribe form { display: grid; gap: 0.5rem; max-width: 24rem; }
 .subscribe input { font: inherit; padding: 0.5rem; border: 1px solid var(--muted); border-radius: 3px; background: var(--bg); color: var(--fg); width: 100%; }
 .subscribe button { font: inherit; padding: 0.5rem 1rem; border: 0; border-radius: 3px; background: var(--link); color: var(--bg); cursor: pointer; justify-self: start; }
+.bilingual-row { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1.5rem; border-top: 1px solid var(--line); padding: 0.5rem 0; }
+.bilingual-row .empty { min-height: 0; }
+@media (max-width: 43.75rem) { .bilingual-row { grid-template-columns: 1fr; } .bilingual-row .zh:not(.empty) { border-left: 3px solid var(--line); padding-left: 0.75rem; } }
+del { text-decoration: line-through; text-decoration-thickness: 2px; } ins { text-decoration: underline; text-decoration-thickness: 2px; text-underline-offset: 3px; }
+.legend { background: var(--panel); padding: 0.5rem 0.75rem; font-family: system-ui, sans-serif; }
+.redline-row { border-top: 1px solid var(--line); padding: 0.25rem 0; } .moved-note { font-weight: 600; }
 .preview-banner { background: #fff3c4; color: #3d2e00; padding: 0.5rem 1rem; font-family: system-ui, sans-serif; border: 1px solid #d9b200; margin-bottom: 1rem; }
 @media (max-width: 30rem) { body { font-size: 1rem; } h1 { font-size: 1.6rem; } .highlights { padding: 0.5rem 0.75rem; } }
 @media print {

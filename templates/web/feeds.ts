@@ -147,3 +147,34 @@ Disallow: /api/
 
 Sitemap: ${publicUrl}/sitemap.xml
 `
+
+export type FeedEntry = { title: string; url: string; date: string; description: string; html: string }
+
+/** An RSS 2.0 feed of one kind of page (translations, special issues) at `path`. */
+export function entriesRss(entries: FeedEntry[], site: FeedSite, path: string): string {
+  const base = site.publicUrl
+  const items = entries
+    .map(
+      (e) => `<item>
+<title>${esc(e.title)}</title>
+<link>${esc(e.url)}</link>
+<guid isPermaLink="true">${esc(e.url)}</guid>
+<pubDate>${rfc822(e.date)}</pubDate>
+<description>${esc(e.description)}</description>
+<content:encoded>${esc(e.html)}</content:encoded>
+</item>`,
+    )
+    .join('\n')
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel>
+<title>${esc(site.siteName)}</title>
+<link>${esc(base)}${esc(path.replace(/\/feed\.xml$/, ''))}</link>
+<description>${esc(site.description)}</description>
+<language>en</language>
+<atom:link href="${esc(base)}${esc(path)}" rel="self" type="application/rss+xml"/>
+${items}
+</channel>
+</rss>
+`
+}

@@ -23,6 +23,11 @@ const extras = (item: ItemView, mode: InlineMode): string => {
   const out: string[] = []
   if (item.excerpt) out.push(`<blockquote class="excerpt" lang="zh-Hans"><p>${esc(item.excerpt)}</p></blockquote>`)
   if (item.credit) out.push(`<p class="credit">${esc(item.credit)}</p>`)
+  if (item.translation) {
+    out.push(
+      `<p class="full-translation"><a href="${esc(localPath(item.translation.url, mode.publicUrl))}">Full translation</a></p>`,
+    )
+  }
   if (item.reusedFrom) {
     out.push(
       `<p class="meta">First published as <a href="${esc(localPath(item.reusedFrom.permalink, mode.publicUrl))}">${esc(item.reusedFrom.headline)}</a>.</p>`,

@@ -27,7 +27,7 @@ export type PageOptions = {
   /** e.g. 'noindex' for previews. */
   robots?: string
   /** Marks the current navigation entry. */
-  nav?: 'home' | 'archive' | 'glossary' | 'search'
+  nav?: 'home' | 'archive' | 'translations' | 'special' | 'glossary' | 'search'
   publishedTime?: string | null
   modifiedTime?: string | null
 }
@@ -83,7 +83,7 @@ ${o.head ?? ''}
 <header class="site">
 <div class="wrap">
 <a class="brand" href="/">${esc(site)}</a>
-<nav aria-label="Site">${navLink('/', 'Latest', o.nav === 'home')} ${navLink('/archive', 'Archive', o.nav === 'archive')} ${navLink('/glossary', 'Glossary', o.nav === 'glossary')} ${navLink('/search', 'Search', o.nav === 'search')}</nav>
+<nav aria-label="Site">${navLink('/', 'Latest', o.nav === 'home')} ${navLink('/archive', 'Archive', o.nav === 'archive')} ${navLink('/special', 'Special issues', o.nav === 'special')} ${navLink('/translations', 'Translations', o.nav === 'translations')} ${navLink('/glossary', 'Glossary', o.nav === 'glossary')} ${navLink('/search', 'Search', o.nav === 'search')}</nav>
 </div>
 </header>
 <main id="main" class="wrap" tabindex="-1">

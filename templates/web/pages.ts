@@ -13,6 +13,11 @@ export type IssueSummary = IssueRef & {
   updatedAt?: string
 }
 export type Paging = { page: number; pages: number; total: number }
+/** Links to the other publications' latest pages (special issues, translations). */
+export type OtherPublications = {
+  special: Array<{ url: string; label: string }>
+  translations: Array<{ url: string; label: string }>
+}
 
 const link = (url: string, site: Site, text: string) =>
   `<a href="${esc(localPath(url, site.publicUrl))}">${esc(text)}</a>`
@@ -32,7 +37,28 @@ const subscribeForm = `<section class="subscribe" aria-labelledby="subscribe-tit
 const issueList = (issues: IssueSummary[], site: Site) =>
   `<ul class="list">${issues.map((i) => `<li>${link(i.url, site, i.label)} <span class="meta">${esc(i.periodLabel)}</span></li>`).join('')}</ul>`
 
-export function renderHome(latest: IssueView | null, recent: IssueSummary[], site: Site): string {
+const linkList = (entries: Array<{ url: string; label: string }>, site: Site) =>
+  `<ul class="list">${entries.map((e) => `<li>${link(e.url, site, e.label)}</li>`).join('')}</ul>`
+
+/** Special issues and translations, each under its heading (empty ones left out). */
+function otherPublications(others: OtherPublications | undefined, site: Site, level: 2 | 3 = 2): string {
+  if (!others) return ''
+  const block = (id: string, title: string, href: string, entries: OtherPublications['special']) =>
+    entries.length
+      ? `<section aria-labelledby="${id}"><h${level} id="${id}">${title}</h${level}>${linkList(entries, site)}<p><a href="${href}">All ${title.toLowerCase()}</a></p></section>`
+      : ''
+  return (
+    block('special-title', 'Special issues', '/special', others.special) +
+    block('translations-title', 'Translations', '/translations', others.translations)
+  )
+}
+
+export function renderHome(
+  latest: IssueView | null,
+  recent: IssueSummary[],
+  site: Site,
+  more?: OtherPublications,
+): string {
   const body = latest
     ? `${renderIssueArticle(latest, site.publicUrl, { headingLink: true })}`
     : `<h1>${esc(site.siteName ?? 'Briefing')}</h1><p>No issue has been published yet.</p>`
@@ -45,11 +71,12 @@ export function renderHome(latest: IssueView | null, recent: IssueSummary[], sit
     nav: 'home',
     body: `${body}
 ${subscribeForm}
-${others.length ? `<section aria-labelledby="recent-title"><h2 id="recent-title">Recent issues</h2>${issueList(others, site)}<p><a href="/archive">All issues</a></p></section>` : ''}`,
+${others.length ? `<section aria-labelledby="recent-title"><h2 id="recent-title">Recent issues</h2>${issueList(others, site)}<p><a href="/archive">All issues</a></p></section>` : ''}
+${otherPublications(more, site)}`,
   })
 }
 
-export function renderArchive(issues: IssueSummary[], site: Site): string {
+export function renderArchive(issues: IssueSummary[], site: Site, more?: OtherPublications): string {
   const years = new Map<string, Map<number, IssueSummary[]>>()
   for (const i of issues) {
     const year = i.periodEnd.slice(0, 4) || 'Undated'
@@ -68,10 +95,10 @@ export function renderArchive(issues: IssueSummary[], site: Site): string {
   return renderPage({
     ...site,
     title: 'Archive',
-    description: 'Every published weekly report, by year and volume.',
+    description: 'Every published weekly report, by year and volume; special issues and translations.',
     canonical: `${site.publicUrl}/archive`,
     nav: 'archive',
-    body: `<h1>Archive</h1>${body || '<p>No issue has been published yet.</p>'}`,
+    body: `<h1>Archive</h1>${body || '<p>No issue has been published yet.</p>'}${otherPublications(more, site)}`,
   })
 }
 
