@@ -1,0 +1,293 @@
+import { sql } from '@payloadcms/db-sqlite'
+import type { Payload } from 'payload'
+
+import { adapterKind } from '../lib/db'
+import type { SearchDoc } from './engine'
+import { DOCS, POSTINGS } from './tables'
+import { indexTokens, normalize, type ParsedQuery } from './tokenize'
+
+/**
+ * The search index kept in the database (SQLite and PostgreSQL): the same tokens, BM25 ranking and
+ * filters as the in-memory engine, answered by one SQL query per search, so every instance of the
+ * server reads the same index and none builds anything at start.
+ */
+
+/** A drizzle database or transaction (SQLite: libsql; PostgreSQL: node-postgres). */
+export type Db = unknown
+type Row = Record<string, unknown>
+type SQL = ReturnType<typeof sql.raw>
+
+const TITLE_WEIGHT = 3
+const K1 = 1.2
+const B = 0.75
+
+/** The store is used where the database speaks SQL; MongoDB keeps the in-memory engine. */
+export const usesStore = (payload: Payload): boolean => adapterKind(payload) !== 'mongo'
+
+const drizzleOf = (payload: Payload): Db => (payload.db as unknown as { drizzle: Db }).drizzle
+
+async function exec(payload: Payload, db: Db, statement: SQL): Promise<Row[]> {
+  const run = (payload.db as unknown as { execute: (a: { db: Db; sql: SQL }) => Promise<{ rows?: Row[] }> }).execute
+  const out = await run.call(payload.db, { db: db ?? drizzleOf(payload), sql: statement })
+  return out?.rows ?? []
+}
+
+/** Run `fn` with the drizzle handle of the request's transaction, or of a new one (committed after). */
+export async function withWriteDb<T>(
+  payload: Payload,
+  transactionID: unknown,
+  fn: (db: Db) => Promise<T>,
+): Promise<T> {
+  const sessions = (payload.db as unknown as { sessions: Record<string, { db: Db }> }).sessions
+  const current = await transactionID
+  if (current !== undefined && current !== null && sessions[current as string]) {
+    return fn(sessions[current as string].db)
+  }
+  const id = await payload.db.beginTransaction()
+  if (id === null || id === undefined) return fn(drizzleOf(payload))
+  try {
+    const out = await fn(sessions[id as string].db)
+    await payload.db.commitTransaction(id)
+    return out
+  } catch (err) {
+    await payload.db.rollbackTransaction(id)
+    throw err
+  }
+}
+
+const list = (ids: string[] | undefined) => (ids?.length ? `|${ids.join('|')}|` : '')
+
+/** Token counts of a document: title words count three times, briefs' titles are not counted twice. */
+export function tokenCounts(doc: SearchDoc): Map<string, number> {
+  const counts = new Map<string, number>()
+  const add = (text: string, weight: number) => {
+    for (const token of indexTokens(text)) counts.set(token, (counts.get(token) ?? 0) + weight)
+  }
+  if (!doc.titleFromText) add(doc.title, TITLE_WEIGHT)
+  add(doc.text, 1)
+  add(doc.extra, 1)
+  return counts
+}
+
+/** Add or replace the indexed version under `key`; a draft (`…:draft`) hides the main version from staff. */
+export async function putDoc(payload: Payload, db: Db, key: string, doc: SearchDoc): Promise<void> {
+  await removeKey(payload, db, key)
+  const counts = tokenCounts(doc)
+  let length = 0
+  for (const tf of counts.values()) length += tf
+  const draft = key.endsWith(':draft')
+  await exec(
+    payload,
+    db,
+    sql`INSERT INTO ${sql.raw(DOCS)} (key, collection, doc_id, published, shadowed, date, section, issue, sources,
+      terms, title, title_from_text, body, extra, url, hay, length)
+    VALUES (${key}, ${doc.collection}, ${doc.id}, ${doc.published ? 1 : 0}, 0, ${doc.date}, ${doc.section ?? null},
+      ${doc.issue ?? null}, ${list(doc.sources)}, ${list(doc.terms)}, ${doc.title}, ${doc.titleFromText ? 1 : 0},
+      ${doc.text}, ${doc.extra}, ${doc.url}, ${normalize(`${doc.title}\n${doc.text}\n${doc.extra}`)}, ${length})`,
+  )
+  const entries = [...counts]
+  for (let at = 0; at < entries.length; at += 300) {
+    const values = entries
+      .slice(at, at + 300)
+      .map(([token, tf]) => sql`(${token}, ${key}, ${Math.min(tf, 65535)})`)
+    await exec(payload, db, sql`INSERT INTO ${sql.raw(POSTINGS)} (token, key, tf) VALUES ${sql.join(values, sql`, `)}`)
+  }
+  const main = draft ? key.slice(0, -':draft'.length) : key
+  await exec(payload, db, sql`UPDATE ${sql.raw(DOCS)} SET shadowed = ${draft ? 1 : 0} WHERE key = ${main}`)
+  stats = undefined
+}
+
+/** Forget the indexed version under `key` (and un-hide the main version when it was a draft). */
+export async function removeKey(payload: Payload, db: Db, key: string): Promise<void> {
+  await exec(payload, db, sql`DELETE FROM ${sql.raw(POSTINGS)} WHERE key = ${key}`)
+  await exec(payload, db, sql`DELETE FROM ${sql.raw(DOCS)} WHERE key = ${key}`)
+  if (key.endsWith(':draft')) {
+    await exec(payload, db, sql`UPDATE ${sql.raw(DOCS)} SET shadowed = 0 WHERE key = ${key.slice(0, -6)}`)
+  }
+}
+
+/** Whether a version is indexed under `key`. */
+export async function hasKey(payload: Payload, db: Db, key: string): Promise<boolean> {
+  return (await exec(payload, db, sql`SELECT 1 AS one FROM ${sql.raw(DOCS)} WHERE key = ${key}`)).length > 0
+}
+
+/** Whether nothing is indexed yet. */
+export async function storeIsEmpty(payload: Payload): Promise<boolean> {
+  return (await exec(payload, undefined, sql`SELECT key FROM ${sql.raw(DOCS)} LIMIT 1`)).length === 0
+}
+
+/** Empty the index (before a rebuild). */
+export async function clearAll(payload: Payload, db: Db): Promise<void> {
+  await exec(payload, db, sql`DELETE FROM ${sql.raw(POSTINGS)}`)
+  await exec(payload, db, sql`DELETE FROM ${sql.raw(DOCS)}`)
+  stats = undefined
+}
+
+/** Indexed versions and their total length, read at most every 5 s (they only scale the ranking). */
+let stats: { at: number; live: number; avg: number } | undefined
+
+async function corpus(payload: Payload): Promise<{ live: number; avg: number }> {
+  if (stats && stats.at > Date.now() - 5000) return stats
+  const [row] = await exec(payload, undefined, sql`SELECT count(*) AS n, sum(length) AS total FROM ${sql.raw(DOCS)}`)
+  const live = Number(row?.n ?? 0) || 1
+  stats = { at: Date.now(), live, avg: Number(row?.total ?? 0) / live || 1 }
+  return stats
+}
+
+/** How many indexed versions contain each token. */
+async function frequencies(payload: Payload, tokens: string[]): Promise<Map<string, number>> {
+  const rows = await exec(
+    payload,
+    undefined,
+    sql`SELECT token, count(*) AS n FROM ${sql.raw(POSTINGS)}
+      WHERE token IN (${sql.join(
+        tokens.map((t) => sql`${t}`),
+        sql`, `,
+      )}) GROUP BY token`,
+  )
+  return new Map(rows.map((r) => [String(r.token), Number(r.n)]))
+}
+
+const like = (value: string) => `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+const num = (value: number) => sql.raw(String(Number.isFinite(value) ? value : 0))
+
+export type StoreFilters = {
+  collection?: string
+  itemsOnly?: boolean
+  section?: string
+  source?: string
+  term?: string
+  issue?: string
+  from?: number
+  to?: number
+  staff?: boolean
+}
+
+function conditions(f: StoreFilters, phrases: string[]): SQL[] {
+  const where: SQL[] = [f.staff ? sql`d.shadowed = 0` : sql`d.published = 1`]
+  if (f.collection) where.push(sql`d.collection = ${f.collection}`)
+  if (f.itemsOnly) where.push(sql`d.collection = 'items'`)
+  if (f.section) where.push(sql`d.section = ${f.section}`)
+  if (f.source) where.push(sql`d.sources LIKE ${like(`|${f.source}|`)} ESCAPE '\\'`)
+  if (f.term) where.push(sql`d.terms LIKE ${like(`|${f.term}|`)} ESCAPE '\\'`)
+  if (f.issue) where.push(sql`d.issue = ${f.issue}`)
+  if (f.from !== undefined) where.push(sql`d.date <> 0 AND d.date >= ${f.from}`)
+  if (f.to !== undefined) where.push(sql`d.date <> 0 AND d.date <= ${f.to}`)
+  // Han runs longer than two characters must appear verbatim, not only as their bigrams.
+  for (const p of phrases.filter((x) => x.length > 2)) where.push(sql`d.hay LIKE ${like(p)} ESCAPE '\\'`)
+  return where
+}
+
+/** Joins of the postings of every token after the first (p1, p2, …) on the first's document. */
+const joinRest = (tokens: string[]): SQL[] =>
+  tokens.slice(1).map((t, i) => {
+    const p = sql.raw(`p${i + 1}`)
+    return sql` JOIN ${sql.raw(POSTINGS)} ${p} ON ${p}.key = p0.key AND ${p}.token = ${t}`
+  })
+
+export type StoreHit = { doc: SearchDoc; score: number }
+
+const toDoc = (r: Row): SearchDoc => ({
+  collection: r.collection as SearchDoc['collection'],
+  id: String(r.doc_id),
+  title: String(r.title),
+  text: String(r.body),
+  extra: '',
+  url: String(r.url),
+  published: Number(r.published) === 1,
+  date: Number(r.date),
+})
+
+/**
+ * Versions containing every query token that pass the filters, best first: BM25 (title words count
+ * three times) in steps of 0.25, then recency; with the number of matches.
+ */
+export async function queryStore(
+  payload: Payload,
+  query: ParsedQuery,
+  filters: StoreFilters,
+  limit: number,
+  offset: number,
+): Promise<{ hits: StoreHit[]; total: number }> {
+  if (!query.tokens.length) return { hits: [], total: 0 }
+  const df = await frequencies(payload, query.tokens)
+  if (query.tokens.some((t) => !df.has(t))) return { hits: [], total: 0 }
+  const { live, avg } = await corpus(payload)
+  const tokens = [...query.tokens].sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0))
+  const norm = sql`(${num(K1 * (1 - B))} + ${num((K1 * B) / avg)} * d.length)`
+  const terms = tokens.map((t, i) => {
+    const n = df.get(t) ?? 0
+    const idf = Math.log(1 + (live - n + 0.5) / (n + 0.5))
+    const p = sql.raw(`p${i}`)
+    return sql`(${num(idf * (K1 + 1))} * ${p}.tf / (${p}.tf + ${norm}))`
+  })
+  const joins = joinRest(tokens)
+  const where = conditions(filters, query.phrases)
+  const rows = await exec(
+    payload,
+    undefined,
+    sql`SELECT d.collection, d.doc_id, d.title, d.body, d.url, d.published, d.date,
+        floor((${sql.join(terms, sql` + `)}) * 4 + 0.5) / 4 AS score, count(*) OVER () AS total
+      FROM ${sql.raw(POSTINGS)} p0${sql.join(joins, sql``)}
+      JOIN ${sql.raw(DOCS)} d ON d.key = p0.key
+      WHERE p0.token = ${tokens[0]} AND ${sql.join(where, sql` AND `)}
+      ORDER BY score DESC, d.date DESC, d.key
+      LIMIT ${num(limit)} OFFSET ${num(offset)}`,
+  )
+  const total = rows.length ? Number(rows[0].total) : offset > 0 ? await countOnly(payload, tokens, where) : 0
+  return { hits: rows.map((r) => ({ doc: toDoc(r), score: Number(r.score) })), total }
+}
+
+/** The number of matches when the requested page is past the end. */
+async function countOnly(payload: Payload, tokens: string[], where: SQL[]): Promise<number> {
+  const joins = joinRest(tokens)
+  const [row] = await exec(
+    payload,
+    undefined,
+    sql`SELECT count(*) AS n FROM ${sql.raw(POSTINGS)} p0${sql.join(joins, sql``)}
+      JOIN ${sql.raw(DOCS)} d ON d.key = p0.key WHERE p0.token = ${tokens[0]} AND ${sql.join(where, sql` AND `)}`,
+  )
+  return Number(row?.n ?? 0)
+}
+
+/**
+ * Published items sharing the most distinctive words with the version under `key` (its 20 rarest
+ * tokens weighted by idf; tokens in more than a fifth of the index ignored), best first.
+ */
+export async function similarInStore(
+  payload: Payload,
+  key: string,
+  excludeId: string,
+  limit: number,
+): Promise<StoreHit[]> {
+  const [self] = await exec(payload, undefined, sql`SELECT title, body FROM ${sql.raw(DOCS)} WHERE key = ${key}`)
+  if (!self) return []
+  const mine = [...new Set(indexTokens(`${String(self.title)}\n${String(self.body)}`))]
+  if (!mine.length) return []
+  const df = await frequencies(payload, mine)
+  const { live } = await corpus(payload)
+  const weighted = mine
+    .filter((t) => (df.get(t) ?? 0) > 0 && (df.get(t) ?? 0) <= Math.max(10, live / 5))
+    .map((token) => ({ token, idf: Math.log(1 + live / (df.get(token) ?? 1)) }))
+    .sort((a, b) => b.idf - a.idf)
+    .slice(0, 20)
+  if (!weighted.length) return []
+  const weight = sql`CASE p.token ${sql.join(
+    weighted.map((w) => sql`WHEN ${w.token} THEN ${num(w.idf)}`),
+    sql` `,
+  )} ELSE 0 END`
+  const rows = await exec(
+    payload,
+    undefined,
+    sql`SELECT d.collection, d.doc_id, d.title, d.body, d.url, d.published, d.date,
+        floor(sum(${weight} * CASE WHEN p.tf > 3 THEN 3 ELSE p.tf END) * 4 + 0.5) / 4 AS score
+      FROM ${sql.raw(POSTINGS)} p JOIN ${sql.raw(DOCS)} d ON d.key = p.key
+      WHERE p.token IN (${sql.join(
+        weighted.map((w) => sql`${w.token}`),
+        sql`, `,
+      )}) AND p.key <> ${key} AND d.collection = 'items' AND d.published = 1 AND d.doc_id <> ${excludeId}
+      GROUP BY d.key, d.collection, d.doc_id, d.title, d.body, d.url, d.published, d.date
+      ORDER BY score DESC, d.date DESC, d.key LIMIT ${num(limit)}`,
+  )
+  return rows.map((r) => ({ doc: toDoc(r), score: Number(r.score) }))
+}

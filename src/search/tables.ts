@@ -1,0 +1,97 @@
+import type { SQLiteSchemaHook } from '@payloadcms/db-sqlite'
+import { index, integer, primaryKey, real, sqliteTable, text } from '@payloadcms/db-sqlite/drizzle/sqlite-core'
+import {
+  doublePrecision,
+  index as pgIndex,
+  integer as pgInteger,
+  pgTable,
+  primaryKey as pgPrimaryKey,
+  text as pgText,
+} from '@payloadcms/db-postgres/drizzle/pg-core'
+
+/**
+ * The search index as two tables of the application's own database (SQLite or PostgreSQL), declared
+ * to Payload's drizzle schema so that development pushes them and migrations create them:
+ *
+ * - `briefing_search_docs`: one row per indexed version (`items:12`, `items:12:draft`), the flattened
+ *   document (title, text, hidden text, filters, URL) and its length in tokens;
+ * - `briefing_search_postings`: one row per token and document with the token's (title-weighted) count.
+ *
+ * Every instance reads the same rows; saves write them in the save's own transaction.
+ */
+export const DOCS = 'briefing_search_docs'
+export const POSTINGS = 'briefing_search_postings'
+
+const sqliteDocs = sqliteTable(DOCS, {
+  key: text('key').primaryKey(),
+  collection: text('collection').notNull(),
+  docId: text('doc_id').notNull(),
+  published: integer('published').notNull(),
+  shadowed: integer('shadowed').notNull(),
+  date: real('date').notNull(),
+  section: text('section'),
+  issue: text('issue'),
+  sources: text('sources').notNull(),
+  terms: text('terms').notNull(),
+  title: text('title').notNull(),
+  titleFromText: integer('title_from_text').notNull(),
+  body: text('body').notNull(),
+  extra: text('extra').notNull(),
+  url: text('url').notNull(),
+  hay: text('hay').notNull(),
+  length: integer('length').notNull(),
+})
+
+const sqlitePostings = sqliteTable(
+  POSTINGS,
+  {
+    token: text('token').notNull(),
+    key: text('key').notNull(),
+    tf: integer('tf').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.token, t.key] }), index('briefing_search_postings_key_idx').on(t.key)],
+)
+
+const pgDocs = pgTable(DOCS, {
+  key: pgText('key').primaryKey(),
+  collection: pgText('collection').notNull(),
+  docId: pgText('doc_id').notNull(),
+  published: pgInteger('published').notNull(),
+  shadowed: pgInteger('shadowed').notNull(),
+  date: doublePrecision('date').notNull(),
+  section: pgText('section'),
+  issue: pgText('issue'),
+  sources: pgText('sources').notNull(),
+  terms: pgText('terms').notNull(),
+  title: pgText('title').notNull(),
+  titleFromText: pgInteger('title_from_text').notNull(),
+  body: pgText('body').notNull(),
+  extra: pgText('extra').notNull(),
+  url: pgText('url').notNull(),
+  hay: pgText('hay').notNull(),
+  length: pgInteger('length').notNull(),
+})
+
+const pgPostings = pgTable(
+  POSTINGS,
+  {
+    token: pgText('token').notNull(),
+    key: pgText('key').notNull(),
+    tf: pgInteger('tf').notNull(),
+  },
+  (t) => [pgPrimaryKey({ columns: [t.token, t.key] }), pgIndex('briefing_search_postings_key_idx').on(t.key)],
+)
+
+/** `beforeSchemaInit` hook of the SQLite adapter. */
+export const searchTablesSqlite: SQLiteSchemaHook = ({ schema }) => ({
+  ...schema,
+  tables: { ...schema.tables, [DOCS]: sqliteDocs, [POSTINGS]: sqlitePostings },
+})
+
+type PgSchemaHook = (args: { schema: { tables: Record<string, unknown> } }) => { tables: Record<string, unknown> }
+
+/** `beforeSchemaInit` hook of the PostgreSQL adapter. */
+export const searchTablesPostgres = (({ schema }) => ({
+  ...schema,
+  tables: { ...schema.tables, [DOCS]: pgDocs, [POSTINGS]: pgPostings },
+})) as PgSchemaHook
