@@ -80,7 +80,8 @@ export async function indexSaved(
   const { payload } = req
   await withWriteDb(payload, req.transactionID, async (db) => {
     const publicIssues = new Set<string>()
-    const names = collection === 'items' ? await namesFor(req, doc) : { terms: new Map(), sources: new Map(), issues: new Map() }
+    const names =
+      collection === 'items' ? await namesFor(req, doc) : { terms: new Map(), sources: new Map(), issues: new Map() }
     const issue = relationKey(doc.issue)
     if (collection === 'items' && issue && (await hasKey(payload, db, `issues:${issue}`))) publicIssues.add(issue)
     await writeDoc(payload, db, collection, doc, lookupOf(names, publicIssues))

@@ -1,5 +1,5 @@
 import { idFromKey } from '../lib/relations'
-import type { Payload, Where } from 'payload'
+import type { Payload } from 'payload'
 
 import { toSearchDoc, type Lookup } from './documents'
 import { SearchEngine, type SearchCollection, type SearchDoc } from './engine'

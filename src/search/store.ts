@@ -33,11 +33,7 @@ async function exec(payload: Payload, db: Db, statement: SQL): Promise<Row[]> {
 }
 
 /** Run `fn` with the drizzle handle of the request's transaction, or of a new one (committed after). */
-export async function withWriteDb<T>(
-  payload: Payload,
-  transactionID: unknown,
-  fn: (db: Db) => Promise<T>,
-): Promise<T> {
+export async function withWriteDb<T>(payload: Payload, transactionID: unknown, fn: (db: Db) => Promise<T>): Promise<T> {
   const sessions = (payload.db as unknown as { sessions: Record<string, { db: Db }> }).sessions
   const current = await transactionID
   if (current !== undefined && current !== null && sessions[current as string]) {
@@ -87,9 +83,7 @@ export async function putDoc(payload: Payload, db: Db, key: string, doc: SearchD
   )
   const entries = [...counts]
   for (let at = 0; at < entries.length; at += 300) {
-    const values = entries
-      .slice(at, at + 300)
-      .map(([token, tf]) => sql`(${token}, ${key}, ${Math.min(tf, 65535)})`)
+    const values = entries.slice(at, at + 300).map(([token, tf]) => sql`(${token}, ${key}, ${Math.min(tf, 65535)})`)
     await exec(payload, db, sql`INSERT INTO ${sql.raw(POSTINGS)} (token, key, tf) VALUES ${sql.join(values, sql`, `)}`)
   }
   const main = draft ? key.slice(0, -':draft'.length) : key
