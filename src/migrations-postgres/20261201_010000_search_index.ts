@@ -25,9 +25,10 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   CREATE TABLE IF NOT EXISTS "briefing_search_postings" (
   	"token" text NOT NULL,
   	"key" text NOT NULL,
-  	"tf" integer NOT NULL,
-  	CONSTRAINT "briefing_search_postings_token_key_pk" PRIMARY KEY("token","key")
+  	"tf" integer NOT NULL
   );
+  CREATE INDEX IF NOT EXISTS "briefing_search_postings_token_idx" ON "briefing_search_postings" USING btree ("token","key","tf");
+  CREATE INDEX IF NOT EXISTS "briefing_search_docs_rank_idx" ON "briefing_search_docs" USING btree ("key","published","shadowed","length","date","section","collection","issue");
   CREATE INDEX IF NOT EXISTS "briefing_search_postings_key_idx" ON "briefing_search_postings" USING btree ("key");`)
 }
 

@@ -21,12 +21,17 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	\`hay\` text NOT NULL,
   	\`length\` integer NOT NULL
   );`)
+  await db.run(
+    sql`CREATE INDEX IF NOT EXISTS \`briefing_search_docs_rank_idx\` ON \`briefing_search_docs\` (\`key\`, \`published\`, \`shadowed\`, \`length\`, \`date\`, \`section\`, \`collection\`, \`issue\`);`,
+  )
   await db.run(sql`CREATE TABLE IF NOT EXISTS \`briefing_search_postings\` (
   	\`token\` text NOT NULL,
   	\`key\` text NOT NULL,
-  	\`tf\` integer NOT NULL,
-  	PRIMARY KEY(\`token\`, \`key\`)
+  	\`tf\` integer NOT NULL
   );`)
+  await db.run(
+    sql`CREATE INDEX IF NOT EXISTS \`briefing_search_postings_token_idx\` ON \`briefing_search_postings\` (\`token\`, \`key\`, \`tf\`);`,
+  )
   await db.run(
     sql`CREATE INDEX IF NOT EXISTS \`briefing_search_postings_key_idx\` ON \`briefing_search_postings\` (\`key\`);`,
   )

@@ -217,16 +217,20 @@ export async function queryStore(
   })
   const joins = joinRest(tokens)
   const where = conditions(filters, query.phrases)
+  // Rank on the covering indexes only; the text of the page's rows is read afterwards.
   const rows = await exec(
     payload,
     undefined,
-    sql`SELECT d.collection, d.doc_id, d.title, d.body, d.url, d.published, d.date,
-        floor((${sql.join(terms, sql` + `)}) * 4 + 0.5) / 4 AS score, count(*) OVER () AS total
-      FROM ${sql.raw(POSTINGS)} p0${sql.join(joins, sql``)}
-      JOIN ${sql.raw(DOCS)} d ON d.key = p0.key
-      WHERE p0.token = ${tokens[0]} AND ${sql.join(where, sql` AND `)}
-      ORDER BY score DESC, d.date DESC, d.key
-      LIMIT ${num(limit)} OFFSET ${num(offset)}`,
+    sql`SELECT d.collection, d.doc_id, d.title, d.body, d.url, d.published, d.date, r.score, r.total FROM (
+        SELECT p0.key AS key, d.date AS date, floor((${sql.join(terms, sql` + `)}) * 4 + 0.5) / 4 AS score,
+          count(*) OVER () AS total
+        FROM ${sql.raw(POSTINGS)} p0${sql.join(joins, sql``)}
+        JOIN ${sql.raw(DOCS)} d ON d.key = p0.key
+        WHERE p0.token = ${tokens[0]} AND ${sql.join(where, sql` AND `)}
+        ORDER BY score DESC, d.date DESC, p0.key
+        LIMIT ${num(limit)} OFFSET ${num(offset)}
+      ) r JOIN ${sql.raw(DOCS)} d ON d.key = r.key
+      ORDER BY r.score DESC, r.date DESC, r.key`,
   )
   const total = rows.length ? Number(rows[0].total) : offset > 0 ? await countOnly(payload, tokens, where) : 0
   return { hits: rows.map((r) => ({ doc: toDoc(r), score: Number(r.score) })), total }

@@ -1,11 +1,10 @@
 import type { SQLiteSchemaHook } from '@payloadcms/db-sqlite'
-import { index, integer, primaryKey, real, sqliteTable, text } from '@payloadcms/db-sqlite/drizzle/sqlite-core'
+import { index, integer, real, sqliteTable, text } from '@payloadcms/db-sqlite/drizzle/sqlite-core'
 import {
   doublePrecision,
   index as pgIndex,
   integer as pgInteger,
   pgTable,
-  primaryKey as pgPrimaryKey,
   text as pgText,
 } from '@payloadcms/db-postgres/drizzle/pg-core'
 
@@ -21,26 +20,36 @@ import {
  */
 export const DOCS = 'briefing_search_docs'
 export const POSTINGS = 'briefing_search_postings'
+// Indexes, not a composite primary key: drizzle-kit's Postgres introspection (the development schema
+// push of a second process) fails on composite primary keys ("there is no parameter $1"). The token
+// index covers the count, so ranking reads no table rows; the docs index covers the filters and length.
+const TOKEN = 'briefing_search_postings_token_idx'
+const KEY = 'briefing_search_postings_key_idx'
+const RANK = 'briefing_search_docs_rank_idx'
 
-const sqliteDocs = sqliteTable(DOCS, {
-  key: text('key').primaryKey(),
-  collection: text('collection').notNull(),
-  docId: text('doc_id').notNull(),
-  published: integer('published').notNull(),
-  shadowed: integer('shadowed').notNull(),
-  date: real('date').notNull(),
-  section: text('section'),
-  issue: text('issue'),
-  sources: text('sources').notNull(),
-  terms: text('terms').notNull(),
-  title: text('title').notNull(),
-  titleFromText: integer('title_from_text').notNull(),
-  body: text('body').notNull(),
-  extra: text('extra').notNull(),
-  url: text('url').notNull(),
-  hay: text('hay').notNull(),
-  length: integer('length').notNull(),
-})
+const sqliteDocs = sqliteTable(
+  DOCS,
+  {
+    key: text('key').primaryKey(),
+    collection: text('collection').notNull(),
+    docId: text('doc_id').notNull(),
+    published: integer('published').notNull(),
+    shadowed: integer('shadowed').notNull(),
+    date: real('date').notNull(),
+    section: text('section'),
+    issue: text('issue'),
+    sources: text('sources').notNull(),
+    terms: text('terms').notNull(),
+    title: text('title').notNull(),
+    titleFromText: integer('title_from_text').notNull(),
+    body: text('body').notNull(),
+    extra: text('extra').notNull(),
+    url: text('url').notNull(),
+    hay: text('hay').notNull(),
+    length: integer('length').notNull(),
+  },
+  (t) => [index(RANK).on(t.key, t.published, t.shadowed, t.length, t.date, t.section, t.collection, t.issue)],
+)
 
 const sqlitePostings = sqliteTable(
   POSTINGS,
@@ -49,28 +58,32 @@ const sqlitePostings = sqliteTable(
     key: text('key').notNull(),
     tf: integer('tf').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.token, t.key] }), index('briefing_search_postings_key_idx').on(t.key)],
+  (t) => [index(TOKEN).on(t.token, t.key, t.tf), index(KEY).on(t.key)],
 )
 
-const pgDocs = pgTable(DOCS, {
-  key: pgText('key').primaryKey(),
-  collection: pgText('collection').notNull(),
-  docId: pgText('doc_id').notNull(),
-  published: pgInteger('published').notNull(),
-  shadowed: pgInteger('shadowed').notNull(),
-  date: doublePrecision('date').notNull(),
-  section: pgText('section'),
-  issue: pgText('issue'),
-  sources: pgText('sources').notNull(),
-  terms: pgText('terms').notNull(),
-  title: pgText('title').notNull(),
-  titleFromText: pgInteger('title_from_text').notNull(),
-  body: pgText('body').notNull(),
-  extra: pgText('extra').notNull(),
-  url: pgText('url').notNull(),
-  hay: pgText('hay').notNull(),
-  length: pgInteger('length').notNull(),
-})
+const pgDocs = pgTable(
+  DOCS,
+  {
+    key: pgText('key').primaryKey(),
+    collection: pgText('collection').notNull(),
+    docId: pgText('doc_id').notNull(),
+    published: pgInteger('published').notNull(),
+    shadowed: pgInteger('shadowed').notNull(),
+    date: doublePrecision('date').notNull(),
+    section: pgText('section'),
+    issue: pgText('issue'),
+    sources: pgText('sources').notNull(),
+    terms: pgText('terms').notNull(),
+    title: pgText('title').notNull(),
+    titleFromText: pgInteger('title_from_text').notNull(),
+    body: pgText('body').notNull(),
+    extra: pgText('extra').notNull(),
+    url: pgText('url').notNull(),
+    hay: pgText('hay').notNull(),
+    length: pgInteger('length').notNull(),
+  },
+  (t) => [pgIndex(RANK).on(t.key, t.published, t.shadowed, t.length, t.date, t.section, t.collection, t.issue)],
+)
 
 const pgPostings = pgTable(
   POSTINGS,
@@ -79,7 +92,7 @@ const pgPostings = pgTable(
     key: pgText('key').notNull(),
     tf: pgInteger('tf').notNull(),
   },
-  (t) => [pgPrimaryKey({ columns: [t.token, t.key] }), pgIndex('briefing_search_postings_key_idx').on(t.key)],
+  (t) => [pgIndex(TOKEN).on(t.token, t.key, t.tf), pgIndex(KEY).on(t.key)],
 )
 
 /** `beforeSchemaInit` hook of the SQLite adapter. */
