@@ -20,12 +20,16 @@ import { createTransport } from './email/transport'
 import {
   databaseIdType,
   databaseKind,
+  databasePush,
   databaseUri,
   ensureDatabaseFolder,
   graphqlEnabled,
   isMongo,
+  jobsAutorun,
+  mailFrom,
   payloadSecret,
   publicUrl,
+  s3,
 } from './env'
 import { featurePlugins } from './features'
 import { sqliteDatabase } from './lib/sqlite'
@@ -47,24 +51,21 @@ const db = (uri: string): Config['db'] => {
         idType: databaseIdType(),
         // Production (NODE_ENV=production) runs these at start; development pushes the schema.
         prodMigrations: migrations,
-        push: process.env.NODE_ENV !== 'production' || process.env.BRIEFING_DB_PUSH === '1',
+        push: databasePush(),
       })
 }
 
-const storage = (): NonNullable<Config['plugins']> =>
-  process.env.S3_BUCKET
+const storage = (bucket = s3()): NonNullable<Config['plugins']> =>
+  bucket
     ? [
         s3Storage({
           collections: { media: true },
-          bucket: process.env.S3_BUCKET,
+          bucket: bucket.bucket,
           config: {
-            region: process.env.S3_REGION ?? 'us-east-1',
-            endpoint: process.env.S3_ENDPOINT || undefined,
-            forcePathStyle: Boolean(process.env.S3_ENDPOINT),
-            credentials: {
-              accessKeyId: process.env.S3_ACCESS_KEY_ID ?? '',
-              secretAccessKey: process.env.S3_SECRET_ACCESS_KEY ?? '',
-            },
+            region: bucket.region,
+            endpoint: bucket.endpoint,
+            forcePathStyle: Boolean(bucket.endpoint),
+            credentials: { accessKeyId: bucket.accessKeyId, secretAccessKey: bucket.secretAccessKey },
           },
         }),
       ]
@@ -86,7 +87,7 @@ export default buildConfig({
   editor,
   db: db(databaseUri()),
   email: nodemailerAdapter({
-    defaultFromAddress: process.env.MAIL_FROM ?? 'briefing@example.com',
+    defaultFromAddress: mailFrom(),
     defaultFromName: 'Briefing',
     transport: createTransport(),
   }),
@@ -96,8 +97,8 @@ export default buildConfig({
   plugins: [...storage(), ...featurePlugins],
   jobs: {
     access: { run: ({ req }) => isEditor({ req }) as boolean },
-    autoRun: process.env.BRIEFING_JOBS_AUTORUN === '0' ? [] : [{ cron: '* * * * *', queue: 'default', limit: 20 }],
-    shouldAutoRun: () => process.env.BRIEFING_JOBS_AUTORUN !== '0',
+    autoRun: jobsAutorun() ? [{ cron: '* * * * *', queue: 'default', limit: 20 }] : [],
+    shouldAutoRun: () => jobsAutorun(),
   },
   // The checked-in types describe numeric ids: don't rewrite them when a run uses uuid or ObjectId ids.
   typescript: {

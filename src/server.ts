@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import express, { type Express } from 'express'
 import next from 'next'
 
-import { isProduction, port as envPort } from './env'
+import { isProduction, port as envPort, setPort } from './env'
 import { healthz } from './health'
 import { getBriefingPayload } from './lib/payload'
 import { mountPublicRoutes } from './routes'
@@ -19,7 +19,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export async function startServer(
   port = envPort(),
 ): Promise<{ app: Express; server: http.Server; close: () => Promise<void> }> {
-  process.env.PORT = String(port)
+  setPort(port)
   const app = express()
   const server = http.createServer(app)
   const nextApp = next({ dev: !isProduction, dir: root, hostname: 'localhost', port, httpServer: server })

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import type { CollectionSlug, Payload } from 'payload'
+import { asSystem } from '../lib/system'
 
 /** Collections that belong to Payload itself (preferences, migrations, locks, jobs), not to content. */
 export const isInternalCollection = (slug: string): boolean => slug.startsWith('payload-')
@@ -50,7 +51,7 @@ export async function exportArchive(payload: Payload, dir: string): Promise<Arch
       pagination: false,
       depth: 0,
       sort: ARCHIVE_ORDER,
-      overrideAccess: true,
+      ...asSystem('operator'),
       showHiddenFields: true,
     })
     const docs = main.docs as unknown as Doc[]
@@ -63,7 +64,7 @@ export async function exportArchive(payload: Payload, dir: string): Promise<Arch
         depth: 0,
         sort: ARCHIVE_ORDER,
         draft: true,
-        overrideAccess: true,
+        ...asSystem('operator'),
       })
       const byId = new Map(docs.map((d) => [String(d.id), d]))
       const newer = (latest.docs as unknown as Doc[]).filter((d) => byId.get(String(d.id))?.updatedAt !== d.updatedAt)
@@ -94,7 +95,7 @@ export async function exportArchive(payload: Payload, dir: string): Promise<Arch
     globals[global.slug] = await payload.findGlobal({
       slug: global.slug as never,
       depth: 0,
-      overrideAccess: true,
+      ...asSystem('operator'),
       showHiddenFields: true,
     })
     manifest.globals.push(global.slug)

@@ -4,6 +4,7 @@ import readline from 'node:readline/promises'
 import type { Command } from 'commander'
 
 import { fail, withPayload } from '../cli/context'
+import { inboundSmtpPort } from '../env'
 
 const ask = async (question: string): Promise<boolean> => {
   if (!process.stdin.isTTY) return false
@@ -116,7 +117,7 @@ export function registerNewsletterCommands(program: Command): void {
   program
     .command('inbound')
     .description('Receive mailto: unsubscribe requests over SMTP (List-Unsubscribe) until stopped')
-    .option('-p, --port <port>', 'SMTP port to listen on', process.env.INBOUND_SMTP_PORT ?? '2525')
+    .option('-p, --port <port>', 'SMTP port to listen on', String(inboundSmtpPort()))
     .option('--host <host>', 'address to listen on', '0.0.0.0')
     .action(async (opts: { port: string; host: string }) => {
       const port = Number(opts.port)

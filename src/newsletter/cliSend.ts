@@ -1,6 +1,8 @@
 import cliProgress from 'cli-progress'
 import type { Payload } from 'payload'
 
+import { smtpUrl } from '../env'
+
 import type { Campaign } from '../payload-types'
 import { campaignForIssue, countAudience, findIssue, resumeCampaign, retryFailed, startCampaign } from './campaign'
 import { Messenger } from './messenger'
@@ -128,7 +130,7 @@ export async function runWorker(payload: Payload, once: boolean): Promise<void> 
   process.once('SIGINT', onSignal)
   process.once('SIGTERM', onSignal)
   console.log(
-    `newsletter worker ${process.pid}: ${process.env.SMTP_URL ? 'SMTP' : 'outbox'} transport, ${messenger.connections} connection(s)`,
+    `newsletter worker ${process.pid}: ${smtpUrl() ? 'SMTP' : 'outbox'} transport, ${messenger.connections} connection(s)`,
   )
   try {
     do {

@@ -1,10 +1,13 @@
 import type { Payload } from 'payload'
 
+import { newsletterWorkerIntervalMs } from '../env'
+
 import type { Campaign } from '../payload-types'
 import { findIssue, startCampaign } from './campaign'
 import { ownerIsDead } from './cas'
 import { Messenger } from './messenger'
 import { CampaignRunner, type Progress, type RunResult } from './runner'
+import { asSystem } from '../lib/system'
 
 /**
  * The queue: campaigns in `sending` (and ones whose preparation died) are run until done or paused.
@@ -22,7 +25,7 @@ export async function runQueueOnce(
     sort: 'createdAt',
     limit: 20,
     depth: 0,
-    overrideAccess: true,
+    ...asSystem('newsletter'),
   })
   const results: RunResult[] = []
   for (let campaign of res.docs as Campaign[]) {
@@ -43,9 +46,7 @@ export async function runQueueOnce(
 let background: NodeJS.Timeout | null = null
 
 /** Poll the queue inside this process (web server). */
-export function startBackgroundWorker(
-  intervalMs = Number(process.env.NEWSLETTER_WORKER_INTERVAL_MS ?? 3000),
-): () => void {
+export function startBackgroundWorker(intervalMs = newsletterWorkerIntervalMs()): () => void {
   if (background) return stopBackgroundWorker
   let busy = false
   let messenger: Messenger | null = null

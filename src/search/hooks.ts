@@ -5,6 +5,7 @@ import type { SearchCollection } from './engine'
 import { indexSaved, publishedIndexed, removeSaved } from './indexing'
 import { hasPublished, index, remove, SEARCH_COLLECTIONS } from './service'
 import { usesStore } from './store'
+import { asSystem } from '../lib/system'
 
 /** Keep the index in step with a saved document (a draft save keeps the public version unless it was unpublished). */
 const afterChange =
@@ -21,7 +22,7 @@ const afterChange =
         depth: 0,
         limit: 1,
         req,
-        overrideAccess: true,
+        ...asSystem('searchIndex'),
       })
       if (main.docs[0]?._status !== 'published') {
         if (stored) await removeSaved(req, collection, doc.id, 'published')
@@ -42,7 +43,7 @@ async function reindexItemsOf(req: PayloadRequest, issue: number | string): Prom
     depth: 0,
     pagination: false,
     req,
-    overrideAccess: true,
+    ...asSystem('searchIndex'),
   })
   const docs = items.docs as unknown as Parameters<typeof index>[1][]
   if (usesStore(req.payload)) for (const item of docs) await indexSaved(req, 'items', item)

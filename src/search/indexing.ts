@@ -4,6 +4,7 @@ import { toSearchDoc, type Lookup } from './documents'
 import type { SearchCollection } from './engine'
 import { clearAll, hasKey, putDoc, removeKey, type Db, withWriteDb } from './store'
 import { inlineTermIds, relationKey, relationKeys } from './text'
+import { asSystem } from '../lib/system'
 
 /**
  * Keeping the database index (store.ts) in step with saved documents: every save writes its rows in
@@ -40,7 +41,7 @@ async function namesFor(req: Partial<PayloadRequest> & { payload: Payload }, doc
       depth: 0,
       pagination: false,
       req,
-      overrideAccess: true,
+      ...asSystem('searchIndex'),
     })
     return res.docs as unknown as Doc[]
   }
@@ -117,7 +118,7 @@ export async function* allDocs(payload: Payload, collection: SearchCollection, d
       page,
       draft,
       where,
-      overrideAccess: true,
+      ...asSystem('searchIndex'),
       sort: 'id',
       // The index never reads join fields (an issue's items, an item's reuses); typed per collection.
       joins: false as never,

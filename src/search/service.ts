@@ -7,6 +7,7 @@ import { allDocs, rebuildStore } from './indexing'
 import { snippet } from './snippet'
 import { hasKey, queryStore, similarInStore, storeIsEmpty, usesStore } from './store'
 import { parseQuery, type ParsedQuery } from './tokenize'
+import { asSystem } from '../lib/system'
 
 /**
  * The search module's narrow interface: index / remove / search / rebuild. Everything behind it
@@ -228,7 +229,7 @@ async function resolveSlug(
       where: { slug: { equals: value } },
       depth: 0,
       limit: 1,
-      overrideAccess: true,
+      ...asSystem('searchIndex'),
       joins: false as never,
     })
     return found.docs[0] ? String(found.docs[0].id) : value
@@ -338,8 +339,8 @@ let filling: Promise<void> | undefined
 function fillStoreOnce(payload: Payload): Promise<void> {
   filling ??= (async () => {
     if (!(await storeIsEmpty(payload))) return
-    const some = await payload.count({ collection: 'items', overrideAccess: true })
-    const terms = await payload.count({ collection: 'glossary-terms', overrideAccess: true })
+    const some = await payload.count({ collection: 'items', ...asSystem('searchIndex') })
+    const terms = await payload.count({ collection: 'glossary-terms', ...asSystem('searchIndex') })
     if (some.totalDocs + terms.totalDocs > 0) await rebuildStore(payload)
   })().catch((err) => {
     filling = undefined

@@ -1,4 +1,4 @@
-import type { IssueView, ItemView } from '../../templates/viewModel'
+import type { IssueView, ItemView } from '../content/viewModel'
 
 /** Dependency keys of what a page shows (see cache.ts for the key scheme). */
 export const doc = (collection: string, id: unknown) => `doc:${collection}:${String(id)}`

@@ -1,7 +1,10 @@
 import type { Payload } from 'payload'
 
+import { webFreshnessSeconds } from '../env'
+
 import { clearCache } from './cache'
 import { PAGE_COLLECTIONS } from './deps'
+import { asSystem } from '../lib/system'
 
 /**
  * Cross-process freshness. The hooks in this process invalidate exactly the pages a change shows;
@@ -29,7 +32,7 @@ async function newestUpdate(payload: Payload): Promise<number> {
       depth: 0,
       pagination: false,
       select: { updatedAt: true },
-      overrideAccess: true,
+      ...asSystem('cache'),
     })
     const t = Date.parse(String((docs[0] as { updatedAt?: string } | undefined)?.updatedAt ?? ''))
     if (Number.isFinite(t) && t > newest) newest = t
@@ -53,7 +56,7 @@ let timer: NodeJS.Timeout | undefined
 
 /** Start checking every WEB_FRESHNESS_SECONDS (default 5; 0 turns it off). Idempotent. */
 export function watchFreshness(getPayload: () => Promise<Payload>): void {
-  const seconds = Number(process.env.WEB_FRESHNESS_SECONDS ?? 5)
+  const seconds = webFreshnessSeconds()
   if (timer || !(seconds > 0)) return
   timer = setInterval(() => {
     getPayload()

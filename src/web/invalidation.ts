@@ -5,9 +5,11 @@ import type {
   PayloadRequest,
 } from 'payload'
 
+import { webCacheRecheckMs } from '../env'
 import { relationId } from '../lib/relations'
 import { bumpPreview, invalidate } from './cache'
 import { doc as docKey, list, nav, SETTINGS } from './deps'
+import { asSystem } from '../lib/system'
 
 /**
  * Payload hooks that drop exactly the cached pages showing a changed document. They run again
@@ -18,8 +20,6 @@ type Doc = Record<string, unknown> & { id?: unknown; _status?: string | null }
 
 const ids = (v: unknown): unknown[] => (Array.isArray(v) ? v : [v]).map(relationId).filter((x) => x !== undefined)
 const isPublished = (d: Doc | undefined | null) => d?._status === 'published'
-
-const RECHECK_MS = Number(process.env.WEB_CACHE_RECHECK_MS ?? 1000)
 
 let pending = 0
 let waiters: Array<() => void> = []
@@ -33,7 +33,7 @@ export function invalidateSoon(keys: string[]): void {
       for (const resolve of waiters) resolve()
       waiters = []
     }
-  }, RECHECK_MS)
+  }, webCacheRecheckMs())
   timer.unref?.()
 }
 
@@ -84,7 +84,7 @@ async function neighbourIds(req: PayloadRequest, d: Doc): Promise<unknown[]> {
       sort,
       limit: 1,
       depth: 0,
-      overrideAccess: true,
+      ...asSystem('cache'),
       req,
       select: { slug: true },
     })

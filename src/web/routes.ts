@@ -23,6 +23,7 @@ import {
   termPage,
 } from './loaders'
 import { mountPreviewRoutes } from './preview'
+import { PUBLIC_READ } from '../lib/system'
 
 export type WebRouteOptions = {
   /** Payload instance to use (tests, benchmarks); defaults to the process-wide one. */
@@ -44,35 +45,33 @@ const pageParam = (req: Request): number | null => {
 
 async function sitemapPage(payload: Payload, site: Site): Promise<Rendered> {
   const issues = await publishedIssues(payload, site.publicUrl)
-  const issueIds = new Set(issues.map((i) => String(i.id)))
   const [items, sections, terms, sources] = await Promise.all([
     payload.find({
       collection: 'items',
-      where: { _status: { equals: 'published' } },
       depth: 0,
       pagination: false,
-      overrideAccess: true,
+      ...PUBLIC_READ,
       select: { issue: true, updatedAt: true },
     }),
     payload.find({
       collection: 'sections',
       depth: 0,
       pagination: false,
-      overrideAccess: false, // as an anonymous reader: public ones only
+      ...PUBLIC_READ,
       select: { slug: true, updatedAt: true },
     }),
     payload.find({
       collection: 'glossary-terms',
       depth: 0,
       pagination: false,
-      overrideAccess: false, // as an anonymous reader: public ones only
+      ...PUBLIC_READ,
       select: { slug: true, updatedAt: true },
     }),
     payload.find({
       collection: 'sources',
       depth: 0,
       pagination: false,
-      overrideAccess: true,
+      ...PUBLIC_READ,
       select: { slug: true, updatedAt: true },
     }),
   ])
@@ -82,9 +81,7 @@ async function sitemapPage(payload: Payload, site: Site): Promise<Rendered> {
     { url: `${base}/archive` },
     { url: `${base}/glossary` },
     ...issues.map((i) => ({ url: i.url, lastmod: i.updatedAt })),
-    ...items.docs
-      .filter((i) => issueIds.has(String(i.issue)))
-      .map((i) => ({ url: `${base}/items/${i.id}`, lastmod: i.updatedAt })),
+    ...items.docs.map((i) => ({ url: `${base}/items/${i.id}`, lastmod: i.updatedAt })),
     ...sections.docs.map((s) => ({ url: `${base}/sections/${s.slug}`, lastmod: s.updatedAt })),
     ...terms.docs.map((t) => ({ url: `${base}/glossary/${t.slug}`, lastmod: t.updatedAt })),
     ...sources.docs.map((s) => ({ url: `${base}/sources/${s.slug}`, lastmod: s.updatedAt })),

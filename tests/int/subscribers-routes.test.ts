@@ -189,7 +189,11 @@ describe('confirmation links are single-use', () => {
   const tokenOf = (link: string) => new URL(link).searchParams.get('token')!
   const confirm = (token: string) =>
     fetch(`${base}/subscribe/confirm?token=${encodeURIComponent(token)}`, { headers: { accept: 'application/json' } })
-  const message = async (res: Response) => ((await res.json()) as { message: string }).message
+  /** `{ ok, message }`, or Payload's error shape for a refusal. */
+  const message = async (res: Response) => {
+    const body = (await res.json()) as { message?: string; errors?: Array<{ message: string }> }
+    return body.message ?? body.errors?.[0]?.message
+  }
 
   it('a second click changes nothing; after an unsubscribe the old link no longer subscribes', async () => {
     expect((await subscribe({ email })).status).toBe(202)

@@ -37,7 +37,7 @@ describe('cross-process freshness', () => {
 
     const child = spawnSync(
       process.execPath,
-      ['--import', 'tsx', 'tests/helpers/otherProcessEdit.ts', OLD, 'Renamed Elsewhere'],
+      ['--conditions=development', '--import', 'tsx', 'tests/helpers/otherProcessEdit.ts', OLD, 'Renamed Elsewhere'],
       {
         env: process.env,
         encoding: 'utf8',
