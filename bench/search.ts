@@ -34,6 +34,7 @@ import { itemDoc, type Lookup } from '../src/search/documents'
 import { SearchEngine } from '../src/search/engine'
 import { runQuery, type SearchRequest } from '../src/search/service'
 import { normalize } from '../src/search/tokenize'
+import { flexIndex } from './searchFlex'
 import { databaseIndex } from './searchStore'
 
 const ITEMS = Number(process.env.ITEMS ?? 50_000)
@@ -41,6 +42,7 @@ const ITERATIONS = Number(process.env.ITERATIONS ?? 300)
 const BASELINE_ITERATIONS = Number(process.env.BASELINE_ITERATIONS ?? 40)
 const PAYLOAD_ITEMS = Number(process.env.PAYLOAD_ITEMS ?? 1000)
 const STORE_ITERATIONS = Number(process.env.STORE_ITERATIONS ?? 100)
+const FLEX_ITERATIONS = Number(process.env.FLEX_ITERATIONS ?? 100)
 
 v8.setFlagsFromString('--expose-gc')
 const gc = vm.runInNewContext('gc') as () => void
@@ -351,6 +353,8 @@ function main(): MemoryRun {
 }
 
 const memory = main()
+const makeDoc = (n: number) => itemDoc(makeItem(n, Date.UTC(2015, 0, 2)), lookup)
+if (FLEX_ITERATIONS > 0) await flexIndex({ items: ITEMS, iterations: FLEX_ITERATIONS, makeDoc, categories, gc })
 if (STORE_ITERATIONS > 0) {
   await databaseIndex({
     items: ITEMS,

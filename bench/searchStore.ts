@@ -31,8 +31,11 @@ const heap = (gc: () => void) => {
 }
 
 export async function databaseIndex({ items, iterations, makeDoc, categories, memory, gc }: Options): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-bench-store-'))
-  process.env.DATABASE_URI = `file:${path.join(dir, 'bench.db')}`
+  // STORE_DB=<file> keeps the database (and reuses its index when it already holds the items).
+  const kept = process.env.STORE_DB
+  const dir = kept ? path.dirname(path.resolve(kept)) : fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-bench-store-'))
+  const file = kept ? path.resolve(kept) : path.join(dir, 'bench.db')
+  process.env.DATABASE_URI = `file:${file}`
   process.env.BRIEFING_JOBS_AUTORUN = '0'
   const { getPayload } = await import('payload')
   const { default: config } = await import('../src/payload.config')
@@ -47,9 +50,10 @@ export async function databaseIndex({ items, iterations, makeDoc, categories, me
       { format: 'writing the database index {bar} {value}/{total} items' },
       cliProgress.Presets.shades_classic,
     )
-    bar.start(items, 0)
+    const written = kept ? await store.indexedCount(payload) : 0
+    bar.start(items, written >= items ? items : 0)
     const began = performance.now()
-    for (let n = 0; n < items; n += 500) {
+    for (let n = written >= items ? items : 0; n < items; n += 500) {
       await store.withWriteDb(payload, undefined, async (db) => {
         for (let k = n; k < Math.min(items, n + 500); k++) await store.putDoc(payload, db, `items:${k + 1}`, makeDoc(k))
       })
@@ -58,9 +62,7 @@ export async function databaseIndex({ items, iterations, makeDoc, categories, me
     const buildMs = performance.now() - began
     bar.stop()
     const heapBytes = heap(gc) - heapBooted
-    const bytes =
-      fs.statSync(path.join(dir, 'bench.db')).size +
-      (fs.statSync(path.join(dir, 'bench.db-wal'), { throwIfNoEntry: false })?.size ?? 0)
+    const bytes = fs.statSync(file).size + (fs.statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0)
 
     // A fresh instance: nothing to build, its first query answers from the stored index.
     service.reset()
@@ -99,6 +101,6 @@ export async function databaseIndex({ items, iterations, makeDoc, categories, me
     console.log(rows.join('\n'))
   } finally {
     await payload.destroy?.()
-    fs.rmSync(dir, { recursive: true, force: true })
+    if (!kept) fs.rmSync(dir, { recursive: true, force: true })
   }
 }

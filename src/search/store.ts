@@ -110,6 +110,12 @@ export async function storeIsEmpty(payload: Payload): Promise<boolean> {
   return (await exec(payload, undefined, sql`SELECT key FROM ${sql.raw(DOCS)} LIMIT 1`)).length === 0
 }
 
+/** How many versions are indexed. */
+export async function indexedCount(payload: Payload): Promise<number> {
+  const [row] = await exec(payload, undefined, sql`SELECT count(*) AS n FROM ${sql.raw(DOCS)}`)
+  return Number(row?.n ?? 0)
+}
+
 /** Empty the index (before a rebuild). */
 export async function clearAll(payload: Payload, db: Db): Promise<void> {
   await exec(payload, db, sql`DELETE FROM ${sql.raw(POSTINGS)}`)
