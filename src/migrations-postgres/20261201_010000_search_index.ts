@@ -25,11 +25,15 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   CREATE TABLE IF NOT EXISTS "briefing_search_postings" (
   	"token" text NOT NULL,
   	"key" text NOT NULL,
-  	"tf" integer NOT NULL
+  	"tf" integer NOT NULL,
+  	"length" integer NOT NULL,
+  	"date" double precision NOT NULL,
+  	"published" integer NOT NULL,
+  	"shadowed" integer NOT NULL
   );
-  CREATE INDEX IF NOT EXISTS "briefing_search_postings_token_idx" ON "briefing_search_postings" USING btree ("token","key","tf");
+  CREATE INDEX IF NOT EXISTS "briefing_search_postings_rank_idx" ON "briefing_search_postings" USING btree ("token","published","shadowed","tf","length","date","key");
   CREATE INDEX IF NOT EXISTS "briefing_search_docs_rank_idx" ON "briefing_search_docs" USING btree ("key","published","shadowed","length","date","section","collection","issue");
-  CREATE INDEX IF NOT EXISTS "briefing_search_postings_key_idx" ON "briefing_search_postings" USING btree ("key");`)
+  CREATE INDEX IF NOT EXISTS "briefing_search_postings_key_idx" ON "briefing_search_postings" USING btree ("key","token","tf");`)
 }
 
 export async function down({ db }: MigrateDownArgs): Promise<void> {

@@ -27,13 +27,17 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE IF NOT EXISTS \`briefing_search_postings\` (
   	\`token\` text NOT NULL,
   	\`key\` text NOT NULL,
-  	\`tf\` integer NOT NULL
+  	\`tf\` integer NOT NULL,
+  	\`length\` integer NOT NULL,
+  	\`date\` real NOT NULL,
+  	\`published\` integer NOT NULL,
+  	\`shadowed\` integer NOT NULL
   );`)
   await db.run(
-    sql`CREATE INDEX IF NOT EXISTS \`briefing_search_postings_token_idx\` ON \`briefing_search_postings\` (\`token\`, \`key\`, \`tf\`);`,
+    sql`CREATE INDEX IF NOT EXISTS \`briefing_search_postings_rank_idx\` ON \`briefing_search_postings\` (\`token\`, \`published\`, \`shadowed\`, \`tf\`, \`length\`, \`date\`, \`key\`);`,
   )
   await db.run(
-    sql`CREATE INDEX IF NOT EXISTS \`briefing_search_postings_key_idx\` ON \`briefing_search_postings\` (\`key\`);`,
+    sql`CREATE INDEX IF NOT EXISTS \`briefing_search_postings_key_idx\` ON \`briefing_search_postings\` (\`key\`, \`token\`, \`tf\`);`,
   )
 }
 

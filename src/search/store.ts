@@ -72,22 +72,31 @@ export async function putDoc(payload: Payload, db: Db, key: string, doc: SearchD
   let length = 0
   for (const tf of counts.values()) length += tf
   const draft = key.endsWith(':draft')
+  const published = doc.published ? 1 : 0
   await exec(
     payload,
     db,
     sql`INSERT INTO ${sql.raw(DOCS)} (key, collection, doc_id, published, shadowed, date, section, issue, sources,
       terms, title, title_from_text, body, extra, url, hay, length)
-    VALUES (${key}, ${doc.collection}, ${doc.id}, ${doc.published ? 1 : 0}, 0, ${doc.date}, ${doc.section ?? null},
+    VALUES (${key}, ${doc.collection}, ${doc.id}, ${published}, 0, ${doc.date}, ${doc.section ?? null},
       ${doc.issue ?? null}, ${list(doc.sources)}, ${list(doc.terms)}, ${doc.title}, ${doc.titleFromText ? 1 : 0},
       ${doc.text}, ${doc.extra}, ${doc.url}, ${normalize(`${doc.title}\n${doc.text}\n${doc.extra}`)}, ${length})`,
   )
   const entries = [...counts]
   for (let at = 0; at < entries.length; at += 300) {
-    const values = entries.slice(at, at + 300).map(([token, tf]) => sql`(${token}, ${key}, ${Math.min(tf, 65535)})`)
-    await exec(payload, db, sql`INSERT INTO ${sql.raw(POSTINGS)} (token, key, tf) VALUES ${sql.join(values, sql`, `)}`)
+    const values = entries
+      .slice(at, at + 300)
+      .map(([token, tf]) => sql`(${token}, ${key}, ${Math.min(tf, 65535)}, ${length}, ${doc.date}, ${published}, 0)`)
+    await exec(
+      payload,
+      db,
+      sql`INSERT INTO ${sql.raw(POSTINGS)} (token, key, tf, length, date, published, shadowed)
+        VALUES ${sql.join(values, sql`, `)}`,
+    )
   }
   const main = draft ? key.slice(0, -':draft'.length) : key
   await exec(payload, db, sql`UPDATE ${sql.raw(DOCS)} SET shadowed = ${draft ? 1 : 0} WHERE key = ${main}`)
+  if (draft) await exec(payload, db, sql`UPDATE ${sql.raw(POSTINGS)} SET shadowed = 1 WHERE key = ${main}`)
   stats = undefined
 }
 
@@ -97,6 +106,7 @@ export async function removeKey(payload: Payload, db: Db, key: string): Promise<
   await exec(payload, db, sql`DELETE FROM ${sql.raw(DOCS)} WHERE key = ${key}`)
   if (key.endsWith(':draft')) {
     await exec(payload, db, sql`UPDATE ${sql.raw(DOCS)} SET shadowed = 0 WHERE key = ${key.slice(0, -6)}`)
+    await exec(payload, db, sql`UPDATE ${sql.raw(POSTINGS)} SET shadowed = 0 WHERE key = ${key.slice(0, -6)}`)
   }
 }
 
@@ -163,16 +173,23 @@ export type StoreFilters = {
   staff?: boolean
 }
 
-function conditions(f: StoreFilters, phrases: string[]): SQL[] {
-  const where: SQL[] = [f.staff ? sql`d.shadowed = 0` : sql`d.published = 1`]
+/** Conditions on the first token's postings rows: visibility and dates are copied there. */
+function postingConditions(f: StoreFilters): SQL[] {
+  const where: SQL[] = [f.staff ? sql`p0.shadowed = 0` : sql`p0.published = 1`]
+  if (f.from !== undefined) where.push(sql`p0.date <> 0 AND p0.date >= ${f.from}`)
+  if (f.to !== undefined) where.push(sql`p0.date <> 0 AND p0.date <= ${f.to}`)
+  return where
+}
+
+/** Conditions that need the document row (joined only when there are any). */
+function documentConditions(f: StoreFilters, phrases: string[]): SQL[] {
+  const where: SQL[] = []
   if (f.collection) where.push(sql`d.collection = ${f.collection}`)
   if (f.itemsOnly) where.push(sql`d.collection = 'items'`)
   if (f.section) where.push(sql`d.section = ${f.section}`)
   if (f.source) where.push(sql`d.sources LIKE ${like(`|${f.source}|`)} ESCAPE '\\'`)
   if (f.term) where.push(sql`d.terms LIKE ${like(`|${f.term}|`)} ESCAPE '\\'`)
   if (f.issue) where.push(sql`d.issue = ${f.issue}`)
-  if (f.from !== undefined) where.push(sql`d.date <> 0 AND d.date >= ${f.from}`)
-  if (f.to !== undefined) where.push(sql`d.date <> 0 AND d.date <= ${f.to}`)
   // Han runs longer than two characters must appear verbatim, not only as their bigrams.
   for (const p of phrases.filter((x) => x.length > 2)) where.push(sql`d.hay LIKE ${like(p)} ESCAPE '\\'`)
   return where
@@ -198,6 +215,59 @@ const toDoc = (r: Row): SearchDoc => ({
   date: Number(r.date),
 })
 
+/** The FROM and WHERE of a query's matches: the rarest token's postings, the others joined by key. */
+type Matches = { from: SQL; where: SQL }
+
+function matches(tokens: string[], filters: StoreFilters, phrases: string[]): Matches {
+  const byDocument = documentConditions(filters, phrases)
+  const document = byDocument.length ? sql` JOIN ${sql.raw(DOCS)} d ON d.key = p0.key` : sql``
+  const where = [sql`p0.token = ${tokens[0]}`, ...postingConditions(filters), ...byDocument]
+  return {
+    from: sql`${sql.raw(POSTINGS)} p0${sql.join(joinRest(tokens), sql``)}${document}`,
+    where: sql.join(where, sql` AND `),
+  }
+}
+
+/** The SQL that ranks a query's matches and the SQL that counts them (undefined: a token is in no document). */
+async function ranking(
+  payload: Payload,
+  query: ParsedQuery,
+  filters: StoreFilters,
+  limit: number,
+  offset: number,
+): Promise<{ statement: SQL; count: SQL } | undefined> {
+  const df = await frequencies(payload, query.tokens)
+  if (query.tokens.some((t) => !df.has(t))) return undefined
+  const { live, avg } = await corpus(payload)
+  const tokens = [...query.tokens].sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0))
+  const norm = sql`(${num(K1 * (1 - B))} + ${num((K1 * B) / avg)} * p0.length)`
+  const terms = tokens.map((t, i) => {
+    const n = df.get(t) ?? 0
+    const idf = Math.log(1 + (live - n + 0.5) / (n + 0.5))
+    const p = sql.raw(`p${i}`)
+    return sql`(${num(idf * (K1 + 1))} * ${p}.tf / (${p}.tf + ${norm}))`
+  })
+  const { from, where } = matches(tokens, filters, query.phrases)
+  // Rank on the covering indexes (SQLite keeps only the top rows while sorting); the text of the
+  // page's rows is read afterwards, by key.
+  const statement = sql`SELECT d.collection, d.doc_id, d.title, d.body, d.url, d.published, d.date, r.score FROM (
+        SELECT p0.key AS key, p0.date AS date, floor((${sql.join(terms, sql` + `)}) * 4 + 0.5) / 4 AS score
+        FROM ${from} WHERE ${where}
+        ORDER BY score DESC, p0.date DESC, p0.key
+        LIMIT ${num(limit)} OFFSET ${num(offset)}
+      ) r JOIN ${sql.raw(DOCS)} d ON d.key = r.key
+      ORDER BY r.score DESC, r.date DESC, r.key`
+  return { statement, count: sql`SELECT count(*) AS n FROM ${from} WHERE ${where}` }
+}
+
+/** SQLite's plan for ranking a query: which tables and indexes it reads (tests and the bench). */
+export async function rankingPlan(payload: Payload, query: ParsedQuery, filters: StoreFilters): Promise<string[]> {
+  const r = await ranking(payload, query, filters, 10, 0)
+  if (!r) return []
+  const rows = await exec(payload, undefined, sql`EXPLAIN QUERY PLAN ${r.statement}`)
+  return rows.map((row) => String(row.detail))
+}
+
 /**
  * Versions containing every query token that pass the filters, best first: BM25 (title words count
  * three times) in steps of 0.25, then recency; with the number of matches.
@@ -210,48 +280,11 @@ export async function queryStore(
   offset: number,
 ): Promise<{ hits: StoreHit[]; total: number }> {
   if (!query.tokens.length) return { hits: [], total: 0 }
-  const df = await frequencies(payload, query.tokens)
-  if (query.tokens.some((t) => !df.has(t))) return { hits: [], total: 0 }
-  const { live, avg } = await corpus(payload)
-  const tokens = [...query.tokens].sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0))
-  const norm = sql`(${num(K1 * (1 - B))} + ${num((K1 * B) / avg)} * d.length)`
-  const terms = tokens.map((t, i) => {
-    const n = df.get(t) ?? 0
-    const idf = Math.log(1 + (live - n + 0.5) / (n + 0.5))
-    const p = sql.raw(`p${i}`)
-    return sql`(${num(idf * (K1 + 1))} * ${p}.tf / (${p}.tf + ${norm}))`
-  })
-  const joins = joinRest(tokens)
-  const where = conditions(filters, query.phrases)
-  // Rank on the covering indexes only; the text of the page's rows is read afterwards.
-  const rows = await exec(
-    payload,
-    undefined,
-    sql`SELECT d.collection, d.doc_id, d.title, d.body, d.url, d.published, d.date, r.score, r.total FROM (
-        SELECT p0.key AS key, d.date AS date, floor((${sql.join(terms, sql` + `)}) * 4 + 0.5) / 4 AS score,
-          count(*) OVER () AS total
-        FROM ${sql.raw(POSTINGS)} p0${sql.join(joins, sql``)}
-        JOIN ${sql.raw(DOCS)} d ON d.key = p0.key
-        WHERE p0.token = ${tokens[0]} AND ${sql.join(where, sql` AND `)}
-        ORDER BY score DESC, d.date DESC, p0.key
-        LIMIT ${num(limit)} OFFSET ${num(offset)}
-      ) r JOIN ${sql.raw(DOCS)} d ON d.key = r.key
-      ORDER BY r.score DESC, r.date DESC, r.key`,
-  )
-  const total = rows.length ? Number(rows[0].total) : offset > 0 ? await countOnly(payload, tokens, where) : 0
-  return { hits: rows.map((r) => ({ doc: toDoc(r), score: Number(r.score) })), total }
-}
-
-/** The number of matches when the requested page is past the end. */
-async function countOnly(payload: Payload, tokens: string[], where: SQL[]): Promise<number> {
-  const joins = joinRest(tokens)
-  const [row] = await exec(
-    payload,
-    undefined,
-    sql`SELECT count(*) AS n FROM ${sql.raw(POSTINGS)} p0${sql.join(joins, sql``)}
-      JOIN ${sql.raw(DOCS)} d ON d.key = p0.key WHERE p0.token = ${tokens[0]} AND ${sql.join(where, sql` AND `)}`,
-  )
-  return Number(row?.n ?? 0)
+  const r = await ranking(payload, query, filters, limit, offset)
+  if (!r) return { hits: [], total: 0 }
+  const rows = await exec(payload, undefined, r.statement)
+  const [counted] = await exec(payload, undefined, r.count)
+  return { hits: rows.map((row) => ({ doc: toDoc(row), score: Number(row.score) })), total: Number(counted?.n ?? 0) }
 }
 
 /**

@@ -14,16 +14,20 @@ import {
  *
  * - `briefing_search_docs`: one row per indexed version (`items:12`, `items:12:draft`), the flattened
  *   document (title, text, hidden text, filters, URL) and its length in tokens;
- * - `briefing_search_postings`: one row per token and document with the token's (title-weighted) count.
+ * - `briefing_search_postings`: one row per token and document with the token's (title-weighted) count
+ *   and copies of what ranking reads of the document (its length, date, whether public, whether a
+ *   draft hides it from staff), so that a query is ranked on one covering index, no document row read
+ *   per match.
  *
  * Every instance reads the same rows; saves write them in the save's own transaction.
  */
 export const DOCS = 'briefing_search_docs'
 export const POSTINGS = 'briefing_search_postings'
 // Indexes, not a composite primary key: drizzle-kit's Postgres introspection (the development schema
-// push of a second process) fails on composite primary keys ("there is no parameter $1"). The token
-// index covers the count, so ranking reads no table rows; the docs index covers the filters and length.
-const TOKEN = 'briefing_search_postings_token_idx'
+// push of a second process) fails on composite primary keys ("there is no parameter $1"). The rank
+// index covers ranking (token, visibility, tf, length, date); the key index covers the joins of a
+// query's further tokens and deletes; the docs index covers the other filters.
+const TOKEN = 'briefing_search_postings_rank_idx'
 const KEY = 'briefing_search_postings_key_idx'
 const RANK = 'briefing_search_docs_rank_idx'
 
@@ -57,8 +61,15 @@ const sqlitePostings = sqliteTable(
     token: text('token').notNull(),
     key: text('key').notNull(),
     tf: integer('tf').notNull(),
+    length: integer('length').notNull(),
+    date: real('date').notNull(),
+    published: integer('published').notNull(),
+    shadowed: integer('shadowed').notNull(),
   },
-  (t) => [index(TOKEN).on(t.token, t.key, t.tf), index(KEY).on(t.key)],
+  (t) => [
+    index(TOKEN).on(t.token, t.published, t.shadowed, t.tf, t.length, t.date, t.key),
+    index(KEY).on(t.key, t.token, t.tf),
+  ],
 )
 
 const pgDocs = pgTable(
@@ -91,8 +102,15 @@ const pgPostings = pgTable(
     token: pgText('token').notNull(),
     key: pgText('key').notNull(),
     tf: pgInteger('tf').notNull(),
+    length: pgInteger('length').notNull(),
+    date: doublePrecision('date').notNull(),
+    published: pgInteger('published').notNull(),
+    shadowed: pgInteger('shadowed').notNull(),
   },
-  (t) => [pgIndex(TOKEN).on(t.token, t.key, t.tf), pgIndex(KEY).on(t.key)],
+  (t) => [
+    pgIndex(TOKEN).on(t.token, t.published, t.shadowed, t.tf, t.length, t.date, t.key),
+    pgIndex(KEY).on(t.key, t.token, t.tf),
+  ],
 )
 
 /** `beforeSchemaInit` hook of the SQLite adapter. */
