@@ -11,13 +11,17 @@
  * A second, smaller measurement goes end to end through Payload: PAYLOAD_ITEMS items written with the
  * Local API to a temporary SQLite file, then `rebuild()` (reading them back) and `search()` timed.
  *
+ * FlexSearch 0.8 (bench/searchFlex.ts) in the same run: the same documents and queries, its
+ * export/import, and its own encoders checked against Briefing's behaviour on fixtures.
+ *
  * Side by side in the same run, the database index (store.ts, what the server uses on SQLite and
  * PostgreSQL): the same 50,000 flattened documents written into its tables of a temporary SQLite file
  * through Payload's adapter, the same queries answered by one SQL query each (queryStore + snippets),
  * the heap it keeps per instance, and the time a fresh instance needs before its first answer.
  *
  * Options: ITEMS=50000 ITERATIONS=300 BASELINE_ITERATIONS=40 PAYLOAD_ITEMS=1000 (0 skips it)
- * STORE_ITERATIONS=100 (0 skips the database index)
+ * STORE_ITERATIONS=100 (0 skips the database index) STORE_DB=<file> (keep the database index there and
+ * reuse it in the next run) FLEX_ITERATIONS=100 (0 skips FlexSearch)
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -354,14 +358,18 @@ function main(): MemoryRun {
 
 const memory = main()
 const makeDoc = (n: number) => itemDoc(makeItem(n, Date.UTC(2015, 0, 2)), lookup)
-if (FLEX_ITERATIONS > 0) await flexIndex({ items: ITEMS, iterations: FLEX_ITERATIONS, makeDoc, categories, gc })
+const flex =
+  FLEX_ITERATIONS > 0
+    ? await flexIndex({ items: ITEMS, iterations: FLEX_ITERATIONS, makeDoc, categories, gc })
+    : undefined
 if (STORE_ITERATIONS > 0) {
   await databaseIndex({
     items: ITEMS,
     iterations: STORE_ITERATIONS,
-    makeDoc: (n) => itemDoc(makeItem(n, Date.UTC(2015, 0, 2)), lookup),
+    makeDoc,
     categories,
     memory,
+    flex,
     gc,
   })
 }

@@ -12,6 +12,7 @@ import Table from 'cli-table3'
 
 import type { SearchDoc } from '../src/search/engine'
 import type { SearchRequest } from '../src/search/service'
+import type { FlexRun } from './searchFlex'
 
 type Options = {
   items: number
@@ -19,6 +20,8 @@ type Options = {
   makeDoc: (n: number) => SearchDoc
   categories: Array<{ name: string; make: () => SearchRequest }>
   memory: { buildMs: number; heapBytes: number; p95: Record<string, number> }
+  /** FlexSearch's figures from the same run, when it ran. */
+  flex?: FlexRun
   gc: () => void
 }
 
@@ -30,7 +33,15 @@ const heap = (gc: () => void) => {
   return process.memoryUsage().heapUsed
 }
 
-export async function databaseIndex({ items, iterations, makeDoc, categories, memory, gc }: Options): Promise<void> {
+export async function databaseIndex({
+  items,
+  iterations,
+  makeDoc,
+  categories,
+  memory,
+  flex,
+  gc,
+}: Options): Promise<void> {
   // STORE_DB=<file> keeps the database (and reuses its index when it already holds the items).
   const kept = process.env.STORE_DB
   const dir = kept ? path.dirname(path.resolve(kept)) : fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-bench-store-'))
@@ -70,7 +81,10 @@ export async function databaseIndex({ items, iterations, makeDoc, categories, me
     await service.search(payload, { q: 'party' })
     const firstAnswerMs = performance.now() - t0
 
-    const table = new Table({ head: ['query', 'in-memory p95 (old)', 'database p50', 'database p95 (new)'] })
+    const flexP95 = (name: string) => (flex ? ms(flex.p95[name]) : 'not run')
+    const table = new Table({
+      head: ['query', 'in-memory p95 (old)', 'database p50', 'database p95 (new)', 'FlexSearch p95'],
+    })
     const rows: string[] = []
     for (const c of categories) {
       const queries = Array.from({ length: iterations }, c.make)
@@ -83,20 +97,23 @@ export async function databaseIndex({ items, iterations, makeDoc, categories, me
       }
       times.sort((a, b) => a - b)
       const [p50, p95] = [quantile(times, 0.5), quantile(times, 0.95)]
-      table.push([c.name, ms(memory.p95[c.name]), ms(p50), ms(p95)])
-      rows.push(`| ${c.name} | ${ms(memory.p95[c.name])} | ${ms(p50)} | **${ms(p95)}** |`)
+      table.push([c.name, ms(memory.p95[c.name]), ms(p50), ms(p95), flexP95(c.name)])
+      rows.push(`| ${c.name} | ${ms(memory.p95[c.name])} | ${ms(p50)} | **${ms(p95)}** | ${flexP95(c.name)} |`)
     }
-    console.log('\nDatabase index (SQLite) beside the in-memory engine, same documents and queries:')
+    console.log('\nDatabase index (SQLite) beside the in-memory engine and FlexSearch, same documents and queries:')
     console.log(table.toString())
     console.log(
       [
         `build: in-memory ${(memory.buildMs / 1000).toFixed(1)} s (again in every process at start) vs database ${(buildMs / 1000).toFixed(1)} s (once; then kept by the save hooks)`,
         `index heap per instance: in-memory ${mb(memory.heapBytes)} vs database ${mb(Math.max(0, heapBytes))}; on disk ${mb(bytes)}`,
+        flex
+          ? `FlexSearch: build ${(flex.buildMs / 1000).toFixed(1)} s in every process, or import of its export (${mb(flex.exportBytes)}) ${ms(flex.importMs)}; heap ${mb(flex.heapBytes)}`
+          : 'FlexSearch: not run (FLEX_ITERATIONS=0)',
         `instance start (getPayload) ${ms(bootMs)}; first answer of a fresh instance: in-memory after its ${(memory.buildMs / 1000).toFixed(1)} s build vs database ${ms(firstAnswerMs)} (indexes nothing)`,
       ].join('\n'),
     )
     console.log(
-      '\nMarkdown rows:\n| query | in-memory p95 (old) | database p50 | database p95 (new) |\n|---|---|---|---|',
+      '\nMarkdown rows:\n| query | in-memory p95 (old) | database p50 | database p95 (new) | FlexSearch p95 |\n|---|---|---|---|---|',
     )
     console.log(rows.join('\n'))
   } finally {
