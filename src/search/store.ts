@@ -216,7 +216,7 @@ const toDoc = (r: Row): SearchDoc => ({
 })
 
 /** The FROM and WHERE of a query's matches: the rarest token's postings, the others joined by key. */
-type Matches = { from: SQL; where: SQL }
+type Matches = { from: SQL; where: SQL; joined: boolean }
 
 function matches(tokens: string[], filters: StoreFilters, phrases: string[]): Matches {
   const byDocument = documentConditions(filters, phrases)
@@ -225,17 +225,21 @@ function matches(tokens: string[], filters: StoreFilters, phrases: string[]): Ma
   return {
     from: sql`${sql.raw(POSTINGS)} p0${sql.join(joinRest(tokens), sql``)}${document}`,
     where: sql.join(where, sql` AND `),
+    joined: tokens.length > 1 || byDocument.length > 0,
   }
 }
 
-/** The SQL that ranks a query's matches and the SQL that counts them (undefined: a token is in no document). */
+/**
+ * The SQL that ranks a query's matches, and the SQL that counts them when the ranking does not
+ * (undefined: a token is in no document).
+ */
 async function ranking(
   payload: Payload,
   query: ParsedQuery,
   filters: StoreFilters,
   limit: number,
   offset: number,
-): Promise<{ statement: SQL; count: SQL } | undefined> {
+): Promise<{ statement: SQL; count?: SQL } | undefined> {
   const df = await frequencies(payload, query.tokens)
   if (query.tokens.some((t) => !df.has(t))) return undefined
   const { live, avg } = await corpus(payload)
@@ -247,17 +251,19 @@ async function ranking(
     const p = sql.raw(`p${i}`)
     return sql`(${num(idf * (K1 + 1))} * ${p}.tf / (${p}.tf + ${norm}))`
   })
-  const { from, where } = matches(tokens, filters, query.phrases)
-  // Rank on the covering indexes (SQLite keeps only the top rows while sorting); the text of the
-  // page's rows is read afterwards, by key.
-  const statement = sql`SELECT d.collection, d.doc_id, d.title, d.body, d.url, d.published, d.date, r.score FROM (
-        SELECT p0.key AS key, p0.date AS date, floor((${sql.join(terms, sql` + `)}) * 4 + 0.5) / 4 AS score
+  const { from, where, joined } = matches(tokens, filters, query.phrases)
+  // One token: sorting keeps only the page's rows and a second query counts on the covering index.
+  // With joins (more tokens, document filters) one pass that also counts is cheaper than two.
+  const total = joined ? sql`, count(*) OVER () AS total` : sql``
+  const statement = sql`SELECT d.collection, d.doc_id, d.title, d.body, d.url, d.published, d.date, r.* FROM (
+        SELECT p0.key AS key, p0.date AS rank_date, floor((${sql.join(terms, sql` + `)}) * 4 + 0.5) / 4 AS score${total}
         FROM ${from} WHERE ${where}
         ORDER BY score DESC, p0.date DESC, p0.key
         LIMIT ${num(limit)} OFFSET ${num(offset)}
       ) r JOIN ${sql.raw(DOCS)} d ON d.key = r.key
-      ORDER BY r.score DESC, r.date DESC, r.key`
-  return { statement, count: sql`SELECT count(*) AS n FROM ${from} WHERE ${where}` }
+      ORDER BY r.score DESC, r.rank_date DESC, r.key`
+  const count = sql`SELECT count(*) AS n FROM ${from} WHERE ${where}`
+  return joined ? { statement, count: offset > 0 ? count : undefined } : { statement, count }
 }
 
 /** SQLite's plan for ranking a query: which tables and indexes it reads (tests and the bench). */
@@ -283,8 +289,12 @@ export async function queryStore(
   const r = await ranking(payload, query, filters, limit, offset)
   if (!r) return { hits: [], total: 0 }
   const rows = await exec(payload, undefined, r.statement)
+  const hits = rows.map((row) => ({ doc: toDoc(row), score: Number(row.score) }))
+  // The window's total is on every row; past the last page there is no row, so count.
+  if (rows[0]?.total !== undefined) return { hits, total: Number(rows[0].total) }
+  if (!r.count) return { hits, total: 0 }
   const [counted] = await exec(payload, undefined, r.count)
-  return { hits: rows.map((row) => ({ doc: toDoc(row), score: Number(row.score) })), total: Number(counted?.n ?? 0) }
+  return { hits, total: Number(counted?.n ?? 0) }
 }
 
 /**

@@ -188,4 +188,21 @@ describe('keeping the index in sync through hooks', () => {
       }
     }
   })
+
+  it('counts every match whatever the page, one token or several, with filters, past the last page', async () => {
+    for (const [q, extra] of [
+      ['xi', {}],
+      ['xi quokka', {}],
+      ['xi', { from: Date.parse('2024-01-01'), to: Date.parse('2024-12-31') }],
+      ['xi', { collection: 'items' }],
+    ] as const) {
+      const all = await search(t.payload, { q, ...extra })
+      expect(all.totalDocs, q).toBeGreaterThan(0)
+      for (const offset of [0, 1, all.totalDocs, all.totalDocs + 5]) {
+        const page = await search(t.payload, { q, ...extra, limit: 1, offset })
+        expect(page.totalDocs, `${q} at ${offset}`).toBe(all.totalDocs)
+        expect(page.docs.map((d) => d.id)).toEqual(all.docs.slice(offset, offset + 1).map((d) => d.id))
+      }
+    }
+  })
 })
