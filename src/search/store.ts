@@ -195,12 +195,21 @@ function documentConditions(f: StoreFilters, phrases: string[]): SQL[] {
   return where
 }
 
-/** Joins of the postings of every token after the first (p1, p2, …) on the first's document. */
-const joinRest = (tokens: string[]): SQL[] =>
-  tokens.slice(1).map((t, i) => {
-    const p = sql.raw(`p${i + 1}`)
-    return sql` JOIN ${sql.raw(POSTINGS)} ${p} ON ${p}.key = p0.key AND ${p}.token = ${t}`
+/**
+ * The postings of every token after the first (p1, p2, …), each read once into a materialised
+ * table and joined on the first's document: probing a small temporary index is several times
+ * cheaper than looking every match up in the whole postings index (measured, BENCHMARKS.md).
+ */
+const restTokens = (tokens: string[]): { with: SQL; joins: SQL } => {
+  const rest = tokens.slice(1)
+  if (!rest.length) return { with: sql``, joins: sql`` }
+  const tables = rest.map((t, i) => {
+    const name = sql.raw(`t${i + 1}`)
+    return sql`${name} AS MATERIALIZED (SELECT key, tf FROM ${sql.raw(POSTINGS)} WHERE token = ${t})`
   })
+  const joins = rest.map((_, i) => sql.raw(` JOIN t${i + 1} p${i + 1} ON p${i + 1}.key = p0.key`))
+  return { with: sql`WITH ${sql.join(tables, sql`, `)} `, joins: sql.join(joins, sql``) }
+}
 
 export type StoreHit = { doc: SearchDoc; score: number }
 
@@ -216,14 +225,16 @@ const toDoc = (r: Row): SearchDoc => ({
 })
 
 /** The FROM and WHERE of a query's matches: the rarest token's postings, the others joined by key. */
-type Matches = { from: SQL; where: SQL; joined: boolean }
+type Matches = { with: SQL; from: SQL; where: SQL; joined: boolean }
 
 function matches(tokens: string[], filters: StoreFilters, phrases: string[]): Matches {
   const byDocument = documentConditions(filters, phrases)
   const document = byDocument.length ? sql` JOIN ${sql.raw(DOCS)} d ON d.key = p0.key` : sql``
   const where = [sql`p0.token = ${tokens[0]}`, ...postingConditions(filters), ...byDocument]
+  const rest = restTokens(tokens)
   return {
-    from: sql`${sql.raw(POSTINGS)} p0${sql.join(joinRest(tokens), sql``)}${document}`,
+    with: rest.with,
+    from: sql`${sql.raw(POSTINGS)} p0${rest.joins}${document}`,
     where: sql.join(where, sql` AND `),
     joined: tokens.length > 1 || byDocument.length > 0,
   }
@@ -251,18 +262,18 @@ async function ranking(
     const p = sql.raw(`p${i}`)
     return sql`(${num(idf * (K1 + 1))} * ${p}.tf / (${p}.tf + ${norm}))`
   })
-  const { from, where, joined } = matches(tokens, filters, query.phrases)
+  const { with: tables, from, where, joined } = matches(tokens, filters, query.phrases)
   // One token: sorting keeps only the page's rows and a second query counts on the covering index.
   // With joins (more tokens, document filters) one pass that also counts is cheaper than two.
   const total = joined ? sql`, count(*) OVER () AS total` : sql``
-  const statement = sql`SELECT d.collection, d.doc_id, d.title, d.body, d.url, d.published, d.date, r.* FROM (
+  const statement = sql`${tables}SELECT d.collection, d.doc_id, d.title, d.body, d.url, d.published, d.date, r.* FROM (
         SELECT p0.key AS key, p0.date AS rank_date, floor((${sql.join(terms, sql` + `)}) * 4 + 0.5) / 4 AS score${total}
         FROM ${from} WHERE ${where}
         ORDER BY score DESC, p0.date DESC, p0.key
         LIMIT ${num(limit)} OFFSET ${num(offset)}
       ) r JOIN ${sql.raw(DOCS)} d ON d.key = r.key
       ORDER BY r.score DESC, r.rank_date DESC, r.key`
-  const count = sql`SELECT count(*) AS n FROM ${from} WHERE ${where}`
+  const count = sql`${tables}SELECT count(*) AS n FROM ${from} WHERE ${where}`
   return joined ? { statement, count: offset > 0 ? count : undefined } : { statement, count }
 }
 
