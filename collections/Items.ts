@@ -116,6 +116,16 @@ export const Items: CollectionConfig = {
     { name: 'terms', type: 'relationship', relationTo: 'glossary-terms', hasMany: true, label: 'Glossary terms used' },
     { name: 'tags', type: 'text', hasMany: true },
     { name: 'credit', type: 'text', label: 'Translator / author credit' },
+    {
+      name: 'importKey',
+      type: 'text',
+      index: true,
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        description: 'Where an imported post came from (platform:id); importing it again updates this item.',
+      },
+    },
     { name: 'reusedFrom', type: 'relationship', relationTo: 'items', admin: { position: 'sidebar', readOnly: true } },
     { name: 'related', type: 'relationship', relationTo: 'items', hasMany: true, admin: { position: 'sidebar' } },
     { name: 'sectionStyle', type: 'text', admin: { hidden: true } },

@@ -17,7 +17,8 @@ const NUMBERS = {
   WEB_CACHE_TTL_SECONDS: 3600,
   WEB_CACHE_MAX_PAGES: 2000,
   WEB_CACHE_RECHECK_MS: 1000,
-  WEB_FRESHNESS_SECONDS: 5,
+  CHANGE_FEED_POLL_MS: 500,
+  CHANGE_FEED_RETENTION_SECONDS: 3600,
   NEWSLETTER_WORKER_INTERVAL_MS: 3000,
   NEWSLETTER_CONNECT_RETRY_SECONDS: 300,
   NEWSLETTER_SUBSCRIBE_LIMIT: 10,
@@ -245,12 +246,11 @@ export const webCacheTtlSeconds = (): number => numberVar('WEB_CACHE_TTL_SECONDS
 export const webCacheMaxPages = (): number => numberVar('WEB_CACHE_MAX_PAGES')
 /** After an invalidation, how long until the cache is invalidated once more (hooks that finish late). */
 export const webCacheRecheckMs = (): number => numberVar('WEB_CACHE_RECHECK_MS')
-/** WEB_FRESHNESS_SECONDS: how often the web process looks for changes by other processes (0: never). */
-export const webFreshnessSeconds = (): number => numberVar('WEB_FRESHNESS_SECONDS')
 
 /** NEWSLETTER_WORKER=external: `briefing worker` processes send, not the web process. */
 export const newsletterWorkerExternal = (): boolean => process.env.NEWSLETTER_WORKER === 'external'
-export const newsletterWorkerIntervalMs = (): number => numberVar('NEWSLETTER_WORKER_INTERVAL_MS')
+/** How often a worker (and the web process's send loop) looks for due jobs (at least 50 ms). */
+export const newsletterWorkerIntervalMs = (): number => Math.max(50, numberVar('NEWSLETTER_WORKER_INTERVAL_MS'))
 /** NEWSLETTER_RETRY_DELAYS_MS: backoff between retries of temporary SMTP failures (comma-separated). */
 export const newsletterRetryDelaysMs = (): number[] =>
   (read('NEWSLETTER_RETRY_DELAYS_MS') ?? '200,1000,3000')
@@ -272,3 +272,15 @@ export const inboundSmtpPort = (): number => numberVar('INBOUND_SMTP_PORT')
  * attempts before the campaign pauses (NEWSLETTER_CONNECT_RETRY_SECONDS, default 5 minutes).
  */
 export const newsletterConnectRetrySeconds = (): number => numberVar('NEWSLETTER_CONNECT_RETRY_SECONDS')
+
+/** How often a web instance reads the database change feed (CHANGE_FEED_POLL_MS, default 500; 0 off). */
+export const changeFeedPollMs = (): number => numberVar('CHANGE_FEED_POLL_MS')
+
+/** How long change-feed rows are kept (CHANGE_FEED_RETENTION_SECONDS, default 3600; at least 1). */
+export const changeFeedRetentionMs = (): number => Math.max(1, numberVar('CHANGE_FEED_RETENTION_SECONDS')) * 1000
+
+/**
+ * NEXT_DIST_DIR: Next's build/dev folder (default `.next`). next.config.mjs reads it directly (it
+ * cannot import TypeScript); several dev instances in one checkout need one each.
+ */
+export const nextDistDir = (): string => read('NEXT_DIST_DIR') ?? '.next'

@@ -4,6 +4,7 @@ import { backupFeature } from './backup'
 import type { Feature } from './feature'
 import { glossaryFeature } from './glossary'
 import { importerFeature } from './importer'
+import { jobsFeature } from './jobs'
 import { opaqueIdsPlugin } from './lib/opaqueIds'
 import { newsletterFeature } from './newsletter'
 import { reuseFeature } from './reuse'
@@ -15,6 +16,7 @@ import { webFeature } from './web'
 export const features: Feature[] = [
   webFeature,
   importerFeature,
+  jobsFeature,
   newsletterFeature,
   searchFeature,
   reuseFeature,

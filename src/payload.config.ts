@@ -7,10 +7,12 @@ import { s3Storage } from '@payloadcms/storage-s3'
 import { buildConfig, type Config } from 'payload'
 import sharp from 'sharp'
 
+import { ChangeFeed } from '../collections/ChangeFeed'
 import { GlossaryTerms } from '../collections/GlossaryTerms'
 import { Issues } from '../collections/Issues'
 import { Items } from '../collections/Items'
 import { Media } from '../collections/Media'
+import { RateLimits } from '../collections/RateLimits'
 import { Sections } from '../collections/Sections'
 import { Sources } from '../collections/Sources'
 import { Subscribers } from '../collections/Subscribers'
@@ -82,7 +84,7 @@ export default buildConfig({
     components: { beforeDashboard: ['/admin/DraftIssuePanel#DraftIssuePanel'] },
     livePreview: { breakpoints: [{ label: 'Mobile', name: 'mobile', width: 375, height: 667 }] },
   },
-  collections: [Issues, Items, Sections, Sources, GlossaryTerms, Media, Users, Subscribers],
+  collections: [Issues, Items, Sections, Sources, GlossaryTerms, Media, Users, Subscribers, ChangeFeed, RateLimits],
   globals: [Settings],
   editor,
   db: db(databaseUri()),

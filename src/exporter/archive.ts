@@ -4,8 +4,12 @@ import path from 'node:path'
 import type { CollectionSlug, Payload } from 'payload'
 import { asSystem } from '../lib/system'
 
-/** Collections that belong to Payload itself (preferences, migrations, locks, jobs), not to content. */
-export const isInternalCollection = (slug: string): boolean => slug.startsWith('payload-')
+/**
+ * Collections that belong to Payload itself (preferences, migrations, locks, jobs) or are the
+ * instances' bookkeeping (change feed, rate-limit counters), not content.
+ */
+export const isInternalCollection = (slug: string): boolean =>
+  slug.startsWith('payload-') || slug === 'change-feed' || slug === 'rate-limits'
 
 export type ArchiveManifest = {
   format: 'briefing-archive'

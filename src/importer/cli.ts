@@ -13,12 +13,14 @@ type ExportOpts = { issue?: string; format: string; out?: string; all?: boolean 
 export function registerImporterCommands(program: Command): void {
   program
     .command('import')
-    .description('Import weekly reports (.txt, .html, .md, .docx) or one translated article; or restore an archive')
+    .description(
+      'Import weekly reports (.txt, .html, .md, .docx, .pdf), one translated article, or a WordPress, Substack or Ghost export; or restore an archive',
+    )
     .argument('[files...]', 'report files')
     .option('--dry-run', 'print what was recognised and write nothing')
     .option('--publish', 'publish the imported issue (and its items); otherwise it stays a draft')
-    .option('--issue <slug>', 'for a single translated article: the issue to place it in (e.g. 3-9)')
-    .option('--section <slug-or-name>', 'for a single translated article: the section to place it in')
+    .option('--issue <slug>', 'for a single translated article or an export: the issue to place it in (e.g. 3-9)')
+    .option('--section <slug-or-name>', 'for a single translated article or an export: the section to place it in')
     .option('--archive <dir>', 'restore an archive written by `briefing export --all` into an empty database')
     .action(async (files: string[], opts: ImportOpts) => {
       if (opts.archive) {

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import { SingleBar } from 'cli-progress'
 
 import { withPayload } from '../cli/context'
+import { describeWrittenExport, type ExportSummary } from './platforms'
 import { describeError, importFile, type ImportOptions, type ImportResult } from './run'
 import { describeRecognised, summaryTable } from './summary'
 
@@ -59,6 +60,11 @@ function report(r: ImportResult, options: ImportOptions): void {
     return
   }
   const w = r.written!
+  if (r.recognised?.kind === 'export') {
+    console.log(describeWrittenExport(r.file, w as ExportSummary))
+    for (const warning of w.warnings) console.log(`warning: ${warning}`)
+    return
+  }
   console.log(
     `imported ${r.file} → issue ${w.issue} (${w.status}${w.replaced ? ', replaced the previous import' : ''}): ` +
       `${w.sections} section(s), ${w.items} item(s), ${w.terms} term(s) (${w.newTerms} new), ${w.sources} source(s) (${w.newSources} new)`,

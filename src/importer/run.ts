@@ -4,6 +4,8 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { parseFile } from './formats'
 import { parseFileInWorker } from './formats/inWorker'
+import { detectPlatform, importExport, type ImportedExport } from './platforms'
+import type { Platform } from './platforms/types'
 import { looksLikeArticle, recogniseArticle } from './recognise/article'
 import { recogniseReport } from './recognise/report'
 import { ImportError, type Format, type ImportedArticle, type ImportedReport } from './types'
@@ -26,8 +28,8 @@ export type ImportOptions = {
 export type ImportResult = {
   file: string
   ok: boolean
-  format?: Format
-  recognised?: ImportedReport | ImportedArticle
+  format?: Format | Platform
+  recognised?: ImportedReport | ImportedArticle | ImportedExport
   written?: WriteSummary
   warnings: string[]
   error?: string
@@ -62,6 +64,11 @@ export async function importFile(
 ): Promise<ImportResult> {
   const file = path.basename(name)
   try {
+    const platform = detectPlatform(name, data)
+    if (platform) {
+      const { recognised, written } = await importExport(payload, platform, data, options)
+      return { file, ok: true, format: platform, recognised, written, warnings: recognised.warnings }
+    }
     const { format, recognised } = await recogniseFile(payload, name, data, options)
     if (options.dryRun) return { file, ok: true, format, recognised, warnings: recognised.warnings }
     const written =

@@ -1,10 +1,12 @@
 import Table from 'cli-table3'
 
+import { describeExport, type ImportedExport } from './platforms'
 import type { ImportedArticle, ImportedReport } from './types'
 import type { ImportResult } from './run'
 
 /** What a dry run recognised: issue, sections with item counts, dates, sources and terms. */
-export function describeRecognised(r: ImportedReport | ImportedArticle): string {
+export function describeRecognised(r: ImportedReport | ImportedArticle | ImportedExport): string {
+  if (r.kind === 'export') return describeExport(r)
   const lines: string[] = []
   if (r.kind === 'article') {
     const i = r.item
@@ -68,11 +70,13 @@ export function summaryTable(results: ImportResult[]): string {
   return table.toString()
 }
 
-const countItems = (r: ImportedReport | ImportedArticle) =>
-  r.kind === 'article' ? 1 : r.sections.reduce((n, s) => n + s.items.length, 0)
-const countTerms = (r: ImportedReport | ImportedArticle) =>
-  r.kind === 'article'
-    ? r.item.terms.length
-    : new Set(
-        [...r.sections.flatMap((s) => s.items.flatMap((i) => i.terms)), ...r.highlightTerms].map((t) => t.original),
-      ).size
+const countItems = (r: ImportedReport | ImportedArticle | ImportedExport) =>
+  r.kind === 'export' ? r.posts.length : r.kind === 'article' ? 1 : r.sections.reduce((n, s) => n + s.items.length, 0)
+const countTerms = (r: ImportedReport | ImportedArticle | ImportedExport) =>
+  r.kind === 'export'
+    ? new Set(r.posts.flatMap((p) => p.terms.map((t) => t.original))).size
+    : r.kind === 'article'
+      ? r.item.terms.length
+      : new Set(
+          [...r.sections.flatMap((s) => s.items.flatMap((i) => i.terms)), ...r.highlightTerms].map((t) => t.original),
+        ).size

@@ -11,7 +11,7 @@ export type Block = {
   ordered?: boolean
 }
 
-export type Format = 'txt' | 'html' | 'md' | 'docx'
+export type Format = 'txt' | 'html' | 'md' | 'docx' | 'pdf'
 
 export type BodyBlock = string | { list: 'number' | 'bullet'; items: string[] }
 

@@ -23,6 +23,8 @@ export const SYSTEM_REASONS = {
   cache: 'web cache invalidation',
   /** Operator tools run from the CLI with database access (export, backup, consistency, user:create) or from staff-only admin views and endpoints that checked the role first. */
   operator: 'operator and staff tools',
+  /** Internal bookkeeping rows no user owns: the change feed, shared rate-limit counters, job claims. */
+  bookkeeping: 'internal bookkeeping rows',
   /** Liveness/readiness checks count rows without a user. */
   health: 'health checks',
 } as const

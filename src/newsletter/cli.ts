@@ -14,7 +14,7 @@ const ask = async (question: string): Promise<boolean> => {
   return /^y(es)?$/i.test(answer.trim())
 }
 
-/** CLI: `subscribers import|export`, `newsletter render|send|retry-failed|status`, `worker`, `inbound`. */
+/** CLI: `subscribers import|export`, `newsletter render|send|retry-failed|status`, `inbound`. */
 export function registerNewsletterCommands(program: Command): void {
   const subscribers = program.command('subscribers').description('Newsletter subscribers')
   subscribers
@@ -106,14 +106,6 @@ export function registerNewsletterCommands(program: Command): void {
       })
     })
 
-  program
-    .command('worker')
-    .description('Run the newsletter send queue in this process (until stopped, or --once)')
-    .option('--once', 'run the queue once and exit')
-    .action(async (opts: { once?: boolean }) => {
-      const { runWorker } = await import('./cliSend')
-      await withPayload((payload) => runWorker(payload, Boolean(opts.once)))
-    })
   program
     .command('inbound')
     .description('Receive mailto: unsubscribe requests over SMTP (List-Unsubscribe) until stopped')

@@ -4,7 +4,7 @@ import { newsletterSubscribeLimit, newsletterWorkerExternal } from '../env'
 
 import { checkInboxPage, messagePage, preferencesPage, unsubscribeConfirmPage } from './pages'
 import { errorBody } from '../lib/endpoint'
-import { createRateLimiter } from '../lib/rateLimit'
+import { createSharedRateLimiter } from '../lib/rateLimit'
 import { smallBodies } from '../security/bodies'
 import { confirmSubscription, requestSubscription, setSubscription, subscriberForToken } from './subscriptions'
 
@@ -34,12 +34,14 @@ const bodyParsers = [smallBodies('16kb')]
 /** Subscribe (double opt-in), confirm, unsubscribe (RFC 8058 one-click) and preferences. */
 export async function mountNewsletterRoutes(app: Express, options: NewsletterRouteOptions = {}): Promise<void> {
   const limit = options.subscribeLimit ?? { max: newsletterSubscribeLimit(), windowMs: 10 * 60 * 1000 }
-  const limiter = createRateLimiter(limit.max, limit.windowMs)
+  // Counted in the database: the limit holds however many web instances share it.
+  const limiter = createSharedRateLimiter('subscribe', limit.max, limit.windowMs)
 
   app.post('/subscribe', ...bodyParsers, async (req, res) => {
     const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown'
-    if (!limiter.take(ip)) {
-      res.set('Retry-After', String(limiter.retryAfterSeconds(ip)))
+    const taken = await limiter.take(await getBriefingPayload(), ip)
+    if (!taken.allowed) {
+      res.set('Retry-After', String(taken.retryAfterSeconds))
       return answer(
         req,
         res,
@@ -132,7 +134,7 @@ export async function mountNewsletterRoutes(app: Express, options: NewsletterRou
   })
 
   if (options.worker ?? !newsletterWorkerExternal()) {
-    const { startBackgroundWorker } = await import('./worker')
-    startBackgroundWorker()
+    const { startBackgroundJobs } = await import('../jobs/worker')
+    startBackgroundJobs(getBriefingPayload)
   }
 }

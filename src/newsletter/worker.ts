@@ -1,18 +1,17 @@
 import type { Payload } from 'payload'
 
-import { newsletterWorkerIntervalMs } from '../env'
-
 import type { Campaign } from '../payload-types'
 import { findIssue, startCampaign } from './campaign'
 import { ownerIsDead } from './cas'
-import { Messenger } from './messenger'
+import type { Messenger } from './messenger'
 import { CampaignRunner, type Progress, type RunResult } from './runner'
 import { asSystem } from '../lib/system'
 
 /**
  * The queue: campaigns in `sending` (and ones whose preparation died) are run until done or paused.
- * `briefing worker` runs it in its own process; the web server runs it too unless
- * NEWSLETTER_WORKER=external. Several workers may run at once: batches are claimed atomically.
+ * It runs as the `sendNewsletters` job task (task.ts), in `briefing worker` and, unless
+ * NEWSLETTER_WORKER=external, in the web process. Several workers may run at once: batches are
+ * claimed atomically.
  */
 export async function runQueueOnce(
   payload: Payload,
@@ -41,34 +40,4 @@ export async function runQueueOnce(
     results.push(await runner.run(campaign.id))
   }
   return results
-}
-
-let background: NodeJS.Timeout | null = null
-
-/** Poll the queue inside this process (web server). */
-export function startBackgroundWorker(intervalMs = newsletterWorkerIntervalMs()): () => void {
-  if (background) return stopBackgroundWorker
-  let busy = false
-  let messenger: Messenger | null = null
-  background = setInterval(async () => {
-    if (busy) return
-    busy = true
-    try {
-      const { getBriefingPayload } = await import('../lib/payload')
-      const payload = await getBriefingPayload()
-      messenger ??= new Messenger()
-      await runQueueOnce(payload, messenger)
-    } catch (err) {
-      console.error('newsletter worker:', (err as Error).message)
-    } finally {
-      busy = false
-    }
-  }, intervalMs)
-  background.unref()
-  return stopBackgroundWorker
-}
-
-export function stopBackgroundWorker(): void {
-  if (background) clearInterval(background)
-  background = null
 }

@@ -1,8 +1,10 @@
 import type { Plugin } from 'payload'
 
+import { onRemoteChange } from '../changes/feed'
 import { installAfterCommit } from '../lib/afterCommit'
 import { withSearchAdmin } from './admin/config'
 import { searchEndpoint } from './endpoint'
+import { refreshSearchFromFeed } from './feed'
 import { withSearchHooks } from './hooks'
 
 /**
@@ -19,6 +21,8 @@ export const searchPlugin: Plugin = (config) => {
     // The index follows committed data only (see afterCommit in the hooks).
     onInit: async (payload) => {
       installAfterCommit(payload)
+      // Documents saved by other instances reach this index through the change feed.
+      onRemoteChange(refreshSearchFromFeed)
       await onInit?.(payload)
     },
   })

@@ -4,9 +4,10 @@ import type { Payload } from 'payload'
 import { previewJs, siteCss, siteJs } from '../../templates/web/assets'
 import { atomFeed, jsonFeed, robotsTxt, rssFeed, sitemap, type SitemapEntry } from '../../templates/web/feeds'
 import type { Site } from '../../templates/web/pages'
-import { cachedPage, toPage, type Rendered } from './cache'
+import { cachedPage, clearCache, toPage, type Rendered } from './cache'
 import { list, SETTINGS } from './deps'
-import { watchFreshness } from './freshness'
+import { onChangesLost, onRemoteChange, watchChanges } from '../changes/feed'
+import { applyRemoteChange } from './invalidation'
 import { sendPage } from './http'
 import {
   archivePage,
@@ -112,7 +113,12 @@ const feed =
 export async function mountWebRoutes(app: Express, options: WebRouteOptions = {}): Promise<void> {
   // Imported lazily: loading the Payload config reads DATABASE_URI, which tests set first.
   const getPayload = options.payload ?? (async () => (await import('../lib/payload')).getBriefingPayload())
-  if (options.cache !== false) watchFreshness(getPayload)
+  // Changes made by other instances, workers and CLI commands arrive through the database change feed.
+  if (options.cache !== false) {
+    onRemoteChange((change) => applyRemoteChange(change.keys))
+    onChangesLost(clearCache)
+  }
+  watchChanges(getPayload)
 
   const assets: Record<string, ReturnType<typeof toPage>> = {
     '/assets/site.css': toPage({ body: siteCss, type: 'text/css; charset=utf-8', deps: [] }),

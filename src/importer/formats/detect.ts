@@ -4,12 +4,15 @@ import { ImportError, type Format } from '../types'
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]
+/** `%PDF-` */
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]
 
 const startsWith = (data: Uint8Array, magic: number[]): boolean => magic.every((byte, i) => data[i] === byte)
 
 /** Pick the format from the name, confirmed by the content (a DOCX is a zip; HTML starts with a tag). */
 export function detectFormat(name: string, data: Uint8Array): Format {
   const lower = name.toLowerCase()
+  if (lower.endsWith('.pdf') || startsWith(data, PDF_MAGIC)) return 'pdf'
   if (lower.endsWith('.docx') || startsWith(data, ZIP_MAGIC)) return 'docx'
   if (/\.(html?|xhtml)$/.test(lower)) return 'html'
   if (/\.(md|markdown)$/.test(lower)) return 'md'
@@ -30,6 +33,10 @@ export function checkFile(data: Uint8Array, format: Format): string | undefined 
   }
   if (format === 'docx') {
     if (!startsWith(data, ZIP_MAGIC)) throw new ImportError('not a Word .docx file (it is not a zip package)')
+    return undefined
+  }
+  if (format === 'pdf') {
+    if (!startsWith(data, PDF_MAGIC)) throw new ImportError('not a PDF file (it does not start with %PDF-)')
     return undefined
   }
   const sample = data.subarray(0, 8192)

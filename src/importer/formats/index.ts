@@ -3,6 +3,7 @@ import { checkFile, detectFormat } from './detect'
 import { parseDocx } from './docx'
 import { parseHtml } from './html'
 import { parseMarkdown } from './markdown'
+import { parsePdf } from './pdf'
 import { parseText } from './text'
 
 export type ParsedFile = { format: Format; blocks: Block[] }
@@ -14,11 +15,13 @@ export async function parseFile(name: string, data: Uint8Array): Promise<ParsedF
   const blocks =
     format === 'docx'
       ? await parseDocx(data)
-      : format === 'html'
-        ? parseHtml(text!)
-        : format === 'md'
-          ? parseMarkdown(text!)
-          : parseText(text!)
+      : format === 'pdf'
+        ? await parsePdf(data)
+        : format === 'html'
+          ? parseHtml(text!)
+          : format === 'md'
+            ? parseMarkdown(text!)
+            : parseText(text!)
   if (!blocks.length) throw new ImportError('the file has no text content')
   return { format, blocks }
 }

@@ -10,10 +10,14 @@ const CENTRAL = 0x02014b50
 const LOCAL = 0x04034b50
 const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`
 
+/** How refusals name the file: "not a readable <readable> (…)", "the <name> has … parts". */
+export type ZipKind = { readable: string; name: string }
+const WORD: ZipKind = { readable: 'Word .docx file', name: 'Word file' }
+
 type Entry = { name: string; method: number; compressedSize: number; size: number; localOffset: number }
 
 /** The central directory of a zip archive: every entry with its declared sizes (nothing inflated). */
-function centralDirectory(zip: Buffer): Entry[] {
+function centralDirectory(zip: Buffer, kind: ZipKind): Entry[] {
   let end = -1
   for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
     if (zip.readUInt32LE(i) === EOCD) {
@@ -21,18 +25,18 @@ function centralDirectory(zip: Buffer): Entry[] {
       break
     }
   }
-  if (end < 0) throw new ImportError('not a readable Word .docx file (no zip directory)')
+  if (end < 0) throw new ImportError(`not a readable ${kind.readable} (no zip directory)`)
   const count = zip.readUInt16LE(end + 10)
   const offset = zip.readUInt32LE(end + 16)
-  if (count === 0xffff || offset === 0xffffffff) throw new ImportError('not a readable Word .docx file (zip64)')
+  if (count === 0xffff || offset === 0xffffffff) throw new ImportError(`not a readable ${kind.readable} (zip64)`)
   if (count > DOCX_LIMITS.maxEntries) {
-    throw new ImportError(`the Word file has ${count} parts; at most ${DOCX_LIMITS.maxEntries} are accepted`)
+    throw new ImportError(`the ${kind.name} has ${count} parts; at most ${DOCX_LIMITS.maxEntries} are accepted`)
   }
   const entries: Entry[] = []
   let at = offset
   for (let i = 0; i < count; i++) {
     if (at + 46 > zip.length || zip.readUInt32LE(at) !== CENTRAL) {
-      throw new ImportError('not a readable Word .docx file (broken zip directory)')
+      throw new ImportError(`not a readable ${kind.readable} (broken zip directory)`)
     }
     const nameLength = zip.readUInt16LE(at + 28)
     entries.push({
@@ -47,24 +51,25 @@ function centralDirectory(zip: Buffer): Entry[] {
   return entries
 }
 
-const tooLarge = () =>
-  new ImportError(`the Word file expands to more than ${mb(DOCX_LIMITS.maxBytes)}; it is refused (a zip bomb?)`)
+const tooLarge = (kind: ZipKind) =>
+  new ImportError(`the ${kind.name} expands to more than ${mb(DOCX_LIMITS.maxBytes)}; it is refused (a zip bomb?)`)
 
 /** Inflate one entry, never producing more than `budget` bytes whatever its header claims. */
-function inflateEntry(zip: Buffer, entry: Entry, budget: number): number {
+function inflateEntry(zip: Buffer, entry: Entry, budget: number, kind: ZipKind): number {
   const at = entry.localOffset
   if (at + 30 > zip.length || zip.readUInt32LE(at) !== LOCAL) {
-    throw new ImportError(`not a readable Word .docx file (broken entry ${entry.name})`)
+    throw new ImportError(`not a readable ${kind.readable} (broken entry ${entry.name})`)
   }
   const start = at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28)
   const data = zip.subarray(start, start + entry.compressedSize)
   if (entry.method === 0) return data.length
-  if (entry.method !== 8) throw new ImportError(`not a readable Word .docx file (entry ${entry.name} is not deflated)`)
+  if (entry.method !== 8) throw new ImportError(`not a readable ${kind.readable} (entry ${entry.name} is not deflated)`)
   try {
     return inflateRawSync(data, { maxOutputLength: Math.max(1, budget) }).length
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) throw tooLarge()
-    throw new ImportError(`not a readable Word .docx file (entry ${entry.name}: ${(err as Error).message})`)
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError)
+      throw tooLarge(kind)
+    throw new ImportError(`not a readable ${kind.readable} (entry ${entry.name}: ${(err as Error).message})`)
   }
 }
 
@@ -72,16 +77,16 @@ function inflateEntry(zip: Buffer, entry: Entry, budget: number): number {
  * Refuse a zip bomb before any parser sees it: the declared sizes and number of entries first, then
  * every entry is inflated under the remaining budget, since declared sizes can lie.
  */
-export function checkZipLimits(data: Uint8Array): void {
+export function checkZipLimits(data: Uint8Array, kind: ZipKind = WORD): void {
   const zip = Buffer.from(data.buffer, data.byteOffset, data.byteLength)
-  const entries = centralDirectory(zip)
+  const entries = centralDirectory(zip, kind)
   const declared = entries.reduce((sum, e) => sum + e.size, 0)
-  if (declared > DOCX_LIMITS.maxBytes) throw tooLarge()
+  if (declared > DOCX_LIMITS.maxBytes) throw tooLarge(kind)
   let used = 0
   for (const entry of entries) {
-    const size = inflateEntry(zip, entry, DOCX_LIMITS.maxBytes - used)
+    const size = inflateEntry(zip, entry, DOCX_LIMITS.maxBytes - used, kind)
     if (size !== entry.size) {
-      throw new ImportError(`not a readable Word .docx file (entry ${entry.name} is not the size it declares)`)
+      throw new ImportError(`not a readable ${kind.readable} (entry ${entry.name} is not the size it declares)`)
     }
     used += size
   }

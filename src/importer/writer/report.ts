@@ -23,15 +23,20 @@ export type WriteSummary = {
 
 export type WriteOptions = { publish?: boolean; user?: PayloadRequest['user'] }
 
+/** A failed write's message, with the fields a Payload validation error lists. */
+export function writeErrorMessage(err: unknown): string {
+  const e = err as Error & { data?: { errors?: Array<{ message: string; path?: string }> } }
+  const details = e.data?.errors?.map((x) => (x.path ? `${x.path}: ${x.message}` : x.message)).join('; ')
+  return details ? `${e.message} (${details})` : e.message
+}
+
 /** Attach the line of the item being written to any error, so that messages name it. */
 async function atLine<T>(line: number, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn()
   } catch (err) {
     if (err instanceof ImportError) throw err
-    const e = err as Error & { data?: { errors?: Array<{ message: string; path?: string }> } }
-    const details = e.data?.errors?.map((x) => (x.path ? `${x.path}: ${x.message}` : x.message)).join('; ')
-    throw new ImportError(details ? `${e.message} (${details})` : e.message, line)
+    throw new ImportError(writeErrorMessage(err), line)
   }
 }
 
