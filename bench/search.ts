@@ -11,7 +11,17 @@
  * A second, smaller measurement goes end to end through Payload: PAYLOAD_ITEMS items written with the
  * Local API to a temporary SQLite file, then `rebuild()` (reading them back) and `search()` timed.
  *
+ * FlexSearch 0.8 (bench/searchFlex.ts) in the same run: the same documents and queries, its
+ * export/import, and its own encoders checked against Briefing's behaviour on fixtures.
+ *
+ * Side by side in the same run, the database index (store.ts, what the server uses on SQLite and
+ * PostgreSQL): the same 50,000 flattened documents written into its tables of a temporary SQLite file
+ * through Payload's adapter, the same queries answered by one SQL query each (queryStore + snippets),
+ * the heap it keeps per instance, and the time a fresh instance needs before its first answer.
+ *
  * Options: ITEMS=50000 ITERATIONS=300 BASELINE_ITERATIONS=40 PAYLOAD_ITEMS=1000 (0 skips it)
+ * STORE_ITERATIONS=100 (0 skips the database index) STORE_DB=<file> (keep the database index there and
+ * reuse it in the next run) FLEX_ITERATIONS=100 (0 skips FlexSearch)
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -28,11 +38,15 @@ import { itemDoc, type Lookup } from '../src/search/documents'
 import { SearchEngine } from '../src/search/engine'
 import { runQuery, type SearchRequest } from '../src/search/service'
 import { normalize } from '../src/search/tokenize'
+import { flexIndex } from './searchFlex'
+import { databaseIndex } from './searchStore'
 
 const ITEMS = Number(process.env.ITEMS ?? 50_000)
 const ITERATIONS = Number(process.env.ITERATIONS ?? 300)
 const BASELINE_ITERATIONS = Number(process.env.BASELINE_ITERATIONS ?? 40)
 const PAYLOAD_ITEMS = Number(process.env.PAYLOAD_ITEMS ?? 1000)
+const STORE_ITERATIONS = Number(process.env.STORE_ITERATIONS ?? 100)
+const FLEX_ITERATIONS = Number(process.env.FLEX_ITERATIONS ?? 100)
 
 v8.setFlagsFromString('--expose-gc')
 const gc = vm.runInNewContext('gc') as () => void
@@ -278,7 +292,9 @@ async function throughPayload(): Promise<void> {
   }
 }
 
-function main() {
+type MemoryRun = { buildMs: number; heapBytes: number; p95: Record<string, number> }
+
+function main(): MemoryRun {
   console.log(`Search bench: ${ITEMS} items, ${os.cpus().length} cores, Node ${process.version}`)
   const { engine, buildMs, heapBytes, rssBytes } = build()
   const drafts = new Set<string>()
@@ -298,6 +314,7 @@ function main() {
     head: ['query', 'index p50', 'index p95', 'baseline scan p50', 'baseline scan p95', 'avg hits'],
   })
   const rows: string[] = []
+  const p95: Record<string, number> = {}
   for (const c of categories) {
     let hits = 0
     let runs = 0
@@ -312,6 +329,7 @@ function main() {
     )
     const scan = timeQueries(baseline(c), c.make, BASELINE_ITERATIONS)
     const avgHits = Math.round(hits / runs)
+    p95[c.name] = index.p95
     table.push([c.name, ms(index.p50), ms(index.p95), ms(scan.p50), ms(scan.p95), avgHits])
     rows.push(
       `| ${c.name} | ${ms(index.p50)} | **${ms(index.p95)}** | ${ms(scan.p50)} | ${ms(scan.p95)} | ${avgHits} |`,
@@ -335,7 +353,24 @@ function main() {
     '\nMarkdown rows:\n| query | index p50 | index p95 | baseline scan p50 | baseline scan p95 | avg hits |\n|---|---|---|---|---|---|',
   )
   console.log(rows.join('\n'))
+  return { buildMs, heapBytes, p95 }
 }
 
-main()
+const memory = main()
+const makeDoc = (n: number) => itemDoc(makeItem(n, Date.UTC(2015, 0, 2)), lookup)
+const flex =
+  FLEX_ITERATIONS > 0
+    ? await flexIndex({ items: ITEMS, iterations: FLEX_ITERATIONS, makeDoc, categories, gc })
+    : undefined
+if (STORE_ITERATIONS > 0) {
+  await databaseIndex({
+    items: ITEMS,
+    iterations: STORE_ITERATIONS,
+    makeDoc,
+    categories,
+    memory,
+    flex,
+    gc,
+  })
+}
 if (PAYLOAD_ITEMS > 0) await throughPayload()

@@ -6,6 +6,7 @@ import type { Config } from 'payload'
 
 import { databaseIdType, databasePush } from '../env'
 import { migrations } from '../migrations-postgres'
+import { searchTablesPostgres } from '../search/tables'
 
 const migrationDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations-postgres')
 
@@ -19,6 +20,7 @@ export const postgresDatabase = (uri: string): Config['db'] =>
     pool: { connectionString: uri },
     idType: databaseIdType() === 'uuid' ? 'uuid' : 'serial',
     transactionOptions: {},
+    beforeSchemaInit: [searchTablesPostgres as never],
     migrationDir,
     prodMigrations: migrations,
     push: databasePush(),

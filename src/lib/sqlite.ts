@@ -3,6 +3,8 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { APIError, type DatabaseAdapter, type DatabaseAdapterObj, type Payload } from 'payload'
 
+import { searchTablesSqlite } from '../search/tables'
+
 /**
  * The embedded SQLite database with transactions that behave on one file shared by several processes
  * (server, CLI, worker):
@@ -188,6 +190,7 @@ export function sqliteDatabase(
     busyTimeout: CONNECTION_BUSY_MS,
     wal: true,
     transactionOptions: {},
+    beforeSchemaInit: [searchTablesSqlite],
   })
   return {
     ...base,

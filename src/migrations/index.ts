@@ -3,6 +3,7 @@ import * as migration_20261130_202806_login_rate_limits_replace_lockout from './
 import * as migration_20261130_203209_public_flags from './20261130_203209_public_flags'
 import * as migration_20261130_203509_updated_by from './20261130_203509_updated_by'
 import * as migration_20261201_005718_change_feed_jobs_rate_limits from './20261201_005718_change_feed_jobs_rate_limits'
+import * as migration_20261201_010000_search_index from './20261201_010000_search_index'
 
 export const migrations = [
   {
@@ -29,5 +30,10 @@ export const migrations = [
     up: migration_20261201_005718_change_feed_jobs_rate_limits.up,
     down: migration_20261201_005718_change_feed_jobs_rate_limits.down,
     name: '20261201_005718_change_feed_jobs_rate_limits',
+  },
+  {
+    up: migration_20261201_010000_search_index.up,
+    down: migration_20261201_010000_search_index.down,
+    name: '20261201_010000_search_index',
   },
 ]

@@ -2,15 +2,19 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionCo
 
 import { afterCommit } from '../lib/afterCommit'
 import type { SearchCollection } from './engine'
+import { indexSaved, publishedIndexed, removeSaved } from './indexing'
 import { hasPublished, index, remove, SEARCH_COLLECTIONS } from './service'
+import { usesStore } from './store'
 import { asSystem } from '../lib/system'
 
 /** Keep the index in step with a saved document (a draft save keeps the public version unless it was unpublished). */
 const afterChange =
   (collection: SearchCollection): CollectionAfterChangeHook =>
   async ({ doc, req }) => {
+    const stored = usesStore(req.payload)
     const versioned = collection === 'items' || collection === 'issues'
-    if (versioned && doc._status !== 'published' && hasPublished(collection, doc.id)) {
+    const indexed = stored ? await publishedIndexed(req, collection, doc.id) : hasPublished(collection, doc.id)
+    if (versioned && doc._status !== 'published' && indexed) {
       const main = await req.payload.find({
         collection,
         where: { id: { equals: doc.id } },
@@ -20,9 +24,13 @@ const afterChange =
         req,
         ...asSystem('searchIndex'),
       })
-      if (main.docs[0]?._status !== 'published') afterCommit(req, () => remove(collection, doc.id, 'published'))
+      if (main.docs[0]?._status !== 'published') {
+        if (stored) await removeSaved(req, collection, doc.id, 'published')
+        else afterCommit(req, () => remove(collection, doc.id, 'published'))
+      }
     }
-    afterCommit(req, () => index(collection, doc))
+    if (stored) await indexSaved(req, collection, doc)
+    else afterCommit(req, () => index(collection, doc))
     if (collection === 'issues') await reindexItemsOf(req, doc.id)
     return doc
   }
@@ -37,13 +45,16 @@ async function reindexItemsOf(req: PayloadRequest, issue: number | string): Prom
     req,
     ...asSystem('searchIndex'),
   })
-  afterCommit(req, () => items.docs.forEach((item) => index('items', item as unknown as Parameters<typeof index>[1])))
+  const docs = items.docs as unknown as Parameters<typeof index>[1][]
+  if (usesStore(req.payload)) for (const item of docs) await indexSaved(req, 'items', item)
+  else afterCommit(req, () => docs.forEach((item) => index('items', item)))
 }
 
 const afterDelete =
   (collection: SearchCollection): CollectionAfterDeleteHook =>
-  ({ id, req }) => {
-    afterCommit(req, () => remove(collection, id))
+  async ({ id, req }) => {
+    if (usesStore(req.payload)) await removeSaved(req, collection, id)
+    else afterCommit(req, () => remove(collection, id))
   }
 
 /** Add the index-sync hooks to the searchable collections. */

@@ -1,10 +1,12 @@
 import { idFromKey } from '../lib/relations'
-import type { Payload, Where } from 'payload'
+import type { Payload } from 'payload'
 
 import { toSearchDoc, type Lookup } from './documents'
 import { SearchEngine, type SearchCollection, type SearchDoc } from './engine'
+import { allDocs, rebuildStore } from './indexing'
 import { snippet } from './snippet'
-import { parseQuery } from './tokenize'
+import { hasKey, queryStore, similarInStore, storeIsEmpty, usesStore } from './store'
+import { parseQuery, type ParsedQuery } from './tokenize'
 import { asSystem } from '../lib/system'
 
 /**
@@ -143,29 +145,9 @@ export function remove(collection: SearchCollection, id: number | string, which:
   apply((s) => removeNow(s, collection, String(id), which))
 }
 
-/** Main documents (the published version when there is one), or with `draft` only those whose latest version is a draft. */
-async function* allDocs(payload: Payload, collection: SearchCollection, draft: boolean): AsyncGenerator<Doc> {
-  const where: Where | undefined = draft ? { _status: { equals: 'draft' } } : undefined
-  for (let page = 1; ; page++) {
-    const res = await payload.find({
-      collection,
-      depth: 0,
-      limit: 500,
-      page,
-      draft,
-      where,
-      ...asSystem('searchIndex'),
-      sort: 'id',
-      // The index never reads join fields (an issue's items, an item's reuses); typed per collection.
-      joins: false as never,
-    })
-    for (const doc of res.docs) yield doc as unknown as Doc
-    if (!res.hasNextPage) break
-  }
-}
-
 /** Read every searchable document from the database into a fresh index. */
 export async function rebuild(payload: Payload): Promise<{ documents: number; ms: number }> {
+  if (usesStore(payload)) return rebuildStore(payload)
   const s = state()
   const started = Date.now()
   const run = (async () => {
@@ -175,11 +157,11 @@ export async function rebuild(payload: Payload): Promise<{ documents: number; ms
     s.issues.clear()
     s.drafts.clear()
     for (const collection of SEARCH_COLLECTIONS) {
-      for await (const doc of allDocs(payload, collection, false))
-        if (!versioned(collection) || doc._status === 'published') indexNow(s, collection, doc)
+      for await (const page of allDocs(payload, collection, false))
+        for (const doc of page) if (!versioned(collection) || doc._status === 'published') indexNow(s, collection, doc)
       if (!versioned(collection)) continue
-      for await (const doc of allDocs(payload, collection, true))
-        if (doc._status !== 'published') indexNow(s, collection, doc)
+      for await (const page of allDocs(payload, collection, true))
+        for (const doc of page) if (doc._status !== 'published') indexNow(s, collection, doc)
     }
   })()
   s.building = run
@@ -193,8 +175,13 @@ export async function rebuild(payload: Payload): Promise<{ documents: number; ms
   return { documents: s.engine.size, ms: Date.now() - started }
 }
 
-/** Build once (first query or server start); later calls wait for the same build. */
+/**
+ * In-memory engine (MongoDB): build once (first query or server start); later calls wait for the same
+ * build. Database index: nothing to build, except filling it once when it is empty but the archive is
+ * not (a database from before the index existed).
+ */
 export async function ensureBuilt(payload: Payload): Promise<void> {
+  if (usesStore(payload)) return fillStoreOnce(payload)
   const s = state()
   if (s.built) return
   if (s.building) return s.building
@@ -231,35 +218,71 @@ export const sectionOptions = async (payload: Payload): Promise<SectionOption[]>
 /** Resolve a filter value given as an id or a slug to an id. */
 async function resolveSlug(
   payload: Payload,
-  s: State,
   kind: 'section' | 'source' | 'term' | 'issue',
   value: string,
 ): Promise<string> {
-  const known = kind === 'source' ? s.sources : kind === 'term' ? s.terms : kind === 'issue' ? s.issues : undefined
-  if (known) {
-    if (known.has(value)) return value
-    for (const [id, v] of known) if (v.slug === value) return id
-    return value
+  if (kind === 'section') return (await sections(payload)).bySlug.get(value) ?? value
+  if (usesStore(payload)) {
+    const collection = kind === 'source' ? 'sources' : kind === 'term' ? 'glossary-terms' : 'issues'
+    const found = await payload.find({
+      collection,
+      where: { slug: { equals: value } },
+      depth: 0,
+      limit: 1,
+      ...asSystem('searchIndex'),
+      joins: false as never,
+    })
+    return found.docs[0] ? String(found.docs[0].id) : value
   }
-  return (await sections(payload)).bySlug.get(value) ?? value
+  const s = state()
+  const known = kind === 'source' ? s.sources : kind === 'term' ? s.terms : s.issues
+  if (known.has(value)) return value
+  for (const [id, v] of known) if (v.slug === value) return id
+  return value
 }
 
 /** Search the archive: every query token must match; filters narrow to items (except `issue`/dates). */
 export async function search(payload: Payload, request: SearchRequest): Promise<SearchResponse> {
-  if (!parseQuery(request.q ?? '').tokens.length) return { docs: [], totalDocs: 0 }
+  const query = parseQuery(request.q ?? '')
+  if (!query.tokens.length) return { docs: [], totalDocs: 0 }
   await ensureBuilt(payload)
-  const s = state()
   const f: SearchFilters = { ...request }
   for (const kind of ['section', 'source', 'term', 'issue'] as const) {
     const value = f[kind]
-    if (value) f[kind] = await resolveSlug(payload, s, kind, value)
+    if (value) f[kind] = await resolveSlug(payload, kind, value)
   }
-  return runQuery(s.engine, s.drafts, { ...request, ...f })
+  if (!usesStore(payload)) return runQuery(state().engine, state().drafts, { ...request, ...f })
+  const { hits, total } = await queryStore(
+    payload,
+    query,
+    { ...f, itemsOnly: Boolean(f.section || f.source || f.term), staff: request.staff },
+    pageSize(request),
+    Math.max(request.offset ?? 0, 0),
+  )
+  return response(query, hits, total)
+}
+
+const pageSize = (request: SearchRequest) => Math.min(Math.max(request.limit ?? 10, 1), 50)
+
+/** The API's answer for ranked hits: escaped snippets with the matches marked. */
+function response(query: ParsedQuery, hits: Array<{ doc: SearchDoc }>, total: number): SearchResponse {
+  return {
+    totalDocs: total,
+    docs: hits.map(({ doc }) => ({
+      collection: doc.collection,
+      id: idFromKey(doc.id),
+      title: doc.title,
+      snippet: snippet(doc.text || doc.title, query.highlights),
+      url: doc.url,
+      published: doc.published,
+      date: doc.date ? new Date(doc.date).toISOString() : null,
+    })),
+  }
 }
 
 /**
- * The query pipeline over an engine (filters resolved to ids): parse, match, filter, rank, snippet.
- * Pure, so the benchmark runs exactly what the API runs.
+ * The query pipeline over an in-memory engine (filters resolved to ids): parse, match, filter, rank,
+ * snippet. Pure, so the benchmark runs exactly what the API runs.
  */
 export function runQuery(engine: SearchEngine, drafts: Set<string>, request: SearchRequest): SearchResponse {
   const query = parseQuery(request.q ?? '')
@@ -280,29 +303,17 @@ export function runQuery(engine: SearchEngine, drafts: Set<string>, request: Sea
     if (f.to !== undefined && (!d.date || d.date > f.to)) return false
     return true
   }
-  const limit = Math.min(Math.max(request.limit ?? 10, 1), 50)
   const pre = { from: f.from, to: f.to, section: f.section, publishedOnly: !request.staff }
   // Anonymous queries filtered only by section/dates are fully decided by the prefilter.
   const needsAccept = Boolean(request.staff || f.collection || f.source || f.term || f.issue)
   const { hits, total } = engine.search(
     query,
     needsAccept ? accept : null,
-    limit,
+    pageSize(request),
     Math.max(request.offset ?? 0, 0),
     pre,
   )
-  return {
-    totalDocs: total,
-    docs: hits.map(({ doc }) => ({
-      collection: doc.collection,
-      id: idFromKey(doc.id),
-      title: doc.title,
-      snippet: snippet(doc.text || doc.title, query.highlights),
-      url: doc.url,
-      published: doc.published,
-      date: doc.date ? new Date(doc.date).toISOString() : null,
-    })),
-  }
+  return response(query, hits, total)
 }
 
 /** Published items whose text is most like an item's (its draft when staff edit it), best first. */
@@ -312,14 +323,35 @@ export async function similarItems(
   limit = 20,
 ): Promise<Array<{ id: string; score: number }>> {
   await ensureBuilt(payload)
+  if (usesStore(payload)) {
+    const draft = await hasKey(payload, undefined, `items:${id}:draft`)
+    const hits = await similarInStore(payload, draft ? `items:${id}:draft` : `items:${id}`, String(id), limit)
+    return hits.map((h) => ({ id: h.doc.id, score: h.score }))
+  }
   const s = state()
   const key = s.engine.get(`items:${id}:draft`) ? `items:${id}:draft` : `items:${id}`
   const hits = s.engine.similar(key, (d) => d.collection === 'items' && d.published && d.id !== String(id), limit)
   return hits.map((h) => ({ id: h.doc.id, score: h.score }))
 }
 
+/** Fill an empty database index once per process when the archive has documents (see ensureBuilt). */
+let filling: Promise<void> | undefined
+function fillStoreOnce(payload: Payload): Promise<void> {
+  filling ??= (async () => {
+    if (!(await storeIsEmpty(payload))) return
+    const some = await payload.count({ collection: 'items', ...asSystem('searchIndex') })
+    const terms = await payload.count({ collection: 'glossary-terms', ...asSystem('searchIndex') })
+    if (some.totalDocs + terms.totalDocs > 0) await rebuildStore(payload)
+  })().catch((err) => {
+    filling = undefined
+    throw err
+  })
+  return filling
+}
+
 /** For tests and the CLI: forget everything (the next query rebuilds). */
 export function reset(): void {
+  filling = undefined
   const s = state()
   s.engine.clear()
   s.built = false

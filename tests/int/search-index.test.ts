@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { adapterKind } from '../../src/lib/db'
 import { SearchEngine } from '../../src/search/engine'
+import { rankingPlan } from '../../src/search/store'
 import { rebuild, reset, search } from '../../src/search/service'
 import { parseQuery } from '../../src/search/tokenize'
 import { bootPayload, type TestPayload } from '../helpers/payload'
@@ -171,5 +173,36 @@ describe('keeping the index in sync through hooks', () => {
     expect(documents).toBeGreaterThan(5)
     expect(await ids('清零', { staff: true })).toEqual(before)
     expect(await ids('quokka')).toEqual(sorted(a.forces))
+  })
+
+  it('ranks unfiltered queries on the postings alone: no document row read per match (SQLite plan)', async () => {
+    if (adapterKind(t.payload) !== 'sqlite') return // the plan is SQLite's; PostgreSQL runs the same SQL
+    for (const q of ['xi', 'dynamic policy', 'xi dynamic policy']) {
+      for (const staff of [false, true]) {
+        const plan = await rankingPlan(t.payload, parseQuery(q), { staff })
+        expect(plan.length, q).toBeGreaterThan(0)
+        // The page's rows are read by key after ranking; the ranking itself never touches the documents.
+        const perMatch = plan.filter((step) => step.includes('briefing_search_docs') && !step.includes('(key=?)'))
+        expect(perMatch, `${q} ${staff ? 'staff' : 'public'}: ${plan.join(' | ')}`).toEqual([])
+        expect(plan.join(' | ')).toMatch(/briefing_search_postings_rank_idx/)
+      }
+    }
+  })
+
+  it('counts every match whatever the page, one token or several, with filters, past the last page', async () => {
+    for (const [q, extra] of [
+      ['xi', {}],
+      ['xi quokka', {}],
+      ['xi', { from: Date.parse('2024-01-01'), to: Date.parse('2024-12-31') }],
+      ['xi', { collection: 'items' }],
+    ] as const) {
+      const all = await search(t.payload, { q, ...extra })
+      expect(all.totalDocs, q).toBeGreaterThan(0)
+      for (const offset of [0, 1, all.totalDocs, all.totalDocs + 5]) {
+        const page = await search(t.payload, { q, ...extra, limit: 1, offset })
+        expect(page.totalDocs, `${q} at ${offset}`).toBe(all.totalDocs)
+        expect(page.docs.map((d) => d.id)).toEqual(all.docs.slice(offset, offset + 1).map((d) => d.id))
+      }
+    }
   })
 })
