@@ -2,6 +2,7 @@ import * as migration_20261130_210207_initial from './20261130_210207_initial'
 import * as migration_20261130_221350_merged_schema from './20261130_221350_merged_schema'
 import * as migration_20261201_005756_change_feed_jobs_rate_limits from './20261201_005756_change_feed_jobs_rate_limits'
 import * as migration_20261201_010000_search_index from './20261201_010000_search_index'
+import * as migration_20261201_043952_publications_translations_special_import from './20261201_043952_publications_translations_special_import'
 
 export const migrations = [
   {
@@ -23,5 +24,10 @@ export const migrations = [
     up: migration_20261201_010000_search_index.up,
     down: migration_20261201_010000_search_index.down,
     name: '20261201_010000_search_index',
+  },
+  {
+    up: migration_20261201_043952_publications_translations_special_import.up,
+    down: migration_20261201_043952_publications_translations_special_import.down,
+    name: '20261201_043952_publications_translations_special_import',
   },
 ]

@@ -4,6 +4,7 @@ import * as migration_20261130_203209_public_flags from './20261130_203209_publi
 import * as migration_20261130_203509_updated_by from './20261130_203509_updated_by'
 import * as migration_20261201_005718_change_feed_jobs_rate_limits from './20261201_005718_change_feed_jobs_rate_limits'
 import * as migration_20261201_010000_search_index from './20261201_010000_search_index'
+import * as migration_20261201_043918_publications_translations_special_import from './20261201_043918_publications_translations_special_import'
 
 export const migrations = [
   {
@@ -35,5 +36,10 @@ export const migrations = [
     up: migration_20261201_010000_search_index.up,
     down: migration_20261201_010000_search_index.down,
     name: '20261201_010000_search_index',
+  },
+  {
+    up: migration_20261201_043918_publications_translations_special_import.up,
+    down: migration_20261201_043918_publications_translations_special_import.down,
+    name: '20261201_043918_publications_translations_special_import',
   },
 ]

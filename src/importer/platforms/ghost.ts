@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../lib/html'
 import { ImportError } from '../types'
 import { dayOf, toPost } from './post'
 import { toSubscriber } from './subscribers'
@@ -67,7 +68,7 @@ export function parseGhost(json: string): ImportedExport {
       return toPost({
         importKey: `ghost:${str(p.uuid) || id}`,
         title: str(p.title),
-        html: str(p.html) || str(p.plaintext).replace(/&/g, '&amp;').replace(/</g, '&lt;'),
+        html: str(p.html) || escapeHtml(str(p.plaintext)),
         date: dayOf(str(p.published_at)) ?? dayOf(str(p.created_at)),
         author: authors.filter(Boolean).join(', '),
         tags: linked(data.posts_tags, id, 'tag_id', tags),
