@@ -2,6 +2,7 @@ import '../checkConfiguration'
 
 import { Command } from 'commander'
 
+import { registerMigrate } from './commands/migrate'
 import { registerSeed } from './commands/seed'
 import { registerServe } from './commands/serve'
 import { registerUsers } from './commands/users'
@@ -14,6 +15,7 @@ program
   .showHelpAfterError()
   .enablePositionalOptions()
 
+registerMigrate(program)
 registerSeed(program)
 registerServe(program)
 registerUsers(program)
