@@ -163,3 +163,15 @@ export const newsletterConnectRetrySeconds = (): number => {
   const value = Number(raw)
   return raw && Number.isFinite(value) && value >= 0 ? value : 300
 }
+
+/** METRICS_TOKEN: the bearer token `GET /metrics` requires; unset, the route answers 404. */
+export const metricsToken = (): string | undefined => process.env.METRICS_TOKEN?.trim() || undefined
+
+/**
+ * SHUTDOWN_TIMEOUT_SECONDS (default 30): after SIGTERM or SIGINT, how long the server or worker may
+ * take to finish in-flight requests and sends before it exits anyway (with status 1).
+ */
+export const shutdownTimeoutSeconds = (): number => {
+  const value = Number(process.env.SHUTDOWN_TIMEOUT_SECONDS?.trim())
+  return Number.isFinite(value) && value > 0 ? value : 30
+}

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto'
 
+import { pageCacheHits, pageCacheMisses } from '../metrics'
+
 /**
  * In-memory cache of rendered public pages, with the documents each page depends on.
  *
@@ -102,8 +104,10 @@ export async function cachedPage(path: string, render: () => Promise<Rendered>):
     // LRU: move to the end.
     state.pages.delete(path)
     state.pages.set(path, hit)
+    pageCacheHits.inc()
     return hit
   }
+  pageCacheMisses.inc()
   const running = state.inflight.get(path)
   if (running) return running
   const startedAt = ++state.clock
