@@ -175,3 +175,14 @@ export const shutdownTimeoutSeconds = (): number => {
   const value = Number(process.env.SHUTDOWN_TIMEOUT_SECONDS?.trim())
   return Number.isFinite(value) && value > 0 ? value : 30
 }
+
+/**
+ * LOG_FORMAT: `json` (one JSON object a line, the default in production) or `pretty` (coloured
+ * lines, the default in development). LOG_LEVEL: pino's level (default info).
+ */
+export const logFormat = (): 'json' | 'pretty' => {
+  const value = process.env.LOG_FORMAT?.trim().toLowerCase()
+  if (value === 'json' || value === 'pretty') return value
+  return isProduction ? 'json' : 'pretty'
+}
+export const logLevel = (): string => process.env.LOG_LEVEL?.trim().toLowerCase() || 'info'

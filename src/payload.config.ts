@@ -24,6 +24,8 @@ import {
   ensureDatabaseFolder,
   graphqlEnabled,
   isMongo,
+  logFormat,
+  logLevel,
   payloadSecret,
   publicUrl,
 } from './env'
@@ -91,6 +93,14 @@ export default buildConfig({
     transport: createTransport(),
   }),
   sharp,
+  // JSON lines through process.stdout (so a CLI command's quiet stdout sends them to stderr).
+  logger:
+    logFormat() === 'json'
+      ? {
+          options: { name: 'briefing', level: logLevel() },
+          destination: { write: (line: string) => process.stdout.write(line) },
+        }
+      : undefined,
   // The same bound the express edge applies to multipart bodies (src/security/bodies.ts).
   upload: { limits: { fileSize: BODY_LIMITS.upload } },
   plugins: [...storage(), ...featurePlugins],

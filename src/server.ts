@@ -8,8 +8,8 @@ import express, { type Express } from 'express'
 import next from 'next'
 
 import { isProduction, port as envPort } from './env'
-import { healthz } from './health'
 import { getBriefingPayload } from './lib/payload'
+import { mountOperationRoutes, observeEveryRequest } from './operations/routes'
 import { mountPublicRoutes } from './routes'
 import { applyEdgeSecurity } from './security/edge'
 import { mountGraphqlRoute } from './security/graphqlRoute'
@@ -28,8 +28,9 @@ export async function startServer(
   const maybeWs = nextApp as unknown as { setupWebSocketHandler?: (s: http.Server) => void }
   maybeWs.setupWebSocketHandler?.(server)
 
+  observeEveryRequest(app, getBriefingPayload)
   applyEdgeSecurity(app)
-  app.get('/healthz', healthz(getBriefingPayload))
+  mountOperationRoutes(app, getBriefingPayload)
   mountGraphqlRoute(app)
   await mountPublicRoutes(app)
   app.all('/{*splat}', (req, res) => handle(req, res))
