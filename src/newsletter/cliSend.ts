@@ -1,6 +1,7 @@
 import cliProgress from 'cli-progress'
 import type { Payload } from 'payload'
 
+import { onShutdownSignal } from '../operations/shutdown'
 import type { Campaign } from '../payload-types'
 import { campaignForIssue, countAudience, findIssue, resumeCampaign, retryFailed, startCampaign } from './campaign'
 import { Messenger } from './messenger'
@@ -124,26 +125,34 @@ async function runDueJobs(payload: Payload): Promise<void> {
 export async function runWorker(payload: Payload, once: boolean): Promise<void> {
   const messenger = new Messenger()
   let stop = false
-  const onSignal = () => (stop = true)
-  process.once('SIGINT', onSignal)
-  process.once('SIGTERM', onSignal)
+  const draining = new AbortController()
+  const removeListeners = onShutdownSignal(`newsletter worker ${process.pid}`, () => {
+    stop = true
+    draining.abort()
+  })
   console.log(
     `newsletter worker ${process.pid}: ${process.env.SMTP_URL ? 'SMTP' : 'outbox'} transport, ${messenger.connections} connection(s)`,
   )
   try {
     do {
-      const results = await runQueueOnce(payload, messenger, (c: Campaign, p) => {
-        if ((p.sent + p.failed) % 500 === 0 && p.sent + p.failed > 0)
-          console.log(`campaign ${c.id}: sent ${p.sent}, failed ${p.failed} of ${p.total}`)
-      })
+      const results = await runQueueOnce(
+        payload,
+        messenger,
+        (c: Campaign, p) => {
+          if ((p.sent + p.failed) % 500 === 0 && p.sent + p.failed > 0)
+            console.log(`campaign ${c.id}: sent ${p.sent}, failed ${p.failed} of ${p.total}`)
+        },
+        draining.signal,
+      )
       for (const r of results)
         console.log(
           `campaign ${r.status}${r.pausedReason ? ` (${r.pausedReason})` : ''}: sent ${r.sent}, failed ${r.failed}, skipped ${r.skipped}`,
         )
-      await runDueJobs(payload)
+      if (!stop) await runDueJobs(payload)
       if (!once && !stop) await sleep(2000)
     } while (!once && !stop)
   } finally {
+    removeListeners()
     messenger.close()
   }
 }
