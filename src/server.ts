@@ -8,7 +8,9 @@ import express, { type Express } from 'express'
 import next from 'next'
 
 import { isProduction, port as envPort } from './env'
+import { closeDatabase } from './lib/db'
 import { getBriefingPayload } from './lib/payload'
+import { onShutdownSignal } from './operations/shutdown'
 import { mountOperationRoutes, observeEveryRequest } from './operations/routes'
 import { mountPublicRoutes } from './routes'
 import { applyEdgeSecurity } from './security/edge'
@@ -36,7 +38,19 @@ export async function startServer(
   app.all('/{*splat}', (req, res) => handle(req, res))
 
   await new Promise<void>((resolve) => server.listen(port, resolve))
-  const close = () => new Promise<void>((resolve) => server.close(() => resolve()))
+  // Stop accepting, let requests in flight finish (idle keep-alive connections are closed now).
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve())
+      server.closeIdleConnections()
+    })
+  // SIGTERM: drain, stop the in-process send queue, close the database, exit 0.
+  onShutdownSignal(`briefing server ${process.pid}`, () => {
+    void import('./newsletter/worker').then(({ stopBackgroundWorker }) => stopBackgroundWorker())
+    void close()
+      .then(async () => closeDatabase(await getBriefingPayload()))
+      .then(() => process.exit(0))
+  })
   return { app, server, close }
 }
 
