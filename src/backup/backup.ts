@@ -54,8 +54,19 @@ const sqliteFile = (uri: string) => path.resolve(uri.slice('file:'.length).split
 
 /** Tables already in the target database (restore refuses a database that has any). */
 function existingTables(uri: string): number {
-  if (databaseKind(uri) === 'postgres')
-    return Number(run('psql', ['-Atc', "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", uri]).trim())
+  if (databaseKind(uri) === 'postgres') {
+    try {
+      return Number(run('psql', ['-Atc', "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", uri]).trim())
+    } catch (err) {
+      if (!/database ".*" does not exist/.test((err as Error).message)) throw err
+      // A new database: create it (as Payload does on first connect), from the server's `postgres` database.
+      const url = new URL(uri)
+      const name = decodeURIComponent(url.pathname.slice(1))
+      url.pathname = '/postgres'
+      run('psql', ['-Atc', `CREATE DATABASE "${name.replace(/"/g, '""')}"`, url.toString()])
+      return 0
+    }
+  }
   const file = sqliteFile(uri)
   return fs.existsSync(file) && fs.statSync(file).size > 0 ? 1 : 0
 }
