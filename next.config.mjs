@@ -18,6 +18,8 @@ export const devOrigins = (publicUrl = process.env.PUBLIC_URL) => {
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // NEXT_DIST_DIR: a build/dev folder of its own, so that several dev instances can run in one checkout.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   images: { unoptimized: true },
   // `npm test` runs tsc --noEmit over the whole project; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isEditor, isStaff, publishedOrStaff } from '../src/access'
+import { publicUrl } from '../src/env'
 import { periodLabel } from '../src/lib/dates'
 import { countItems } from './hooks/issueItemCount'
 import { issueNumbering } from './hooks/issueNumbering'
@@ -12,8 +13,6 @@ import {
   publishItemsWithIssue,
   refuseIncompleteIssue,
 } from './hooks/issuePublishing'
-
-const publicUrl = () => process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`
 
 export const Issues: CollectionConfig = {
   slug: 'issues',

@@ -12,6 +12,7 @@ import { contributorSavesDraft } from './hooks/contributorDrafts'
 import { refuseStaleWrite, updatedByField } from './hooks/staleWrites'
 import { itemMakesReferencesPublic } from './hooks/publicReferences'
 import { describeItem, itemTitle, missingContent, sectionStyleOf } from './hooks/itemCompleteness'
+import { asSystem } from '../src/lib/system'
 
 export const Items: CollectionConfig = {
   slug: 'items',
@@ -61,7 +62,7 @@ export const Items: CollectionConfig = {
               collection: 'items',
               where: { issue: { equals: issue }, section: { equals: section } },
               req,
-              overrideAccess: true,
+              ...asSystem('derived'),
             })
             data.position = totalDocs
           }

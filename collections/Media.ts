@@ -1,10 +1,9 @@
-import path from 'node:path'
-
 import type { CollectionConfig } from 'payload'
 
 import { anyone, isEditor, isStaff } from '../src/access'
+import { mediaDir as envMediaDir } from '../src/env'
 
-export const mediaDir = path.resolve(process.env.MEDIA_DIR ?? path.join(process.cwd(), 'media'))
+export const mediaDir = envMediaDir()
 
 export const Media: CollectionConfig = {
   slug: 'media',

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { adminOrSelf, isAdmin, isAdminField } from '../src/access'
 import { publicUrl } from '../src/env'
 import { checkNewPassword, forgiveSuccessfulLogin, loginGuard } from '../src/security/login'
+import { asSystem } from '../src/lib/system'
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -32,7 +33,7 @@ export const Users: CollectionConfig = {
         // The first account created on a fresh install becomes the admin, unless a role was chosen
         // explicitly (the `user:create` CLI passes context.explicitRole).
         if (operation === 'create' && !context?.explicitRole) {
-          const { totalDocs } = await req.payload.count({ collection: 'users', req, overrideAccess: true })
+          const { totalDocs } = await req.payload.count({ collection: 'users', req, ...asSystem('derived') })
           if (totalDocs === 0) data.role = 'admin'
         }
         return data

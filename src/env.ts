@@ -2,8 +2,43 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
-/** Environment, read once. Every variable is documented in .env.example. */
+/**
+ * The configuration: the one module that reads (or sets) `process.env`. Every variable has a typed
+ * accessor here with its default; accessors read when called, so tests may set a variable before
+ * loading the code that uses it. Every variable is documented in .env.example and the README.
+ */
 export const isProduction = process.env.NODE_ENV === 'production'
+
+/** A variable's value; unset and empty are the same (so `X=` in .env means the default). */
+const read = (name: string): string | undefined => process.env[name] || undefined
+
+/** Numeric variables and their defaults; a value that is not a number ≥ 0 stops the process at start. */
+const NUMBERS = {
+  WEB_CACHE_TTL_SECONDS: 3600,
+  WEB_CACHE_MAX_PAGES: 2000,
+  WEB_CACHE_RECHECK_MS: 1000,
+  CHANGE_FEED_POLL_MS: 500,
+  CHANGE_FEED_RETENTION_SECONDS: 3600,
+  NEWSLETTER_WORKER_INTERVAL_MS: 3000,
+  NEWSLETTER_CONNECT_RETRY_SECONDS: 300,
+  NEWSLETTER_SUBSCRIBE_LIMIT: 10,
+  NEWSLETTER_BATCH_SIZE: 100,
+  NEWSLETTER_RECORD_LINGER_MS: 5,
+  INBOUND_SMTP_PORT: 2525,
+  SHUTDOWN_TIMEOUT_SECONDS: 30,
+} as const
+
+const numberProblem = (name: string, value: string | undefined): string | undefined => {
+  if (value === undefined || value.trim() === '') return undefined
+  const n = Number(value)
+  return Number.isFinite(n) && n >= 0 ? undefined : `${name}=${JSON.stringify(value)} is not a number (0 or more)`
+}
+
+/** A numeric variable, or its default when unset (or, in a process that skipped the check, invalid). */
+const numberVar = (name: keyof typeof NUMBERS): number => {
+  const value = read(name)
+  return value === undefined || numberProblem(name, value) ? NUMBERS[name] : Number(value)
+}
 
 export const databaseUri = (): string => process.env.DATABASE_URI || `file:${path.resolve('data', 'briefing.db')}`
 
@@ -20,13 +55,16 @@ export function databaseKind(uri = databaseUri()): DatabaseKind {
 }
 export const isMongo = (uri = databaseUri()): boolean => databaseKind(uri) === 'mongo'
 
+/** Whether Payload pushes the schema (development, or BRIEFING_DB_PUSH=1) instead of running migrations. */
+export const databasePush = (): boolean => process.env.NODE_ENV !== 'production' || process.env.BRIEFING_DB_PUSH === '1'
+
 /** DATABASE_ID_TYPE: `uuid` gives SQLite and Postgres documents string UUID ids (MongoDB always has ObjectIds). */
 export function databaseIdType(): 'number' | 'uuid' {
   const value = (process.env.DATABASE_ID_TYPE ?? '').trim().toLowerCase()
   if (value === '' || value === 'number' || value === 'serial') return 'number'
   if (value === 'uuid') {
     // The shipped migrations (src/migrations, src/migrations-postgres) create numeric id columns.
-    if (isProduction && process.env.BRIEFING_DB_PUSH !== '1')
+    if (!databasePush())
       throw new Error(
         'DATABASE_ID_TYPE=uuid has no production migrations (the shipped ones create numeric ids): unset it for a production database.',
       )
@@ -103,6 +141,10 @@ export const trustProxy = (): boolean | number | string => {
 }
 
 export const port = (): number => Number(process.env.PORT || 3000)
+/** The port the server really listens on: Payload and Next read PORT themselves (Payload assumes 3000). */
+export const setPort = (value: number | string): void => {
+  process.env.PORT = String(value)
+}
 export const publicUrl = (): string => (process.env.PUBLIC_URL || `http://localhost:${port()}`).replace(/\/$/, '')
 
 /** For a `file:` database, make sure its folder exists (a fresh clone has no data/ folder). */
@@ -143,6 +185,10 @@ export function configurationProblems(env: NodeJS.ProcessEnv = process.env): str
   if (publicProblem) problems.push(`${publicProblem} (e.g. https://briefing.example.com)`)
   const smtpProblem = urlProblem('SMTP_URL', env.SMTP_URL, ['smtp:', 'smtps:'], 'an smtp:// or smtps:// URL')
   if (smtpProblem) problems.push(smtpProblem)
+  for (const name of Object.keys(NUMBERS)) {
+    const problem = numberProblem(name, env[name])
+    if (problem) problems.push(problem)
+  }
   return problems
 }
 
@@ -154,35 +200,117 @@ export function exitOnBadConfiguration(): void {
   process.exit(1)
 }
 
+/** Start-up notices of the CLI: no job autorun unless BRIEFING_JOBS_AUTORUN says so, no hot-reload socket. */
+export function useCliEnvironment(): void {
+  process.env.BRIEFING_JOBS_AUTORUN ??= '0'
+  // With NODE_ENV unset Payload connects a hot-reload socket to localhost:$PORT (Payload's own variable).
+  process.env.DISABLE_PAYLOAD_HMR = 'true'
+}
+
+/**
+ * Boot without the development schema push (Payload's PAYLOAD_MIGRATING): `briefing migrate` (the
+ * migrations shape the schema) and `briefing backup` (which only reads the database it copies).
+ */
+export function skipSchemaPush(): void {
+  process.env.PAYLOAD_MIGRATING = 'true'
+}
+
+/** BRIEFING_JOBS_AUTORUN: `0` leaves scheduled jobs to `briefing worker`; otherwise the web process runs them. */
+export const jobsAutorun = (): boolean => process.env.BRIEFING_JOBS_AUTORUN !== '0'
+
+/** BRIEFING_SEARCH_EAGER: `0` builds the search index on the first query instead of at server start. */
+export const searchEager = (): boolean => process.env.BRIEFING_SEARCH_EAGER !== '0'
+
+/** Email: SMTP_URL (unset: .eml files in OUTBOX_DIR), OUTBOX_DIR, MAIL_FROM. */
+export const smtpUrl = (): string | undefined => read('SMTP_URL')
+export const outboxDir = (): string => path.resolve(read('OUTBOX_DIR') ?? path.join(process.cwd(), 'data', 'outbox'))
+export const mailFrom = (): string => read('MAIL_FROM') ?? 'briefing@example.com'
+
+/** MEDIA_DIR: the folder of local uploads. */
+export const mediaDir = (): string => path.resolve(read('MEDIA_DIR') ?? path.join(process.cwd(), 'media'))
+
+export type S3Config = {
+  bucket: string
+  region: string
+  endpoint?: string
+  accessKeyId: string
+  secretAccessKey: string
+}
+/** S3-compatible storage for uploads when S3_BUCKET is set (S3_REGION, S3_ENDPOINT, S3_ACCESS_KEY_ID, …). */
+export const s3 = (): S3Config | undefined => {
+  const bucket = read('S3_BUCKET')
+  if (!bucket) return undefined
+  return {
+    bucket,
+    region: read('S3_REGION') ?? 'us-east-1',
+    endpoint: read('S3_ENDPOINT'),
+    accessKeyId: read('S3_ACCESS_KEY_ID') ?? '',
+    secretAccessKey: read('S3_SECRET_ACCESS_KEY') ?? '',
+  }
+}
+
+/** Page cache: WEB_CACHE (`off`), WEB_CACHE_TTL_SECONDS, WEB_CACHE_MAX_PAGES, WEB_CACHE_RECHECK_MS. */
+export const webCacheEnabled = (): boolean => process.env.WEB_CACHE !== 'off'
+export const webCacheTtlSeconds = (): number => numberVar('WEB_CACHE_TTL_SECONDS')
+export const webCacheMaxPages = (): number => numberVar('WEB_CACHE_MAX_PAGES')
+/** After an invalidation, how long until the cache is invalidated once more (hooks that finish late). */
+export const webCacheRecheckMs = (): number => numberVar('WEB_CACHE_RECHECK_MS')
+
+/** NEWSLETTER_WORKER=external: `briefing worker` processes send, not the web process. */
+export const newsletterWorkerExternal = (): boolean => process.env.NEWSLETTER_WORKER === 'external'
+/** How often a worker (and the web process's send loop) looks for due jobs (at least 50 ms). */
+export const newsletterWorkerIntervalMs = (): number => Math.max(50, numberVar('NEWSLETTER_WORKER_INTERVAL_MS'))
+/** NEWSLETTER_RETRY_DELAYS_MS: backoff between retries of temporary SMTP failures (comma-separated). */
+export const newsletterRetryDelaysMs = (): number[] =>
+  (read('NEWSLETTER_RETRY_DELAYS_MS') ?? '200,1000,3000')
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isFinite(n) && n >= 0)
+/** Subscribe requests per client address per 10 minutes (0 means the default). */
+export const newsletterSubscribeLimit = (): number =>
+  numberVar('NEWSLETTER_SUBSCRIBE_LIMIT') || NUMBERS.NEWSLETTER_SUBSCRIBE_LIMIT
+/** Recipients per batch of a send (at least 1). */
+export const newsletterBatchSize = (): number => Math.max(1, numberVar('NEWSLETTER_BATCH_SIZE'))
+/** How long delivered recipients wait to be written to the ledger together. */
+export const newsletterRecordLingerMs = (): number => numberVar('NEWSLETTER_RECORD_LINGER_MS')
+/** INBOUND_SMTP_PORT: where `briefing inbound` listens for mailto: unsubscribe requests. */
+export const inboundSmtpPort = (): number => numberVar('INBOUND_SMTP_PORT')
+
 /**
  * How long a newsletter send keeps trying to reach an SMTP server that refuses or drops connection
  * attempts before the campaign pauses (NEWSLETTER_CONNECT_RETRY_SECONDS, default 5 minutes).
  */
-export const newsletterConnectRetrySeconds = (): number => {
-  const raw = process.env.NEWSLETTER_CONNECT_RETRY_SECONDS?.trim()
-  const value = Number(raw)
-  return raw && Number.isFinite(value) && value >= 0 ? value : 300
-}
+export const newsletterConnectRetrySeconds = (): number => numberVar('NEWSLETTER_CONNECT_RETRY_SECONDS')
 
-/** METRICS_TOKEN: the bearer token `GET /metrics` requires; unset, the route answers 404. */
-export const metricsToken = (): string | undefined => process.env.METRICS_TOKEN?.trim() || undefined
+/** How often a web instance reads the database change feed (CHANGE_FEED_POLL_MS, default 500; 0 off). */
+export const changeFeedPollMs = (): number => numberVar('CHANGE_FEED_POLL_MS')
+
+/** How long change-feed rows are kept (CHANGE_FEED_RETENTION_SECONDS, default 3600; at least 1). */
+export const changeFeedRetentionMs = (): number => Math.max(1, numberVar('CHANGE_FEED_RETENTION_SECONDS')) * 1000
 
 /**
- * SHUTDOWN_TIMEOUT_SECONDS (default 30): after SIGTERM or SIGINT, how long the server or worker may
- * take to finish in-flight requests and sends before it exits anyway (with status 1).
+ * NEXT_DIST_DIR: Next's build/dev folder (default `.next`). next.config.mjs reads it directly (it
+ * cannot import TypeScript); several dev instances in one checkout need one each.
  */
-export const shutdownTimeoutSeconds = (): number => {
-  const value = Number(process.env.SHUTDOWN_TIMEOUT_SECONDS?.trim())
-  return Number.isFinite(value) && value > 0 ? value : 30
-}
+export const nextDistDir = (): string => read('NEXT_DIST_DIR') ?? '.next'
+
+/** METRICS_TOKEN: the bearer token `GET /metrics` requires; unset, the route answers 404. */
+export const metricsToken = (): string | undefined => read('METRICS_TOKEN')?.trim() || undefined
+
+/**
+ * SHUTDOWN_TIMEOUT_SECONDS (default 30; 0 means the default): after SIGTERM or SIGINT, how long the
+ * server or worker may take to finish in-flight requests and sends before it exits anyway (status 1).
+ */
+export const shutdownTimeoutSeconds = (): number =>
+  numberVar('SHUTDOWN_TIMEOUT_SECONDS') || NUMBERS.SHUTDOWN_TIMEOUT_SECONDS
 
 /**
  * LOG_FORMAT: `json` (one JSON object a line, the default in production) or `pretty` (coloured
  * lines, the default in development). LOG_LEVEL: pino's level (default info).
  */
 export const logFormat = (): 'json' | 'pretty' => {
-  const value = process.env.LOG_FORMAT?.trim().toLowerCase()
+  const value = read('LOG_FORMAT')?.trim().toLowerCase()
   if (value === 'json' || value === 'pretty') return value
   return isProduction ? 'json' : 'pretty'
 }
-export const logLevel = (): string => process.env.LOG_LEVEL?.trim().toLowerCase() || 'info'
+export const logLevel = (): string => read('LOG_LEVEL')?.trim().toLowerCase() || 'info'

@@ -1,22 +1,36 @@
 import type { Plugin } from 'payload'
 
-import { importerPlugin } from './importer/plugin'
+import { backupFeature } from './backup'
+import type { Feature } from './feature'
+import { glossaryFeature } from './glossary'
+import { importerFeature } from './importer'
+import { jobsFeature } from './jobs'
 import { opaqueIdsPlugin } from './lib/opaqueIds'
-import { newsletterPlugin } from './newsletter/plugin'
-import { searchPlugin } from './search/plugin'
+import { newsletterFeature } from './newsletter'
+import { reuseFeature } from './reuse'
+import { searchFeature } from './search'
 import { securityPlugin } from './security/plugin'
-import { webPlugin } from './web/plugin'
+import { webFeature } from './web'
+
+/** Every capability, each from its own `src/<feature>/index.ts` manifest. */
+export const features: Feature[] = [
+  webFeature,
+  importerFeature,
+  jobsFeature,
+  newsletterFeature,
+  searchFeature,
+  reuseFeature,
+  glossaryFeature,
+  backupFeature,
+]
 
 /**
- * Each capability extends the Payload config through one plugin that it owns (collections,
- * endpoints, hooks, admin views), so the core config stays small. The security plugin comes last:
- * it hardens every collection and global, including those the other plugins add.
+ * The features' plugins extend the Payload config (collections, endpoints, hooks, admin views), so the
+ * core config stays small. Opaque ids and the security plugin come last: they apply to every
+ * collection and global, including those the features add.
  */
 export const featurePlugins: Plugin[] = [
-  webPlugin,
-  importerPlugin,
-  newsletterPlugin,
-  searchPlugin,
+  ...features.flatMap((feature) => (feature.plugin ? [feature.plugin] : [])),
   opaqueIdsPlugin,
   securityPlugin,
 ]

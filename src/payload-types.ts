@@ -75,6 +75,8 @@ export interface Config {
     media: Media;
     users: User;
     subscribers: Subscriber;
+    'change-feed': ChangeFeed;
+    'rate-limits': RateLimit;
     campaigns: Campaign;
     'delivery-batches': DeliveryBatch;
     'payload-kv': PayloadKv;
@@ -100,6 +102,8 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
+    'change-feed': ChangeFeedSelect<false> | ChangeFeedSelect<true>;
+    'rate-limits': RateLimitsSelect<false> | RateLimitsSelect<true>;
     campaigns: CampaignsSelect<false> | CampaignsSelect<true>;
     'delivery-batches': DeliveryBatchesSelect<false> | DeliveryBatchesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -125,6 +129,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      sendNewsletters: TaskSendNewsletters;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -495,6 +500,37 @@ export interface Subscriber {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "change-feed".
+ */
+export interface ChangeFeed {
+  id: number;
+  origin: string;
+  collection: string;
+  docId?: string | null;
+  keys:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rate-limits".
+ */
+export interface RateLimit {
+  id: number;
+  key: string;
+  count: number;
+  resetAt: string;
+}
+/**
  * Newsletter sends. Start one from an issue (Newsletter panel) or with `briefing newsletter send <slug>`.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -626,7 +662,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'sendNewsletters' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -659,7 +695,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'sendNewsletters' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -704,6 +740,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'subscribers';
         value: number | Subscriber;
+      } | null)
+    | ({
+        relationTo: 'change-feed';
+        value: number | ChangeFeed;
+      } | null)
+    | ({
+        relationTo: 'rate-limits';
+        value: number | RateLimit;
       } | null)
     | ({
         relationTo: 'campaigns';
@@ -963,6 +1007,27 @@ export interface SubscribersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "change-feed_select".
+ */
+export interface ChangeFeedSelect<T extends boolean = true> {
+  origin?: T;
+  collection?: T;
+  docId?: T;
+  keys?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rate-limits_select".
+ */
+export interface RateLimitsSelect<T extends boolean = true> {
+  key?: T;
+  count?: T;
+  resetAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "campaigns_select".
  */
 export interface CampaignsSelect<T extends boolean = true> {
@@ -1118,6 +1183,16 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendNewsletters".
+ */
+export interface TaskSendNewsletters {
+  input?: unknown;
+  output: {
+    campaigns: number;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

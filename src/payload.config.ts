@@ -7,10 +7,12 @@ import { s3Storage } from '@payloadcms/storage-s3'
 import { buildConfig, type Config } from 'payload'
 import sharp from 'sharp'
 
+import { ChangeFeed } from '../collections/ChangeFeed'
 import { GlossaryTerms } from '../collections/GlossaryTerms'
 import { Issues } from '../collections/Issues'
 import { Items } from '../collections/Items'
 import { Media } from '../collections/Media'
+import { RateLimits } from '../collections/RateLimits'
 import { Sections } from '../collections/Sections'
 import { Sources } from '../collections/Sources'
 import { Subscribers } from '../collections/Subscribers'
@@ -20,14 +22,18 @@ import { createTransport } from './email/transport'
 import {
   databaseIdType,
   databaseKind,
+  databasePush,
   databaseUri,
   ensureDatabaseFolder,
   graphqlEnabled,
   isMongo,
+  jobsAutorun,
   logFormat,
   logLevel,
+  mailFrom,
   payloadSecret,
   publicUrl,
+  s3,
 } from './env'
 import { featurePlugins } from './features'
 import { sqliteDatabase } from './lib/sqlite'
@@ -49,24 +55,21 @@ const db = (uri: string): Config['db'] => {
         idType: databaseIdType(),
         // Production (NODE_ENV=production) runs these at start; development pushes the schema.
         prodMigrations: migrations,
-        push: process.env.NODE_ENV !== 'production' || process.env.BRIEFING_DB_PUSH === '1',
+        push: databasePush(),
       })
 }
 
-const storage = (): NonNullable<Config['plugins']> =>
-  process.env.S3_BUCKET
+const storage = (bucket = s3()): NonNullable<Config['plugins']> =>
+  bucket
     ? [
         s3Storage({
           collections: { media: true },
-          bucket: process.env.S3_BUCKET,
+          bucket: bucket.bucket,
           config: {
-            region: process.env.S3_REGION ?? 'us-east-1',
-            endpoint: process.env.S3_ENDPOINT || undefined,
-            forcePathStyle: Boolean(process.env.S3_ENDPOINT),
-            credentials: {
-              accessKeyId: process.env.S3_ACCESS_KEY_ID ?? '',
-              secretAccessKey: process.env.S3_SECRET_ACCESS_KEY ?? '',
-            },
+            region: bucket.region,
+            endpoint: bucket.endpoint,
+            forcePathStyle: Boolean(bucket.endpoint),
+            credentials: { accessKeyId: bucket.accessKeyId, secretAccessKey: bucket.secretAccessKey },
           },
         }),
       ]
@@ -83,12 +86,12 @@ export default buildConfig({
     components: { beforeDashboard: ['/admin/DraftIssuePanel#DraftIssuePanel'] },
     livePreview: { breakpoints: [{ label: 'Mobile', name: 'mobile', width: 375, height: 667 }] },
   },
-  collections: [Issues, Items, Sections, Sources, GlossaryTerms, Media, Users, Subscribers],
+  collections: [Issues, Items, Sections, Sources, GlossaryTerms, Media, Users, Subscribers, ChangeFeed, RateLimits],
   globals: [Settings],
   editor,
   db: db(databaseUri()),
   email: nodemailerAdapter({
-    defaultFromAddress: process.env.MAIL_FROM ?? 'briefing@example.com',
+    defaultFromAddress: mailFrom(),
     defaultFromName: 'Briefing',
     transport: createTransport(),
   }),
@@ -106,8 +109,8 @@ export default buildConfig({
   plugins: [...storage(), ...featurePlugins],
   jobs: {
     access: { run: ({ req }) => isEditor({ req }) as boolean },
-    autoRun: process.env.BRIEFING_JOBS_AUTORUN === '0' ? [] : [{ cron: '* * * * *', queue: 'default', limit: 20 }],
-    shouldAutoRun: () => process.env.BRIEFING_JOBS_AUTORUN !== '0',
+    autoRun: jobsAutorun() ? [{ cron: '* * * * *', queue: 'default', limit: 20 }] : [],
+    shouldAutoRun: () => jobsAutorun(),
   },
   // The checked-in types describe numeric ids: don't rewrite them when a run uses uuid or ObjectId ids.
   typescript: {

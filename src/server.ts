@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import express, { type Express } from 'express'
 import next from 'next'
 
-import { isProduction, port as envPort } from './env'
+import { isProduction, port as envPort, setPort } from './env'
 import { closeDatabase } from './lib/db'
 import { getBriefingPayload } from './lib/payload'
 import { onShutdownSignal } from './operations/shutdown'
@@ -21,7 +21,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export async function startServer(
   port = envPort(),
 ): Promise<{ app: Express; server: http.Server; close: () => Promise<void> }> {
-  process.env.PORT = String(port)
+  setPort(port)
   const app = express()
   const server = http.createServer(app)
   const nextApp = next({ dev: !isProduction, dir: root, hostname: 'localhost', port, httpServer: server })
@@ -44,10 +44,10 @@ export async function startServer(
       server.close(() => resolve())
       server.closeIdleConnections()
     })
-  // SIGTERM: drain, stop the in-process send queue, close the database, exit 0.
+  // SIGTERM: drain HTTP and the in-process send queue, close the database, exit 0.
   onShutdownSignal(`briefing server ${process.pid}`, () => {
-    void import('./newsletter/worker').then(({ stopBackgroundWorker }) => stopBackgroundWorker())
-    void close()
+    const jobs = import('./jobs/worker').then(({ drainBackgroundJobs }) => drainBackgroundJobs())
+    void Promise.all([close(), jobs])
       .then(async () => closeDatabase(await getBriefingPayload()))
       .then(() => process.exit(0))
   })

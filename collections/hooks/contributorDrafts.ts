@@ -2,6 +2,7 @@ import { APIError, type CollectionBeforeOperationHook } from 'payload'
 
 import { hasEditorRole, hasStaffRole } from '../../src/access'
 import { relationId } from '../../src/lib/relations'
+import { asSystem } from '../../src/lib/system'
 
 /**
  * A contributor's save is always a draft for review: on a published document it becomes a newer
@@ -19,7 +20,7 @@ export const contributorSavesDraft: CollectionBeforeOperationHook = async ({ arg
     depth: 0,
     limit: 1,
     req,
-    overrideAccess: true,
+    ...asSystem('derived'),
   })
   const parent = relationId(version.docs[0]?.parent)
   if (parent === undefined) return args
@@ -27,7 +28,7 @@ export const contributorSavesDraft: CollectionBeforeOperationHook = async ({ arg
     collection: collection.slug as 'items',
     where: { and: [{ id: { equals: parent } }, { _status: { equals: 'published' } }] },
     req,
-    overrideAccess: true,
+    ...asSystem('derived'),
   })
   if (live.totalDocs > 0)
     throw new APIError(

@@ -1,6 +1,7 @@
 import type { FieldHook } from 'payload'
 
 import { hasStaffRole } from '../../src/access'
+import { asSystem } from '../../src/lib/system'
 
 /**
  * Virtual `itemCount` for the admin's issue list: how many items the issue holds, drafts included.
@@ -18,7 +19,7 @@ export const countItems: FieldHook = async ({ data, req }) => {
     depth: 0,
     select: {},
     req,
-    overrideAccess: true,
+    ...asSystem('derived'),
   })
   return totalDocs
 }

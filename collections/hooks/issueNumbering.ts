@@ -1,6 +1,7 @@
 import { ValidationError, type CollectionBeforeValidateHook } from 'payload'
 
 import { defaultPeriod, nextPublicationDay } from '../../src/lib/dates'
+import { asSystem } from '../../src/lib/system'
 
 /**
  * Defaults and uniqueness for an issue: volume (latest), number (next in the volume), slug
@@ -20,7 +21,7 @@ export const issueNumbering: CollectionBeforeValidateHook = async ({ data, req, 
       depth: 0,
       draft: true,
       req,
-      overrideAccess: true,
+      ...asSystem('derived'),
     })
     data.volume = (latest.docs[0]?.volume as number | undefined) ?? 1
     merged.volume = data.volume
@@ -34,7 +35,7 @@ export const issueNumbering: CollectionBeforeValidateHook = async ({ data, req, 
       depth: 0,
       draft: true,
       req,
-      overrideAccess: true,
+      ...asSystem('derived'),
     })
     data.number = ((latest.docs[0]?.number as number | undefined) ?? 0) + 1
     merged.number = data.number
@@ -61,7 +62,7 @@ export const issueNumbering: CollectionBeforeValidateHook = async ({ data, req, 
     depth: 0,
     draft: true,
     req,
-    overrideAccess: true,
+    ...asSystem('derived'),
   })
   if (clash.docs.length) {
     throw new ValidationError({

@@ -8,6 +8,7 @@ import {
 
 import { relationId } from '../../src/lib/relations'
 import { describeItem, missingContent, sectionStyleOf } from './itemCompleteness'
+import { asSystem } from '../../src/lib/system'
 
 type Highlight = { section?: unknown; item?: unknown }
 type SectionRow = { section?: unknown }
@@ -39,7 +40,7 @@ export const defaultSections: CollectionBeforeValidateHook = async ({ data, req,
     limit: 100,
     depth: 0,
     req,
-    overrideAccess: true,
+    ...asSystem('derived'),
   })
   data.sections = all.docs.map((s) => ({ section: s.id }))
   return data
@@ -55,7 +56,7 @@ export const refuseIncompleteIssue: CollectionBeforeChangeHook = async ({ data, 
     depth: 0,
     limit: 1000,
     req,
-    overrideAccess: true,
+    ...asSystem('derived'),
   })
   const problems: string[] = []
   for (const item of items.docs) {
@@ -87,7 +88,7 @@ export const publishItemsWithIssue: CollectionAfterChangeHook = async ({ doc, re
     depth: 0,
     limit: 1000,
     req,
-    overrideAccess: true,
+    ...asSystem('derived'),
   })
   for (const item of latest.docs) {
     if (item._status === 'published') continue
@@ -96,7 +97,7 @@ export const publishItemsWithIssue: CollectionAfterChangeHook = async ({ doc, re
       id: item.id,
       data: { _status: 'published' },
       req,
-      overrideAccess: true,
+      ...asSystem('derived'),
     })
   }
   return doc

@@ -1,7 +1,9 @@
 import type { PayloadRequest } from 'payload'
 
+import { readLexical, runGroups, runsText } from '../../src/content/lexical'
 import { dayLabel } from '../../src/lib/dates'
 import { relationId } from '../../src/lib/relations'
+import { asSystem } from '../../src/lib/system'
 
 type RichText = { root?: { children?: unknown[] } } | null | undefined
 
@@ -15,13 +17,13 @@ export type ItemForCheck = {
 
 export type SectionStyle = 'full' | 'brief'
 
-const plain = (node: unknown): string => {
-  if (!node || typeof node !== 'object') return ''
-  const n = node as { text?: string; children?: unknown[] }
-  return (n.text ?? '') + (n.children ?? []).map(plain).join('')
-}
+/** The words of a rich-text value run together (paragraphs unseparated), for emptiness and titles. */
+const plain = (value: RichText): string =>
+  runGroups(readLexical(value))
+    .map((runs) => runsText(runs, undefined, { break: '', tab: '' }))
+    .join('')
 
-export const richTextIsEmpty = (value: RichText): boolean => plain(value?.root ?? null).trim() === ''
+export const richTextIsEmpty = (value: RichText): boolean => plain(value).trim() === ''
 
 /** What an item still misses before it can be published, as short phrases ("headline", "date"). */
 export const missingContent = (item: ItemForCheck, style: SectionStyle): string[] => {
@@ -45,7 +47,7 @@ export const sectionStyleOf = async (req: PayloadRequest, section: unknown): Pro
     id,
     depth: 0,
     req,
-    overrideAccess: true,
+    ...asSystem('derived'),
     disableErrors: true,
   })
   return doc?.style === 'brief' ? 'brief' : 'full'
@@ -54,9 +56,7 @@ export const sectionStyleOf = async (req: PayloadRequest, section: unknown): Pro
 /** A readable title for lists and pickers: the headline, or "3.4 CCP/ID Head Liu Jianchao met…" for a brief. */
 export const itemTitle = (item: ItemForCheck): string => {
   if (item.headline?.trim()) return item.headline.trim()
-  const words = plain(item.body?.root ?? null)
-    .trim()
-    .replace(/\s+/g, ' ')
+  const words = plain(item.body).trim().replace(/\s+/g, ' ')
   const lead = words.length > 70 ? `${words.slice(0, 70).replace(/\s\S*$/, '')}…` : words
   const date = item.date ? dayLabel(item.date) : ''
   return [date, lead].filter(Boolean).join(' ') || `Untitled item ${String(item.id ?? '')}`.trim()

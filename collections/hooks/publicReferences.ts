@@ -2,6 +2,7 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, Field, Payl
 
 import { isEditorField } from '../../src/access'
 import { relationId } from '../../src/lib/relations'
+import { asSystem } from '../../src/lib/system'
 
 /**
  * Sections and glossary terms are public (anonymous REST, web pages, sitemap, search) once published
@@ -46,7 +47,7 @@ async function markPublic(req: PayloadRequest, docs: Ref[]): Promise<void> {
       data: { public: true },
       depth: 0,
       req,
-      overrideAccess: true,
+      ...asSystem('derived'),
     })
   }
 }
@@ -60,7 +61,7 @@ const issueIsPublished = async (req: PayloadRequest, issue: unknown): Promise<bo
     depth: 0,
     limit: 1,
     req,
-    overrideAccess: true,
+    ...asSystem('derived'),
     select: {},
   })
   return found.totalDocs > 0
@@ -81,7 +82,7 @@ export const issueMakesReferencesPublic: CollectionAfterChangeHook = async ({ do
     depth: 0,
     pagination: false,
     req,
-    overrideAccess: true,
+    ...asSystem('derived'),
     select: { section: true, terms: true },
   })
   await markPublic(req, [...items.docs, { highlights: doc.highlights }])

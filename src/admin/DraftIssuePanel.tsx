@@ -3,6 +3,7 @@ import React from 'react'
 
 import { missingContent } from '../../collections/hooks/itemCompleteness'
 import { relationId } from '../lib/relations'
+import { asSystem } from '../lib/system'
 
 type Props = { payload: Payload }
 
@@ -15,7 +16,7 @@ export async function DraftIssuePanel({ payload }: Props) {
     limit: 1,
     depth: 1,
     draft: true,
-    overrideAccess: true,
+    ...asSystem('operator'),
   })
   const issue = drafts.docs[0]
   if (!issue) {
@@ -34,7 +35,7 @@ export async function DraftIssuePanel({ payload }: Props) {
     draft: true,
     depth: 0,
     limit: 1000,
-    overrideAccess: true,
+    ...asSystem('operator'),
   })
   const rows = (issue.sections ?? []).map((row) => {
     const section = typeof row.section === 'object' ? row.section : undefined

@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
-import { databaseKind, databaseUri } from '../env'
+import { databaseKind, databaseUri, mediaDir } from '../env'
 import { adapterKind } from '../lib/db'
 
 /** What a backup folder holds: `manifest.json`, the database file or dump, and `media/`. */
@@ -12,7 +12,6 @@ export type BackupManifest = { format: 1; adapter: 'sqlite' | 'postgres'; create
 
 const SQLITE_FILE = 'database.sqlite'
 const PG_DUMP = 'database.pgdump'
-const mediaFolder = () => path.resolve(process.env.MEDIA_DIR ?? path.join(process.cwd(), 'media'))
 
 const run = (command: string, args: string[]) => {
   const out = spawnSync(command, args, { encoding: 'utf8' })
@@ -44,7 +43,7 @@ export async function backup(payload: Payload, out: string): Promise<BackupManif
   } else {
     throw new Error('MongoDB is backed up with mongodump/mongorestore (see README)')
   }
-  if (fs.existsSync(mediaFolder())) fs.cpSync(mediaFolder(), path.join(out, 'media'), { recursive: true })
+  if (fs.existsSync(mediaDir())) fs.cpSync(mediaDir(), path.join(out, 'media'), { recursive: true })
   const manifest: BackupManifest = { format: 1, adapter: kind, createdAt: new Date().toISOString(), database }
   fs.writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`)
   return manifest
@@ -92,6 +91,6 @@ export function restore(dir: string, uri = databaseUri()): BackupManifest {
     fs.copyFileSync(path.join(dir, manifest.database), sqliteFile(uri))
   }
   const media = path.join(dir, 'media')
-  if (fs.existsSync(media)) fs.cpSync(media, mediaFolder(), { recursive: true })
+  if (fs.existsSync(media)) fs.cpSync(media, mediaDir(), { recursive: true })
   return manifest
 }

@@ -1,14 +1,16 @@
 import type { Command } from 'commander'
 
 import { fail, withPayload } from '../cli/context'
+import { skipSchemaPush } from '../env'
 
-/** CLI: `backup --out <dir>`, `restore <dir>`. */
+/** CLI: `backup --out <dir>`, `restore <dir>`, `migrate [--status]`. */
 export function registerBackupCommands(program: Command): void {
   program
     .command('backup')
     .description('Back up the database (consistent while the server runs) and the media folder into a new folder')
     .requiredOption('--out <dir>', 'folder to create (must be empty or new)')
     .action(async (opts: { out: string }) => {
+      skipSchemaPush()
       const { backup } = await import('./backup')
       await withPayload(async (payload) => {
         const manifest = await backup(payload, opts.out)
@@ -27,5 +29,22 @@ export function registerBackupCommands(program: Command): void {
       } catch (err) {
         fail((err as Error).message)
       }
+    })
+  program
+    .command('migrate')
+    .description('Run the database migrations not yet run (SQLite and PostgreSQL; production also runs them at start)')
+    .option('--status', 'only list the migrations not yet run')
+    .action(async (opts: { status?: boolean }) => {
+      skipSchemaPush()
+      const { pendingMigrations, runMigrations } = await import('../lib/migrations')
+      await withPayload(async (payload) => {
+        if (opts.status) {
+          const pending = await pendingMigrations(payload)
+          console.log(pending.length ? pending.join('\n') : 'no migrations pending')
+          return
+        }
+        const ran = await runMigrations(payload)
+        console.log(ran.length ? ran.map((name) => `migrated ${name}`).join('\n') : 'no migrations pending')
+      }).catch((err: Error) => fail(err.message))
     })
 }

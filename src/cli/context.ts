@@ -1,54 +1,7 @@
-import { spawn } from 'node:child_process'
-
 import type { Payload } from 'payload'
 
+import { useCliEnvironment } from '../env'
 import { closeDatabase } from '../lib/db'
-
-type ApplicationModule = { getBriefingPayload: () => Promise<Payload> }
-
-class LoadStalled extends Error {}
-
-/**
- * Node 20 loads TypeScript through tsx's hooks on a separate thread, and now and then an import of
- * the large Payload module graph never settles: the process then sits idle forever with nothing
- * done (seen in CI and in the bench). Loading is busy work (compiling, evaluating), so a load that
- * has used almost no CPU for BRIEFING_LOAD_STALL_SECONDS (5) in a row is stalled: nothing has run
- * yet, and the command is started again in a fresh process (twice at most).
- */
-async function loadApplication(): Promise<ApplicationModule> {
-  const quietSeconds = Number(process.env.BRIEFING_LOAD_STALL_SECONDS ?? 5)
-  let timer: NodeJS.Timeout | undefined
-  const stalled = new Promise<never>((_, reject) => {
-    let quiet = 0
-    let last = process.cpuUsage()
-    timer = setInterval(() => {
-      const used = process.cpuUsage(last)
-      last = process.cpuUsage()
-      quiet = (used.user + used.system) / 1000 < 20 ? quiet + 1 : 0
-      if (quiet >= quietSeconds) reject(new LoadStalled())
-    }, 1000)
-  })
-  try {
-    return await Promise.race([import('../lib/payload'), stalled])
-  } catch (err) {
-    if (err instanceof LoadStalled) return runAgain()
-    throw err
-  } finally {
-    clearInterval(timer)
-  }
-}
-
-function runAgain(): Promise<never> {
-  const attempt = Number(process.env.BRIEFING_RUN_AGAIN ?? 0) + 1
-  if (attempt > 2) fail('loading the application stalled three times; giving up')
-  console.error(`briefing: loading the application stalled; starting the command again (attempt ${attempt + 1})`)
-  const env: NodeJS.ProcessEnv = { ...process.env, BRIEFING_RUN_AGAIN: String(attempt) }
-  delete env.BRIEFING_LOAD_STALL_SECONDS
-  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env })
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal))
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
-  return new Promise<never>(() => undefined)
-}
 
 /**
  * Run `work` with stdout writes sent to stderr: what Payload and the database adapter print while
@@ -71,9 +24,8 @@ async function quietStdout<T>(work: () => Promise<T>): Promise<T> {
  * server listening there the command would never exit.
  */
 export async function withPayload<T>(fn: (payload: Payload) => Promise<T>): Promise<T> {
-  process.env.BRIEFING_JOBS_AUTORUN ??= '0'
-  process.env.DISABLE_PAYLOAD_HMR = 'true'
-  const payload = await quietStdout(async () => (await loadApplication()).getBriefingPayload())
+  useCliEnvironment()
+  const payload = await quietStdout(async () => (await import('../lib/payload')).getBriefingPayload())
   try {
     return await fn(payload)
   } finally {

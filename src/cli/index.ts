@@ -2,7 +2,6 @@ import '../checkConfiguration'
 
 import { Command } from 'commander'
 
-import { registerMigrate } from './commands/migrate'
 import { registerSeed } from './commands/seed'
 import { registerServe } from './commands/serve'
 import { registerUsers } from './commands/users'
@@ -15,7 +14,6 @@ program
   .showHelpAfterError()
   .enablePositionalOptions()
 
-registerMigrate(program)
 registerSeed(program)
 registerServe(program)
 registerUsers(program)

@@ -1,16 +1,8 @@
 import type { Command } from 'commander'
 
-import { registerBackupCommands } from '../backup/cli'
-import { registerGlossaryCommands } from '../glossary/cli'
-import { registerImporterCommands } from '../importer/cli'
-import { registerNewsletterCommands } from '../newsletter/cli'
-import { registerSearchCommands } from '../search/cli'
+import { features } from '../features'
 
-/** Commands added by feature modules; each feature owns its own `cli.ts`. */
+/** Commands added by the features; each feature's manifest names its own. */
 export async function registerFeatureCommands(program: Command): Promise<void> {
-  registerBackupCommands(program)
-  registerGlossaryCommands(program)
-  registerImporterCommands(program)
-  registerNewsletterCommands(program)
-  registerSearchCommands(program)
+  for (const feature of features) await feature.commands?.(program)
 }

@@ -5,7 +5,9 @@ import path from 'node:path'
 
 import nodemailer, { type Transporter } from 'nodemailer'
 
-export const outboxDir = () => path.resolve(process.env.OUTBOX_DIR ?? path.join(process.cwd(), 'data', 'outbox'))
+import { outboxDir, smtpUrl as envSmtpUrl } from '../env'
+
+export { outboxDir }
 
 type MailMessage = {
   message: {
@@ -77,7 +79,7 @@ const noDelaySocket =
  * `maxConnections` (5), `maxMessages` per connection before it is renewed (100), `ignoreTLS`,
  * `tlsRejectUnauthorized=false`.
  */
-export const createTransport = (smtpUrl = process.env.SMTP_URL): Transporter => {
+export const createTransport = (smtpUrl = envSmtpUrl()): Transporter => {
   if (smtpUrl) {
     const url = new URL(smtpUrl)
     const host = url.hostname

@@ -2,9 +2,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import type { CollectionSlug, Payload } from 'payload'
+import { asSystem } from '../lib/system'
 
-/** Collections that belong to Payload itself (preferences, migrations, locks, jobs), not to content. */
-export const isInternalCollection = (slug: string): boolean => slug.startsWith('payload-')
+/**
+ * Collections that belong to Payload itself (preferences, migrations, locks, jobs) or are the
+ * instances' bookkeeping (change feed, rate-limit counters), not content.
+ */
+export const isInternalCollection = (slug: string): boolean =>
+  slug.startsWith('payload-') || slug === 'change-feed' || slug === 'rate-limits'
 
 export type ArchiveManifest = {
   format: 'briefing-archive'
@@ -50,7 +55,7 @@ export async function exportArchive(payload: Payload, dir: string): Promise<Arch
       pagination: false,
       depth: 0,
       sort: ARCHIVE_ORDER,
-      overrideAccess: true,
+      ...asSystem('operator'),
       showHiddenFields: true,
     })
     const docs = main.docs as unknown as Doc[]
@@ -63,7 +68,7 @@ export async function exportArchive(payload: Payload, dir: string): Promise<Arch
         depth: 0,
         sort: ARCHIVE_ORDER,
         draft: true,
-        overrideAccess: true,
+        ...asSystem('operator'),
       })
       const byId = new Map(docs.map((d) => [String(d.id), d]))
       const newer = (latest.docs as unknown as Doc[]).filter((d) => byId.get(String(d.id))?.updatedAt !== d.updatedAt)
@@ -94,7 +99,7 @@ export async function exportArchive(payload: Payload, dir: string): Promise<Arch
     globals[global.slug] = await payload.findGlobal({
       slug: global.slug as never,
       depth: 0,
-      overrideAccess: true,
+      ...asSystem('operator'),
       showHiddenFields: true,
     })
     manifest.globals.push(global.slug)

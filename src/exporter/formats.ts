@@ -1,3 +1,4 @@
+import { escapeHtml } from '../lib/html'
 import { shortDateLabel } from '../lib/dates'
 import type { BodyBlock, ImportedItem } from '../importer/types'
 import type { ExportedIssue } from './load'
@@ -73,8 +74,7 @@ export function toMarkdown(issue: ExportedIssue): string {
   return out.join('\n\n') + '\n'
 }
 
-const esc = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+const esc = escapeHtml
 
 /** A standalone HTML page: h1 header, h2 sections, h3 headlines (importable again). */
 export function toHtml(issue: ExportedIssue): string {

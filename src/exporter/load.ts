@@ -1,18 +1,14 @@
 import type { Payload } from 'payload'
 
+import { readLexical, runsText, type Run } from '../content/lexical'
+import { loadIssueContent } from '../content/load'
 import { relationId } from '../lib/relations'
+import { asSystem } from '../lib/system'
 
 import { dayLabel, isoDay } from '../lib/dates'
 import type { BodyBlock, ImportedItem, ImportedReport, ImportedSection } from '../importer/types'
 
 type Id = number | string
-type Node = {
-  type?: string
-  text?: string
-  listType?: string
-  children?: Node[]
-  fields?: { text?: string; term?: unknown }
-}
 type Rel = Id | { id: Id } | null | undefined
 
 /** An issue as stored, in the same plain structure the importer recognises, ready to render. */
@@ -25,125 +21,67 @@ export type ExportedIssue = ImportedReport & {
 
 /** Lexical JSON → paragraphs and lists (glossary marks become their words). */
 export function bodyBlocks(value: unknown, termName: (id: Id) => string | undefined): BodyBlock[] {
-  const text = (node: Node): string => {
-    if (node.type === 'text') return node.text ?? ''
-    if (node.type === 'linebreak') return ' '
-    if (node.type === 'inlineBlock') return node.fields?.text || termName(relationId(node.fields?.term as Rel)!) || ''
-    return (node.children ?? []).map(text).join('')
+  const name = (term: unknown) => {
+    const id = relationId(term as Rel)
+    return id === undefined ? undefined : termName(id)
   }
-  const root = (value as { root?: Node } | null)?.root
+  const text = (runs: Run[]) => runsText(runs, name, { break: ' ', tab: '' })
   const blocks: BodyBlock[] = []
-  for (const node of root?.children ?? []) {
-    if (node.type === 'list') {
+  for (const block of readLexical(value)) {
+    if (block.type === 'list') {
       blocks.push({
-        list: node.listType === 'bullet' ? 'bullet' : 'number',
-        items: (node.children ?? []).map((li) => text(li).trim()),
+        list: block.listType === 'bullet' ? 'bullet' : 'number',
+        items: block.items.map((r) => text(r).trim()),
       })
     } else {
-      const t = text(node).replace(/\s+/g, ' ').trim()
+      const t = text(block.runs).replace(/\s+/g, ' ').trim()
       if (t) blocks.push(t)
     }
   }
   return blocks
 }
 
-const terms = (nodes: unknown): Id[] => {
-  const found: Id[] = []
-  const walk = (n: unknown) => {
-    if (!n || typeof n !== 'object') return
-    const node = n as Node
-    if (node.type === 'inlineBlock' && node.fields?.term) found.push(relationId(node.fields.term as Rel)!)
-    node.children?.forEach(walk)
-  }
-  walk((nodes as { root?: unknown } | null)?.root)
-  return found
-}
-
-/** Load an issue by slug (its latest draft, if newer than the published version). */
+/** Load an issue by slug (its latest draft, if newer than the published version), through the one content loader. */
 export async function loadIssue(payload: Payload, slug: string): Promise<ExportedIssue> {
-  const found = await payload.find({
-    collection: 'issues',
-    where: { slug: { equals: slug } },
-    draft: true,
-    limit: 1,
-    depth: 0,
-    overrideAccess: true,
-  })
-  const issue = found.docs[0]
-  if (!issue) throw new Error(`there is no issue "${slug}"`)
-  const items = await payload.find({
-    collection: 'items',
-    where: { issue: { equals: issue.id } },
-    draft: true,
-    depth: 0,
-    pagination: false,
-    sort: 'position',
-    overrideAccess: true,
-  })
-  const [sections, sources, glossary] = await Promise.all([
-    payload.find({ collection: 'sections', pagination: false, depth: 0, overrideAccess: true }),
-    payload.find({ collection: 'sources', pagination: false, depth: 0, overrideAccess: true }),
-    payload.find({
-      collection: 'glossary-terms',
-      where: {
-        id: {
-          in: [
-            ...new Set(
-              items.docs.flatMap((i) => [...(i.terms ?? []).map((t) => relationId(t as Rel)!), ...terms(i.body)]),
-            ),
-          ],
-        },
-      },
-      pagination: false,
-      depth: 0,
-      overrideAccess: true,
-    }),
-  ])
-  const sectionById = new Map(sections.docs.map((s) => [String(s.id), s]))
-  const sourceById = new Map(sources.docs.map((s) => [String(s.id), s.name]))
-  const termById = new Map(glossary.docs.map((t) => [String(t.id), t]))
-  const termName = (id: Id) => termById.get(String(id))?.english
+  const content = await loadIssueContent(payload, slug, { draft: true, as: asSystem('operator') })
+  if (!content) throw new Error(`there is no issue "${slug}"`)
+  const { issue, look } = content
+  const termName = (id: Id) => look.terms.get(String(id))?.english
 
-  const order = (issue.sections ?? []).map((r) => String(relationId(r.section as Rel)))
-  for (const item of items.docs)
-    if (!order.includes(String(relationId(item.section as Rel)))) order.push(String(relationId(item.section as Rel)))
-  const outSections: ImportedSection[] = order
-    .filter((id) => sectionById.has(id))
-    .map((id) => {
-      const section = sectionById.get(id)!
-      const mine = items.docs.filter((i) => String(relationId(i.section as Rel)) === id)
-      return {
-        name: section.name,
-        style: section.style === 'brief' ? 'brief' : 'full',
+  const outSections: ImportedSection[] = content.sections.map((section) => {
+    const mine = content.items.filter((i) => String(relationId(i.section as Rel)) === String(section.id))
+    return {
+      name: section.name,
+      style: section.style === 'brief' ? 'brief' : 'full',
+      line: 0,
+      items: mine.map((i): ImportedItem => ({
+        headline: i.headline ?? undefined,
+        date: i.date ? isoDay(i.date) : undefined,
+        dateLabel: i.date ? dayLabel(i.date) : undefined,
+        body: bodyBlocks(i.body, termName),
+        sources: (i.sources ?? [])
+          .map((s) => look.sources.get(String(relationId(s as Rel)))?.name)
+          .filter((s): s is string => Boolean(s)),
+        terms: (i.terms ?? []).flatMap((t) => {
+          const term = look.terms.get(String(relationId(t as Rel)))
+          return term
+            ? [
+                {
+                  english: term.english,
+                  original: term.original,
+                  kind: term.kind === 'person' ? ('person' as const) : ('term' as const),
+                },
+              ]
+            : []
+        }),
+        articleUrl: i.articleUrl ?? undefined,
+        originalTitle: i.originalTitle ?? undefined,
+        excerpt: i.excerpt ?? undefined,
+        credit: i.credit ?? undefined,
         line: 0,
-        items: mine.map((i): ImportedItem => ({
-          headline: i.headline ?? undefined,
-          date: i.date ? isoDay(i.date) : undefined,
-          dateLabel: i.date ? dayLabel(i.date) : undefined,
-          body: bodyBlocks(i.body, termName),
-          sources: (i.sources ?? [])
-            .map((s) => sourceById.get(String(relationId(s as Rel))))
-            .filter((s): s is string => Boolean(s)),
-          terms: (i.terms ?? []).flatMap((t) => {
-            const term = termById.get(String(relationId(t as Rel)))
-            return term
-              ? [
-                  {
-                    english: term.english,
-                    original: term.original,
-                    kind: term.kind === 'person' ? ('person' as const) : ('term' as const),
-                  },
-                ]
-              : []
-          }),
-          articleUrl: i.articleUrl ?? undefined,
-          originalTitle: i.originalTitle ?? undefined,
-          excerpt: i.excerpt ?? undefined,
-          credit: i.credit ?? undefined,
-          line: 0,
-        })),
-      }
-    })
+      })),
+    }
+  })
   return {
     kind: 'report',
     title: issue.title ?? 'Weekly Report',
@@ -155,7 +93,7 @@ export async function loadIssue(payload: Payload, slug: string): Promise<Exporte
       text: bodyBlocks(h.text, termName)
         .map((b) => (typeof b === 'string' ? b : b.items.join(' ')))
         .join(' '),
-      section: sectionById.get(String(relationId(h.section as Rel)))?.name,
+      section: look.sections.get(String(relationId(h.section as Rel)))?.name,
       line: 0,
     })),
     highlightTerms: [],

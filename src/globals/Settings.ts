@@ -1,6 +1,7 @@
 import type { Endpoint, GlobalConfig, TextFieldSingleValidation } from 'payload'
 
 import { anyone, isAdmin } from '../access'
+import { errorResponse } from '../lib/endpoint'
 
 /** An absolute http(s) URL with a host (no credentials), or nothing. */
 export const validatePublicUrl: TextFieldSingleValidation = (value) => {
@@ -21,8 +22,7 @@ export const validatePublicUrl: TextFieldSingleValidation = (value) => {
 }
 
 /** Payload serves version routes for every global; settings keep no versions, so say so (not a 500). */
-const noVersions: Endpoint['handler'] = () =>
-  Response.json({ errors: [{ message: 'Settings keep no version history.' }] }, { status: 404 })
+const noVersions: Endpoint['handler'] = () => errorResponse(404, 'Settings keep no version history.')
 
 export const Settings: GlobalConfig = {
   slug: 'settings',

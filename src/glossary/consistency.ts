@@ -10,6 +10,7 @@ import {
 import { relationKey, relationKeys } from '../search/text'
 import { applyPreferred, extractRenderings, normalizeRendering } from './renderings'
 import { loadTerms, type GlossaryTermRow } from './terms'
+import { asSystem } from '../lib/system'
 
 export type ItemRef = { id: number | string; title: string; status: string; issue: string | null }
 export type RenderingGroup = { english: string; items: ItemRef[] }
@@ -41,7 +42,7 @@ async function* items(payload: Payload, draft: boolean, req?: PayloadRequest): A
       page,
       draft,
       req,
-      overrideAccess: true,
+      ...asSystem('operator'),
       sort: 'id',
       ...(draft ? {} : { where: { _status: { equals: 'published' } } }),
     })
@@ -75,7 +76,7 @@ export async function consistencyReport(payload: Payload, req?: PayloadRequest):
         collection: 'issues',
         id: issueId,
         depth: 0,
-        overrideAccess: true,
+        ...asSystem('operator'),
         disableErrors: true,
         req,
       })
@@ -158,7 +159,7 @@ export async function applyPreferredRendering(
       draft: true,
       depth: 0,
       req,
-      overrideAccess: true,
+      ...asSystem('operator'),
       disableErrors: true,
     })
     if (!doc) throw new APIError(`Item ${id} does not exist: nothing was changed.`, 404, null, true)

@@ -1,3 +1,4 @@
+import { eachNode, glossaryMark, readLexical, runGroups, runsText } from '../content/lexical'
 import { foldCase, phraseEndingAt } from '../lib/phrases'
 import { relationKey } from '../search/text'
 
@@ -5,13 +6,6 @@ import { relationKey } from '../search/text'
 export type Rendering = { original: string; english: string; via: 'text' | 'mark'; termId?: string }
 
 export type KnownTerm = { id: string; english: string; original: string; aliases: string[] }
-
-type Node = {
-  type?: string
-  text?: string
-  children?: Node[]
-  fields?: { blockType?: string; text?: string; term?: unknown }
-}
 
 const HAN_PAREN = /[(（]\s*([\u3400-\u9fff·・]{2,20})\s*[)）]/gu
 const QUOTED_BEFORE = /[“"‘']([^“”"‘’']{1,80})[”"’']\s*$/u
@@ -53,30 +47,22 @@ export const normalizeRendering = (text: string): string =>
     .replace(/\s+/g, ' ')
     .trim()
 
-/** Paragraph-level text of a rich-text value, inline glossary marks included, with the marks listed. */
+/** Paragraph-level text of a rich-text value (each list item its own), inline glossary marks included, with the marks listed. */
 export function paragraphs(
   value: unknown,
   termEnglish: (id: string) => string | undefined,
 ): Array<{ text: string; marks: Array<{ termId: string; text: string }> }> {
-  const out: Array<{ text: string; marks: Array<{ termId: string; text: string }> }> = []
-  const walk = (node: Node | undefined, current?: { text: string; marks: Array<{ termId: string; text: string }> }) => {
-    if (!node || typeof node !== 'object') return
-    if (node.type === 'text' && current) current.text += node.text ?? ''
-    else if (node.type === 'linebreak' && current) current.text += '\n'
-    else if (node.type === 'inlineBlock' && node.fields?.blockType === 'glossaryTerm' && current) {
-      const termId = relationKey(node.fields.term)
-      const text = node.fields.text || (termId ? (termEnglish(termId) ?? '') : '')
-      current.text += text
-      if (termId) current.marks.push({ termId, text })
-    } else if (node.children) {
-      const isBlock = ['paragraph', 'heading', 'quote', 'listitem'].includes(node.type ?? '')
-      const target = isBlock ? { text: '', marks: [] } : current
-      for (const child of node.children) walk(child, target)
-      if (isBlock && target) out.push(target)
-    }
+  const english = (term: unknown) => {
+    const id = relationKey(term)
+    return id ? termEnglish(id) : undefined
   }
-  walk((value as { root?: Node } | null)?.root)
-  return out
+  return runGroups(readLexical(value)).map((runs) => ({
+    text: runsText(runs, english),
+    marks: runs.flatMap((r) => {
+      const termId = r.kind === 'mark' ? relationKey(r.term) : undefined
+      return r.kind === 'mark' && termId ? [{ termId, text: r.text || english(r.term) || '' }] : []
+    }),
+  }))
 }
 
 /** The English words just before "(汉字)": a quoted phrase, a known rendering, or the last few words. */
@@ -182,31 +168,24 @@ export function applyPreferred(
   olds: string[],
   termIds: Set<string>,
 ): { value: unknown; changed: number } {
-  const copy = JSON.parse(JSON.stringify(value ?? null)) as { root?: Node } | null
+  const copy = JSON.parse(JSON.stringify(value ?? null)) as unknown
   let changed = 0
   const targets = olds.filter((o) => normalizeRendering(o) !== normalizeRendering(preferred))
-  const walk = (node: Node | undefined) => {
-    if (!node || typeof node !== 'object') return
+  eachNode(copy, (node) => {
+    const mark = glossaryMark(node)
     if (node.type === 'text' && node.text) {
       for (const old of targets) {
         const replaced = replaceBeforeGloss(node.text, old, original, preferred)
         node.text = replaced.text
         changed += replaced.count
       }
-    } else if (node.type === 'inlineBlock' && node.fields?.blockType === 'glossaryTerm') {
-      const id = relationKey(node.fields.term)
-      if (
-        id &&
-        termIds.has(id) &&
-        node.fields.text &&
-        normalizeRendering(node.fields.text) !== normalizeRendering(preferred)
-      ) {
+    } else if (mark && node.fields) {
+      const id = relationKey(mark.term)
+      if (id && termIds.has(id) && mark.text && normalizeRendering(mark.text) !== normalizeRendering(preferred)) {
         node.fields.text = preferred
         changed++
       }
     }
-    node.children?.forEach(walk)
-  }
-  walk(copy?.root)
+  })
   return { value: copy, changed }
 }

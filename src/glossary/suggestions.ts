@@ -4,6 +4,7 @@ import type { CollectionBeforeChangeHook, Payload, PayloadRequest, Where } from 
 import { mentionsPhrase } from '../lib/phrases'
 import { inlineTermIds, lexicalText, relationKeys } from '../search/text'
 import { loadTerms, type GlossaryTermRow } from './terms'
+import { asSystem } from '../lib/system'
 
 export type TermSuggestion = {
   id: string
@@ -54,7 +55,7 @@ export async function suggestionsForItem(
     id,
     depth: 0,
     draft: true,
-    overrideAccess: true,
+    ...asSystem('operator'),
     disableErrors: true,
     req,
   })
@@ -81,7 +82,7 @@ export const linkMarkedTerms: CollectionBeforeChangeHook = async ({ data, origin
     where: { or },
     depth: 0,
     limit: 200,
-    overrideAccess: true,
+    ...asSystem('operator'),
     req,
   })
   const add = new Set(found.docs.map((t) => String(t.id)))

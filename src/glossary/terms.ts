@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { KnownTerm } from './renderings'
+import { asSystem } from '../lib/system'
 
 export type GlossaryTermRow = KnownTerm & {
   slug: string
@@ -19,7 +20,7 @@ export async function loadTerms(payload: Payload, req?: PayloadRequest): Promise
       depth: 0,
       limit: 1000,
       page,
-      overrideAccess: true,
+      ...asSystem('operator'),
       req,
     })
     for (const t of res.docs) {

@@ -7,6 +7,7 @@ import type { CollectionSlug, Payload, SanitizedCollectionConfig } from 'payload
 import { isInternalCollection, type ArchiveManifest } from '../exporter/archive'
 import { relationTargets, remapRelations, type IdMap } from '../exporter/relations'
 import { inTransaction, type TxReq } from './writer/transaction'
+import { asSystem } from '../lib/system'
 
 type Id = number | string
 type Doc = Record<string, unknown> & { id: Id }
@@ -82,7 +83,7 @@ export async function restoreArchive(
   const collections = payload.config.collections.filter((c) => !isInternalCollection(c.slug))
   const nonEmpty: string[] = []
   for (const c of collections) {
-    const { totalDocs } = await payload.count({ collection: c.slug as CollectionSlug, overrideAccess: true })
+    const { totalDocs } = await payload.count({ collection: c.slug as CollectionSlug, ...asSystem('import') })
     if (totalDocs) nonEmpty.push(`${totalDocs} ${c.slug}`)
   }
   if (nonEmpty.length)
@@ -104,7 +105,7 @@ export async function restoreArchive(
     for (const config of order) {
       const slug = config.slug as CollectionSlug
       const docs = readJsonl(path.join(dir, `${slug}.jsonl`))
-      const { totalDocs } = await payload.count({ collection: slug, req, overrideAccess: true })
+      const { totalDocs } = await payload.count({ collection: slug, req, ...asSystem('import') })
       if (totalDocs > 0) {
         summary.rebuilt.push(slug) // filled by the hooks of collections restored before it
         continue
@@ -130,7 +131,7 @@ export async function restoreArchive(
         id,
         data,
         req,
-        overrideAccess: true,
+        ...asSystem('import'),
         depth: 0,
         context: { briefingRestore: true },
       })
@@ -145,7 +146,7 @@ export async function restoreArchive(
           id,
           depth: 0,
           req,
-          overrideAccess: true,
+          ...asSystem('import'),
         })
         if ((now as { _status?: string })._status !== 'draft') {
           await payload.update({
@@ -153,7 +154,7 @@ export async function restoreArchive(
             id,
             data: { _status: 'draft' } as never,
             req,
-            overrideAccess: true,
+            ...asSystem('import'),
             depth: 0,
           })
         }
@@ -171,7 +172,7 @@ export async function restoreArchive(
           data,
           draft: true,
           req,
-          overrideAccess: true,
+          ...asSystem('import'),
           depth: 0,
           context: { briefingRestore: true },
         })
@@ -190,7 +191,7 @@ export async function restoreArchive(
         slug: global.slug as never,
         data: remapRelations(global.fields, rest, map) as never,
         req,
-        overrideAccess: true,
+        ...asSystem('import'),
       })
     }
     return summary
@@ -215,7 +216,7 @@ async function restoreDoc(
 ): Promise<Id> {
   const slug = config.slug as CollectionSlug
   const data = remapRelations(config.fields, strip(doc, config), map)
-  const common = { collection: slug, req, overrideAccess: true, depth: 0, context: { briefingRestore: true } } as const
+  const common = { collection: slug, req, ...asSystem('import'), depth: 0, context: { briefingRestore: true } } as const
   if (config.auth) {
     const created = await payload.create({
       ...common,

@@ -1,6 +1,6 @@
-import { addDataAndFileToRequest, type Endpoint } from 'payload'
+import type { Endpoint } from 'payload'
 
-import { hasEditorRole } from '../access'
+import { endpoint, errorBody, readUpload, refusal } from '../lib/endpoint'
 import { importFile } from './run'
 import { describeRecognised } from './summary'
 
@@ -12,20 +12,15 @@ const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : und
  * the same import as the CLI, for editors and admins. Answers the recognised structure (dry run)
  * or what was written; 400 with the file and line for a file that is refused.
  */
-export const importEndpoint: Endpoint = {
+export const importEndpoint: Endpoint = endpoint({
   path: '/import',
   method: 'post',
+  role: 'editor',
+  action: 'import reports',
   handler: async (req) => {
-    if (!req.user) return Response.json({ error: 'Sign in to import reports.' }, { status: 401 })
-    if (!hasEditorRole(req.user))
-      return Response.json({ error: 'Only editors and admins can import reports.' }, { status: 403 })
-    try {
-      await addDataAndFileToRequest(req)
-    } catch (err) {
-      return Response.json({ error: `Could not read the upload: ${(err as Error).message}` }, { status: 400 })
-    }
+    await readUpload(req)
     const file = req.file
-    if (!file?.data) return Response.json({ error: 'Choose a file to import (form field "file").' }, { status: 400 })
+    if (!file?.data) throw refusal(400, 'Choose a file to import (form field "file").')
     const opts = (req.data ?? {}) as Options
     const result = await importFile(req.payload, file.name, file.data, {
       dryRun: opts.dryRun === true || opts.dryRun === 'true',
@@ -35,8 +30,10 @@ export const importEndpoint: Endpoint = {
       user: req.user,
       inWorker: true,
     })
-    const preview = result.recognised ? describeRecognised(result.recognised) : undefined
-    const errors = result.error ? [{ message: result.error }] : undefined
-    return Response.json({ ...result, preview, errors }, { status: result.ok ? 200 : 400 })
+    const { error, ...rest } = result
+    const preview = rest.recognised ? describeRecognised(rest.recognised) : undefined
+    // A refused file: the error shape, with what was recognised of it beside the message.
+    if (error) return Response.json({ ...rest, preview, ...errorBody(error) }, { status: 400 })
+    return Response.json({ ...rest, preview }, { status: result.ok ? 200 : 400 })
   },
-}
+})

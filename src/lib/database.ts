@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import type { Config } from 'payload'
 
-import { databaseIdType } from '../env'
+import { databaseIdType, databasePush } from '../env'
 import { migrations } from '../migrations-postgres'
 
 const migrationDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations-postgres')
@@ -21,5 +21,5 @@ export const postgresDatabase = (uri: string): Config['db'] =>
     transactionOptions: {},
     migrationDir,
     prodMigrations: migrations,
-    push: process.env.NODE_ENV !== 'production' || process.env.BRIEFING_DB_PUSH === '1',
+    push: databasePush(),
   })

@@ -1,7 +1,8 @@
-import type { Payload } from 'payload'
+import type { CollectionSlug, Job, Payload, UpdateJobsArgs, Where } from 'payload'
 
 import type { DatabaseKind } from '../env'
 import { relationId } from './relations'
+import { asSystem } from './system'
 
 /**
  * Everything that reaches below Payload's Local API, with one branch per adapter. The rest of the code
@@ -30,12 +31,58 @@ export const atomicUpdateOptions = (payload: Payload): Record<string, unknown> =
  */
 export async function closeDatabase(payload: Payload): Promise<void> {
   const pool = adapterKind(payload) === 'postgres' ? (payload.db as unknown as { pool?: PgPool }).pool : undefined
+  // Changes committed just before closing are still being written to the change feed.
+  await (await import('../changes/feed')).flushChanges()
   await payload.destroy?.()
   if (!pool || pool.ended) return
   const clients = [...(pool._clients ?? [])]
   // pool.end() settles only once every client is back in the pool, which the held one never is.
   pool.end().catch(() => undefined)
   await Promise.all(clients.map((client) => client.end().catch(() => undefined)))
+}
+
+/**
+ * Delete every document matching `where` in one statement, without hooks (internal bookkeeping rows:
+ * the change feed, rate-limit counters). Returns how many matched. The same call on every adapter.
+ */
+export async function deleteWhere(payload: Payload, collection: CollectionSlug, where: Where): Promise<number> {
+  const { totalDocs } = await payload.count({ collection, where, ...asSystem('bookkeeping') })
+  if (totalDocs) await payload.db.deleteMany({ collection, where })
+  return totalDocs
+}
+
+const claimsInstalled = new WeakSet<object>()
+
+/**
+ * Payload's jobs queue claims due jobs by selecting them and then setting `processing` on each row
+ * unconditionally, so on PostgreSQL two workers polling at the same moment both claim (and run) the
+ * same job. Replace that one call, the claim, with a compare-and-set per job (`processing` false →
+ * true, one UPDATE … WHERE each): a job is claimed by exactly one worker. Other job updates (progress,
+ * completion) are unchanged. SQLite and PostgreSQL (the drizzle adapters); MongoDB keeps its own.
+ */
+export function installAtomicJobClaims(payload: Payload): void {
+  if (adapterKind(payload) === 'mongo' || claimsInstalled.has(payload.db)) return
+  claimsInstalled.add(payload.db)
+  const updateJobs = payload.db.updateJobs.bind(payload.db)
+  payload.db.updateJobs = async (args: UpdateJobsArgs) => {
+    if (args.id !== undefined || args.data.processing !== true || !args.where) return updateJobs(args)
+    const { req, where, limit, sort } = args
+    const found = await payload.db.find({ collection: 'payload-jobs', where, limit, sort, pagination: false, req })
+    const claimed: Job[] = []
+    for (const { id } of found.docs) {
+      const won = await payload.db.updateOne({
+        collection: 'payload-jobs',
+        where: { and: [{ id: { equals: id } }, { processing: { equals: false } }] },
+        data: { ...args.data, processing: true },
+        options: { atomic: true },
+        req,
+      })
+      if (!won) continue
+      const job = await payload.db.findOne({ collection: 'payload-jobs', where: { id: { equals: id } }, req })
+      if (job) claimed.push(job as unknown as Job)
+    }
+    return args.returning === false ? null : claimed
+  }
 }
 
 type PgPool = { end: () => Promise<void>; ended?: boolean; _clients?: { end: () => Promise<void> }[] }

@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { asSystem } from './system'
+
 type Migration = { name: string }
 type MigrationAdapter = {
   prodMigrations?: Migration[]
@@ -22,7 +24,7 @@ async function migrationState(payload: Payload): Promise<{ shipped: Migration[];
       limit: 0,
       pagination: false,
       depth: 0,
-      overrideAccess: true,
+      ...asSystem('operator'),
     })
     return { shipped, ran: docs as MigrationRow[] }
   } catch (err) {

@@ -1,4 +1,5 @@
 /** Build Lexical rich-text JSON (the shape Payload stores) from plain paragraphs and lists. */
+import { lexicalPlainText } from '../content/lexical'
 
 type TextNode = { type: 'text'; text: string; format: number; detail: 0; mode: 'normal'; style: ''; version: 1 }
 type ElementNode = {
@@ -52,17 +53,5 @@ export const richText = (...blocks: Block[]): RichText => ({
   root: element('root', blocks.map(blockNode)) as RichText['root'],
 })
 
-/** Plain text of a rich-text value, paragraphs separated by blank lines. */
-export const plainText = (value: unknown): string => {
-  const walk = (node: unknown): string => {
-    if (!node || typeof node !== 'object') return ''
-    const n = node as { type?: string; text?: string; children?: unknown[] }
-    if (n.type === 'text') return n.text ?? ''
-    if (n.type === 'linebreak') return '\n'
-    const inner = (n.children ?? []).map(walk)
-    if (n.type === 'root') return inner.join('\n\n')
-    if (n.type === 'list') return inner.map((t, i) => `${i + 1}. ${t}`).join('\n')
-    return inner.join('')
-  }
-  return walk((value as { root?: unknown } | null)?.root)
-}
+/** Plain text of a rich-text value, paragraphs separated by blank lines (the one walker, src/content/lexical.ts). */
+export const plainText = lexicalPlainText

@@ -1,4 +1,5 @@
 import type { CollectionSlug, Field, FieldHook } from 'payload'
+import { asSystem } from './system'
 
 /** URL slug from a name: "People's Daily" → "peoples-daily"; keeps CJK characters. */
 export const slugify = (value: string): string =>
@@ -32,7 +33,7 @@ const uniqueSlugFrom =
         limit: 1,
         depth: 0,
         req,
-        overrideAccess: true,
+        ...asSystem('derived'),
       })
       if (taken.docs.length === 0) return candidate
     }

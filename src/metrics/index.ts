@@ -5,6 +5,7 @@ import type { Payload } from 'payload'
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
 
 import { metricsToken } from '../env'
+import { asSystem } from '../lib/system'
 
 /**
  * Prometheus metrics of this process, in one registry. Other modules import the metric they
@@ -64,13 +65,13 @@ async function updateQueueDepth(payload: Payload): Promise<void> {
   const jobs = await payload.count({
     collection: 'payload-jobs',
     where: { and: [{ completedAt: { exists: false } }, { hasError: { not_equals: true } }] },
-    overrideAccess: true,
+    ...asSystem('health'),
   })
   jobQueueDepth.set({ queue: 'jobs' }, jobs.totalDocs)
   const batches = await payload.count({
     collection: 'delivery-batches',
     where: { state: { in: ['pending', 'sending'] } },
-    overrideAccess: true,
+    ...asSystem('health'),
   })
   jobQueueDepth.set({ queue: 'newsletter-batches' }, batches.totalDocs)
 }

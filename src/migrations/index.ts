@@ -2,6 +2,7 @@ import * as migration_20261122_150753_initial from './20261122_150753_initial'
 import * as migration_20261130_202806_login_rate_limits_replace_lockout from './20261130_202806_login_rate_limits_replace_lockout'
 import * as migration_20261130_203209_public_flags from './20261130_203209_public_flags'
 import * as migration_20261130_203509_updated_by from './20261130_203509_updated_by'
+import * as migration_20261201_005718_change_feed_jobs_rate_limits from './20261201_005718_change_feed_jobs_rate_limits'
 
 export const migrations = [
   {
@@ -23,5 +24,10 @@ export const migrations = [
     up: migration_20261130_203509_updated_by.up,
     down: migration_20261130_203509_updated_by.down,
     name: '20261130_203509_updated_by',
+  },
+  {
+    up: migration_20261201_005718_change_feed_jobs_rate_limits.up,
+    down: migration_20261201_005718_change_feed_jobs_rate_limits.down,
+    name: '20261201_005718_change_feed_jobs_rate_limits',
   },
 ]

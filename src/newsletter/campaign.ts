@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { eachSubscriber } from './eachSubscriber'
+import { newsletterBatchSize } from '../env'
 import { parseId } from '../lib/db'
 
 import type { Campaign, Issue } from '../payload-types'
@@ -9,13 +10,14 @@ import { type Id, type LedgerRecipient, reopenFailed, summarise } from './ledger
 import { messageIdFor } from './mime'
 import { renderIssueEmail, type EmailFormatChoice } from './render'
 import { loadNewsletterSettings } from './settings'
+import { asSystem } from '../lib/system'
 
 /**
  * Recipients per ledger batch. The runner's connections take recipients one by one from whatever
  * batches it holds, so the size only sets how often a batch is claimed and closed (two ledger writes
  * each); outcomes in between are saved by group commit. NEWSLETTER_BATCH_SIZE overrides it.
  */
-export const defaultBatchSize = () => Math.max(1, Number(process.env.NEWSLETTER_BATCH_SIZE ?? 100))
+export const defaultBatchSize = (): number => newsletterBatchSize()
 
 export async function findIssue(payload: Payload, slugOrId: string | Id): Promise<Issue | null> {
   const id = parseId(payload, slugOrId)
@@ -26,7 +28,7 @@ export async function findIssue(payload: Payload, slugOrId: string | Id): Promis
     },
     limit: 1,
     depth: 0,
-    overrideAccess: true,
+    ...asSystem('newsletter'),
     joins: false,
   })
   return (res.docs[0] as Issue | undefined) ?? null
@@ -38,14 +40,19 @@ export async function campaignForIssue(payload: Payload, issueId: Id): Promise<C
     where: { issue: { equals: issueId } },
     limit: 1,
     depth: 0,
-    overrideAccess: true,
+    ...asSystem('newsletter'),
   })
   return (res.docs[0] as Campaign | undefined) ?? null
 }
 
 export const countAudience = async (payload: Payload) =>
-  (await payload.count({ collection: 'subscribers', where: { status: { equals: 'active' } }, overrideAccess: true }))
-    .totalDocs
+  (
+    await payload.count({
+      collection: 'subscribers',
+      where: { status: { equals: 'active' } },
+      ...asSystem('newsletter'),
+    })
+  ).totalDocs
 
 export type StartOptions = { userId?: Id; format?: EmailFormatChoice; batchSize?: number; errorThreshold?: number }
 
@@ -63,7 +70,7 @@ export async function startCampaign(payload: Payload, issue: Issue, options: Sta
     try {
       campaign = (await payload.create({
         collection: 'campaigns',
-        overrideAccess: true,
+        ...asSystem('newsletter'),
         data: {
           issue: issue.id,
           subject: rendered.subject,
@@ -97,7 +104,11 @@ export async function startCampaign(payload: Payload, issue: Issue, options: Sta
       { claimedBy: owner },
     )
     if (!won)
-      return (await payload.findByID({ collection: 'campaigns', id: campaign.id, overrideAccess: true })) as Campaign
+      return (await payload.findByID({
+        collection: 'campaigns',
+        id: campaign.id,
+        ...asSystem('newsletter'),
+      })) as Campaign
   } else {
     return campaign
   }
@@ -105,7 +116,7 @@ export async function startCampaign(payload: Payload, issue: Issue, options: Sta
   return (await payload.findByID({
     collection: 'campaigns',
     id: campaign.id,
-    overrideAccess: true,
+    ...asSystem('newsletter'),
     depth: 0,
   })) as Campaign
 }

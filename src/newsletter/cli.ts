@@ -4,6 +4,7 @@ import readline from 'node:readline/promises'
 import type { Command } from 'commander'
 
 import { fail, withPayload } from '../cli/context'
+import { inboundSmtpPort } from '../env'
 
 const ask = async (question: string): Promise<boolean> => {
   if (!process.stdin.isTTY) return false
@@ -13,7 +14,7 @@ const ask = async (question: string): Promise<boolean> => {
   return /^y(es)?$/i.test(answer.trim())
 }
 
-/** CLI: `subscribers import|export`, `newsletter render|send|retry-failed|status`, `worker`, `inbound`. */
+/** CLI: `subscribers import|export`, `newsletter render|send|retry-failed|status`, `inbound`. */
 export function registerNewsletterCommands(program: Command): void {
   const subscribers = program.command('subscribers').description('Newsletter subscribers')
   subscribers
@@ -106,17 +107,9 @@ export function registerNewsletterCommands(program: Command): void {
     })
 
   program
-    .command('worker')
-    .description('Run the newsletter send queue in this process (until stopped, or --once)')
-    .option('--once', 'run the queue once and exit')
-    .action(async (opts: { once?: boolean }) => {
-      const { runWorker } = await import('./cliSend')
-      await withPayload((payload) => runWorker(payload, Boolean(opts.once)))
-    })
-  program
     .command('inbound')
     .description('Receive mailto: unsubscribe requests over SMTP (List-Unsubscribe) until stopped')
-    .option('-p, --port <port>', 'SMTP port to listen on', process.env.INBOUND_SMTP_PORT ?? '2525')
+    .option('-p, --port <port>', 'SMTP port to listen on', String(inboundSmtpPort()))
     .option('--host <host>', 'address to listen on', '0.0.0.0')
     .action(async (opts: { port: string; host: string }) => {
       const port = Number(opts.port)

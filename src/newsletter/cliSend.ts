@@ -1,12 +1,9 @@
 import cliProgress from 'cli-progress'
 import type { Payload } from 'payload'
 
-import { onShutdownSignal } from '../operations/shutdown'
-import type { Campaign } from '../payload-types'
 import { campaignForIssue, countAudience, findIssue, resumeCampaign, retryFailed, startCampaign } from './campaign'
 import { Messenger } from './messenger'
 import { CampaignRunner, type Progress } from './runner'
-import { runQueueOnce } from './worker'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -108,51 +105,5 @@ async function runWithProgress(payload: Payload, campaignId: number | string): P
     messenger.close()
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
-  }
-}
-
-/** Payload's job queue too (scheduled publishing), so a worker can replace the web process's autorun. */
-async function runDueJobs(payload: Payload): Promise<void> {
-  try {
-    const ran = await payload.jobs.run({ limit: 20 })
-    const count = Object.keys(ran?.jobStatus ?? {}).length
-    if (count) console.log(`jobs: ran ${count} due job(s)`)
-  } catch (err) {
-    console.error('jobs:', (err as Error).message)
-  }
-}
-
-export async function runWorker(payload: Payload, once: boolean): Promise<void> {
-  const messenger = new Messenger()
-  let stop = false
-  const draining = new AbortController()
-  const removeListeners = onShutdownSignal(`newsletter worker ${process.pid}`, () => {
-    stop = true
-    draining.abort()
-  })
-  console.log(
-    `newsletter worker ${process.pid}: ${process.env.SMTP_URL ? 'SMTP' : 'outbox'} transport, ${messenger.connections} connection(s)`,
-  )
-  try {
-    do {
-      const results = await runQueueOnce(
-        payload,
-        messenger,
-        (c: Campaign, p) => {
-          if ((p.sent + p.failed) % 500 === 0 && p.sent + p.failed > 0)
-            console.log(`campaign ${c.id}: sent ${p.sent}, failed ${p.failed} of ${p.total}`)
-        },
-        draining.signal,
-      )
-      for (const r of results)
-        console.log(
-          `campaign ${r.status}${r.pausedReason ? ` (${r.pausedReason})` : ''}: sent ${r.sent}, failed ${r.failed}, skipped ${r.skipped}`,
-        )
-      if (!stop) await runDueJobs(payload)
-      if (!once && !stop) await sleep(2000)
-    } while (!once && !stop)
-  } finally {
-    removeListeners()
-    messenger.close()
   }
 }

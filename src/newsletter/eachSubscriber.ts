@@ -1,6 +1,7 @@
 import type { Payload, Where } from 'payload'
 
 import type { SubscribersSelect } from '../payload-types'
+import { asSystem } from '../lib/system'
 
 /**
  * Every subscriber (or those matching `where`), in id order a page at a time, with only the selected
@@ -15,7 +16,7 @@ export async function* eachSubscriber<S extends SubscribersSelect<true>>(payload
       limit: 2000,
       page,
       depth: 0,
-      overrideAccess: true,
+      ...asSystem('newsletter'),
       select,
     })
     yield* res.docs

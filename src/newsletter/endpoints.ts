@@ -1,8 +1,10 @@
-import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 
-import { hasEditorRole, hasStaffRole } from '../access'
+import { hasEditorRole } from '../access'
 import type { Campaign, Issue } from '../payload-types'
 import { parseId } from '../lib/db'
+import { BODY_LIMITS } from '../security/bodies'
+import { endpoint, readBody, refusal } from '../lib/endpoint'
 import {
   campaignForIssue,
   countAudience,
@@ -17,33 +19,20 @@ import { summarise } from './ledger'
 import { GMAIL_CLIP_BYTES, HTML_BUDGET_BYTES, renderIssueEmail, type EmailFormatChoice } from './render'
 import { subscriberStats } from './stats'
 import { sendTestEmail } from './testSend'
+import { asSystem } from '../lib/system'
 
 const json = (body: unknown, status = 200) => Response.json(body, { status })
-const refuse = (req: PayloadRequest) =>
-  req.user ? json({ error: 'Only editors and admins can do this.' }, 403) : json({ error: 'Sign in first.' }, 401)
 
 /** Editors and admins only (never contributors, never the public). */
-const editorsOnly =
-  (handler: PayloadHandler): PayloadHandler =>
-  async (req) =>
-    hasEditorRole(req.user) ? handler(req) : refuse(req)
+const forEditors = { role: 'editor', action: 'do this' } as const
+const forStaff = { role: 'staff', action: 'see the newsletter' } as const
 
-const staffOnly =
-  (handler: PayloadHandler): PayloadHandler =>
-  async (req) =>
-    hasStaffRole(req.user) ? handler(req) : refuse(req)
-
-const bodyOf = async (req: PayloadRequest): Promise<Record<string, unknown>> => {
-  try {
-    return ((await req.json?.()) ?? {}) as Record<string, unknown>
-  } catch {
-    return {}
-  }
-}
-
-async function issueParam(req: PayloadRequest): Promise<Issue | null> {
+/** The issue named in the path; 404 when there is none. */
+async function issueParam(req: PayloadRequest): Promise<Issue> {
   const id = String(req.routeParams?.issue ?? '')
-  return id ? findIssue(req.payload, id) : null
+  const issue = id ? await findIssue(req.payload, id) : null
+  if (!issue) throw refusal(404, 'No such issue.')
+  return issue
 }
 
 const formatParam = (value: unknown): EmailFormatChoice | undefined =>
@@ -64,12 +53,12 @@ const campaignView = async (req: PayloadRequest, campaign: Campaign | null) =>
     : null
 
 export const newsletterEndpoints: Endpoint[] = [
-  {
+  endpoint({
     path: '/newsletter/issues/:issue/preview',
     method: 'get',
-    handler: staffOnly(async (req) => {
+    ...forStaff,
+    handler: async (req) => {
       const issue = await issueParam(req)
-      if (!issue) return json({ error: 'No such issue.' }, 404)
       const q = req.searchParams
       const rendered = await renderIssueEmail(req.payload, issue.id, {
         format: formatParam(q.get('variant')),
@@ -80,14 +69,14 @@ export const newsletterEndpoints: Endpoint[] = [
       return new Response(rendered.html, {
         headers: { 'content-type': 'text/html; charset=utf-8', 'x-email-bytes': String(rendered.htmlBytes) },
       })
-    }),
-  },
-  {
+    },
+  }),
+  endpoint({
     path: '/newsletter/issues/:issue/status',
     method: 'get',
-    handler: staffOnly(async (req) => {
+    ...forStaff,
+    handler: async (req) => {
       const issue = await issueParam(req)
-      if (!issue) return json({ error: 'No such issue.' }, 404)
       const rendered = await renderIssueEmail(req.payload, issue.id, { draft: true }).catch((err: Error) => ({
         error: err.message,
       }))
@@ -109,54 +98,51 @@ export const newsletterEndpoints: Endpoint[] = [
         campaign: await campaignView(req, await campaignForIssue(req.payload, issue.id)),
         canSend: hasEditorRole(req.user),
       })
-    }),
-  },
-  {
+    },
+  }),
+  endpoint({
     path: '/newsletter/issues/:issue/test',
     method: 'post',
-    handler: editorsOnly(async (req) => {
+    ...forEditors,
+    handler: async (req) => {
       const issue = await issueParam(req)
-      if (!issue) return json({ error: 'No such issue.' }, 404)
-      const body = await bodyOf(req)
+      const body = await readBody(req)
       const result = await sendTestEmail(req.payload, issue.id, String(body.email ?? ''))
-      return result.ok ? json(result) : json({ error: result.error }, result.status)
-    }),
-  },
-  {
+      if (!result.ok) throw refusal(result.status, result.error)
+      return json(result)
+    },
+  }),
+  endpoint({
     path: '/newsletter/issues/:issue/send',
     method: 'post',
-    handler: editorsOnly(async (req) => {
+    ...forEditors,
+    handler: async (req) => {
       const issue = await issueParam(req)
-      if (!issue) return json({ error: 'No such issue.' }, 404)
-      if (issue._status !== 'published') return json({ error: 'Publish the issue before sending it.' }, 409)
+      if (issue._status !== 'published') throw refusal(409, 'Publish the issue before sending it.')
       const existing = await campaignForIssue(req.payload, issue.id)
       if (existing)
-        return json(
-          {
-            error: `This issue was already sent (campaign is ${existing.status}).`,
-            campaign: await campaignView(req, existing),
-          },
-          409,
-        )
+        throw refusal(409, `This issue was already sent (campaign is ${existing.status}).`, {
+          campaign: await campaignView(req, existing),
+        })
       const audience = await countAudience(req.payload)
-      const body = await bodyOf(req)
+      const body = await readBody(req)
       if (Number(body.confirmRecipients) !== audience) {
-        return json(
-          { error: `Confirm the send to ${audience} recipients (confirmRecipients: ${audience}).`, audience },
-          400,
-        )
+        throw refusal(400, `Confirm the send to ${audience} recipients (confirmRecipients: ${audience}).`, {
+          audience,
+        })
       }
       const campaign = await startCampaign(req.payload, issue, {
         userId: req.user?.id,
         format: formatParam(body.format),
       })
       return json({ ok: true, campaign: await campaignView(req, campaign) }, 202)
-    }),
-  },
-  {
+    },
+  }),
+  endpoint({
     path: '/newsletter/campaigns/:campaign/:action',
     method: 'post',
-    handler: editorsOnly(async (req) => {
+    ...forEditors,
+    handler: async (req) => {
       const id = parseId(req.payload, req.routeParams?.campaign)
       const campaign =
         id === undefined
@@ -164,11 +150,11 @@ export const newsletterEndpoints: Endpoint[] = [
           : ((await req.payload.findByID({
               collection: 'campaigns',
               id,
-              overrideAccess: true,
+              ...asSystem('newsletter'),
               depth: 0,
               disableErrors: true,
             })) as Campaign | null)
-      if (!campaign) return json({ error: 'No such campaign.' }, 404)
+      if (!campaign) throw refusal(404, 'No such campaign.')
       const action = req.routeParams?.action
       if (action === 'retry-failed') return json({ ok: true, reopened: await retryFailed(req.payload, campaign) })
       if (action === 'pause')
@@ -176,23 +162,24 @@ export const newsletterEndpoints: Endpoint[] = [
           ok: await setCampaignStatus(req.payload, campaign.id, 'sending', 'paused', 'paused by an editor'),
         })
       if (action === 'resume') return json({ ok: await resumeCampaign(req.payload, campaign) })
-      return json({ error: 'Unknown action (retry-failed, pause, resume).' }, 404)
-    }),
-  },
-  {
+      throw refusal(404, 'Unknown action (retry-failed, pause, resume).')
+    },
+  }),
+  endpoint({
     path: '/newsletter/subscribers/import',
     method: 'post',
-    handler: editorsOnly(async (req) => {
-      const body = await bodyOf(req)
-      if (typeof body.csv !== 'string' || !body.csv.trim())
-        return json({ error: 'Send {"csv": "email,name\\n…"}.' }, 400)
+    ...forEditors,
+    handler: async (req) => {
+      const body = await readBody(req, BODY_LIMITS.routes['/api/newsletter/subscribers/import'])
+      if (typeof body.csv !== 'string' || !body.csv.trim()) throw refusal(400, 'Send {"csv": "email,name\\n…"}.')
       return json(await importSubscribers(req.payload, body.csv, { confirmed: body.confirmed === true }))
-    }),
-  },
-  {
+    },
+  }),
+  endpoint({
     path: '/newsletter/subscribers/export',
     method: 'get',
-    handler: editorsOnly(async (req) => {
+    ...forEditors,
+    handler: async (req) => {
       const csv = await exportSubscribers(req.payload)
       return new Response(csv, {
         headers: {
@@ -200,11 +187,12 @@ export const newsletterEndpoints: Endpoint[] = [
           'content-disposition': 'attachment; filename="subscribers.csv"',
         },
       })
-    }),
-  },
-  {
+    },
+  }),
+  endpoint({
     path: '/newsletter/subscribers/stats',
     method: 'get',
-    handler: editorsOnly(async (req) => json(await subscriberStats(req.payload))),
-  },
+    ...forEditors,
+    handler: async (req) => json(await subscriberStats(req.payload)),
+  }),
 ]

@@ -4,7 +4,7 @@ import { getSystemErrorName } from 'node:util'
 import type { Transporter } from 'nodemailer'
 
 import { createTransport } from '../email/transport'
-import { newsletterConnectRetrySeconds } from '../env'
+import { newsletterConnectRetrySeconds, newsletterRetryDelaysMs, smtpUrl as envSmtpUrl } from '../env'
 
 /** What happened to one message after its retries. */
 export type Outcome =
@@ -52,16 +52,12 @@ export function classify(err: unknown): Outcome {
 }
 
 /** Connections of the SMTP pool (SMTP_URL `maxConnections`, default 5; 5 for the outbox). */
-const poolConnections = (smtpUrl = process.env.SMTP_URL): number =>
+const poolConnections = (smtpUrl = envSmtpUrl()): number =>
   smtpUrl ? Math.max(1, Number(new URL(smtpUrl).searchParams.get('maxConnections') ?? 5)) : 5
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-export const retryDelays = (): number[] =>
-  (process.env.NEWSLETTER_RETRY_DELAYS_MS ?? '200,1000,3000')
-    .split(',')
-    .map(Number)
-    .filter((n) => Number.isFinite(n) && n >= 0)
+export const retryDelays = (): number[] => newsletterRetryDelaysMs()
 
 /**
  * nodemailer's transport interface (what `Mailer` hands a transport): the envelope, the Message-ID
@@ -93,7 +89,7 @@ export class Messenger {
   /** Since when no connection attempt has succeeded (null while the server answers). */
   private unreachableSince: number | null = null
   constructor(
-    smtpUrl = process.env.SMTP_URL,
+    smtpUrl = envSmtpUrl(),
     private readonly delays = retryDelays(),
     private readonly connectBudgetMs = newsletterConnectRetrySeconds() * 1000,
   ) {

@@ -1,6 +1,7 @@
 import MimeNode from 'nodemailer/lib/mime-node'
 import qp from 'nodemailer/lib/qp'
 
+import { escapeHtml } from '../lib/html'
 import { digest } from './tokens'
 
 /**
@@ -44,8 +45,6 @@ const qpEncode = (value: Buffer) => qp.encode(value)
 const qpWrap = (value: string, lineLength: number) => qp.wrap(value, lineLength)
 const CRLF = '\r\n'
 const crlf = (s: string) => s.replace(/\r?\n/g, CRLF)
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
 
 const encodeQp = (value: string) => crlf(qpWrap(qpEncode(Buffer.from(crlf(value), 'utf8')), 76))
 

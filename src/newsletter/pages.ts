@@ -1,6 +1,7 @@
 /** Small self-contained HTML pages for the subscription flow (no scripts, no external CSS). */
-export const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
+import { escapeHtml } from '../lib/html'
+
+export { escapeHtml }
 
 export function page(title: string, body: string): string {
   return `<!doctype html>

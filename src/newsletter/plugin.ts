@@ -3,10 +3,11 @@ import type { Plugin } from 'payload'
 import { Campaigns } from '../../collections/Campaigns'
 import { DeliveryBatches } from '../../collections/DeliveryBatches'
 import { newsletterEndpoints } from './endpoints'
+import { sendNewslettersTask } from './task'
 
 /**
  * Newsletter: campaigns and the delivery ledger, an issue's email format choice and Newsletter panel,
- * the subscribers' admin tools, and the editor-only endpoints behind them.
+ * the subscribers' admin tools, the editor-only endpoints behind them, and the sender as a job task.
  */
 export const newsletterPlugin: Plugin = (config) => ({
   ...config,
@@ -57,4 +58,6 @@ export const newsletterPlugin: Plugin = (config) => ({
     DeliveryBatches,
   ],
   endpoints: [...(config.endpoints ?? []), ...newsletterEndpoints],
+  // The sender runs as a job task, so `briefing worker` is one worker for every job.
+  jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), sendNewslettersTask] },
 })

@@ -2,7 +2,8 @@ import type { Payload } from 'payload'
 
 import { renderIssueHtml, type EmailFormat } from '../../templates/email/issue'
 import { renderIssueText } from '../../templates/text/issue'
-import { buildIssueView } from '../../templates/viewModel'
+import { asSystem } from '../lib/system'
+import { buildIssueView } from '../content/viewModel'
 import { loadNewsletterSettings } from './settings'
 
 /** Gmail clips messages whose HTML exceeds ~102 KB (and hides the footer with it). Keep a margin for personalisation. */
@@ -44,7 +45,7 @@ export async function renderIssueEmail(
     collection: 'issues',
     id: issue,
     depth: 0,
-    overrideAccess: true,
+    ...asSystem('newsletter'),
     draft: options.draft,
   })) as {
     newsletterFormat?: EmailFormatChoice | null

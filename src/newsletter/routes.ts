@@ -1,7 +1,10 @@
 import type { Express, Request, Response } from 'express'
 
+import { newsletterSubscribeLimit, newsletterWorkerExternal } from '../env'
+
 import { checkInboxPage, messagePage, preferencesPage, unsubscribeConfirmPage } from './pages'
-import { createRateLimiter } from '../lib/rateLimit'
+import { errorBody } from '../lib/endpoint'
+import { createSharedRateLimiter } from '../lib/rateLimit'
 import { smallBodies } from '../security/bodies'
 import { confirmSubscription, requestSubscription, setSubscription, subscriberForToken } from './subscriptions'
 
@@ -15,9 +18,10 @@ export type NewsletterRouteOptions = {
 const wantsJson = (req: Request) =>
   (req.get('accept') ?? '').includes('application/json') && !(req.get('accept') ?? '').includes('text/html')
 
+/** A page for browsers; for JSON clients `{ ok, message }`, or Payload's error shape for a refusal. */
 function answer(req: Request, res: Response, status: number, title: string, message: string, html?: string) {
   res.status(status).set('Cache-Control', 'no-store')
-  if (wantsJson(req)) return res.json({ ok: status < 400, message })
+  if (wantsJson(req)) return res.json(status < 400 ? { ok: true, message } : errorBody(message))
   return res.type('html').send(html ?? messagePage(title, message))
 }
 
@@ -29,14 +33,15 @@ const bodyParsers = [smallBodies('16kb')]
 
 /** Subscribe (double opt-in), confirm, unsubscribe (RFC 8058 one-click) and preferences. */
 export async function mountNewsletterRoutes(app: Express, options: NewsletterRouteOptions = {}): Promise<void> {
-  const envLimit = Number(process.env.NEWSLETTER_SUBSCRIBE_LIMIT)
-  const limit = options.subscribeLimit ?? { max: envLimit > 0 ? envLimit : 10, windowMs: 10 * 60 * 1000 }
-  const limiter = createRateLimiter(limit.max, limit.windowMs)
+  const limit = options.subscribeLimit ?? { max: newsletterSubscribeLimit(), windowMs: 10 * 60 * 1000 }
+  // Counted in the database: the limit holds however many web instances share it.
+  const limiter = createSharedRateLimiter('subscribe', limit.max, limit.windowMs)
 
   app.post('/subscribe', ...bodyParsers, async (req, res) => {
     const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown'
-    if (!limiter.take(ip)) {
-      res.set('Retry-After', String(limiter.retryAfterSeconds(ip)))
+    const taken = await limiter.take(await getBriefingPayload(), ip)
+    if (!taken.allowed) {
+      res.set('Retry-After', String(taken.retryAfterSeconds))
       return answer(
         req,
         res,
@@ -128,8 +133,8 @@ export async function mountNewsletterRoutes(app: Express, options: NewsletterRou
       .send(preferencesPage(token, result.subscriber.email, result.subscriber.status))
   })
 
-  if (options.worker ?? process.env.NEWSLETTER_WORKER !== 'external') {
-    const { startBackgroundWorker } = await import('./worker')
-    startBackgroundWorker()
+  if (options.worker ?? !newsletterWorkerExternal()) {
+    const { startBackgroundJobs } = await import('../jobs/worker')
+    startBackgroundJobs(getBriefingPayload)
   }
 }

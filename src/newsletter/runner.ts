@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { newsletterRecordLingerMs } from '../env'
+
 import type { Campaign } from '../payload-types'
 import { refreshCounts, setCampaignStatus } from './campaign'
 import { makeOwnerId } from './cas'
@@ -10,6 +12,7 @@ import { compileMessage, type CompiledMessage, personalise } from './mime'
 import { LedgerRecorder, type Tracked } from './recorder'
 import { loadNewsletterSettings, type NewsletterSettings, recipientFor } from './settings'
 import { BatchStore, DepartedSubscribers } from './store'
+import { asSystem } from '../lib/system'
 
 export type Progress = LedgerSummary & { rate: number; status: Campaign['status'] }
 export type RunResult = Progress & { pausedReason?: string | null }
@@ -50,7 +53,7 @@ export class CampaignRunner {
     let campaign = (await payload.findByID({
       collection: 'campaigns',
       id: campaignId,
-      overrideAccess: true,
+      ...asSystem('newsletter'),
       depth: 0,
     })) as Campaign
     this.counts = await summarise(payload, campaign.id)
@@ -71,7 +74,7 @@ export class CampaignRunner {
     this.departed = new DepartedSubscribers(payload, campaign.startedAt ?? campaign.createdAt)
     await this.departed.start()
     this.recorder = new LedgerRecorder(payload, this.owner, {
-      lingerMs: Number(process.env.NEWSLETTER_RECORD_LINGER_MS ?? 5),
+      lingerMs: newsletterRecordLingerMs(),
       flushAt: connections,
     })
     const watch = setInterval(() => void this.watchCampaign(campaign.id), 500)
@@ -102,7 +105,7 @@ export class CampaignRunner {
     campaign = (await payload.findByID({
       collection: 'campaigns',
       id: campaign.id,
-      overrideAccess: true,
+      ...asSystem('newsletter'),
       depth: 0,
     })) as Campaign
     if (campaign.status === 'sending' && this.counts.pending === 0 && this.counts.sending === 0) {
@@ -258,7 +261,7 @@ export class CampaignRunner {
       collection: 'subscribers',
       id: r.id,
       data: { status: 'bounced', bounceReason: r.error.slice(0, 200) },
-      overrideAccess: true,
+      ...asSystem('newsletter'),
     })
   }
 }

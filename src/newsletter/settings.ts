@@ -1,8 +1,9 @@
 import type { Payload } from 'payload'
 
-import { publicUrl as envPublicUrl } from '../env'
+import { mailFrom, publicUrl as envPublicUrl } from '../env'
 import type { Recipient } from './mime'
 import { unsubscribeToken } from './tokens'
+import { asSystem } from '../lib/system'
 
 export type NewsletterSettings = {
   publicationName: string
@@ -33,8 +34,8 @@ const serialisedUrl = (value: string | null | undefined): string | null => {
 
 /** Sender identity and links, from the `settings` global (PUBLIC_URL unless overridden there). */
 export async function loadNewsletterSettings(payload: Payload): Promise<NewsletterSettings> {
-  const s = await payload.findGlobal({ slug: 'settings', overrideAccess: true, depth: 0 })
-  const fromAddress = s.senderEmail || process.env.MAIL_FROM || 'briefing@example.com'
+  const s = await payload.findGlobal({ slug: 'settings', ...asSystem('newsletter'), depth: 0 })
+  const fromAddress = s.senderEmail || mailFrom()
   const domain = fromAddress.split('@')[1] ?? 'example.com'
   const publicationName = s.publicationName || 'Briefing'
   const listName =

@@ -1,11 +1,13 @@
 import type { Payload } from 'payload'
 
 import { looksLikeEmail, normaliseEmail } from '../../collections/Subscribers'
+import { smtpUrl } from '../env'
 import { Messenger, retryDelays } from './messenger'
 import { compileMessage, personalise } from './mime'
 import { renderIssueEmail } from './render'
 import { loadNewsletterSettings, recipientFor } from './settings'
 import { digest } from './tokens'
+import { asSystem } from '../lib/system'
 
 export type TestSendResult =
   | { ok: true; messageId: string; to: string; htmlBytes: number; format: string }
@@ -34,13 +36,13 @@ export async function sendTestEmail(
     collection: 'subscribers',
     where: { email: { equals: to } },
     limit: 1,
-    overrideAccess: true,
+    ...asSystem('newsletter'),
   })
   const domain = settings.fromAddress.split('@')[1] ?? 'localhost'
   const messageId = `<test.${digest(`${issueId}:${to}:${Date.now()}`)}@${domain}>`
   const raw = personalise(message, recipientFor(settings, { id: found.docs[0]?.id ?? 'test', email: to }, messageId))
   // An editor is waiting for the answer: an unreachable server is reported at once, not retried.
-  const messenger = new Messenger(process.env.SMTP_URL, retryDelays(), 0)
+  const messenger = new Messenger(smtpUrl(), retryDelays(), 0)
   try {
     const outcome = await messenger.send(settings.fromAddress, to, raw, messageId)
     if (outcome.kind !== 'sent')

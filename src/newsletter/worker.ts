@@ -3,13 +3,15 @@ import type { Payload } from 'payload'
 import type { Campaign } from '../payload-types'
 import { findIssue, startCampaign } from './campaign'
 import { ownerIsDead } from './cas'
-import { Messenger } from './messenger'
+import type { Messenger } from './messenger'
 import { CampaignRunner, type Progress, type RunResult } from './runner'
+import { asSystem } from '../lib/system'
 
 /**
  * The queue: campaigns in `sending` (and ones whose preparation died) are run until done or paused.
- * `briefing worker` runs it in its own process; the web server runs it too unless
- * NEWSLETTER_WORKER=external. Several workers may run at once: batches are claimed atomically.
+ * It runs as the `sendNewsletters` job task (task.ts), in `briefing worker` and, unless
+ * NEWSLETTER_WORKER=external, in the web process. Several workers may run at once: batches are
+ * claimed atomically.
  */
 export async function runQueueOnce(
   payload: Payload,
@@ -23,7 +25,7 @@ export async function runQueueOnce(
     sort: 'createdAt',
     limit: 20,
     depth: 0,
-    overrideAccess: true,
+    ...asSystem('newsletter'),
   })
   const results: RunResult[] = []
   for (let campaign of res.docs as Campaign[]) {
@@ -43,36 +45,4 @@ export async function runQueueOnce(
     results.push(await runner.run(campaign.id).finally(() => signal?.removeEventListener('abort', stop)))
   }
   return results
-}
-
-let background: NodeJS.Timeout | null = null
-
-/** Poll the queue inside this process (web server). */
-export function startBackgroundWorker(
-  intervalMs = Number(process.env.NEWSLETTER_WORKER_INTERVAL_MS ?? 3000),
-): () => void {
-  if (background) return stopBackgroundWorker
-  let busy = false
-  let messenger: Messenger | null = null
-  background = setInterval(async () => {
-    if (busy) return
-    busy = true
-    try {
-      const { getBriefingPayload } = await import('../lib/payload')
-      const payload = await getBriefingPayload()
-      messenger ??= new Messenger()
-      await runQueueOnce(payload, messenger)
-    } catch (err) {
-      console.error('newsletter worker:', (err as Error).message)
-    } finally {
-      busy = false
-    }
-  }, intervalMs)
-  background.unref()
-  return stopBackgroundWorker
-}
-
-export function stopBackgroundWorker(): void {
-  if (background) clearInterval(background)
-  background = null
 }

@@ -3,6 +3,7 @@ import { APIError, type PayloadRequest, type Where } from 'payload'
 import { parseId } from '../lib/db'
 import { similarItems } from '../search/service'
 import { relationKey, relationKeys } from '../search/text'
+import { asSystem } from '../lib/system'
 
 export type RelatedItem = {
   id: number | string
@@ -37,7 +38,7 @@ export async function relatedItems(req: PayloadRequest, id: unknown, limit = 8):
           depth: 1,
           draft: true,
           req,
-          overrideAccess: true,
+          ...asSystem('operator'),
           disableErrors: true,
         })
   if (!item) throw new APIError(`Item ${key.slice(0, 64)} does not exist.`, 404, null, true)
@@ -66,7 +67,7 @@ export async function relatedItems(req: PayloadRequest, id: unknown, limit = 8):
       limit: 200,
       depth: 0,
       req,
-      overrideAccess: true,
+      ...asSystem('operator'),
     })
     for (const other of found.docs) {
       const otherTerms = new Set(relationKeys(other.terms))
@@ -90,7 +91,7 @@ export async function relatedItems(req: PayloadRequest, id: unknown, limit = 8):
     depth: 1,
     limit: best.length,
     req,
-    overrideAccess: true,
+    ...asSystem('operator'),
   })
   const byId = new Map(docs.docs.map((d) => [String(d.id), d]))
   return best.flatMap(([otherId, { score, reasons }]) => {

@@ -3,6 +3,7 @@ import { APIError, type CollectionSlug, type PayloadRequest } from 'payload'
 import { hasEditorRole, hasStaffRole } from '../access'
 import { parseId } from '../lib/db'
 import { relationKey, relationKeys } from '../search/text'
+import { asSystem } from '../lib/system'
 
 export type ReuseInput = { issue?: unknown; section?: unknown }
 
@@ -22,7 +23,7 @@ async function mustFind<S extends 'items' | 'issues' | 'sections'>(
           id,
           depth: 0,
           req,
-          overrideAccess: true,
+          ...asSystem('operator'),
           disableErrors: true,
         })
   if (!doc) throw new APIError(`${label} ${String(relationKey(value)).slice(0, 64)} does not exist.`, 404, null, true)

@@ -3,6 +3,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionCo
 import { afterCommit } from '../lib/afterCommit'
 import type { SearchCollection } from './engine'
 import { hasPublished, index, remove, SEARCH_COLLECTIONS } from './service'
+import { asSystem } from '../lib/system'
 
 /** Keep the index in step with a saved document (a draft save keeps the public version unless it was unpublished). */
 const afterChange =
@@ -17,7 +18,7 @@ const afterChange =
         depth: 0,
         limit: 1,
         req,
-        overrideAccess: true,
+        ...asSystem('searchIndex'),
       })
       if (main.docs[0]?._status !== 'published') afterCommit(req, () => remove(collection, doc.id, 'published'))
     }
@@ -34,7 +35,7 @@ async function reindexItemsOf(req: PayloadRequest, issue: number | string): Prom
     depth: 0,
     pagination: false,
     req,
-    overrideAccess: true,
+    ...asSystem('searchIndex'),
   })
   afterCommit(req, () => items.docs.forEach((item) => index('items', item as unknown as Parameters<typeof index>[1])))
 }

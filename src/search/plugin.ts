@@ -1,29 +1,29 @@
 import type { Plugin } from 'payload'
 
-import { withGlossary } from '../glossary/config'
+import { onRemoteChange } from '../changes/feed'
 import { installAfterCommit } from '../lib/afterCommit'
-import { withReuse } from '../reuse/config'
 import { withSearchAdmin } from './admin/config'
+import { searchEndpoint } from './endpoint'
+import { refreshSearchFromFeed } from './feed'
 import { withSearchHooks } from './hooks'
 
 /**
- * Search, glossary consistency and reuse: index-sync hooks on the searchable collections, item fields
- * and endpoints (reuse, related, term suggestions), and the admin views (Search, Consistency).
+ * Search: index-sync hooks on the searchable collections, `GET /api/search` and the admin Search view.
+ * (Glossary and reuse are features of their own: src/glossary, src/reuse.)
  */
 export const searchPlugin: Plugin = (config) => {
   const collections = withSearchHooks(config.collections ?? [])
   const onInit = config.onInit
-  return withSearchAdmin(
-    withGlossary(
-      withReuse({
-        ...config,
-        collections,
-        // The index follows committed data only (see afterCommit in the hooks).
-        onInit: async (payload) => {
-          installAfterCommit(payload)
-          await onInit?.(payload)
-        },
-      }),
-    ),
-  )
+  return withSearchAdmin({
+    ...config,
+    collections,
+    endpoints: [...(config.endpoints ?? []), searchEndpoint],
+    // The index follows committed data only (see afterCommit in the hooks).
+    onInit: async (payload) => {
+      installAfterCommit(payload)
+      // Documents saved by other instances reach this index through the change feed.
+      onRemoteChange(refreshSearchFromFeed)
+      await onInit?.(payload)
+    },
+  })
 }

@@ -1,8 +1,7 @@
-import express, { type Express, type Request } from 'express'
+import express, { type Express } from 'express'
 import type { Payload } from 'payload'
 
-import { hasStaffRole } from '../access'
-import { publicUrl } from '../env'
+import { publicUrl, searchEager } from '../env'
 import type { Site } from '../../templates/web/pages'
 import { loadSite } from '../web/loaders'
 import { searchPageHtml } from './page'
@@ -14,46 +13,12 @@ type PayloadGetter = () => Promise<Payload>
 /** Imported lazily so that loading these routes does not read the database settings early. */
 const defaultPayload: PayloadGetter = async () => (await import('../lib/payload')).getBriefingPayload()
 
-/** Signed-in staff (JWT header or payload-token cookie) see drafts too. */
-async function isStaffRequest(payload: Payload, req: Request): Promise<boolean> {
-  if (!req.headers.authorization && !req.headers.cookie?.includes('payload-token')) return false
-  const headers = new Headers()
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (typeof value === 'string') headers.set(name, value)
-    else if (Array.isArray(value)) headers.set(name, value.join(', '))
-  }
-  try {
-    const { user } = await payload.auth({ headers })
-    return hasStaffRole(user)
-  } catch {
-    return false
-  }
-}
-
 /**
- * Express routes of the search feature, mounted before the Next/Payload handler:
- * `GET /api/search` (JSON) and the public `GET /search` page (published content only).
+ * Express routes of the search feature, mounted before the Next/Payload handler: the public
+ * `GET /search` page (published content only). `GET /api/search` is a Payload endpoint (endpoint.ts).
  */
 export async function mountSearchRoutes(app: Express, getPayload: PayloadGetter = defaultPayload): Promise<void> {
   const router = express.Router()
-
-  router.get('/api/search', async (req, res) => {
-    const parsed = parseSearchParams(req.query as Record<string, unknown>)
-    if (!parsed.ok) {
-      res.status(parsed.status).json({ errors: [{ message: parsed.message }] })
-      return
-    }
-    try {
-      const payload = await getPayload()
-      const staff = await isStaffRequest(payload, req)
-      const result = await search(payload, { ...parsed.request, staff })
-      res.setHeader('Cache-Control', staff ? 'private, no-store' : 'public, max-age=30')
-      res.json(result)
-    } catch (err) {
-      console.error('search failed', err)
-      res.status(503).json({ errors: [{ message: 'Search is unavailable right now; try again shortly.' }] })
-    }
-  })
 
   router.get('/search', async (req, res) => {
     const parsed = parseSearchParams(req.query as Record<string, unknown>)
@@ -83,7 +48,7 @@ export async function mountSearchRoutes(app: Express, getPayload: PayloadGetter 
   app.use(router)
 
   // Build the index at start, in the background (queries wait for the same build).
-  if (process.env.BRIEFING_SEARCH_EAGER !== '0') {
+  if (searchEager()) {
     setImmediate(() => {
       getPayload()
         .then((payload) => ensureBuilt(payload))

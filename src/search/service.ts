@@ -5,6 +5,7 @@ import { toSearchDoc, type Lookup } from './documents'
 import { SearchEngine, type SearchCollection, type SearchDoc } from './engine'
 import { snippet } from './snippet'
 import { parseQuery } from './tokenize'
+import { asSystem } from '../lib/system'
 
 /**
  * The search module's narrow interface: index / remove / search / rebuild. Everything behind it
@@ -153,7 +154,7 @@ async function* allDocs(payload: Payload, collection: SearchCollection, draft: b
       page,
       draft,
       where,
-      overrideAccess: true,
+      ...asSystem('searchIndex'),
       sort: 'id',
       // The index never reads join fields (an issue's items, an item's reuses); typed per collection.
       joins: false as never,

@@ -1,10 +1,8 @@
 import { isHan, normalize, stem } from './tokenize'
 
-export const escapeHtml = (text: string): string =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  )
+import { escapeHtml } from '../lib/html'
+
+export { escapeHtml }
 
 type Range = [number, number]
 

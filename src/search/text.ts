@@ -1,45 +1,33 @@
-/** Plain text of Lexical rich text, including the words of inline glossary marks. */
-
-type Node = {
-  type?: string
-  text?: string
-  children?: Node[]
-  fields?: { blockType?: string; text?: string; term?: unknown }
-}
-
-const BLOCKS = new Set(['root', 'paragraph', 'heading', 'quote', 'list', 'listitem'])
+/** Plain text of Lexical rich text (read by the one walker, src/content/lexical.ts), including the words of inline glossary marks. */
+import { markedTerms, readLexical, runsText } from '../content/lexical'
 
 export type TermName = (termId: string) => string | undefined
 
-/** Text of a rich-text value; inline glossary marks without their own text use `termName`. */
+/** Text of a rich-text value, one line per block or list item; inline glossary marks without their own text use `termName`. */
 export function lexicalText(value: unknown, termName: TermName = () => undefined): string {
-  const walk = (node: Node | undefined): string => {
-    if (!node || typeof node !== 'object') return ''
-    if (node.type === 'text') return node.text ?? ''
-    if (node.type === 'linebreak') return '\n'
-    if (node.type === 'inlineBlock' && node.fields?.blockType === 'glossaryTerm') {
-      const id = relationKey(node.fields.term)
-      return node.fields.text || (id ? (termName(id) ?? '') : '')
-    }
-    const inner = (node.children ?? []).map(walk).join('')
-    return BLOCKS.has(node.type ?? '') && node.type !== 'root' ? `${inner}\n` : inner
+  const name = (term: unknown) => {
+    const id = relationKey(term)
+    return id ? termName(id) : undefined
   }
-  return walk((value as { root?: Node } | null)?.root).trim()
+  return readLexical(value)
+    .map((b) =>
+      b.type === 'list'
+        ? `${b.items.map((runs) => `${runsText(runs, name)}\n`).join('')}\n`
+        : `${runsText(b.runs, name)}\n`,
+    )
+    .join('')
+    .trim()
 }
 
 /** Ids of every glossary term marked inline in a rich-text value. */
 export function inlineTermIds(value: unknown): string[] {
-  const ids = new Set<string>()
-  const walk = (node: Node | undefined) => {
-    if (!node || typeof node !== 'object') return
-    if (node.type === 'inlineBlock' && node.fields?.blockType === 'glossaryTerm') {
-      const id = relationKey(node.fields.term)
-      if (id) ids.add(id)
-    }
-    node.children?.forEach(walk)
-  }
-  walk((value as { root?: Node } | null)?.root)
-  return [...ids]
+  return [
+    ...new Set(
+      markedTerms(value)
+        .map(relationKey)
+        .filter((id): id is string => id !== undefined),
+    ),
+  ]
 }
 
 /** A relation value (id, or populated document) as a string key; undefined when empty. */

@@ -1,5 +1,6 @@
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 
+import { errorBody } from '../lib/endpoint'
 import { isNextPath } from './csp'
 
 /**
@@ -14,9 +15,6 @@ export const BODY_LIMITS = {
 }
 
 const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`
-
-/** Payload's error shape, so that the admin and API clients show the message. */
-export const errorBody = (message: string) => ({ errors: [{ message }] })
 
 const limitFor = (path: string, contentType: string): number =>
   BODY_LIMITS.routes[path] ?? (/^multipart\/form-data/i.test(contentType) ? BODY_LIMITS.upload : BODY_LIMITS.json)

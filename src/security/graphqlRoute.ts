@@ -1,6 +1,7 @@
 import express, { type Express, type Request as ExpressRequest, type Response as ExpressResponse } from 'express'
 
-import { BODY_LIMITS, bodyErrors, errorBody } from './bodies'
+import { errorBody } from '../lib/endpoint'
+import { BODY_LIMITS, bodyErrors } from './bodies'
 import { graphqlRefusal } from './graphqlLimits'
 
 type Handler = (request: Request) => Promise<Response>

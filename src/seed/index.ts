@@ -2,6 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { richText } from '../lib/richtext'
 import { seedIssues, seedSections, seedSources, seedTerms } from './data'
+import { asSystem } from '../lib/system'
 
 type Log = (line: string) => void
 
@@ -13,10 +14,10 @@ async function ensure(
   where: Record<string, { equals: unknown }>,
   data: Record<string, unknown>,
 ): Promise<number | string> {
-  const found = await payload.find({ collection, where, limit: 1, depth: 0, overrideAccess: true, req })
+  const found = await payload.find({ collection, where, limit: 1, depth: 0, ...asSystem('seed'), req })
   if (found.docs[0]) return found.docs[0].id
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const created = await payload.create({ collection, data: data as any, overrideAccess: true, req })
+  const created = await payload.create({ collection, data: data as any, ...asSystem('seed'), req })
   return created.id
 }
 
@@ -48,7 +49,7 @@ export async function seed(payload: Payload, log: Log = () => {}): Promise<{ cre
       where: { slug: { equals: slug } },
       draft: true,
       limit: 1,
-      overrideAccess: true,
+      ...asSystem('seed'),
     })
     if (found.docs[0]) {
       existing++
@@ -57,7 +58,7 @@ export async function seed(payload: Payload, log: Log = () => {}): Promise<{ cre
     }
     const issue = await payload.create({
       collection: 'issues',
-      overrideAccess: true,
+      ...asSystem('seed'),
       draft: true,
       data: {
         volume: spec.volume,
@@ -76,7 +77,7 @@ export async function seed(payload: Payload, log: Log = () => {}): Promise<{ cre
     for (const item of spec.items) {
       await payload.create({
         collection: 'items',
-        overrideAccess: true,
+        ...asSystem('seed'),
         draft: true,
         data: {
           issue: issue.id,
@@ -95,7 +96,7 @@ export async function seed(payload: Payload, log: Log = () => {}): Promise<{ cre
       await payload.update({
         collection: 'issues',
         id: issue.id,
-        overrideAccess: true,
+        ...asSystem('seed'),
         data: { _status: 'published', publishedAt: new Date(`${spec.periodEnd}T12:00:00Z`).toISOString() },
       })
     }

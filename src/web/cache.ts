@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 
+import { webCacheEnabled, webCacheMaxPages, webCacheTtlSeconds } from '../env'
 import { pageCacheHits, pageCacheMisses } from '../metrics'
 
 /**
@@ -48,9 +49,9 @@ const state: State = (g.__briefingWebCache ??= {
   previewGlobal: 0,
 })
 
-export const maxPages = (): number => Number(process.env.WEB_CACHE_MAX_PAGES ?? 2000)
-export const cacheTtlMs = (): number => Number(process.env.WEB_CACHE_TTL_SECONDS ?? 3600) * 1000
-export const cacheEnabled = (): boolean => process.env.WEB_CACHE !== 'off'
+export const maxPages = (): number => webCacheMaxPages()
+export const cacheTtlMs = (): number => webCacheTtlSeconds() * 1000
+export const cacheEnabled = (): boolean => webCacheEnabled()
 
 const httpDate = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toUTCString()
 

@@ -1,4 +1,4 @@
-import type { IssueView, ItemView } from '../../templates/viewModel'
+import type { IssueView, ItemView } from '../content/viewModel'
 
 /** Dependency keys of what a page shows (see cache.ts for the key scheme). */
 export const doc = (collection: string, id: unknown) => `doc:${collection}:${String(id)}`
@@ -6,8 +6,11 @@ export const list = (collection: string, id?: unknown) =>
   id === undefined ? `list:${collection}` : `list:${collection}:${String(id)}`
 export const nav = (issueId: unknown) => `nav:issues:${String(issueId)}`
 export const SETTINGS = 'globals:settings'
+/** Change-feed keys for live preview: one issue's preview version, or every preview (references, settings). */
+export const preview = (issueId: unknown) => `preview:issues:${String(issueId)}`
+export const PREVIEW_ALL = 'preview:all'
 
-/** The collections public pages are built from: their changes invalidate pages (plugin.ts, freshness.ts). */
+/** The collections public pages are built from: their changes invalidate pages (plugin.ts, src/changes/feed.ts). */
 export const PAGE_COLLECTIONS = ['issues', 'items', 'sections', 'sources', 'glossary-terms', 'media'] as const
 /** Those shown only as references inside issue and item pages. */
 export const REFERENCE_COLLECTIONS = PAGE_COLLECTIONS.filter((slug) => slug !== 'issues' && slug !== 'items')

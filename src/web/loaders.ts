@@ -12,26 +12,27 @@ import {
   type IssueSummary,
   type Site,
 } from '../../templates/web/pages'
-import { webLink } from '../../templates/richtext'
+import { webLink } from '../content/richtext'
 import { renderIssuePage } from '../../templates/web/issue'
-import { buildIssueView, buildItemViews, issueRef, termView, type IssueView } from '../../templates/viewModel'
+import { buildIssueView, buildItemViews, issueRef, termView, type IssueView } from '../content/viewModel'
 import { publicUrl as envPublicUrl } from '../env'
 import { parseId } from '../lib/db'
 import { relationId } from '../lib/relations'
+import { PUBLIC_READ } from '../lib/system'
 import type { Issue, Item } from '../payload-types'
 import type { Rendered } from './cache'
 import { doc, issueDeps, itemDeps, list, SETTINGS } from './deps'
 
-/** Page loaders: query, build view-models, render; each returns the HTML and what it depends on. */
+/**
+ * Page loaders: query, build view-models, render; each returns the HTML and what it depends on.
+ * Every read is anonymous (`PUBLIC_READ`): the collections' read access decides what is shown.
+ */
 
 export const PAGE_SIZE = 20
 const HTML = 'text/html; charset=utf-8'
-const published: Where = { _status: { equals: 'published' } }
 
 export async function loadSite(payload: Payload): Promise<Site> {
-  const settings = (await payload
-    .findGlobal({ slug: 'settings', depth: 0, overrideAccess: true })
-    .catch(() => null)) as {
+  const settings = (await payload.findGlobal({ slug: 'settings', depth: 0, ...PUBLIC_READ }).catch(() => null)) as {
     publicationName?: string | null
     publicUrl?: string | null
   } | null
@@ -49,10 +50,9 @@ export const notFound = (site: Site, message?: string): Rendered => ({
 export async function publishedIssues(payload: Payload, base: string, limit = 0): Promise<IssueSummary[]> {
   const res = await payload.find({
     collection: 'issues',
-    where: published,
     sort: ['-volume', '-number'],
     depth: 0,
-    overrideAccess: true,
+    ...PUBLIC_READ,
     ...(limit ? { limit } : { pagination: false }),
     select: {
       slug: true,
@@ -99,12 +99,12 @@ export async function archivePage(payload: Payload, site: Site): Promise<Rendere
 async function pagedItems(payload: Payload, where: Where, page: number, sort: string) {
   return payload.find({
     collection: 'items',
-    where: { and: [where, published] },
+    where,
     sort: [sort, 'position'],
     depth: 0,
     page,
     limit: PAGE_SIZE,
-    overrideAccess: true,
+    ...PUBLIC_READ,
   })
 }
 
@@ -114,7 +114,7 @@ export async function sectionPage(payload: Payload, site: Site, slug: string, pa
     where: { slug: { equals: slug } },
     limit: 1,
     depth: 0,
-    overrideAccess: false, // as an anonymous reader: public ones only
+    ...PUBLIC_READ,
   })
   const section = found.docs[0]
   if (!section) return { ...notFound(site), deps: [SETTINGS, list('sections')] }
@@ -140,7 +140,7 @@ export async function glossaryPage(payload: Payload, site: Site): Promise<Render
     sort: 'english',
     depth: 0,
     pagination: false,
-    overrideAccess: false, // as an anonymous reader: public ones only
+    ...PUBLIC_READ,
   })
   return {
     body: renderGlossary(
@@ -158,17 +158,17 @@ export async function termPage(payload: Payload, site: Site, slug: string): Prom
     where: { slug: { equals: slug } },
     limit: 1,
     depth: 0,
-    overrideAccess: false, // as an anonymous reader: public ones only
+    ...PUBLIC_READ,
   })
   const term = found.docs[0]
   if (!term) return { ...notFound(site), deps: [SETTINGS, list('glossary-terms')] }
   const res = await payload.find({
     collection: 'items',
-    where: { and: [{ terms: { in: [term.id] } }, published] },
+    where: { terms: { in: [term.id] } },
     sort: ['date', 'position'],
     depth: 0,
     limit: 500,
-    overrideAccess: true,
+    ...PUBLIC_READ,
   })
   const items = await buildItemViews(payload, res.docs as Item[], { publicUrl: site.publicUrl })
   const deps = new Set([SETTINGS, doc('glossary-terms', term.id), list('glossary-terms', term.id)])
@@ -182,7 +182,7 @@ export async function sourcePage(payload: Payload, site: Site, slug: string, pag
     where: { slug: { equals: slug } },
     limit: 1,
     depth: 0,
-    overrideAccess: true,
+    ...PUBLIC_READ,
   })
   const source = found.docs[0]
   if (!source) return { ...notFound(site), deps: [SETTINGS, list('sources')] }
@@ -214,10 +214,10 @@ export async function itemPage(payload: Payload, site: Site, id: string): Promis
       ? null
       : await payload.find({
           collection: 'items',
-          where: { and: [{ id: { equals: itemId } }, published] },
+          where: { id: { equals: itemId } },
           limit: 1,
           depth: 0,
-          overrideAccess: true,
+          ...PUBLIC_READ,
         })
   const item = res?.docs[0] as Item | undefined
   const deps = new Set([SETTINGS, doc('items', id)])

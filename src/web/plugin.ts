@@ -10,12 +10,12 @@ import {
   settingsChanged,
 } from './invalidation'
 import { REFERENCE_COLLECTIONS } from './deps'
-import { noteLocalChange } from './freshness'
 
 /**
  * The web edition's Payload extensions: afterChange/afterDelete hooks that invalidate the cached
  * public pages showing a changed issue, item, section, source, glossary term or medium, and
- * bump the preview version that live-preview pages poll.
+ * bump the preview version that live-preview pages poll; the same changes go into the database change
+ * feed for the other instances (src/changes).
  */
 const hooksFor: Record<
   string,
@@ -31,14 +31,6 @@ const hooksFor: Record<
   ),
 }
 
-/** Tell the freshness watcher that this process has already handled its own change. */
-const noteChange: NonNullable<CollectionConfig['hooks']>['afterChange'] = [
-  ({ doc }) => {
-    noteLocalChange((doc as { updatedAt?: unknown }).updatedAt)
-    return doc
-  },
-]
-
 const withHooks = (collection: CollectionConfig): CollectionConfig => {
   const extra = hooksFor[collection.slug]
   if (!extra) return collection
@@ -46,7 +38,7 @@ const withHooks = (collection: CollectionConfig): CollectionConfig => {
     ...collection,
     hooks: {
       ...collection.hooks,
-      afterChange: [...(collection.hooks?.afterChange ?? []), ...noteChange, ...(extra.change ?? [])],
+      afterChange: [...(collection.hooks?.afterChange ?? []), ...(extra.change ?? [])],
       afterDelete: [...(collection.hooks?.afterDelete ?? []), ...(extra.remove ?? [])],
     },
   }

@@ -1,11 +1,14 @@
-import express, { type Express, type Request, type Response } from 'express'
+import type { Express, Request, Response } from 'express'
 import type { Payload } from 'payload'
 
 import { esc } from '../../templates/web/html'
 import { renderIssuePage } from '../../templates/web/issue'
 import { renderPage } from '../../templates/web/layout'
-import { buildIssueView } from '../../templates/viewModel'
+import { buildIssueView } from '../content/viewModel'
 import { hasStaffRole } from '../access'
+import { sendError } from '../lib/endpoint'
+import { smallBodies } from '../security/bodies'
+import { asUser } from '../lib/system'
 import type { Issue } from '../payload-types'
 import { previewVersion } from './cache'
 import { loadSite } from './loaders'
@@ -46,14 +49,14 @@ const noStore = (res: Response) => {
   res.setHeader('X-Robots-Tag', 'noindex, nofollow')
 }
 
-async function loadDraft(payload: Payload, slug: string): Promise<Issue | null> {
+async function loadDraft(payload: Payload, slug: string, user: unknown): Promise<Issue | null> {
   const res = await payload.find({
     collection: 'issues',
     where: { slug: { equals: slug } },
     draft: true,
     depth: 0,
     limit: 1,
-    overrideAccess: true,
+    ...asUser(user as never),
   })
   return (res.docs[0] as Issue | undefined) ?? null
 }
@@ -66,7 +69,8 @@ export function mountPreviewRoutes(app: Express, getPayload: () => Promise<Paylo
       const site = await loadSite(payload)
       const slug = String(req.params.slug)
       const self = `/preview/issues/${encodeURIComponent(slug)}`
-      if (!(await staffUser(payload, req))) {
+      const user = await staffUser(payload, req)
+      if (!user) {
         const login = `/admin/login?redirect=${encodeURIComponent(self)}`
         const body = `<h1>Sign in to preview</h1><p>Previews of unpublished issues are for staff. <a href="${esc(login)}">Sign in</a> and come back.</p>`
         res
@@ -84,13 +88,13 @@ export function mountPreviewRoutes(app: Express, getPayload: () => Promise<Paylo
           )
         return
       }
-      const stored = await loadDraft(payload, slug)
+      const stored = await loadDraft(payload, slug, user)
       if (!stored) {
         res.status(404).type('text/plain').send(`No issue with the slug "${slug}".`)
         return
       }
       const issue = live ? mergeLive(stored, live) : stored
-      const view = await buildIssueView(payload, issue, { draft: true, publicUrl: site.publicUrl })
+      const view = await buildIssueView(payload, issue, { draft: true, as: asUser(user), publicUrl: site.publicUrl })
       if (!view) {
         res.status(404).type('text/plain').send('Not found.')
         return
@@ -107,7 +111,7 @@ export function mountPreviewRoutes(app: Express, getPayload: () => Promise<Paylo
   }
 
   app.get('/preview/issues/:slug', (req, res) => render(req, res))
-  app.post('/preview/issues/:slug', express.json({ limit: '2mb' }), (req, res) => {
+  app.post('/preview/issues/:slug', smallBodies('2mb'), (req, res) => {
     const data = (req.body as { data?: unknown } | undefined)?.data
     if (!data || typeof data !== 'object') {
       noStore(res)
@@ -119,14 +123,13 @@ export function mountPreviewRoutes(app: Express, getPayload: () => Promise<Paylo
   app.get('/preview/issues/:slug/version', async (req, res) => {
     noStore(res)
     const payload = await getPayload()
-    if (!(await staffUser(payload, req))) {
-      res.status(401).json({ error: 'Sign in as staff to preview.' })
-      return
+    const user = await staffUser(payload, req)
+    if (!user) {
+      return sendError(res, 401, 'Sign in as staff to preview.')
     }
-    const issue = await loadDraft(payload, String(req.params.slug))
+    const issue = await loadDraft(payload, String(req.params.slug), user)
     if (!issue) {
-      res.status(404).json({ error: 'No such issue.' })
-      return
+      return sendError(res, 404, 'No such issue.')
     }
     res.json({ version: previewVersion(issue.id) })
   })

@@ -4,9 +4,10 @@ import type { Payload } from 'payload'
 import { previewJs, siteCss, siteJs } from '../../templates/web/assets'
 import { atomFeed, jsonFeed, robotsTxt, rssFeed, sitemap, type SitemapEntry } from '../../templates/web/feeds'
 import type { Site } from '../../templates/web/pages'
-import { cachedPage, toPage, type Rendered } from './cache'
+import { cachedPage, clearCache, toPage, type Rendered } from './cache'
 import { list, SETTINGS } from './deps'
-import { watchFreshness } from './freshness'
+import { onChangesLost, onRemoteChange, watchChanges } from '../changes/feed'
+import { applyRemoteChange } from './invalidation'
 import { sendPage } from './http'
 import {
   archivePage,
@@ -23,6 +24,7 @@ import {
   termPage,
 } from './loaders'
 import { mountPreviewRoutes } from './preview'
+import { PUBLIC_READ } from '../lib/system'
 
 export type WebRouteOptions = {
   /** Payload instance to use (tests, benchmarks); defaults to the process-wide one. */
@@ -44,35 +46,33 @@ const pageParam = (req: Request): number | null => {
 
 async function sitemapPage(payload: Payload, site: Site): Promise<Rendered> {
   const issues = await publishedIssues(payload, site.publicUrl)
-  const issueIds = new Set(issues.map((i) => String(i.id)))
   const [items, sections, terms, sources] = await Promise.all([
     payload.find({
       collection: 'items',
-      where: { _status: { equals: 'published' } },
       depth: 0,
       pagination: false,
-      overrideAccess: true,
+      ...PUBLIC_READ,
       select: { issue: true, updatedAt: true },
     }),
     payload.find({
       collection: 'sections',
       depth: 0,
       pagination: false,
-      overrideAccess: false, // as an anonymous reader: public ones only
+      ...PUBLIC_READ,
       select: { slug: true, updatedAt: true },
     }),
     payload.find({
       collection: 'glossary-terms',
       depth: 0,
       pagination: false,
-      overrideAccess: false, // as an anonymous reader: public ones only
+      ...PUBLIC_READ,
       select: { slug: true, updatedAt: true },
     }),
     payload.find({
       collection: 'sources',
       depth: 0,
       pagination: false,
-      overrideAccess: true,
+      ...PUBLIC_READ,
       select: { slug: true, updatedAt: true },
     }),
   ])
@@ -82,9 +82,7 @@ async function sitemapPage(payload: Payload, site: Site): Promise<Rendered> {
     { url: `${base}/archive` },
     { url: `${base}/glossary` },
     ...issues.map((i) => ({ url: i.url, lastmod: i.updatedAt })),
-    ...items.docs
-      .filter((i) => issueIds.has(String(i.issue)))
-      .map((i) => ({ url: `${base}/items/${i.id}`, lastmod: i.updatedAt })),
+    ...items.docs.map((i) => ({ url: `${base}/items/${i.id}`, lastmod: i.updatedAt })),
     ...sections.docs.map((s) => ({ url: `${base}/sections/${s.slug}`, lastmod: s.updatedAt })),
     ...terms.docs.map((t) => ({ url: `${base}/glossary/${t.slug}`, lastmod: t.updatedAt })),
     ...sources.docs.map((s) => ({ url: `${base}/sources/${s.slug}`, lastmod: s.updatedAt })),
@@ -115,7 +113,12 @@ const feed =
 export async function mountWebRoutes(app: Express, options: WebRouteOptions = {}): Promise<void> {
   // Imported lazily: loading the Payload config reads DATABASE_URI, which tests set first.
   const getPayload = options.payload ?? (async () => (await import('../lib/payload')).getBriefingPayload())
-  if (options.cache !== false) watchFreshness(getPayload)
+  // Changes made by other instances, workers and CLI commands arrive through the database change feed.
+  if (options.cache !== false) {
+    onRemoteChange((change) => applyRemoteChange(change.keys))
+    onChangesLost(clearCache)
+  }
+  watchChanges(getPayload)
 
   const assets: Record<string, ReturnType<typeof toPage>> = {
     '/assets/site.css': toPage({ body: siteCss, type: 'text/css; charset=utf-8', deps: [] }),

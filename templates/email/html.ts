@@ -1,8 +1,8 @@
-import type { Block, Inline, TermView } from '../viewModel'
+import { escapeHtml } from '../../src/lib/html'
+import type { Block, Inline, TermView } from '../../src/content/viewModel'
 
 /** HTML helpers for the email: escaped text, `lang` on Chinese, glossary terms glossed once per email. */
-export const esc = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
+export const esc = escapeHtml
 
 export const zh = (s: string) => `<span lang="zh-Hans" xml:lang="zh-Hans">${esc(s)}</span>`
 

@@ -1,6 +1,6 @@
 import mjml2html from 'mjml'
 
-import type { HighlightView, IssueView, ItemView, SectionView } from '../viewModel'
+import type { HighlightView, IssueView, ItemView, SectionView } from '../../src/content/viewModel'
 import { blocksHtml, esc, inlinesHtml, link, TermGloss, zh } from './html'
 
 /**

@@ -1,4 +1,4 @@
-import type { Block, Inline, IssueView, ItemView, TermView } from '../viewModel'
+import type { Block, Inline, IssueView, ItemView, TermView } from '../../src/content/viewModel'
 
 /**
  * The plain-text part, from the same view-model: title, period, highlights, sections as headings,

@@ -1,5 +1,5 @@
 /** RSS 2.0, Atom 1.0, JSON Feed 1.1, sitemap and robots.txt: one feed entry per published issue. */
-import type { IssueView } from '../viewModel'
+import type { IssueView } from '../../src/content/viewModel'
 import { esc, renderBlocks, type InlineMode } from './html'
 import { renderBrief, renderFullItem } from './issue'
 

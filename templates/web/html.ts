@@ -2,19 +2,12 @@
  * HTML building blocks shared by every web template: escaping and rich-text rendering.
  * Every string from content goes through `esc` (text and attributes) or `jsonForScript`.
  */
-import type { Block, Inline, TermView } from '../richtext'
+import type { Block, Inline, TermView } from '../../src/content/richtext'
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-// eslint-disable-next-line no-control-regex
-const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g
+import { escapeHtml } from '../../src/lib/html'
 
-/** Escape for HTML/XML text and quoted attribute values; drops characters XML forbids. */
-export const esc = (value: unknown): string =>
-  value === null || value === undefined
-    ? ''
-    : String(value)
-        .replace(INVALID_XML, '')
-        .replace(/[&<>"']/g, (c) => ENTITIES[c])
+/** Escape for HTML/XML text and quoted attribute values (the one escaper, src/lib/html.ts). */
+export const esc = escapeHtml
 
 /** JSON inside <script type="application/ld+json">: no way to close the script element. */
 export const jsonForScript = (value: unknown): string =>

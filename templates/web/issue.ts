@@ -1,6 +1,6 @@
 /** Issue page and item rendering (web). Input: the view-model; output: escaped HTML. */
 import { shortDateLabel } from '../../src/lib/dates'
-import type { IssueView, ItemView, SectionView } from '../viewModel'
+import type { IssueView, ItemView, SectionView } from '../../src/content/viewModel'
 import { esc, localPath, renderBlocks, renderInlines, zh, type InlineMode } from './html'
 import { renderPage, type PageOptions } from './layout'
 

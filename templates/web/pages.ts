@@ -1,5 +1,5 @@
 /** Public pages other than the issue page: home, archive, section, glossary, term, source, item, 404. */
-import type { IssueRef, IssueView, ItemView, SourceView, TermView } from '../viewModel'
+import type { IssueRef, IssueView, ItemView, SourceView, TermView } from '../../src/content/viewModel'
 import { esc, localPath, renderBlocks, zh, type InlineMode } from './html'
 import { renderFullItem, renderIssueArticle } from './issue'
 import { renderPage } from './layout'

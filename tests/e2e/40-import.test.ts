@@ -54,7 +54,7 @@ describe('POST /api/import', () => {
     const contributor = await userToken('contributor')
     const refused = await upload('r.html', html, { dryRun: true }, contributor.token)
     expect(refused.status).toBe(403)
-    expect(await refused.json()).toEqual({ error: 'Only editors and admins can import reports.' })
+    expect(await refused.json()).toEqual({ errors: [{ message: 'Only editors and admins can import reports.' }] })
   })
 
   it('previews without writing, and refuses a non-report with its name and nothing changed', async () => {
@@ -69,7 +69,7 @@ describe('POST /api/import', () => {
     expect(body.preview).toContain('Organization Work (brief, 2 items)')
     const bad = await upload('photo.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]), {}, editor.token)
     expect(bad.status).toBe(400)
-    expect(((await bad.json()) as { error: string }).error).toBe(
+    expect(((await bad.json()) as { errors: Array<{ message: string }> }).errors[0].message).toBe(
       'photo.txt: binary data, not a text report (NUL bytes found)',
     )
     expect(await issueCount(editor.token)).toBe(before)

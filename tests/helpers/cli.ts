@@ -1,10 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process'
 
 /** What a `briefing` run printed and how it ended. */
-export type CliRun = { status: number | null; stdout: string; stderr: string }
+export type CliRun = { status: number | null; stdout: string; stderr: string; signal?: NodeJS.Signals | null }
 type Env = Record<string, string | undefined>
 
-const ARGS = (args: string[]) => ['bin/briefing.mjs', ...args]
+// The export condition the npm scripts use (see bin/briefing.mjs): one process, no re-exec.
+const ARGS = (args: string[]) => ['--conditions=development', 'bin/briefing.mjs', ...args]
 
 /** `node bin/briefing.mjs …` as a user runs it: a real child process, waited for (2 minutes at most). */
 export function briefingSync(args: string[], env: Env = {}): CliRun {
@@ -16,15 +17,19 @@ export function briefingSync(args: string[], env: Env = {}): CliRun {
   return { status: out.status, stdout: out.stdout, stderr: out.stderr }
 }
 
-/** The same without blocking this process, which may be sharing the database with the child. */
-export function briefing(args: string[], env: Env = {}): Promise<CliRun> {
+/**
+ * The same without blocking this process, which may be sharing the database with the child. With
+ * `timeoutMs`, a child still running then is killed (SIGTERM; `status` null, `signal` set).
+ */
+export function briefing(args: string[], env: Env = {}, { timeoutMs }: { timeoutMs?: number } = {}): Promise<CliRun> {
   const child = spawn(process.execPath, ARGS(args), {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: timeoutMs,
   })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (d) => (stdout += d))
   child.stderr.on('data', (d) => (stderr += d))
-  return new Promise((resolve) => child.on('exit', (status) => resolve({ status, stdout, stderr })))
+  return new Promise((resolve) => child.on('close', (status, signal) => resolve({ status, stdout, stderr, signal })))
 }

@@ -52,15 +52,22 @@ export default async function setup(project: TestProject) {
     NEXT_TELEMETRY_DISABLED: '1',
     BRIEFING_E2E: '1',
   }
-  const seeded = spawnSync(process.execPath, ['bin/briefing.mjs', 'seed'], { env, encoding: 'utf8' })
+  const seeded = spawnSync(process.execPath, ['--conditions=development', 'bin/briefing.mjs', 'seed'], {
+    env,
+    encoding: 'utf8',
+  })
   if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr}\n${seeded.stdout}`)
 
   const log = fs.openSync(path.join(dir, 'server.log'), 'a')
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    env,
-    stdio: ['ignore', log, log],
-    detached: true,
-  })
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--conditions=development', '--import', 'tsx', 'src/server.ts'],
+    {
+      env,
+      stdio: ['ignore', log, log],
+      detached: true,
+    },
+  )
   try {
     await waitFor(`${baseUrl}/healthz`, 120_000, child)
     // Compile the admin and the API once, so that tests measure behaviour, not the first compile.

@@ -5,6 +5,8 @@
  */
 import { getPayload } from 'payload'
 
+import { closeDatabase } from '../../src/lib/db'
+
 process.env.BRIEFING_JOBS_AUTORUN = '0'
 const [from, to] = process.argv.slice(2)
 const { default: config } = await import('../../src/payload.config')
@@ -12,5 +14,5 @@ const payload = await getPayload({ config })
 const found = await payload.find({ collection: 'items', where: { headline: { equals: from } }, limit: 1 })
 if (!found.docs[0]) throw new Error(`no item headlined ${from}`)
 await payload.update({ collection: 'items', id: found.docs[0].id, data: { headline: to } })
-await payload.destroy()
+await closeDatabase(payload)
 process.exit(0)

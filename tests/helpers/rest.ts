@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import type { Express } from 'express'
 
 import { startWebApp } from '../int/web-support'
 import { bootPayload, makeUser } from './payload'
@@ -14,19 +15,24 @@ export type RestAnswer = {
 
 type Handler = (req: Request, ctx: { params: Promise<{ slug: string[] }> }) => Promise<Response>
 
-/**
- * Payload's own REST handlers (what the Next app mounts under /api), called with real Request objects.
- * `as` signs in with the test password of `makeUser` and sends the JWT.
- */
-export async function restClient(payload: Payload) {
+/** Payload's REST handlers by method, as the Next route `src/app/(payload)/api/[...slug]/route.ts` exports them. */
+async function restHandlers(): Promise<Record<string, Handler>> {
   const routes = await import('@payloadcms/next/routes')
   const config = (await import('../../src/payload.config')).default
-  const handlers: Record<string, Handler> = {
+  return {
     GET: routes.REST_GET(config) as never,
     POST: routes.REST_POST(config) as never,
     PATCH: routes.REST_PATCH(config) as never,
     DELETE: routes.REST_DELETE(config) as never,
   }
+}
+
+/**
+ * Payload's own REST handlers (what the Next app mounts under /api), called with real Request objects.
+ * `as` signs in with the test password of `makeUser` and sends the JWT.
+ */
+export async function restClient(payload: Payload) {
+  const handlers = await restHandlers()
   const tokens = new Map<string, string>()
   const tokenFor = async (email: string) => {
     if (!tokens.has(email)) {
@@ -92,4 +98,34 @@ export async function rest(
   const req = new Request(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
   const res = await handler(req, { params: Promise.resolve({ slug: url.pathname.replace(/^\/api\//, '').split('/') }) })
   return { status: res.status, body: (await res.json()) as RestAnswer['body'] }
+}
+
+/**
+ * Serve `/api/*` from an express app with Payload's own REST handlers, as the Next route
+ * `src/app/(payload)/api/[...slug]/route.ts` does in the server: real HTTP in, real Response out.
+ */
+export async function mountPayloadApi(app: Express): Promise<void> {
+  const { Readable } = await import('node:stream')
+  const handlers = await restHandlers()
+  app.all('/api/{*slug}', async (req, res) => {
+    const handler = handlers[req.method]
+    if (!handler) return void res.status(405).end()
+    const headers = new Headers()
+    for (const [name, value] of Object.entries(req.headers))
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value)
+    const hasBody = !['GET', 'HEAD'].includes(req.method)
+    const url = new URL(req.originalUrl, 'http://localhost')
+    const request = new Request(url, {
+      method: req.method,
+      headers,
+      body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
+      ...(hasBody ? { duplex: 'half' } : {}),
+    } as RequestInit)
+    const answer = await handler(request, {
+      params: Promise.resolve({ slug: url.pathname.replace(/^\/api\//, '').split('/') }),
+    })
+    res.status(answer.status)
+    answer.headers.forEach((value, name) => res.setHeader(name, value))
+    res.end(Buffer.from(await answer.arrayBuffer()))
+  })
 }

@@ -43,7 +43,7 @@ describe('backup and restore', () => {
     writing = false
     await writes
     expect(made.stderr).not.toMatch(/Error/)
-    expect(made.status).toBe(0)
+    expect(made.status, made.stderr).toBe(0)
     expect(made.stdout).toContain('backed up the')
     expect(written).toBeGreaterThan(0)
 
@@ -70,5 +70,5 @@ describe('backup and restore', () => {
     const after = lines(path.join(theirs, 'sources.jsonl'))
     expect(after.length).toBeGreaterThanOrEqual(before.length - written)
     expect(before.slice(0, after.length)).toEqual(after)
-  }, 240_000)
+  }, 480_000)
 })

@@ -44,5 +44,5 @@ describe('CLI output hygiene', () => {
     await run(['subscribers', 'export', '--output', csvFile])
     expect(csv.stdout).toBe(fs.readFileSync(csvFile, 'utf8'))
     expect(csv.stdout).toMatch(/^email,name/)
-  }, 120_000)
+  }, 300_000)
 })

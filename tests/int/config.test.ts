@@ -22,7 +22,7 @@ const baseEnv = (extra: Env): NodeJS.ProcessEnv => {
 /** `npm run dev`'s process, in its own process group so that anything it leaves behind can be found. */
 function devServer(extra: Env): Promise<{ status: number | null; stderr: string; ms: number; leftovers: boolean }> {
   const started = Date.now()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', 'src/server.ts'], {
     env: baseEnv({ PORT: '0', ...extra }),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -63,6 +63,7 @@ const BAD: Array<[string, Env, RegExp]> = [
   ['PUBLIC_URL', { PUBLIC_URL: 'javascript:alert(1)' }, /PUBLIC_URL.*absolute http/],
   ['PUBLIC_URL', { PUBLIC_URL: 'example.com' }, /PUBLIC_URL.*absolute http/],
   ['SMTP_URL', { SMTP_URL: 'http://mail.example.com' }, /SMTP_URL.*smtp:\/\/ or smtps:\/\//],
+  ['NEWSLETTER_BATCH_SIZE', { NEWSLETTER_BATCH_SIZE: 'many' }, /NEWSLETTER_BATCH_SIZE="many" is not a number/],
 ]
 
 describe('configuration is validated before anything starts', () => {

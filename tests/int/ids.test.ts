@@ -20,8 +20,7 @@ let itemId: number | string
 const UNKNOWN = ['99999', '00000000-0000-4000-8000-000000000000', '65a1b2c3d4e5f60718293a4b']
 const MALFORMED = ['not-an-id', '1.5', '-1', "1' OR '1'='1", 'x'.repeat(80)]
 
-const message = (res: RestAnswer) =>
-  String(res.body.errors?.[0]?.message ?? (res.body as { error?: string }).error ?? '')
+const message = (res: RestAnswer) => String(res.body.errors?.[0]?.message ?? '')
 
 function expectClientError(res: RestAnswer, label: string) {
   expect([400, 404], `${label}: ${res.status} ${JSON.stringify(res.body)}`).toContain(res.status)

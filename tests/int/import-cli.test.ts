@@ -73,13 +73,6 @@ describe('briefing import / export (child processes)', () => {
     expect(run.stdout).toBe(fs.readFileSync(sample, 'utf8'))
   }, 180_000)
 
-  it('starts the command again when loading the application stalls (stall forced after 1 s)', () => {
-    const run = briefingWith({ BRIEFING_LOAD_STALL_SECONDS: '0' }, 'export', '--issue', '3-9', '--format', 'txt')
-    expect(run.stderr).toContain('loading the application stalled; starting the command again (attempt 2)')
-    expect(run.status).toBe(0)
-    expect(run.stdout).toBe(fs.readFileSync(sample, 'utf8'))
-  }, 180_000)
-
   it('refuses bad arguments and unreadable files clearly, without booting the database', () => {
     const missing = briefing('import', path.join(t.dir, 'nope.txt'))
     expect(missing.status).toBe(1)

@@ -103,7 +103,9 @@ describe('who may send', () => {
       { confirmRecipients: 5 },
     )
     expect(wrong.status).toBe(400)
-    expect(await wrong.json()).toMatchObject({ audience: 2 })
+    expect(await wrong.json()).toMatchObject({
+      errors: [{ message: expect.stringMatching(/2 recipients/), data: { audience: 2 } }],
+    })
     const notPublished = await call(
       '/newsletter/issues/:issue/send',
       'post',

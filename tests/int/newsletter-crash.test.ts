@@ -16,10 +16,14 @@ const CONNECTIONS = 5
 
 /** `briefing newsletter send 3-9 --yes` as a real child process on the same database. */
 function sender() {
-  const child = spawn(process.execPath, ['bin/briefing.mjs', 'newsletter', 'send', '3-9', '--yes'], {
-    env: { ...process.env, SMTP_URL: sink.url(CONNECTIONS), NEWSLETTER_RETRY_DELAYS_MS: '20,50' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    ['--conditions=development', 'bin/briefing.mjs', 'newsletter', 'send', '3-9', '--yes'],
+    {
+      env: { ...process.env, SMTP_URL: sink.url(CONNECTIONS), NEWSLETTER_RETRY_DELAYS_MS: '20,50' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let output = ''
   child.stdout.on('data', (d) => (output += d))
   child.stderr.on('data', (d) => (output += d))

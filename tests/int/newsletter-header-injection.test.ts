@@ -62,7 +62,7 @@ describe('subscriber names are one line of at most 200 characters', () => {
 
     const long = await subscribe({ email: 'long@example.com', name: 'n'.repeat(201) })
     expect(long.status).toBe(400)
-    expect(((await long.json()) as { message: string }).message).toMatch(/200 characters/)
+    expect(((await long.json()) as { errors: Array<{ message: string }> }).errors[0].message).toMatch(/200 characters/)
     expect(await find('long@example.com')).toBeUndefined()
   })
 

@@ -18,15 +18,19 @@ const CONNECTIONS = 3
 
 /** `briefing newsletter send 3-9 --yes` as a real child process, with a 2-second connection budget. */
 function sender() {
-  const child = spawn(process.execPath, ['bin/briefing.mjs', 'newsletter', 'send', '3-9', '--yes'], {
-    env: {
-      ...process.env,
-      SMTP_URL: sink.url(CONNECTIONS),
-      NEWSLETTER_RETRY_DELAYS_MS: '20,50',
-      NEWSLETTER_CONNECT_RETRY_SECONDS: '2',
+  const child = spawn(
+    process.execPath,
+    ['--conditions=development', 'bin/briefing.mjs', 'newsletter', 'send', '3-9', '--yes'],
+    {
+      env: {
+        ...process.env,
+        SMTP_URL: sink.url(CONNECTIONS),
+        NEWSLETTER_RETRY_DELAYS_MS: '20,50',
+        NEWSLETTER_CONNECT_RETRY_SECONDS: '2',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  )
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (d) => (stdout += d))

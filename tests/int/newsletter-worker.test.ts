@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { runJobsOnce } from '../../src/jobs/worker'
 import { findIssue, startCampaign } from '../../src/newsletter/campaign'
 import { summarise } from '../../src/newsletter/ledger'
 import { startSmtpSink, type SmtpSink } from '../../src/newsletter/smtpSink'
+import { closeSharedMessenger, NEWSLETTER_QUEUE, queueSendIfNeeded } from '../../src/newsletter/task'
+import { richText } from '../../src/lib/richtext'
 import { seed } from '../../src/seed'
 import { briefing } from '../helpers/cli'
 import { bootPayload, type TestPayload } from '../helpers/payload'
@@ -32,11 +35,44 @@ describe('briefing worker', () => {
     const output = run.stdout + run.stderr
     expect(run.status, output).toBe(0)
     expect(output).toContain('campaign completed: sent 12, failed 0')
+    expect(output).toContain('jobs: ran 1 due job(s)') // the send ran as a job of Payload's queue
     expect(sink.messages.map((m) => m.envelopeTo[0]).sort()).toEqual(
       Array.from({ length: 12 }, (_, i) => `w${i}@example.com`).sort(),
     )
     expect(await summarise(t.payload, campaign.id)).toMatchObject({ sent: 12, pending: 0, sending: 0 })
     const stored = await t.payload.findByID({ collection: 'campaigns', id: campaign.id, overrideAccess: true })
     expect(stored).toMatchObject({ status: 'completed', sent: 12 })
+  }, 240_000)
+
+  it('a send is a job task: queued once while it waits, run by the jobs queue, nobody twice', async () => {
+    for (let i = 0; i < 3; i++)
+      await t.payload.db.create({ collection: 'subscribers', data: { email: `j${i}@example.com`, status: 'active' } })
+    sink.messages.length = 0
+    const section = await t.payload.create({ collection: 'sections', data: { name: 'Jobs', style: 'full' } })
+    const issue = await t.payload.create({ collection: 'issues', data: { volume: 9 }, draft: true })
+    await t.payload.create({
+      collection: 'items',
+      data: { issue: issue.id, section: section.id, headline: 'Queued', date: '2024-03-05', body: richText('Text') },
+      draft: true,
+    })
+    const published = await t.payload.update({ collection: 'issues', id: issue.id, data: { _status: 'published' } })
+    await startCampaign(t.payload, published)
+    expect(await queueSendIfNeeded(t.payload)).toBe(true)
+    expect(await queueSendIfNeeded(t.payload)).toBe(false) // one run waiting is enough
+    process.env.SMTP_URL = sink.url(2)
+    try {
+      const runs = await Promise.all([
+        runJobsOnce(t.payload, NEWSLETTER_QUEUE),
+        runJobsOnce(t.payload, NEWSLETTER_QUEUE),
+      ])
+      expect(runs.reduce((a, b) => a + b, 0)).toBe(1)
+    } finally {
+      delete process.env.SMTP_URL
+      closeSharedMessenger()
+    }
+    const to = sink.messages.map((m) => m.envelopeTo[0])
+    expect(to).toHaveLength(15)
+    expect(new Set(to).size).toBe(15)
+    expect(await queueSendIfNeeded(t.payload)).toBe(false) // completed: nothing left to send
   })
 })

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importFile } from '../../src/importer/run'
 import { richText } from '../../src/lib/richtext'
 import { mountSearchRoutes } from '../../src/search/routes'
-import { bootWithRest } from '../helpers/rest'
+import { bootWithRest, mountPayloadApi } from '../helpers/rest'
+import { paragraphWith, termMark } from './search-fixtures'
 import { serve } from './web-support'
 
 /**
@@ -28,6 +29,7 @@ beforeAll(async () => {
   t = await bootWithRest('public-visibility')
   ;({ payload, rest, web, editor } = t)
   const app = express()
+  await mountPayloadApi(app) // GET /api/search: Payload's endpoint, as the Next route serves it
   await mountSearchRoutes(app, async () => payload)
   ;({ url: searchBase, close: closeSearch } = await serve(app))
 })
@@ -99,7 +101,7 @@ describe('an editor makes a section or term public without published content', (
 
     const term = await rest('POST', 'glossary-terms', {
       as: editor,
-      body: { english: 'common prosperity', original: '共同富裕', status: 'unreviewed' },
+      body: { english: 'common prosperity', original: '共同富裕', status: 'unreviewed' } as never,
     })
     expect((await page('/glossary/common-prosperity')).status).toBe(404)
     await rest('PATCH', `glossary-terms/${term.body.doc!.id}`, { as: editor, body: { status: 'reviewed' } })
@@ -140,5 +142,94 @@ describe('a published item inside a draft issue', () => {
     expect((await rest('GET', `items/${item.id}`)).status).toBe(200)
     expect((await page('/sections/early-section')).status).toBe(200)
     expect((await anonymousSearch('Early item')).docs.map((d) => d.title)).toEqual(['Early item'])
+  })
+})
+
+/** A draft item with a headline, linked terms and a body. */
+const draftItem = (issue: number, section: number, headline: string, terms: number[], body: unknown) =>
+  payload.create({
+    collection: 'items',
+    draft: true,
+    data: { issue, section, headline, date: '2024-03-05', terms, body, _status: 'draft' } as never,
+  })
+
+describe('a new glossary term used only by a draft item', () => {
+  it('stays private until an item using it is published, whether linked or marked inline', async () => {
+    const section = await payload.create({ collection: 'sections', data: { name: 'Term Section', style: 'full' } })
+    const issue = await payload.create({
+      collection: 'issues',
+      data: { volume: 9, number: 2, sections: [{ section: section.id }], _status: 'published' } as never,
+    })
+    const linked = await payload.create({
+      collection: 'glossary-terms',
+      data: { english: 'whole-process democracy', original: '全过程人民民主', status: 'unreviewed' } as never,
+    })
+    const marked = await payload.create({
+      collection: 'glossary-terms',
+      data: { english: 'self-revolution', original: '自我革命', status: 'unreviewed' } as never,
+    })
+    const item = await draftItem(
+      issue.id,
+      section.id,
+      'Draft with new terms',
+      [linked.id],
+      paragraphWith('Xi spoke of ', termMark(marked.id, 'self-revolution'), ' and of 全过程人民民主.'),
+    )
+    for (const term of [linked, marked]) {
+      expect((await page(`/glossary/${term.slug}`)).status).toBe(404)
+      expect((await anonymousSearch(term.original)).docs.filter((d) => d.collection === 'glossary-terms')).toEqual([])
+      expect((await rest('GET', `glossary-terms/${term.id}`)).status).toBe(404)
+    }
+    expect((await page('/glossary')).text).not.toContain('自我革命')
+    expect((await page(`/issues/${issue.slug}`)).text).not.toContain('self-revolution')
+
+    await rest('PATCH', `items/${item.id}`, { as: editor, body: { _status: 'published' } })
+    for (const term of [linked, marked]) {
+      expect((await page(`/glossary/${term.slug}`)).status).toBe(200)
+      expect((await rest('GET', `glossary-terms/${term.id}`)).status).toBe(200)
+      expect((await anonymousSearch(term.original)).docs.some((d) => d.collection === 'glossary-terms')).toBe(true)
+    }
+    expect((await page(`/issues/${issue.slug}`)).text).toContain('/glossary/self-revolution')
+  })
+
+  it('is public once an editor reviews it', async () => {
+    const term = await payload.create({
+      collection: 'glossary-terms',
+      data: { english: 'people-centred', original: '以人民为中心', status: 'unreviewed' } as never,
+    })
+    expect((await anonymousSearch('以人民为中心')).docs).toEqual([])
+    await rest('PATCH', `glossary-terms/${term.id}`, { as: editor, body: { status: 'reviewed' } })
+    expect((await page(`/glossary/${term.slug}`)).status).toBe(200)
+    expect((await anonymousSearch('以人民为中心')).docs.some((d) => d.collection === 'glossary-terms')).toBe(true)
+  })
+})
+
+describe('read access is the single source of truth for the public pages', () => {
+  it('a term an editor makes private again disappears from the issue and item pages, not only from the glossary', async () => {
+    const section = await payload.create({ collection: 'sections', data: { name: 'Access Section', style: 'full' } })
+    const term = await payload.create({
+      collection: 'glossary-terms',
+      data: { english: 'dual circulation', original: '双循环', kind: 'term', status: 'unreviewed' } as never,
+    })
+    const issue = await payload.create({
+      collection: 'issues',
+      data: { volume: 9, number: 3, sections: [{ section: section.id }] } as never,
+      draft: true,
+    })
+    const item = await draftItem(
+      issue.id,
+      section.id,
+      'On dual circulation',
+      [term.id],
+      paragraphWith('The plan for ', termMark(term.id, 'dual circulation'), '.'),
+    )
+    await rest('PATCH', `issues/${issue.id}`, { as: editor, body: { _status: 'published' } })
+    expect((await page(`/items/${item.id}`)).text).toContain('/glossary/dual-circulation')
+
+    await rest('PATCH', `glossary-terms/${term.id}`, { as: editor, body: { public: false } })
+    expect((await page('/glossary/dual-circulation')).status).toBe(404)
+    expect((await page(`/items/${item.id}`)).text).not.toContain('/glossary/dual-circulation')
+    expect((await page(`/issues/${issue.slug}`)).text).not.toContain('/glossary/dual-circulation')
+    expect((await page(`/issues/${issue.slug}`)).text).toContain('dual circulation')
   })
 })

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { richText } from '../../src/lib/richtext'
 import { mountSearchRoutes } from '../../src/search/routes'
-import { bootWithRest } from '../helpers/rest'
+import { bootWithRest, mountPayloadApi } from '../helpers/rest'
 import { serve } from './web-support'
 
 /** Publishing an issue is all or nothing: one bad item leaves the issue and every item a draft. */
@@ -21,6 +21,7 @@ beforeAll(async () => {
   t = await bootWithRest('publish-atomic')
   ;({ payload, rest, web, editor } = t)
   const app = express()
+  await mountPayloadApi(app) // GET /api/search: Payload's endpoint, as the Next route serves it
   await mountSearchRoutes(app, async () => payload)
   search = await serve(app)
   section = (await payload.create({ collection: 'sections', data: { name: 'Senior Leaders', style: 'full' } })).id

@@ -45,6 +45,21 @@ describe('scheduled publishing', () => {
     expect((await t.payload.findByID({ collection: 'items', id: item.id }))._status).toBe('published')
   })
 
+  it('runs a due job once when several workers look for jobs at the same moment', async () => {
+    const editor = await makeUser(t.payload, 'editor')
+    const issue = await t.payload.create({ collection: 'issues', data: { volume: 4 }, draft: true })
+    const job = await schedule(issue.id, new Date(Date.now() - 1000), editor)
+    const runs = await Promise.all(Array.from({ length: 4 }, () => t.payload.jobs.run({ limit: 5 })))
+    const ranIt = runs.filter((r) => Object.keys(r?.jobStatus ?? {}).includes(String(job.id)))
+    expect(ranIt).toHaveLength(1)
+    expect((await t.payload.findByID({ collection: 'issues', id: issue.id }))._status).toBe('published')
+    const versions = await t.payload.findVersions({
+      collection: 'issues',
+      where: { and: [{ parent: { equals: issue.id } }, { 'version._status': { equals: 'published' } }] },
+    })
+    expect(versions.totalDocs).toBe(1)
+  })
+
   it('`briefing worker --once` (a separate process) runs due scheduled publishing too', async () => {
     const editor = await makeUser(t.payload, 'editor')
     const issue = await t.payload.create({ collection: 'issues', data: { volume: 3 }, draft: true })

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { mountSearchRoutes } from '../../src/search/routes'
 import { bootPayload, makeUser, type TestPayload } from '../helpers/payload'
+import { mountPayloadApi } from '../helpers/rest'
 import { buildArchive, type Archive } from './search-fixtures'
 
 let t: TestPayload
@@ -18,6 +19,7 @@ beforeAll(async () => {
   t = await bootPayload('search-api')
   a = await buildArchive(t.payload)
   const app = express()
+  await mountPayloadApi(app) // GET /api/search: Payload's endpoint, as the Next route serves it
   await mountSearchRoutes(app, async () => t.payload)
   server = app.listen(0, '127.0.0.1')
   await new Promise((r) => server.once('listening', r))
@@ -31,14 +33,16 @@ afterAll(async () => {
 const get = async (path: string, headers: Record<string, string> = {}) => {
   const res = await fetch(`${base}${path}`, { headers })
   const type = res.headers.get('content-type') ?? ''
-  return { status: res.status, body: type.includes('json') ? await res.json() : await res.text() }
+  const body = type.includes('json') ? await res.json() : await res.text()
+  return { status: res.status, body, cacheControl: res.headers.get('cache-control') }
 }
 const q = (value: string) => encodeURIComponent(value)
 
 describe('GET /api/search', () => {
   it('answers { docs: [{ collection, id, title, snippet, url }], totalDocs } for anonymous callers', async () => {
-    const { status, body } = await get(`/api/search?q=${q('清零')}&limit=10`)
+    const { status, body, cacheControl } = await get(`/api/search?q=${q('清零')}&limit=10`)
     expect(status).toBe(200)
+    expect(cacheControl).toBe('public, max-age=30')
     expect(body.totalDocs).toBe(3) // two published items and the glossary term
     for (const doc of body.docs) {
       expect(doc).toEqual(
@@ -73,6 +77,7 @@ describe('GET /api/search', () => {
       data: { email: user.email, password: 'correct-horse-battery' },
     })
     const staff = await get(`/api/search?q=zebrafish`, { authorization: `JWT ${token}` })
+    expect(staff.cacheControl).toBe('private, no-store')
     expect(staff.body.docs.map((d: { id: unknown }) => String(d.id))).toEqual([String(a.draftItem)])
     const cookie = await get(`/api/search?q=zebrafish`, {
       cookie: `payload-token=${token}`,

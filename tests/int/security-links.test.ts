@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { safeHref, toBlocks } from '../../templates/richtext'
+import { safeHref, toBlocks } from '../../src/content/richtext'
 
 /** Rich-text and source links: only http(s), mailto and true same-origin paths survive (issue 11, item 17). */
 const linkParagraph = (url: string) => ({
@@ -67,7 +67,7 @@ describe('link sanitizer', () => {
 
 describe('article and homepage links', () => {
   it('webLink keeps only absolute http(s) links that pass the sanitizer', async () => {
-    const { webLink } = await import('../../templates/richtext')
+    const { webLink } = await import('../../src/content/richtext')
     expect(webLink('https://example.com/a')).toBe('https://example.com/a')
     expect(webLink('/items/1')).toBeNull()
     expect(webLink('https://exa mple.com\\@evil')).toBeNull()

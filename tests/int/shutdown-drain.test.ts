@@ -37,7 +37,7 @@ afterAll(async () => {
 describe('SIGTERM', () => {
   it('drains a worker mid-send: exit 0 in time, every delivery recorded, the rest released, none twice', async () => {
     const campaign = await startCampaign(t.payload, (await findIssue(t.payload, '3-9'))!)
-    const child = spawn(process.execPath, ['bin/briefing.mjs', 'worker'], {
+    const child = spawn(process.execPath, ['--conditions=development', 'bin/briefing.mjs', 'worker'], {
       env: { ...process.env, SMTP_URL: sink.url(CONNECTIONS), SHUTDOWN_TIMEOUT_SECONDS: '20' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })

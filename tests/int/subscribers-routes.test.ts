@@ -111,6 +111,32 @@ describe('double opt-in', () => {
     expect((await subscribe({ email: 'other-ip@example.com' }, '192.0.2.78')).status).toBe(202)
   })
 
+  it('the limit holds across instances: a second server on the same database counts the same requests', async () => {
+    const second = express()
+    second.set('trust proxy', true)
+    await mountNewsletterRoutes(second, { worker: false, subscribeLimit: { max: 5, windowMs: 60_000 } })
+    const other = second.listen(0, '127.0.0.1')
+    await new Promise((r) => other.once('listening', r))
+    const otherBase = `http://127.0.0.1:${(other.address() as AddressInfo).port}`
+    try {
+      const ip = '192.0.2.90'
+      const statuses: number[] = []
+      for (let i = 0; i < 8; i++) {
+        const res = await fetch(`${i % 2 ? otherBase : base}/subscribe`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': ip },
+          body: new URLSearchParams({ email: `shared${i}@example.com` }),
+        })
+        statuses.push(res.status)
+        if (res.status === 429) expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0)
+      }
+      expect(statuses).toEqual([202, 202, 202, 202, 202, 429, 429, 429])
+      expect(await find('shared5@example.com')).toHaveLength(0)
+    } finally {
+      other.close()
+    }
+  })
+
   it('an expired or foreign confirmation token changes nothing', async () => {
     const [s] = await find('someone@example.com')
     const expired = confirmToken(s, Date.now() - 8 * 24 * 3600 * 1000)
@@ -189,7 +215,11 @@ describe('confirmation links are single-use', () => {
   const tokenOf = (link: string) => new URL(link).searchParams.get('token')!
   const confirm = (token: string) =>
     fetch(`${base}/subscribe/confirm?token=${encodeURIComponent(token)}`, { headers: { accept: 'application/json' } })
-  const message = async (res: Response) => ((await res.json()) as { message: string }).message
+  /** `{ ok, message }`, or Payload's error shape for a refusal. */
+  const message = async (res: Response) => {
+    const body = (await res.json()) as { message?: string; errors?: Array<{ message: string }> }
+    return body.message ?? body.errors?.[0]?.message
+  }
 
   it('a second click changes nothing; after an unsubscribe the old link no longer subscribes', async () => {
     expect((await subscribe({ email })).status).toBe(202)

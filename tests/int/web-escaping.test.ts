@@ -2,7 +2,7 @@ import { parse } from 'node-html-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { richText } from '../../src/lib/richtext'
-import { toBlocks } from '../../templates/richtext'
+import { toBlocks } from '../../src/content/richtext'
 import { bootPayload, type TestPayload } from '../helpers/payload'
 import { parseXml, startWebApp } from './web-support'
 

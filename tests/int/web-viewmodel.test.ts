@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { richText } from '../../src/lib/richtext'
 import { seed } from '../../src/seed'
-import { buildIssueView, type Inline, type IssueView } from '../../templates/viewModel'
+import { buildIssueView, type Inline, type IssueView } from '../../src/content/viewModel'
 import { bootPayload, type TestPayload } from '../helpers/payload'
 
 const publicUrl = 'https://briefing.example.com'

@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 
 import { MIN_PASSWORD_LENGTH, passwordProblem } from '../../security/passwords'
 import { fail, withPayload } from '../context'
+import { asSystem } from '../../lib/system'
 
 const ROLES = ['admin', 'editor', 'contributor'] as const
 
@@ -26,7 +27,7 @@ export function registerUsers(program: Command): void {
         if (existing.docs.length) fail(`a user with email ${opts.email} already exists`)
         const user = await payload.create({
           collection: 'users',
-          overrideAccess: true,
+          ...asSystem('operator'),
           context: { explicitRole: true },
           data: {
             email: opts.email,

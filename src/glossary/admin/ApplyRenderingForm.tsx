@@ -2,6 +2,7 @@
 import { useRouter } from 'next/navigation'
 import React, { useState } from 'react'
 
+import { apiErrorMessage } from '../../admin/apiError'
 import type { Inconsistency } from '../consistency'
 
 /** Choose the preferred rendering and the items to change; saves each as a new draft. */
@@ -28,7 +29,7 @@ export function ApplyRenderingForm({ inconsistency }: { inconsistency: Inconsist
     })
     const body = await res.json().catch(() => ({}))
     setBusy(false)
-    setMessage(res.ok ? body.message : (body?.errors?.[0]?.message ?? `Failed (${res.status})`))
+    setMessage(res.ok ? body.message : apiErrorMessage(body, `Failed (${res.status})`))
     if (res.ok) router.refresh()
   }
   return (

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import React from 'react'
 
 import { relationKey } from '../../search/text'
+import { asSystem } from '../../lib/system'
 
 type Props = { siblingData?: { term?: unknown; text?: string | null }; payload?: Payload }
 
@@ -17,7 +18,7 @@ export async function GlossaryTermLabel({ siblingData, payload }: Props) {
           collection: 'glossary-terms',
           id,
           depth: 0,
-          overrideAccess: true,
+          ...asSystem('operator'),
           disableErrors: true,
         })
       : null

@@ -2,6 +2,8 @@
 
 import React, { useState } from 'react'
 
+import { apiErrorMessage, type ApiErrors } from '../../admin/apiError'
+
 type Result = {
   file: string
   ok: boolean
@@ -40,8 +42,9 @@ export function ImportForm() {
       body.append('_payload', JSON.stringify({ dryRun, publish, issue, section }))
       try {
         const res = await fetch('/api/import', { method: 'POST', body, credentials: 'include' })
-        const json = (await res.json()) as Result & { error?: string }
-        out.push({ ...json, file: json.file ?? file.name, warnings: json.warnings ?? [] })
+        const json = (await res.json()) as Partial<Result> & ApiErrors
+        const error = res.ok ? undefined : apiErrorMessage(json, `Import failed (${res.status})`)
+        out.push({ ok: false, ...json, error, file: json.file ?? file.name, warnings: json.warnings ?? [] })
       } catch (err) {
         out.push({ file: file.name, ok: false, warnings: [], error: (err as Error).message })
       }

@@ -4,6 +4,7 @@ import { ImportError, type ImportedArticle } from '../types'
 import { rel, resolveSources, resolveTerms } from './lookups'
 import { itemData, type WriteOptions, type WriteSummary } from './report'
 import { inTransaction } from './transaction'
+import { asSystem } from '../../lib/system'
 
 export type Placement = { issue: string; section: string }
 
@@ -28,12 +29,18 @@ export async function writeArticle(
         limit: 1,
         depth: 0,
         req,
-        overrideAccess: true,
+        ...asSystem('import'),
       })
       const issue = found.docs[0]
       if (!issue) throw new ImportError(`there is no issue "${place.issue}" (use its slug, e.g. 3-9)`)
       const wanted = place.section.toLowerCase()
-      const all = await payload.find({ collection: 'sections', pagination: false, depth: 0, req, overrideAccess: true })
+      const all = await payload.find({
+        collection: 'sections',
+        pagination: false,
+        depth: 0,
+        req,
+        ...asSystem('import'),
+      })
       const section = all.docs.find((s) => s.slug === wanted || s.name.toLowerCase() === wanted)
       if (!section)
         throw new ImportError(
@@ -52,7 +59,7 @@ export async function writeArticle(
           data: { sections: rows },
           draft: issue._status !== 'published',
           req,
-          overrideAccess: true,
+          ...asSystem('import'),
           depth: 0,
         })
       }
@@ -73,7 +80,7 @@ export async function writeArticle(
         limit: 1,
         depth: 0,
         req,
-        overrideAccess: true,
+        ...asSystem('import'),
       })
       const data = {
         ...itemData(item),
@@ -91,7 +98,7 @@ export async function writeArticle(
           data,
           draft: !options.publish,
           req,
-          overrideAccess: true,
+          ...asSystem('import'),
           depth: 0,
         })
       else
@@ -100,7 +107,7 @@ export async function writeArticle(
           data,
           draft: !options.publish,
           req,
-          overrideAccess: true,
+          ...asSystem('import'),
           depth: 0,
         })
       return {

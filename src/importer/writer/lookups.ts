@@ -4,6 +4,7 @@ import { slugify } from '../../lib/slug'
 import { outletKey } from '../recognise/outlets'
 import type { TermCandidate } from '../types'
 import type { TxReq } from './transaction'
+import { asSystem } from '../../lib/system'
 
 type Id = number | string
 
@@ -21,8 +22,14 @@ const OUTLET_KINDS: Record<string, 'newspaper' | 'journal' | 'agency' | 'website
 /** Names of existing sections and sources, for the recogniser (read outside any transaction). */
 export async function knownNames(payload: Payload): Promise<{ sections: string[]; sources: string[] }> {
   const [sections, sources] = await Promise.all([
-    payload.find({ collection: 'sections', pagination: false, depth: 0, overrideAccess: true, select: { name: true } }),
-    payload.find({ collection: 'sources', pagination: false, depth: 0, overrideAccess: true, select: { name: true } }),
+    payload.find({
+      collection: 'sections',
+      pagination: false,
+      depth: 0,
+      ...asSystem('import'),
+      select: { name: true },
+    }),
+    payload.find({ collection: 'sources', pagination: false, depth: 0, ...asSystem('import'), select: { name: true } }),
   ])
   return { sections: sections.docs.map((d) => d.name), sources: sources.docs.map((d) => d.name) }
 }
@@ -34,7 +41,7 @@ export async function resolveSections(
   wanted: Array<{ name: string; style: 'full' | 'brief' }>,
   warnings: string[],
 ) {
-  const all = await payload.find({ collection: 'sections', pagination: false, depth: 0, req, overrideAccess: true })
+  const all = await payload.find({ collection: 'sections', pagination: false, depth: 0, req, ...asSystem('import') })
   const byName = new Map(all.docs.map((d) => [d.name.toLowerCase(), d]))
   let position = Math.max(0, ...all.docs.map((d) => d.position ?? 0))
   const ids = new Map<string, Id>()
@@ -52,7 +59,7 @@ export async function resolveSections(
       collection: 'sections',
       data: { name: w.name, style: w.style, position },
       req,
-      overrideAccess: true,
+      ...asSystem('import'),
       depth: 0,
     })
     byName.set(key, doc)
@@ -77,19 +84,26 @@ async function adoptStyle(
     collection: 'items',
     where: { section: { equals: section.id } },
     req,
-    overrideAccess: true,
+    ...asSystem('import'),
   })
   if (totalDocs > 0) {
     warnings.push(`section "${section.name}" is ${section.style} style in Briefing but reads as ${style} here`)
     return
   }
-  await payload.update({ collection: 'sections', id: section.id, data: { style }, req, overrideAccess: true, depth: 0 })
+  await payload.update({
+    collection: 'sections',
+    id: section.id,
+    data: { style },
+    req,
+    ...asSystem('import'),
+    depth: 0,
+  })
   warnings.push(`section "${section.name}" changed from ${section.style} to ${style} style, as in the report`)
 }
 
 /** Sources by name (case- and apostrophe-insensitive), created when missing. */
 export async function resolveSources(payload: Payload, req: TxReq, names: string[]) {
-  const all = await payload.find({ collection: 'sources', pagination: false, depth: 0, req, overrideAccess: true })
+  const all = await payload.find({ collection: 'sources', pagination: false, depth: 0, req, ...asSystem('import') })
   const byKey = new Map(all.docs.map((d) => [outletKey(d.name), d.id as Id]))
   let created = 0
   for (const name of names) {
@@ -99,7 +113,7 @@ export async function resolveSources(payload: Payload, req: TxReq, names: string
       collection: 'sources',
       data: { name, kind: OUTLET_KINDS[key] ?? 'newspaper' },
       req,
-      overrideAccess: true,
+      ...asSystem('import'),
       depth: 0,
     })
     byKey.set(key, doc.id)
@@ -119,7 +133,7 @@ export async function resolveTerms(payload: Payload, req: TxReq, candidates: Ter
     pagination: false,
     depth: 0,
     req,
-    overrideAccess: true,
+    ...asSystem('import'),
     select: { original: true },
   })
   for (const d of found.docs) if (!byOriginal.has(d.original)) byOriginal.set(d.original, d.id)
@@ -135,7 +149,7 @@ export async function resolveTerms(payload: Payload, req: TxReq, candidates: Ter
       pagination: false,
       depth: 0,
       req,
-      overrideAccess: true,
+      ...asSystem('import'),
       select: { slug: true },
     })
     clash.docs.forEach((d) => d.slug && taken.add(d.slug))
@@ -147,7 +161,7 @@ export async function resolveTerms(payload: Payload, req: TxReq, candidates: Ter
       collection: 'glossary-terms',
       data: { english: c.english, original: c.original, kind: c.kind, slug, status: 'unreviewed' },
       req,
-      overrideAccess: true,
+      ...asSystem('import'),
       depth: 0,
     })
     byOriginal.set(c.original, doc.id)

@@ -4,6 +4,7 @@ import { richText } from '../../lib/richtext'
 import { ImportError, type ImportedItem, type ImportedReport } from '../types'
 import { rel, resolveSections, resolveSources, resolveTerms } from './lookups'
 import { inTransaction, type TxReq } from './transaction'
+import { asSystem } from '../../lib/system'
 
 export type WriteSummary = {
   issue: string
@@ -92,7 +93,7 @@ async function writeInside(
     limit: 1,
     depth: 0,
     req,
-    overrideAccess: true,
+    ...asSystem('import'),
   })
   const previous = existing.docs[0]
   const line = report.headerLine
@@ -103,17 +104,17 @@ async function writeInside(
         collection: 'items',
         where: { issue: { equals: previous.id } },
         req,
-        overrideAccess: true,
+        ...asSystem('import'),
         depth: 0,
       }),
     )
     await atLine(line, () =>
-      payload.update({ collection: 'issues', id: previous.id, data, req, overrideAccess: true, depth: 0 }),
+      payload.update({ collection: 'issues', id: previous.id, data, req, ...asSystem('import'), depth: 0 }),
     )
     issueId = previous.id
   } else {
     const created = await atLine(line, () =>
-      payload.create({ collection: 'issues', data, draft: true, req, overrideAccess: true, depth: 0 }),
+      payload.create({ collection: 'issues', data, draft: true, req, ...asSystem('import'), depth: 0 }),
     )
     issueId = created.id
   }
@@ -136,7 +137,7 @@ async function writeInside(
           // The recogniser already linked every glossed term: the glossary hook need not look again.
           context: { termsLinked: true },
           req,
-          overrideAccess: true,
+          ...asSystem('import'),
           depth: 0,
         }),
       )
@@ -149,7 +150,7 @@ async function writeInside(
         id: issueId,
         data: { _status: 'published' },
         req,
-        overrideAccess: true,
+        ...asSystem('import'),
         depth: 0,
       }),
     )

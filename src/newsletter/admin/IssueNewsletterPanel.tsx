@@ -3,6 +3,8 @@ import { useDocumentInfo } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useState } from 'react'
 import { createPortal } from 'react-dom'
 
+import { apiErrorMessage, type ApiErrors } from '../../admin/apiError'
+import { escapeHtml } from '../../lib/html'
 import type { LedgerSummary } from '../ledger'
 
 type Status = {
@@ -63,7 +65,7 @@ export function IssueNewsletterPanel() {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     })
-    const data = (await res.json().catch(() => ({}))) as { error?: string; to?: string; reopened?: number }
+    const data = (await res.json().catch(() => ({}))) as ApiErrors & { to?: string; reopened?: number }
     setMessage(
       res.ok
         ? data.to
@@ -71,7 +73,7 @@ export function IssueNewsletterPanel() {
           : data.reopened !== undefined
             ? `Retrying ${data.reopened} recipient(s).`
             : 'Done.'
-        : (data.error ?? `Error ${res.status}`),
+        : apiErrorMessage(data, `Error ${res.status}`),
     )
     void load()
   }
@@ -86,7 +88,7 @@ export function IssueNewsletterPanel() {
     setPreviewDoc('')
     const res = await fetch(`${api}/preview?format=${mode === 'text' ? 'text' : 'html'}`, { credentials: 'include' })
     const body = await res.text()
-    const escaped = body.replace(/[&<>]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[ch] as string)
+    const escaped = escapeHtml(body)
     setPreviewDoc(
       mode === 'text' ? `<pre style="white-space:pre-wrap;font:14px/1.5 monospace;margin:16px">${escaped}</pre>` : body,
     )

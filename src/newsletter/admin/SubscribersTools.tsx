@@ -1,6 +1,8 @@
 'use client'
 import React, { useEffect, useState } from 'react'
 
+import { apiErrorMessage, type ApiErrors } from '../../admin/apiError'
+
 type Stats = { counts: Record<string, number>; timeline: Array<{ day: string; active: number; total: number }> }
 type Report = {
   imported: number
@@ -76,8 +78,8 @@ export function SubscribersTools() {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ csv: await file.text(), confirmed }),
     })
-    const body = (await res.json()) as Report & { error?: string }
-    if (!res.ok) return setError(body.error ?? `Import failed (${res.status})`)
+    const body = (await res.json()) as Report & ApiErrors
+    if (!res.ok) return setError(apiErrorMessage(body, `Import failed (${res.status})`))
     setReport(body)
     void load()
   }

@@ -1,6 +1,8 @@
 'use client'
 import React, { useEffect, useState } from 'react'
 
+import { apiErrorMessage } from '../../admin/apiError'
+
 type Option = { id: number | string; label: string }
 
 const json = async (url: string) => {
@@ -50,7 +52,7 @@ export function ReuseForm({ itemId, onDone }: { itemId: number | string; onDone?
     const body = await res.json().catch(() => ({}))
     setBusy(false)
     if (!res.ok) {
-      setMessage(body?.errors?.[0]?.message ?? `Reuse failed (${res.status}).`)
+      setMessage(apiErrorMessage(body, `Reuse failed (${res.status}).`))
       return
     }
     onDone?.()

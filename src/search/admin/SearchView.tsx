@@ -4,6 +4,7 @@ import React from 'react'
 import { parseSearchParams } from '../params'
 import { search, type SearchResponse } from '../service'
 import { AdminPage } from '../../admin/AdminPage'
+import { asSystem } from '../../lib/system'
 
 const label: Record<string, string> = {
   items: 'Item',
@@ -26,14 +27,14 @@ export async function SearchView(props: AdminViewServerProps) {
     sort: 'position',
     limit: 100,
     depth: 0,
-    overrideAccess: true,
+    ...asSystem('operator'),
   })
   const sources = await req.payload.find({
     collection: 'sources',
     sort: 'name',
     limit: 200,
     depth: 0,
-    overrideAccess: true,
+    ...asSystem('operator'),
   })
   return (
     <AdminPage props={props} title="Search the archive">

@@ -14,23 +14,21 @@
  * Page URLs: issue `/issues/<slug>`, item permalink `/items/<id>`, section `/sections/<slug>`,
  * term `/glossary/<slug>`, source `/sources/<slug>`.
  */
-import type { Payload, Where } from 'payload'
+import type { Payload } from 'payload'
 
-import { isoDay, periodLabel as formatPeriod } from '../src/lib/dates'
-import type { Issue, Item, Media, Section } from '../src/payload-types'
+import { isoDay, periodLabel as formatPeriod } from '../lib/dates'
+import type { Issue, Media } from '../payload-types'
+import { key, loadIssueContent, loadMedia, neighbourIssue, type Id, type ReadOptions } from './load'
 import { blocksToText, markTerms, toBlocks, type Block, type Inline, type TermView } from './richtext'
-import { inlineTermIds, issueRef, itemView, key, loadLookups, origin, published, uniq } from './viewModelItems'
-import { relationId } from '../src/lib/relations'
+import { issueRef, itemView, origin, viewLookups } from './viewModelItems'
 
 export { buildItemViews, issueRef, termView } from './viewModelItems'
 
 export type { Block, Inline, TermView } from './richtext'
 
-export type Id = number | string
+export type { Id } from './load'
 
-export type ViewOptions = {
-  /** true: latest drafts (preview). false: published content only. */
-  draft?: boolean
+export type ViewOptions = ReadOptions & {
   /** Site origin for absolute URLs, e.g. "https://briefing.example.com" (no trailing slash needed). */
   publicUrl: string
 }
@@ -136,60 +134,7 @@ export type IssueView = {
   cover: CoverView | null
 }
 
-async function loadIssue(
-  payload: Payload,
-  issueOrSlug: Issue | string | { id: Id },
-  draft: boolean,
-): Promise<Issue | null> {
-  if (typeof issueOrSlug === 'object' && 'slug' in issueOrSlug && 'updatedAt' in issueOrSlug) {
-    return draft || issueOrSlug._status === 'published' ? issueOrSlug : null
-  }
-  const where: Where =
-    typeof issueOrSlug === 'string' ? { slug: { equals: issueOrSlug } } : { id: { equals: issueOrSlug.id } }
-  const res = await payload.find({
-    collection: 'issues',
-    where: draft ? where : { and: [where, published] },
-    draft,
-    depth: 0,
-    limit: 1,
-    pagination: false,
-    overrideAccess: true,
-    joins: false, // the view-model loads the items itself, in order
-  })
-  return res.docs[0] ?? null
-}
-
-async function neighbour(payload: Payload, issue: Issue, dir: 'prev' | 'next', base: string): Promise<IssueRef | null> {
-  const v = Number(issue.volume)
-  const n = Number(issue.number)
-  const cmp = dir === 'prev' ? 'less_than' : 'greater_than'
-  const res = await payload.find({
-    collection: 'issues',
-    where: {
-      and: [
-        published,
-        { or: [{ volume: { [cmp]: v } }, { and: [{ volume: { equals: v } }, { number: { [cmp]: n } }] }] },
-      ],
-    },
-    sort: dir === 'prev' ? ['-volume', '-number'] : ['volume', 'number'],
-    depth: 0,
-    limit: 1,
-    pagination: false,
-    overrideAccess: true,
-    select: { slug: true, label: true, title: true, volume: true, number: true },
-  })
-  const doc = res.docs[0] as Issue | undefined
-  return doc ? issueRef(doc, base) : null
-}
-
-async function coverView(payload: Payload, value: unknown, base: string): Promise<CoverView | null> {
-  const id = relationId(value)
-  if (id === undefined) return null
-  const media = (
-    typeof value === 'object'
-      ? value
-      : await payload.findByID({ collection: 'media', id, depth: 0, overrideAccess: true, disableErrors: true })
-  ) as Media | null
+function coverView(media: Media | null, base: string): CoverView | null {
   if (!media?.url) return null
   const url = /^https?:\/\//.test(media.url)
     ? media.url
@@ -205,26 +150,6 @@ async function coverView(payload: Payload, value: unknown, base: string): Promis
   }
 }
 
-/** The item fields a view uses (public reads skip tags, createdBy and the like). */
-const ITEM_FIELDS = {
-  headline: true,
-  issue: true,
-  section: true,
-  date: true,
-  position: true,
-  body: true,
-  sources: true,
-  articleUrl: true,
-  originalTitle: true,
-  excerpt: true,
-  terms: true,
-  credit: true,
-  reusedFrom: true,
-  related: true,
-  updatedAt: true,
-  _status: true,
-} as const
-
 const truncate = (text: string, max: number) => {
   const t = text.replace(/\s+/g, ' ').trim()
   return t.length <= max ? t : `${t.slice(0, max - 1).replace(/\s+\S*$/, '')}…`
@@ -239,48 +164,24 @@ export async function buildIssueView(
   issueOrSlug: Issue | string | { id: Id },
   options: ViewOptions,
 ): Promise<IssueView | null> {
-  const draft = Boolean(options.draft)
   const base = origin(options.publicUrl)
-  const opts = { draft, publicUrl: base }
-  const issue = await loadIssue(payload, issueOrSlug, draft)
-  if (!issue) return null
-  const itemWhere: Where = { issue: { equals: issue.id } }
-  const [itemsRes, prev, next, cover] = await Promise.all([
-    payload.find({
-      collection: 'items',
-      where: draft ? itemWhere : { and: [itemWhere, published] },
-      draft,
-      depth: 0,
-      pagination: false,
-      sort: 'position',
-      overrideAccess: true,
-      ...(draft ? {} : { select: ITEM_FIELDS }),
-    }),
-    neighbour(payload, issue, 'prev', base),
-    neighbour(payload, issue, 'next', base),
-    coverView(payload, issue.coverImage, base),
+  const content = await loadIssueContent(payload, issueOrSlug, options)
+  if (!content) return null
+  const { issue, items: docs } = content
+  const [prev, next, media] = await Promise.all([
+    neighbourIssue(payload, issue, 'prev'),
+    neighbourIssue(payload, issue, 'next'),
+    loadMedia(payload, issue.coverImage),
   ])
-  const docs = itemsRes.docs as Item[]
   const highlights = issue.highlights ?? []
-  const look = await loadLookups(payload, docs, opts, {
-    sections: [...(issue.sections ?? []).map((r) => r.section), ...highlights.map((h) => h.section)],
-    terms: highlights.flatMap((h) => inlineTermIds(h.text)).concat(inlineTermIds(issue.editorsNote)),
-    issues: [issue],
-  })
+  const look = viewLookups(content.look, base)
   const views = docs.map((d) => itemView(d, look, base)).filter((v): v is ItemView => Boolean(v))
   const positions = new Map(docs.map((d) => [String(d.id), d.position ?? 0]))
   const byPosition = (a: ItemView, b: ItemView) =>
     (positions.get(String(a.id)) ?? 0) - (positions.get(String(b.id)) ?? 0) ||
     String(a.date).localeCompare(String(b.date))
-  const order = uniq((issue.sections ?? []).map((r) => r.section))
-  for (const v of views) {
-    const s = [...look.sections.values()].find((sec) => sec.slug === v.section.slug)
-    if (s && !order.some((id) => String(id) === String(s.id))) order.push(s.id)
-  }
   const targetSections = new Set(highlights.map((h) => key(h.section)))
-  const sections: SectionView[] = order
-    .map((id) => look.sections.get(String(id)))
-    .filter((s): s is Section => Boolean(s))
+  const sections: SectionView[] = content.sections
     .map((s) => ({
       id: s.id,
       slug: String(s.slug),
@@ -354,9 +255,9 @@ export async function buildIssueView(
     sections,
     terms: [...usedTerms.values()].sort((a, b) => a.english.localeCompare(b.english)),
     editorsNote: toBlocks(issue.editorsNote, termLookup),
-    prev,
-    next,
-    cover,
+    prev: prev ? issueRef(prev, base) : null,
+    next: next ? issueRef(next, base) : null,
+    cover: coverView(media, base),
   }
 }
 

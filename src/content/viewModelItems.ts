@@ -1,41 +1,16 @@
 /**
- * Item views and the lookups behind them (one query per referenced collection); part of the
- * issue view-model in ./viewModel.ts, which re-exports what outputs need.
+ * Item views built from loaded content (./load.ts); part of the issue view-model in ./viewModel.ts,
+ * which re-exports what outputs need.
  */
-import type { Payload, Where } from 'payload'
+import type { Payload } from 'payload'
 
-import { dayLabel, isoDay } from '../src/lib/dates'
-import type { GlossaryTerm, Issue, Item, Section, Source } from '../src/payload-types'
+import { dayLabel, isoDay } from '../lib/dates'
+import type { GlossaryTerm, Issue, Item, Source } from '../payload-types'
 import { blocksToText, markTerms, toBlocks, webLink, type TermView } from './richtext'
-import { relationId } from '../src/lib/relations'
-import type { Id, IssueRef, ItemView, ViewOptions } from './viewModel'
+import { key, loadLookups, type Lookups } from './load'
+import type { IssueRef, ItemView, ViewOptions } from './viewModel'
 
-export const key = (value: unknown): string => String(relationId(value))
-export const uniq = (values: unknown[]): Id[] => {
-  const seen = new Map<string, Id>()
-  for (const v of values) {
-    const id = relationId(v)
-    if (id !== undefined) seen.set(String(id), id)
-  }
-  return [...seen.values()]
-}
 export const origin = (url: string) => url.replace(/\/+$/, '')
-export const published: Where = { _status: { equals: 'published' } }
-
-/** Collect glossary-term ids used as inline blocks inside a rich-text value. */
-export const inlineTermIds = (node: unknown, out: unknown[] = []): unknown[] => {
-  if (!node || typeof node !== 'object') return out
-  const n = node as {
-    type?: string
-    fields?: { blockType?: string; term?: unknown }
-    children?: unknown[]
-    root?: unknown
-  }
-  if (n.type === 'inlineBlock' && n.fields?.blockType === 'glossaryTerm') out.push(n.fields.term)
-  if (n.root) inlineTermIds(n.root, out)
-  for (const c of n.children ?? []) inlineTermIds(c, out)
-  return out
-}
 
 export const issueRef = (
   issue: Pick<Issue, 'id' | 'slug' | 'label' | 'title' | 'volume' | 'number'>,
@@ -65,64 +40,15 @@ const itemTitle = (item: Pick<Item, 'headline' | 'body'>): string => {
   return text.length > 90 ? `${text.slice(0, 89).replace(/\s+\S*$/, '')}…` : text
 }
 
-export type Lookups = {
-  sections: Map<string, Section>
-  sources: Map<string, Source>
-  terms: Map<string, ReturnType<typeof termView>>
-  linked: Map<string, Item>
-  issues: Map<string, Issue>
-}
+/** Lookups with glossary terms as reader views. */
+export type ViewLookups = Omit<Lookups, 'terms'> & { terms: Map<string, ReturnType<typeof termView>> }
 
-async function findAll<T>(
-  payload: Payload,
-  collection: string,
-  ids: Id[],
-  extra: { where?: Where; draft?: boolean } = {},
-) {
-  if (!ids.length) return new Map<string, T>()
-  const where: Where = extra.where ? { and: [{ id: { in: ids } }, extra.where] } : { id: { in: ids } }
-  const res = await payload.find({
-    collection: collection as 'sections',
-    where,
-    depth: 0,
-    pagination: false,
-    overrideAccess: true,
-    draft: extra.draft,
-  })
-  return new Map(res.docs.map((d) => [String(d.id), d as unknown as T]))
-}
+export const viewLookups = (look: Lookups, base: string): ViewLookups => ({
+  ...look,
+  terms: new Map([...look.terms].map(([k, t]) => [k, termView(t, base)])),
+})
 
-/** Load everything the given items refer to, in one query per collection. */
-export async function loadLookups(
-  payload: Payload,
-  items: Item[],
-  opts: ViewOptions,
-  extra: { sections?: unknown[]; terms?: unknown[]; items?: unknown[]; issues?: Issue[] } = {},
-): Promise<Lookups> {
-  const base = opts.publicUrl
-  const knownIssues = new Map((extra.issues ?? []).map((i) => [String(i.id), i]))
-  const issueIds = uniq(items.map((i) => i.issue)).filter((id) => !knownIssues.has(String(id)))
-  const [sections, sources, terms, linked, issues] = await Promise.all([
-    findAll<Section>(payload, 'sections', uniq([...items.map((i) => i.section), ...(extra.sections ?? [])])),
-    findAll<Source>(payload, 'sources', uniq(items.flatMap((i) => i.sources ?? []))),
-    findAll<GlossaryTerm>(
-      payload,
-      'glossary-terms',
-      uniq([...items.flatMap((i) => [...(i.terms ?? []), ...inlineTermIds(i.body)]), ...(extra.terms ?? [])]),
-    ),
-    findAll<Item>(
-      payload,
-      'items',
-      uniq([...items.flatMap((i) => [...(i.related ?? []), i.reusedFrom]), ...(extra.items ?? [])]),
-      opts.draft ? { draft: true } : { where: published },
-    ),
-    findAll<Issue>(payload, 'issues', issueIds, opts.draft ? { draft: true } : { where: published }),
-  ])
-  for (const [k, v] of knownIssues) issues.set(k, v)
-  return { sections, sources, issues, linked, terms: new Map([...terms].map(([k, t]) => [k, termView(t, base)])) }
-}
-
-export function itemView(item: Item, look: Lookups, base: string): ItemView | undefined {
+export function itemView(item: Item, look: ViewLookups, base: string): ItemView | undefined {
   const section = look.sections.get(key(item.section))
   const issue = look.issues.get(key(item.issue))
   if (!section || !issue) return undefined
@@ -186,9 +112,9 @@ export const stripAliases = (t: TermView & { aliases?: string[] }): TermView => 
 
 /**
  * Item views for any list of item documents (depth 0), e.g. a section page or a term page.
- * Items whose section or issue is not visible are left out; order is kept.
+ * Items whose section or issue the reader may not see are left out; order is kept.
  */
 export async function buildItemViews(payload: Payload, items: Item[], opts: ViewOptions): Promise<ItemView[]> {
-  const look = await loadLookups(payload, items, opts)
+  const look = viewLookups(await loadLookups(payload, items, opts), opts.publicUrl)
   return items.map((i) => itemView(i, look, opts.publicUrl)).filter((v): v is ItemView => Boolean(v))
 }

@@ -6,7 +6,8 @@
  * - Inline: a run of text with optional bold/italic/link; `lang: 'zh-Hans'` on runs of CJK
  *   characters; `term` on a glossary mark. A line break inside a block is the inline `{ text: '\n' }`.
  */
-import { findWholeWord } from '../src/lib/phrases'
+import { findWholeWord } from '../lib/phrases'
+import { readLexical, type Run } from './lexical'
 
 /** A glossary term as shown to readers (tooltip, link to its page). */
 export type TermView = {
@@ -36,17 +37,6 @@ export type Block =
   | { type: 'heading'; level: 2 | 3 | 4; inlines: Inline[] }
   | { type: 'list'; ordered: boolean; items: Inline[][] }
   | { type: 'quote'; inlines: Inline[] }
-
-type LexNode = {
-  type?: string
-  text?: string
-  format?: number | string
-  tag?: string
-  listType?: string
-  url?: string
-  fields?: { url?: string; blockType?: string; term?: unknown; text?: string | null }
-  children?: LexNode[]
-}
 
 /** Resolves a glossary-term relation value (id or populated doc) to its view, if public. */
 export type TermLookup = (value: unknown) => TermView | undefined
@@ -101,42 +91,32 @@ export const webLink = (url: unknown): string | null => {
   return href && /^https?:/.test(href) ? href : null
 }
 
-const textFormat = (format: LexNode['format']): Pick<Inline, 'bold' | 'italic'> => {
-  const bits = typeof format === 'number' ? format : 0
-  return { ...(bits & 1 ? { bold: true } : {}), ...(bits & 2 ? { italic: true } : {}) }
+const textFormat = (bits: number): Pick<Inline, 'bold' | 'italic'> => ({
+  ...(bits & 1 ? { bold: true } : {}),
+  ...(bits & 2 ? { italic: true } : {}),
+})
+
+/** The innermost enclosing link that passes safeHref. */
+const linkOf = (links: unknown[]): string | undefined => {
+  for (let i = links.length - 1; i >= 0; i--) {
+    const href = safeHref(links[i])
+    if (href) return href
+  }
+  return undefined
 }
 
-function inlinesOf(nodes: LexNode[] | undefined, lookup: TermLookup, href?: string): Inline[] {
+function inlinesOf(runs: Run[], lookup: TermLookup): Inline[] {
   const out: Inline[] = []
-  for (const node of nodes ?? []) {
-    switch (node.type) {
-      case 'text': {
-        if (!node.text) break
-        out.push(...splitCJK({ text: node.text, ...textFormat(node.format), ...(href ? { href } : {}) }))
-        break
-      }
-      case 'linebreak':
-        out.push({ text: '\n' })
-        break
-      case 'tab':
-        out.push({ text: ' ' })
-        break
-      case 'link':
-      case 'autolink': {
-        const target = safeHref(node.fields?.url ?? node.url)
-        out.push(...inlinesOf(node.children, lookup, target ?? href))
-        break
-      }
-      case 'inlineBlock': {
-        if (node.fields?.blockType !== 'glossaryTerm') break
-        const term = lookup(node.fields.term)
-        const text = node.fields.text?.trim() || term?.english || ''
-        if (!text) break
-        out.push(term ? { text, term, ...(hasCJK(text) ? { lang: 'zh-Hans' as const } : {}) } : { text })
-        break
-      }
-      default:
-        if (node.children) out.push(...inlinesOf(node.children, lookup, href))
+  for (const run of runs) {
+    if (run.kind === 'break') out.push({ text: '\n' })
+    else if (run.kind === 'tab') out.push({ text: ' ' })
+    else if (run.kind === 'text') {
+      const href = linkOf(run.links)
+      out.push(...splitCJK({ text: run.text, ...textFormat(run.format), ...(href ? { href } : {}) }))
+    } else {
+      const term = lookup(run.term)
+      const text = run.text.trim() || term?.english || ''
+      if (text) out.push(term ? { text, term, ...(hasCJK(text) ? { lang: 'zh-Hans' as const } : {}) } : { text })
     }
   }
   return mergeAdjacent(out)
@@ -155,17 +135,6 @@ function mergeAdjacent(inlines: Inline[]): Inline[] {
   return out
 }
 
-function listItems(node: LexNode, lookup: TermLookup): Inline[][] {
-  const items: Inline[][] = []
-  for (const child of node.children ?? []) {
-    const nested = (child.children ?? []).filter((c) => c.type === 'list')
-    const own = (child.children ?? []).filter((c) => c.type !== 'list')
-    if (own.length) items.push(inlinesOf(own, lookup))
-    for (const list of nested) items.push(...listItems(list, lookup))
-  }
-  return items.filter((inlines) => inlines.length)
-}
-
 const headingLevel = (tag: string | undefined): 2 | 3 | 4 => {
   const n = Number(String(tag ?? 'h3').replace(/\D/g, ''))
   return n <= 2 ? 2 : n === 3 ? 3 : 4
@@ -173,19 +142,17 @@ const headingLevel = (tag: string | undefined): 2 | 3 | 4 => {
 
 /** Convert a rich-text value (Lexical JSON with `root`) to blocks; empty blocks are dropped. */
 export function toBlocks(value: unknown, lookup: TermLookup = () => undefined): Block[] {
-  const root = (value as { root?: LexNode } | null | undefined)?.root
   const blocks: Block[] = []
-  for (const node of root?.children ?? []) {
-    if (node.type === 'list') {
-      const items = listItems(node, lookup)
-      if (items.length) blocks.push({ type: 'list', ordered: node.listType === 'number', items })
+  for (const block of readLexical(value)) {
+    if (block.type === 'list') {
+      const items = block.items.map((runs) => inlinesOf(runs, lookup)).filter((inlines) => inlines.length)
+      if (items.length) blocks.push({ type: 'list', ordered: block.listType === 'number', items })
       continue
     }
-    const inlines = inlinesOf(node.children ?? (node.type === 'text' ? [node] : []), lookup)
+    const inlines = inlinesOf(block.runs, lookup)
     if (!inlines.some((i) => i.text.trim())) continue
-    if (node.type === 'heading') blocks.push({ type: 'heading', level: headingLevel(node.tag), inlines })
-    else if (node.type === 'quote') blocks.push({ type: 'quote', inlines })
-    else blocks.push({ type: 'paragraph', inlines })
+    if (block.type === 'heading') blocks.push({ type: 'heading', level: headingLevel(block.tag), inlines })
+    else blocks.push({ type: block.type, inlines })
   }
   return blocks
 }

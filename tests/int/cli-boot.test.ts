@@ -1,0 +1,45 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { briefing, briefingSync } from '../helpers/cli'
+import { dropTestDatabase, testDatabaseUri } from '../helpers/payload'
+
+/**
+ * Lexical's Node entry points (`*.node.mjs`) load their real module with a dynamic import inside a
+ * top-level await, which Node 20 sometimes leaves unsettled: the process exits with code 13 or idles
+ * forever. The CLI runs with an export condition (`--conditions=development`/`production`) so those
+ * entry points are never used. Proven here by starting many commands that load Payload at once.
+ */
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-cli-boot-'))
+const env = { DATABASE_URI: testDatabaseUri(dir, 'cli-boot'), OUTBOX_DIR: path.join(dir, 'outbox'), NO_COLOR: '1' }
+
+beforeAll(() => {
+  const seeded = briefingSync(['seed'], env)
+  if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr}`)
+}, 240_000)
+afterAll(async () => {
+  await dropTestDatabase(env.DATABASE_URI)
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+describe('CLI boot', () => {
+  it('8 commands started in parallel, 5 times over, all load Payload and exit 0', async () => {
+    const failures: string[] = []
+    for (let round = 1; round <= 5; round++) {
+      const runs = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          briefing(['export', '--issue', '3-9', '--format', 'txt'], env, { timeoutMs: 240_000 }),
+        ),
+      )
+      runs.forEach((run, i) => {
+        const ok = run.status === 0 && run.stdout.includes('Weekly Report 3|9') && !/stalled/.test(run.stderr)
+        if (!ok)
+          failures.push(`round ${round} #${i + 1}: exit ${run.status} ${run.signal ?? ''} ${run.stderr.slice(-300)}`)
+      })
+    }
+    expect(failures).toEqual([])
+  }, 1_500_000)
+})
