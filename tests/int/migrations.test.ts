@@ -129,5 +129,5 @@ describe('migrations', () => {
     const again = await briefing(['migrate', '--status'], env)
     expect(again.status).toBe(0)
     expect(dataLines(again.stdout, /migrat/)).toEqual(['no migrations pending'])
-  }, 240_000)
+  }, 480_000)
 })
