@@ -7,6 +7,8 @@ export default defineConfig({
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/int.json' },
     pool: 'forks',
+    // On PostgreSQL: one template database with the schema; each file's database is a copy of it.
+    globalSetup: ['tests/helpers/pgTemplate.ts'],
     // On Postgres every CLI child process introspects the schema at boot (drizzle push, 10–30 s on a busy
     // machine): tests that start several get more room there.
     testTimeout: process.env.POSTGRES_URI ? 240_000 : 60_000,

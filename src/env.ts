@@ -25,6 +25,7 @@ const NUMBERS = {
   NEWSLETTER_BATCH_SIZE: 100,
   NEWSLETTER_RECORD_LINGER_MS: 5,
   INBOUND_SMTP_PORT: 2525,
+  SHUTDOWN_TIMEOUT_SECONDS: 30,
 } as const
 
 const numberProblem = (name: string, value: string | undefined): string | undefined => {
@@ -206,6 +207,14 @@ export function useCliEnvironment(): void {
   process.env.DISABLE_PAYLOAD_HMR = 'true'
 }
 
+/**
+ * Boot without the development schema push (Payload's PAYLOAD_MIGRATING): `briefing migrate` (the
+ * migrations shape the schema) and `briefing backup` (which only reads the database it copies).
+ */
+export function skipSchemaPush(): void {
+  process.env.PAYLOAD_MIGRATING = 'true'
+}
+
 /** BRIEFING_JOBS_AUTORUN: `0` leaves scheduled jobs to `briefing worker`; otherwise the web process runs them. */
 export const jobsAutorun = (): boolean => process.env.BRIEFING_JOBS_AUTORUN !== '0'
 
@@ -284,3 +293,24 @@ export const changeFeedRetentionMs = (): number => Math.max(1, numberVar('CHANGE
  * cannot import TypeScript); several dev instances in one checkout need one each.
  */
 export const nextDistDir = (): string => read('NEXT_DIST_DIR') ?? '.next'
+
+/** METRICS_TOKEN: the bearer token `GET /metrics` requires; unset, the route answers 404. */
+export const metricsToken = (): string | undefined => read('METRICS_TOKEN')?.trim() || undefined
+
+/**
+ * SHUTDOWN_TIMEOUT_SECONDS (default 30; 0 means the default): after SIGTERM or SIGINT, how long the
+ * server or worker may take to finish in-flight requests and sends before it exits anyway (status 1).
+ */
+export const shutdownTimeoutSeconds = (): number =>
+  numberVar('SHUTDOWN_TIMEOUT_SECONDS') || NUMBERS.SHUTDOWN_TIMEOUT_SECONDS
+
+/**
+ * LOG_FORMAT: `json` (one JSON object a line, the default in production) or `pretty` (coloured
+ * lines, the default in development). LOG_LEVEL: pino's level (default info).
+ */
+export const logFormat = (): 'json' | 'pretty' => {
+  const value = read('LOG_FORMAT')?.trim().toLowerCase()
+  if (value === 'json' || value === 'pretty') return value
+  return isProduction ? 'json' : 'pretty'
+}
+export const logLevel = (): string => read('LOG_LEVEL')?.trim().toLowerCase() || 'info'

@@ -30,6 +30,8 @@ import {
   graphqlEnabled,
   isMongo,
   jobsAutorun,
+  logFormat,
+  logLevel,
   mailFrom,
   payloadSecret,
   publicUrl,
@@ -109,6 +111,14 @@ export default buildConfig({
     transport: createTransport(),
   }),
   sharp,
+  // JSON lines through process.stdout (so a CLI command's quiet stdout sends them to stderr).
+  logger:
+    logFormat() === 'json'
+      ? {
+          options: { name: 'briefing', level: logLevel() },
+          destination: { write: (line: string) => process.stdout.write(line) },
+        }
+      : undefined,
   // The same bound the express edge applies to multipart bodies (src/security/bodies.ts).
   upload: { limits: { fileSize: BODY_LIMITS.upload } },
   plugins: [...storage(), ...featurePlugins],

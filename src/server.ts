@@ -8,8 +8,10 @@ import express, { type Express } from 'express'
 import next from 'next'
 
 import { isProduction, port as envPort, setPort } from './env'
-import { healthz } from './health'
+import { closeDatabase } from './lib/db'
 import { getBriefingPayload } from './lib/payload'
+import { onShutdownSignal } from './operations/shutdown'
+import { mountOperationRoutes, observeEveryRequest } from './operations/routes'
 import { mountPublicRoutes } from './routes'
 import { applyEdgeSecurity } from './security/edge'
 import { mountGraphqlRoute } from './security/graphqlRoute'
@@ -17,13 +19,14 @@ import { mountGraphqlRoute } from './security/graphqlRoute'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 /**
- * The express layer: what express answers itself (the security edge, /healthz, GraphQL, every
+ * The express layer: what express answers itself (request ids and metrics, the security edge, /healthz, /readyz, /metrics, GraphQL, every
  * feature's public routes). `startServer` hands everything else to Next (admin, REST).
  */
 export async function createApp(): Promise<Express> {
   const app = express()
+  observeEveryRequest(app, getBriefingPayload)
   applyEdgeSecurity(app)
-  app.get('/healthz', healthz(getBriefingPayload))
+  mountOperationRoutes(app, getBriefingPayload)
   mountGraphqlRoute(app)
   await mountPublicRoutes(app)
   return app
@@ -45,7 +48,19 @@ export async function startServer(
   server.on('request', app)
 
   await new Promise<void>((resolve) => server.listen(port, resolve))
-  const close = () => new Promise<void>((resolve) => server.close(() => resolve()))
+  // Stop accepting, let requests in flight finish (idle keep-alive connections are closed now).
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve())
+      server.closeIdleConnections()
+    })
+  // SIGTERM: drain HTTP and the in-process send queue, close the database, exit 0.
+  onShutdownSignal(`briefing server ${process.pid}`, () => {
+    const jobs = import('./jobs/worker').then(({ drainBackgroundJobs }) => drainBackgroundJobs())
+    void Promise.all([close(), jobs])
+      .then(async () => closeDatabase(await getBriefingPayload()))
+      .then(() => process.exit(0))
+  })
   return { app, server, close }
 }
 

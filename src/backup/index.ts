@@ -1,11 +1,12 @@
 import type { Feature } from '../feature'
 
 /**
- * Backup and restore of a whole installation. Today the archive is written and read by options of the
- * importer's commands (`briefing export --all --out <dir>`, `briefing import --archive <dir>`, in
- * src/exporter/archive.ts and src/importer/archive.ts); `briefing backup` and `briefing restore`
- * register here as this feature's commands.
+ * Operating an installation's database: `briefing backup --out <dir>` (a consistent copy of the
+ * database and the media folder while the server runs), `briefing restore <dir>` (into an empty
+ * database) and `briefing migrate` (the shipped migrations not yet run). The whole-content archive
+ * stays with the importer (`briefing export --all`, `briefing import --archive`).
  */
 export const backupFeature: Feature = {
   name: 'backup',
+  commands: async (program) => (await import('./cli')).registerBackupCommands(program),
 }

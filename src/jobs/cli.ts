@@ -13,5 +13,7 @@ export function registerJobCommands(program: Command): void {
     .action(async (opts: { once?: boolean }) => {
       const { runWorker } = await import('./worker')
       await withPayload((payload) => runWorker(payload, Boolean(opts.once)))
+      // Drained and the database closed: a library's leftover handle must not hold up the exit.
+      process.exit(0)
     })
 }

@@ -1,7 +1,8 @@
 import type { Payload } from 'payload'
 
 import { newsletterWorkerIntervalMs, smtpUrl } from '../env'
-import { closeSharedMessenger, NEWSLETTER_QUEUE, queueSendIfNeeded } from '../newsletter/task'
+import { closeSharedMessenger, NEWSLETTER_QUEUE, queueSendIfNeeded, stopSending } from '../newsletter/task'
+import { onShutdownSignal } from '../operations/shutdown'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -15,12 +16,17 @@ export async function runJobsOnce(payload: Payload, queue?: string): Promise<num
   return Object.keys(ran?.jobStatus ?? {}).length
 }
 
-/** `briefing worker [--once]`: run every queue until SIGINT/SIGTERM (or one pass). */
+/**
+ * `briefing worker [--once]`: run every queue until SIGINT/SIGTERM (or one pass). A signal drains:
+ * no new jobs, sends stop claiming, messages in flight finish and are recorded, batches are released
+ * (bounded by SHUTDOWN_TIMEOUT_SECONDS).
+ */
 export async function runWorker(payload: Payload, once: boolean): Promise<void> {
   let stop = false
-  const onSignal = () => (stop = true)
-  process.once('SIGINT', onSignal)
-  process.once('SIGTERM', onSignal)
+  const removeListeners = onShutdownSignal(`worker ${process.pid}`, () => {
+    stop = true
+    stopSending()
+  })
   console.log(`worker ${process.pid}: jobs of every queue (${smtpUrl() ? 'SMTP' : 'outbox'} transport)`)
   try {
     do {
@@ -33,13 +39,13 @@ export async function runWorker(payload: Payload, once: boolean): Promise<void> 
       if (!once && !stop) await sleep(newsletterWorkerIntervalMs())
     } while (!once && !stop)
   } finally {
-    process.off('SIGINT', onSignal)
-    process.off('SIGTERM', onSignal)
+    removeListeners()
     closeSharedMessenger()
   }
 }
 
 let background: NodeJS.Timeout | null = null
+let pass: Promise<void> = Promise.resolve()
 
 /**
  * The web process's share of the work (unless NEWSLETTER_WORKER=external): newsletter sends, polled
@@ -51,16 +57,16 @@ export function startBackgroundJobs(
 ): () => void {
   if (background) return stopBackgroundJobs
   let busy = false
-  background = setInterval(async () => {
+  background = setInterval(() => {
     if (busy) return
     busy = true
-    try {
-      await runJobsOnce(await getPayload(), NEWSLETTER_QUEUE)
-    } catch (err) {
-      console.error('newsletter worker:', (err as Error).message)
-    } finally {
-      busy = false
-    }
+    pass = getPayload()
+      .then((payload) => runJobsOnce(payload, NEWSLETTER_QUEUE))
+      .then(
+        () => undefined,
+        (err: Error) => console.error('newsletter worker:', err.message),
+      )
+      .finally(() => (busy = false))
   }, intervalMs)
   background.unref()
   return stopBackgroundJobs
@@ -69,4 +75,12 @@ export function startBackgroundJobs(
 export function stopBackgroundJobs(): void {
   if (background) clearInterval(background)
   background = null
+}
+
+/** SIGTERM in the web process: no new passes, the send in progress stops claiming and finishes. */
+export async function drainBackgroundJobs(): Promise<void> {
+  stopBackgroundJobs()
+  stopSending()
+  await pass
+  closeSharedMessenger()
 }

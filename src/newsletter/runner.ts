@@ -6,6 +6,7 @@ import type { Campaign } from '../payload-types'
 import { refreshCounts, setCampaignStatus } from './campaign'
 import { makeOwnerId } from './cas'
 import { type Batch, type Id, type LedgerRecipient, type LedgerSummary, renewLease, summarise } from './ledger'
+import { newsletterSendFailures, newsletterSends } from '../metrics'
 import { type Messenger } from './messenger'
 import { compileMessage, type CompiledMessage, personalise } from './mime'
 import { LedgerRecorder, type Tracked } from './recorder'
@@ -182,12 +183,14 @@ export class CampaignRunner {
         const { outcome, pauseReason } = await this.sendOne(recipient, settings, message, recorded)
         this.counts.sending--
         if (outcome.state === 'sent') {
+          newsletterSends.inc()
           this.counts.sent++
           this.sentThisRun++
         } else if (outcome.state === 'failed') this.counts.failed++
         else this.counts.pending++
         recorded = this.recorder.settle(t, index, outcome)
         if (outcome.state === 'failed') {
+          newsletterSendFailures.inc()
           await this.markBounce(outcome)
           if (threshold > 0 && this.counts.failed >= threshold)
             await this.pause(campaign, `${this.counts.failed} recipients failed (threshold ${threshold})`)

@@ -21,12 +21,16 @@ export function closeSharedMessenger(): void {
   messenger = null
 }
 
+/** SIGTERM: runs of the task stop claiming batches; messages in flight finish and are recorded. */
+const draining = new AbortController()
+export const stopSending = (): void => draining.abort()
+
 export const sendNewslettersTask: TaskConfig = {
   slug: NEWSLETTER_TASK,
   label: 'Send newsletters',
   outputSchema: [{ name: 'campaigns', type: 'number', required: true }],
   handler: async ({ req }) => {
-    const results = await runQueueOnce(req.payload, sharedMessenger())
+    const results = await runQueueOnce(req.payload, sharedMessenger(), undefined, draining.signal)
     for (const r of results)
       console.log(
         `campaign ${r.status}${r.pausedReason ? ` (${r.pausedReason})` : ''}: sent ${r.sent}, failed ${r.failed}, skipped ${r.skipped}`,

@@ -17,6 +17,7 @@ export async function runQueueOnce(
   payload: Payload,
   messenger: Messenger,
   onProgress?: (c: Campaign, p: Progress) => void,
+  signal?: AbortSignal,
 ): Promise<RunResult[]> {
   const res = await payload.find({
     collection: 'campaigns',
@@ -28,6 +29,7 @@ export async function runQueueOnce(
   })
   const results: RunResult[] = []
   for (let campaign of res.docs as Campaign[]) {
+    if (signal?.aborted) break
     if (campaign.status === 'preparing') {
       const expired = campaign.leaseUntil ? Date.parse(campaign.leaseUntil) < Date.now() : true
       if (!ownerIsDead(campaign.claimedBy) && !expired) continue
@@ -37,7 +39,10 @@ export async function runQueueOnce(
     }
     if (campaign.status !== 'sending') continue
     const runner = new CampaignRunner(payload, messenger, (p) => onProgress?.(campaign, p))
-    results.push(await runner.run(campaign.id))
+    // Draining (SIGTERM): stop claiming; messages in flight finish, claimed batches are released.
+    const stop = () => runner.stop()
+    signal?.addEventListener('abort', stop)
+    results.push(await runner.run(campaign.id).finally(() => signal?.removeEventListener('abort', stop)))
   }
   return results
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 
 import { webCacheEnabled, webCacheMaxPages, webCacheTtlSeconds } from '../env'
+import { pageCacheHits, pageCacheMisses } from '../metrics'
 
 /**
  * In-memory cache of rendered public pages, with the documents each page depends on.
@@ -104,8 +105,10 @@ export async function cachedPage(path: string, render: () => Promise<Rendered>):
     // LRU: move to the end.
     state.pages.delete(path)
     state.pages.set(path, hit)
+    pageCacheHits.inc()
     return hit
   }
+  pageCacheMisses.inc()
   const running = state.inflight.get(path)
   if (running) return running
   const startedAt = ++state.clock

@@ -7,12 +7,15 @@ type Env = Record<string, string | undefined>
 // The export condition the npm scripts use (see bin/briefing.mjs): one process, no re-exec.
 const ARGS = (args: string[]) => ['--conditions=development', 'bin/briefing.mjs', ...args]
 
-/** `node bin/briefing.mjs …` as a user runs it: a real child process, waited for (2 minutes at most). */
+/**
+ * `node bin/briefing.mjs …` as a user runs it: a real child process, waited for (5 minutes at most: a
+ * first start on PostgreSQL pushes the schema, 1–2 minutes on a busy 2-core machine).
+ */
 export function briefingSync(args: string[], env: Env = {}): CliRun {
   const out = spawnSync(process.execPath, ARGS(args), {
     env: { ...process.env, ...env },
     encoding: 'utf8',
-    timeout: 120_000,
+    timeout: 300_000,
   })
   return { status: out.status, stdout: out.stdout, stderr: out.stderr }
 }

@@ -4,6 +4,7 @@ import path from 'node:path'
 
 import { getPayload, type Payload } from 'payload'
 import pg from 'pg'
+import { inject } from 'vitest'
 
 import { closeDatabase } from '../../src/lib/db'
 
@@ -41,6 +42,23 @@ export async function dropTestDatabase(uri: string): Promise<void> {
 
 export type TestPayload = { payload: Payload; dir: string; close: () => Promise<void> }
 
+/**
+ * On PostgreSQL, when the run made a template database (pgTemplate.ts): make this file's database as a
+ * copy of it and boot without the schema push (its schema is the template's). Returns whether it did.
+ */
+async function copyTemplate(uri: string): Promise<boolean> {
+  const template = process.env.POSTGRES_URI && /^postgres(ql)?:/.test(uri) ? inject('pgTemplate') : undefined
+  if (!template) return false
+  const client = new pg.Client({ connectionString: process.env.POSTGRES_URI })
+  await client.connect()
+  try {
+    await client.query(`CREATE DATABASE "${new URL(uri).pathname.slice(1)}" TEMPLATE "${template}"`)
+  } finally {
+    await client.end()
+  }
+  return true
+}
+
 /** Boot a real Payload (Local API) on its own database for one test file. */
 export async function bootPayload(name = 'int'): Promise<TestPayload> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `briefing-${name}-`))
@@ -49,8 +67,11 @@ export async function bootPayload(name = 'int'): Promise<TestPayload> {
   process.env.OUTBOX_DIR = path.join(dir, 'outbox')
   process.env.MEDIA_DIR = path.join(dir, 'media')
   process.env.BRIEFING_JOBS_AUTORUN = '0'
+  const copied = await copyTemplate(uri)
   const { default: config } = await import('../../src/payload.config')
-  const payload = await getPayload({ config })
+  // Payload's own switch for "no schema push on connect"; unset again so that child processes push.
+  if (copied) process.env.PAYLOAD_MIGRATING = 'true'
+  const payload = await getPayload({ config }).finally(() => delete process.env.PAYLOAD_MIGRATING)
   const close = async () => {
     if (process.env.MONGODB_URI) await payload.db.connection?.dropDatabase?.()
     await closeDatabase(payload)

@@ -87,7 +87,7 @@ describe('change feed', () => {
   it('prunes rows older than the retention, keeps newer ones', async () => {
     const all = () => t.payload.count({ collection: 'change-feed', overrideAccess: true }).then((r) => r.totalDocs)
     expect(await all()).toBeGreaterThan(0)
-    expect(await pruneChanges(t.payload, 60_000)).toBe(0)
+    expect(await pruneChanges(t.payload, 3_600_000)).toBe(0) // the file may run for minutes on a busy machine
     const before = await all()
     expect(before).toBeGreaterThan(0)
     await pruneChanges(t.payload, -1000) // everything is older than "one second in the future"

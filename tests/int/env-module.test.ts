@@ -17,8 +17,8 @@ const sourceFiles = (dir: string): string[] =>
     return SOURCE.test(entry.name) ? [file] : []
   })
 
-// Variables env.ts sets for other libraries, not configuration: Next's build phase, Payload's reload socket.
-const NOT_CONFIGURATION = new Set(['NEXT_PHASE', 'DISABLE_PAYLOAD_HMR'])
+// Variables env.ts sets for other libraries, not configuration: Next's build phase, Payload's reload socket and migrate mode.
+const NOT_CONFIGURATION = new Set(['NEXT_PHASE', 'DISABLE_PAYLOAD_HMR', 'PAYLOAD_MIGRATING'])
 
 const variablesOf = (text: string): Set<string> =>
   new Set(
