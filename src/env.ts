@@ -215,6 +215,9 @@ export function skipSchemaPush(): void {
   process.env.PAYLOAD_MIGRATING = 'true'
 }
 
+/** Whether this boot skips the schema push (the tables may not exist yet: the migrations make them). */
+export const schemaPushSkipped = (): boolean => process.env.PAYLOAD_MIGRATING === 'true'
+
 /** BRIEFING_JOBS_AUTORUN: `0` leaves scheduled jobs to `briefing worker`; otherwise the web process runs them. */
 export const jobsAutorun = (): boolean => process.env.BRIEFING_JOBS_AUTORUN !== '0'
 

@@ -1,5 +1,6 @@
 import type { Plugin } from 'payload'
 
+import { schemaPushSkipped } from '../env'
 import type { Feature } from '../feature'
 import { upgradeToPublications } from './upgrade'
 
@@ -10,7 +11,9 @@ const publicationsPlugin: Plugin = (config) => {
     ...config,
     onInit: async (payload) => {
       await onInit?.(payload)
-      await upgradeToPublications(payload)
+      // A boot without the schema push (`briefing migrate`, `backup`) may find no tables yet; the
+      // migration that adds publications runs the same upgrade.
+      if (!schemaPushSkipped()) await upgradeToPublications(payload)
     },
   }
 }
