@@ -73,6 +73,10 @@ describe('admin: first user, an item with a Chinese term, publish an issue', () 
     for (let i = 0; i < 90 && !stored(); i++) {
       await page.waitForTimeout(1000)
       saved = await rest(`items/${itemId}?draft=true&depth=0`, token)
+      // On a cold dev server an autosave answer that left before the pick can reset the field in the
+      // form (seen once in a full run); an editor would see it empty and pick again.
+      if (i % 15 === 14 && !(await page.locator('#field-issue').textContent())?.includes(issue.label))
+        await pickRelation(page, 'issue', issue.label)
     }
     expect(saved.headline).toBe('Xi Jinping Calls for Common Prosperity')
     expect(String(saved.issue)).toBe(String(issueId))
