@@ -50,8 +50,21 @@ function append(p: Posting, slot: number, tf: number): void {
 }
 
 const TITLE_WEIGHT = 3
-const K1 = 1.2
-const B = 0.75
+/** BM25 parameters, shared with the database index (store.ts). */
+export const K1 = 1.2
+export const B = 0.75
+
+/** Token counts of a document: title words count three times, briefs' titles are not counted twice. */
+export function tokenCounts(doc: SearchDoc): Map<string, number> {
+  const counts = new Map<string, number>()
+  const add = (text: string, weight: number) => {
+    for (const token of indexTokens(text)) counts.set(token, (counts.get(token) ?? 0) + weight)
+  }
+  if (!doc.titleFromText) add(doc.title, TITLE_WEIGHT)
+  add(doc.text, 1)
+  add(doc.extra, 1)
+  return counts
+}
 
 /**
  * An in-memory inverted index. Documents live in numbered slots; postings list slots in ascending
@@ -80,15 +93,8 @@ export class SearchEngine {
     const slot = this.docs.length
     this.docs.push(doc)
     this.byKey.set(key, slot)
-    const counts = new Map<string, number>()
-    const add = (text: string, weight: number) => {
-      for (const token of indexTokens(text)) counts.set(token, (counts.get(token) ?? 0) + weight)
-    }
-    if (!doc.titleFromText) add(doc.title, TITLE_WEIGHT)
-    add(doc.text, 1)
-    add(doc.extra, 1)
     let length = 0
-    for (const [token, tf] of counts) {
+    for (const [token, tf] of tokenCounts(doc)) {
       let posting = this.postings.get(token)
       if (!posting) this.postings.set(token, (posting = newPosting()))
       append(posting, slot, tf)

@@ -23,8 +23,8 @@ const read = async (payload: Payload, collection: SearchCollection, id: number |
 
 /**
  * A searchable document changed in another process (change feed): re-read it and update this
- * instance's index as the local hooks do (hooks.ts). A small seam: an index every instance shares
- * would make it unnecessary.
+ * instance's in-memory index as the local hooks do (hooks.ts). MongoDB only: on SQLite and PostgreSQL
+ * the index lives in the database and every instance reads it (search/plugin.ts registers this there only).
  */
 export async function refreshSearchFromFeed(change: Change, payload: Payload): Promise<void> {
   const collection = change.collection as SearchCollection

@@ -5,6 +5,7 @@ import { installAfterCommit } from '../lib/afterCommit'
 import { withSearchAdmin } from './admin/config'
 import { searchEndpoint } from './endpoint'
 import { refreshSearchFromFeed } from './feed'
+import { usesStore } from './store'
 import { withSearchHooks } from './hooks'
 
 /**
@@ -21,8 +22,9 @@ export const searchPlugin: Plugin = (config) => {
     // The index follows committed data only (see afterCommit in the hooks).
     onInit: async (payload) => {
       installAfterCommit(payload)
-      // Documents saved by other instances reach this index through the change feed.
-      onRemoteChange(refreshSearchFromFeed)
+      // On MongoDB each process holds its own in-memory index: documents saved by other instances reach
+      // it through the change feed. Where the index is in the database, every instance already reads it.
+      if (!usesStore(payload)) onRemoteChange(refreshSearchFromFeed)
       await onInit?.(payload)
     },
   })

@@ -2,7 +2,7 @@ import { sql } from '@payloadcms/db-sqlite'
 import type { Payload } from 'payload'
 
 import { adapterKind } from '../lib/db'
-import type { SearchDoc } from './engine'
+import { B, K1, tokenCounts, type SearchDoc } from './engine'
 import { DOCS, POSTINGS } from './tables'
 import { indexTokens, normalize, type ParsedQuery } from './tokenize'
 
@@ -16,10 +16,6 @@ import { indexTokens, normalize, type ParsedQuery } from './tokenize'
 export type Db = unknown
 type Row = Record<string, unknown>
 type SQL = ReturnType<typeof sql.raw>
-
-const TITLE_WEIGHT = 3
-const K1 = 1.2
-const B = 0.75
 
 /** The store is used where the database speaks SQL; MongoDB keeps the in-memory engine. */
 export const usesStore = (payload: Payload): boolean => adapterKind(payload) !== 'mongo'
@@ -52,18 +48,6 @@ export async function withWriteDb<T>(payload: Payload, transactionID: unknown, f
 }
 
 const list = (ids: string[] | undefined) => (ids?.length ? `|${ids.join('|')}|` : '')
-
-/** Token counts of a document: title words count three times, briefs' titles are not counted twice. */
-export function tokenCounts(doc: SearchDoc): Map<string, number> {
-  const counts = new Map<string, number>()
-  const add = (text: string, weight: number) => {
-    for (const token of indexTokens(text)) counts.set(token, (counts.get(token) ?? 0) + weight)
-  }
-  if (!doc.titleFromText) add(doc.title, TITLE_WEIGHT)
-  add(doc.text, 1)
-  add(doc.extra, 1)
-  return counts
-}
 
 /** Add or replace the indexed version under `key`; a draft (`…:draft`) hides the main version from staff. */
 export async function putDoc(payload: Payload, db: Db, key: string, doc: SearchDoc): Promise<void> {
