@@ -2,6 +2,8 @@ import path from 'node:path'
 
 import type { Payload, PayloadRequest } from 'payload'
 
+import { correctRecognised } from './correct'
+import type { Correction } from './correct/corrections'
 import { parseFile } from './formats'
 import { parseFileInWorker } from './formats/inWorker'
 import { detectPlatform, importExport, type ImportedExport } from './platforms'
@@ -25,6 +27,8 @@ export type ImportOptions = {
   user?: PayloadRequest['user']
   /** Parse in a worker thread (the server does: its own thread keeps answering requests). */
   inWorker?: boolean
+  /** The editor's corrections of the recognised blocks (the correction step, docs/import.md). */
+  corrections?: Correction[]
 }
 
 export type ImportResult = {
@@ -52,7 +56,7 @@ export async function recogniseFile(payload: Payload, name: string, data: Uint8A
   const recognised = await recogniseBlocks(payload, blocks, options)
   const chromeBlocks = chrome.map((b) => ({ line: b.line, text: b.text, role: 'chrome' as const }))
   recognised.blocks = [...(recognised.blocks ?? []), ...chromeBlocks].sort((a, b) => a.line - b.line)
-  return { format, recognised }
+  return { format, recognised: await correctRecognised(payload, recognised, [...blocks, ...chrome], options) }
 }
 
 async function recogniseBlocks(payload: Payload, blocks: Block[], options: ImportOptions): Promise<Recognised> {

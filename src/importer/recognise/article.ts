@@ -37,7 +37,7 @@ export function parseLongDate(value: string): string | undefined {
 }
 
 /** "Xinhua, April 1, 2020, http://…", "http://…", "Xinhua" → outlet, date and URL, each optional. */
-function readSource(value: string) {
+export function readSource(value: string) {
   const url = /(https?:\/\/\S+)/.exec(value)?.[1]
   const rest = value.replace(/(https?:\/\/\S+)/, '').trim()
   const date = LONG_DATE.exec(rest)?.[1]

@@ -202,7 +202,7 @@ export function recogniseReport(blocks: Block[], options: RecogniseOptions = {})
 }
 
 /** Styles, sources, terms and the warnings about what the report lacks. */
-function finishReport(report: ImportedReport, lastBlock: Block | undefined, options: RecogniseOptions): void {
+export function finishReport(report: ImportedReport, lastBlock: Block | undefined, options: RecogniseOptions): void {
   const outlets = [...new Set([...(options.knownOutlets ?? []), ...KNOWN_OUTLETS])].sort((a, b) => b.length - a.length)
   for (const s of report.sections) {
     s.items.forEach((it) => finishItem(it, outlets))
