@@ -1,16 +1,20 @@
 import type { Endpoint } from 'payload'
 
 import { endpoint, errorBody, readUpload, refusal } from '../lib/endpoint'
-import { importFile } from './run'
+import { readCorrections } from './correct/corrections'
+import { describeError, importFile } from './run'
 import { describeRecognised } from './summary'
+import { ImportError } from './types'
 
-type Options = { dryRun?: unknown; publish?: unknown; issue?: unknown; section?: unknown }
+type Options = { dryRun?: unknown; publish?: unknown; issue?: unknown; section?: unknown; corrections?: unknown }
 const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined)
 
 /**
- * POST /api/import (multipart: `file`, and `_payload` JSON {dryRun, publish, issue, section}):
- * the same import as the CLI, for editors and admins. Answers the recognised structure (dry run)
- * or what was written; 400 with the file and line for a file that is refused.
+ * POST /api/import (multipart: `file`, and `_payload` JSON {dryRun, publish, issue, section,
+ * corrections}): the same import as the CLI, for editors and admins. Answers the recognised
+ * structure (dry run) or what was written; 400 with the file and line for a file that is refused.
+ * With corrections (the correction step) the structure is re-derived from them, for the preview
+ * and for the import alike.
  */
 export const importEndpoint: Endpoint = endpoint({
   path: '/import',
@@ -22,6 +26,13 @@ export const importEndpoint: Endpoint = endpoint({
     const file = req.file
     if (!file?.data) throw refusal(400, 'Choose a file to import (form field "file").')
     const opts = (req.data ?? {}) as Options
+    let corrections
+    try {
+      corrections = readCorrections(opts.corrections)
+    } catch (err) {
+      const message = err instanceof SyntaxError ? 'corrections must be a list (JSON)' : (err as Error).message
+      throw refusal(400, describeError(file.name, new ImportError(message)))
+    }
     const result = await importFile(req.payload, file.name, file.data, {
       dryRun: opts.dryRun === true || opts.dryRun === 'true',
       publish: opts.publish === true || opts.publish === 'true',
@@ -29,6 +40,7 @@ export const importEndpoint: Endpoint = endpoint({
       section: text(opts.section),
       user: req.user,
       inWorker: true,
+      corrections,
     })
     const { error, ...rest } = result
     const preview = rest.recognised ? describeRecognised(rest.recognised) : undefined

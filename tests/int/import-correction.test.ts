@@ -4,6 +4,7 @@ import type { Correction } from '../../src/importer/correct/corrections'
 import { recogniseFile } from '../../src/importer/run'
 import type { ImportedArticle, ImportedListing, ImportedReport, RoledBlock } from '../../src/importer/types'
 import { bootPayload, type TestPayload } from '../helpers/payload'
+import { REPORT } from './import-correction-text'
 
 let t: TestPayload
 
@@ -15,26 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close()
 })
-
-/** A report written for this test: an outlet line on its own that the recogniser reads as a section. */
-export const REPORT = [
-  'Weekly Report 6|2 5.4.24-5.10.24',
-  '',
-  'Leaders',
-  '',
-  'A Council Meets on Rivers',
-  '5.6 The council met to discuss the rivers of the west.',
-  'Harbour Evening Gazette',
-  'A Plan for Bridges Is Issued',
-  '5.7 The plan covers small bridges.',
-  'It takes effect in June.',
-  '5.8 A minister toured a port. Ports Get New Cranes',
-  '',
-  'Economy',
-  '',
-  'Tariffs Are Cut on Tea',
-  '5.9 Tariffs on tea were cut by half.',
-].join('\n')
 
 type Opts = { corrections?: Correction[]; issue?: string; section?: string }
 const recognise = async (text: string, opts: Opts = {}, name = 'report.txt') =>
