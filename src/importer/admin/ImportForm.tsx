@@ -3,6 +3,9 @@
 import React, { useState } from 'react'
 
 import { apiErrorMessage, type ApiErrors } from '../../admin/apiError'
+import type { Correction } from '../correct/corrections'
+import type { RoledBlock } from '../types'
+import { CorrectionPanel } from './CorrectionPanel'
 
 type Result = {
   file: string
@@ -10,6 +13,7 @@ type Result = {
   error?: string
   preview?: string
   warnings: string[]
+  recognised?: { kind: string; blocks?: RoledBlock[]; sections?: Array<{ name: string }> }
   written?: {
     issue: string
     issueId: number | string
@@ -23,7 +27,18 @@ type Result = {
 
 const ACCEPT = '.txt,.text,.html,.htm,.md,.markdown,.docx'
 
-/** Choose files, preview (dry run) or import them one by one through POST /api/import. */
+type View = { blocks: RoledBlock[]; sections: string[] }
+
+/** What the correction step shows of one previewed file: its blocks and its sections. */
+const viewOf = (r: Result | undefined): View | undefined =>
+  r?.ok && r.recognised?.blocks && !r.written
+    ? { blocks: r.recognised.blocks, sections: (r.recognised.sections ?? []).map((s) => s.name) }
+    : undefined
+
+/**
+ * Choose files, preview (dry run) or import them one by one through POST /api/import. A single
+ * file's preview can be corrected block by block; Import then writes the corrected structure.
+ */
 export function ImportForm() {
   const [files, setFiles] = useState<File[]>([])
   const [publish, setPublish] = useState(false)
@@ -31,15 +46,18 @@ export function ImportForm() {
   const [section, setSection] = useState('')
   const [busy, setBusy] = useState(false)
   const [results, setResults] = useState<Result[]>([])
+  const [corrections, setCorrections] = useState<Correction[]>([])
+  const [view, setView] = useState<View | undefined>()
 
-  const run = async (dryRun: boolean) => {
+  const run = async (dryRun: boolean, fixes = corrections): Promise<Result[]> => {
     setBusy(true)
     setResults([])
     const out: Result[] = []
     for (const file of files) {
       const body = new FormData()
       body.append('file', file)
-      body.append('_payload', JSON.stringify({ dryRun, publish, issue, section }))
+      const one = files.length === 1 ? { corrections: fixes } : {}
+      body.append('_payload', JSON.stringify({ dryRun, publish, issue, section, ...one }))
       try {
         const res = await fetch('/api/import', { method: 'POST', body, credentials: 'include' })
         const json = (await res.json()) as Partial<Result> & ApiErrors
@@ -51,6 +69,15 @@ export function ImportForm() {
       setResults([...out])
     }
     setBusy(false)
+    if (files.length === 1) setView(viewOf(out[0]))
+    return out
+  }
+
+  /** One more correction: preview again with it; a refused one is dropped (its message stays). */
+  const correct = async (c: Correction) => {
+    const next = [...corrections, c]
+    const [answer] = await run(true, next)
+    if (answer?.ok) setCorrections(next)
   }
 
   return (
@@ -64,7 +91,11 @@ export function ImportForm() {
             name="files"
             multiple
             accept={ACCEPT}
-            onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
+            onChange={(e) => {
+              setFiles(Array.from(e.target.files ?? []))
+              setCorrections([])
+              setView(undefined)
+            }}
             data-testid="import-files"
           />
         </label>
@@ -105,6 +136,19 @@ export function ImportForm() {
         >
           Import
         </button>
+        {corrections.length ? (
+          <button
+            type="button"
+            className="btn btn--style-secondary"
+            disabled={busy}
+            onClick={() => {
+              setCorrections([])
+              void run(true, [])
+            }}
+          >
+            Undo {corrections.length} correction(s)
+          </button>
+        ) : null}
       </div>
       <div aria-live="polite" data-testid="import-results">
         {busy ? (
@@ -142,6 +186,21 @@ export function ImportForm() {
           </section>
         ))}
       </div>
+      {view && files.length === 1 ? (
+        <section>
+          <h3>Blocks and their roles</h3>
+          <p style={{ maxWidth: 720 }}>
+            Correct what was misread: change a block’s role, join or split paragraphs, or move an item to another
+            section. The preview above follows at once; Import writes what it shows.
+          </p>
+          <CorrectionPanel
+            blocks={view.blocks}
+            sections={view.sections}
+            busy={busy}
+            onCorrect={(c) => void correct(c)}
+          />
+        </section>
+      ) : null}
     </div>
   )
 }
