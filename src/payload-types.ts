@@ -79,6 +79,7 @@ export interface Config {
     subscribers: Subscriber;
     'change-feed': ChangeFeed;
     'rate-limits': RateLimit;
+    'import-profiles': ImportProfile;
     campaigns: Campaign;
     'delivery-batches': DeliveryBatch;
     'payload-kv': PayloadKv;
@@ -108,6 +109,7 @@ export interface Config {
     subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
     'change-feed': ChangeFeedSelect<false> | ChangeFeedSelect<true>;
     'rate-limits': RateLimitsSelect<false> | RateLimitsSelect<true>;
+    'import-profiles': ImportProfilesSelect<false> | ImportProfilesSelect<true>;
     campaigns: CampaignsSelect<false> | CampaignsSelect<true>;
     'delivery-batches': DeliveryBatchesSelect<false> | DeliveryBatchesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -746,6 +748,39 @@ export interface RateLimit {
   resetAt: string;
 }
 /**
+ * Saved corrections for the importer, applied to later imports of the same kind.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "import-profiles".
+ */
+export interface ImportProfile {
+  id: number;
+  name: string;
+  kind: 'report' | 'article' | 'listing';
+  /**
+   * Only files of this format (empty: any).
+   */
+  format?: ('txt' | 'html' | 'md' | 'docx' | 'pdf') | null;
+  /**
+   * Applied automatically only to files with a line matching this regular expression (empty: every file of the kind and format).
+   */
+  match?: string | null;
+  /**
+   * role, join, split and move rules; each finds blocks by "match" (a regular expression).
+   */
+  rules:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Newsletter sends. Start one from an issue (Newsletter panel) or with `briefing newsletter send <slug>`.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -971,6 +1006,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'rate-limits';
         value: number | RateLimit;
+      } | null)
+    | ({
+        relationTo: 'import-profiles';
+        value: number | ImportProfile;
       } | null)
     | ({
         relationTo: 'campaigns';
@@ -1346,6 +1385,19 @@ export interface RateLimitsSelect<T extends boolean = true> {
   key?: T;
   count?: T;
   resetAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "import-profiles_select".
+ */
+export interface ImportProfilesSelect<T extends boolean = true> {
+  name?: T;
+  kind?: T;
+  format?: T;
+  match?: T;
+  rules?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

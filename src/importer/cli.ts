@@ -13,6 +13,7 @@ type ImportOpts = {
   issue?: string
   section?: string
   archive?: string
+  profile?: string
 }
 type ExportOpts = { issue?: string; format: string; out?: string; all?: boolean }
 
@@ -29,6 +30,7 @@ export function registerImporterCommands(program: Command): void {
     .option('--publish', 'publish the imported issue (and its items); otherwise it stays a draft')
     .option('--issue <slug>', 'for a single translated article or an export: the issue to place it in (e.g. 3-9)')
     .option('--section <slug-or-name>', 'for a single translated article or an export: the section to place it in')
+    .option('--profile <name>', 'apply this import profile (saved corrections) instead of the one that matches')
     .option('--archive <dir>', 'restore an archive written by `briefing export --all` into an empty database')
     .action(async (files: string[], opts: ImportOpts) => {
       if (opts.archive) {

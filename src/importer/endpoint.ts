@@ -6,15 +6,23 @@ import { describeError, importFile } from './run'
 import { describeRecognised } from './summary'
 import { ImportError } from './types'
 
-type Options = { dryRun?: unknown; publish?: unknown; issue?: unknown; section?: unknown; corrections?: unknown }
+type Options = {
+  dryRun?: unknown
+  publish?: unknown
+  issue?: unknown
+  section?: unknown
+  corrections?: unknown
+  profile?: unknown
+  saveProfile?: unknown
+}
 const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined)
 
 /**
  * POST /api/import (multipart: `file`, and `_payload` JSON {dryRun, publish, issue, section,
- * corrections}): the same import as the CLI, for editors and admins. Answers the recognised
- * structure (dry run) or what was written; 400 with the file and line for a file that is refused.
- * With corrections (the correction step) the structure is re-derived from them, for the preview
- * and for the import alike.
+ * corrections, profile, saveProfile}): the same import as the CLI, for editors and admins. Answers
+ * the recognised structure (dry run) or what was written; 400 with the file and line for a file
+ * that is refused. With corrections (the correction step) or an import profile the structure is
+ * re-derived from them, for the preview and for the import alike; `saveProfile` saves them.
  */
 export const importEndpoint: Endpoint = endpoint({
   path: '/import',
@@ -41,11 +49,15 @@ export const importEndpoint: Endpoint = endpoint({
       user: req.user,
       inWorker: true,
       corrections,
+      profile: text(opts.profile),
+      saveProfile: text(opts.saveProfile),
     })
     const { error, ...rest } = result
-    const preview = rest.recognised ? describeRecognised(rest.recognised) : undefined
+    const applied = rest.profile ? `profile "${rest.profile}" applied\n` : ''
+    const preview = rest.recognised ? applied + describeRecognised(rest.recognised) : undefined
     // A refused file: the error shape, with what was recognised of it beside the message.
     if (error) return Response.json({ ...rest, preview, ...errorBody(error) }, { status: 400 })
-    return Response.json({ ...rest, preview }, { status: result.ok ? 200 : 400 })
+    const saved = opts.saveProfile && result.ok ? { profileSaved: text(opts.saveProfile) } : {}
+    return Response.json({ ...rest, preview, ...saved }, { status: result.ok ? 200 : 400 })
   },
 })

@@ -2,7 +2,8 @@ import fs from 'node:fs'
 
 import { SingleBar } from 'cli-progress'
 
-import { withPayload } from '../cli/context'
+import { fail, withPayload } from '../cli/context'
+import { profileNamed } from './correct/profiles'
 import { describeWrittenExport, type ExportSummary } from './platforms'
 import { describeError, importFile, type ImportOptions, type ImportResult } from './run'
 import { describeBlocks, describeRecognised, resultsJson, summaryTable } from './summary'
@@ -10,6 +11,8 @@ import { describeBlocks, describeRecognised, resultsJson, summaryTable } from '.
 /** Import files one by one (each in its own transaction); returns the exit code. */
 export async function runImport(files: string[], options: ImportOptions & { json?: boolean }): Promise<number> {
   return withPayload(async (payload) => {
+    // An unknown profile is a bad argument: refused before any file is read.
+    if (options.profile) await profileNamed(payload, options.profile).catch((err: Error) => fail(err.message))
     const many = files.length > 1
     const bar = many
       ? new SingleBar({
@@ -58,6 +61,7 @@ function report(r: ImportResult, options: ImportOptions): void {
     console.error(`briefing: ${r.error}`)
     return
   }
+  if (r.profile) console.log(`profile "${r.profile}" applied`)
   if (options.dryRun) {
     console.log(`dry run of ${r.file} (${r.format}): nothing was written\n${describeRecognised(r.recognised!)}`)
     if (r.recognised && r.recognised.kind !== 'export') console.log(describeBlocks(r.recognised.blocks))

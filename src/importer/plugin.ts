@@ -1,13 +1,15 @@
 import type { Plugin } from 'payload'
 
+import { ImportProfiles } from '../../collections/ImportProfiles'
 import { importEndpoint } from './endpoint'
 
 /**
  * Import: POST /api/import (editors and admins) and the admin "Import reports" view at
- * /admin/import with a link in the navigation.
+ * /admin/import with a link in the navigation; the import profiles (saved corrections).
  */
 export const importerPlugin: Plugin = (config) => ({
   ...config,
+  collections: [...(config.collections ?? []), ImportProfiles],
   endpoints: [...(config.endpoints ?? []), importEndpoint],
   admin: {
     ...config.admin,

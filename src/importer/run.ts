@@ -29,6 +29,10 @@ export type ImportOptions = {
   inWorker?: boolean
   /** The editor's corrections of the recognised blocks (the correction step, docs/import.md). */
   corrections?: Correction[]
+  /** Apply this import profile (by name) instead of the first that matches the file. */
+  profile?: string
+  /** Save the corrections as an import profile of this name. */
+  saveProfile?: string
 }
 
 export type ImportResult = {
@@ -39,6 +43,8 @@ export type ImportResult = {
   written?: WriteSummary
   warnings: string[]
   error?: string
+  /** The import profile that was applied. */
+  profile?: string
 }
 
 /** "report.txt:12: message" or "report.txt: message". */
@@ -56,7 +62,8 @@ export async function recogniseFile(payload: Payload, name: string, data: Uint8A
   const recognised = await recogniseBlocks(payload, blocks, options)
   const chromeBlocks = chrome.map((b) => ({ line: b.line, text: b.text, role: 'chrome' as const }))
   recognised.blocks = [...(recognised.blocks ?? []), ...chromeBlocks].sort((a, b) => a.line - b.line)
-  return { format, recognised: await correctRecognised(payload, recognised, [...blocks, ...chrome], options) }
+  const corrected = await correctRecognised(payload, recognised, { format, blocks: [...blocks, ...chrome] }, options)
+  return { format, ...corrected }
 }
 
 async function recogniseBlocks(payload: Payload, blocks: Block[], options: ImportOptions): Promise<Recognised> {
@@ -88,13 +95,14 @@ export async function importFile(
       const { recognised, written } = await importExport(payload, platform, data, options)
       return { file, ok: true, format: platform, recognised, written, warnings: recognised.warnings }
     }
-    const { format, recognised } = await recogniseFile(payload, name, data, options)
-    if (options.dryRun) return { file, ok: true, format, recognised, warnings: recognised.warnings }
+    const { format, recognised, profile } = await recogniseFile(payload, name, data, options)
+    const applied = profile ? { profile } : {}
+    if (options.dryRun) return { file, ok: true, format, recognised, warnings: recognised.warnings, ...applied }
     const written =
       recognised.kind !== 'report'
         ? await writeArticle(payload, recognised, { issue: options.issue!, section: options.section! }, options)
         : await writeReport(payload, recognised, options)
-    return { file, ok: true, format, recognised, written, warnings: written.warnings }
+    return { file, ok: true, format, recognised, written, warnings: written.warnings, ...applied }
   } catch (err) {
     return { file, ok: false, warnings: [], error: describeError(name, err) }
   }

@@ -58,6 +58,7 @@ export function resultsJson(results: ImportResult[], dryRun: boolean): string {
     ok: r.ok,
     dryRun,
     ...(r.format ? { format: r.format } : {}),
+    ...(r.profile ? { profile: r.profile } : {}),
     ...(r.error ? { error: r.error } : {}),
     warnings: r.warnings,
     ...(r.recognised ? { recognised: r.recognised } : {}),

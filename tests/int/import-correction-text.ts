@@ -17,3 +17,18 @@ export const REPORT = [
   'Tariffs Are Cut on Tea',
   '5.9 Tariffs on tea were cut by half.',
 ].join('\n')
+
+/** Another report of the same kind: the same outlet line, elsewhere and with other items. */
+export const NEXT_REPORT = [
+  'Weekly Report 6|3 5.11.24-5.17.24',
+  '',
+  'Leaders',
+  '',
+  'A Minister Visits a Dam',
+  '5.12 The minister visited a dam in the hills.',
+  'New Rules Are Issued for Ferries',
+  '5.13 Ferries get new rules.',
+  'Harbour Evening Gazette',
+  'Buses Will Run Later at Night Now',
+  '5.14 Buses now run until midnight.',
+].join('\n')

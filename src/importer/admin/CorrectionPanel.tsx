@@ -1,6 +1,6 @@
 'use client'
 
-import { Button, SelectInput } from '@payloadcms/ui'
+import { Button, SelectInput, TextInput } from '@payloadcms/ui'
 import React, { useRef, useState } from 'react'
 
 import { ROLES, type Correction } from '../correct/corrections'
@@ -113,5 +113,43 @@ export function CorrectionPanel({ blocks, sections, busy, onCorrect }: Props) {
         </li>
       ))}
     </ol>
+  )
+}
+
+/** What the correction step shows of one previewed file. */
+export type View = { blocks: RoledBlock[]; sections: string[] }
+
+type StepProps = {
+  view: View
+  busy: boolean
+  onCorrect: (c: Correction) => void
+  onSaveProfile: (name: string) => void
+}
+
+/** The correction step under the preview: saving the corrections as a profile, and the blocks. */
+export function CorrectionStep({ view, busy, onCorrect, onSaveProfile }: StepProps) {
+  const [name, setName] = useState('')
+  return (
+    <section>
+      <h3>Blocks and their roles</h3>
+      <p style={{ maxWidth: 720 }}>
+        Correct what was misread: change a block’s role, join or split paragraphs, or move an item to another section.
+        The preview above follows at once; Import writes what it shows. Save the corrections as a profile to apply them
+        to later imports of the same kind.
+      </p>
+      <div style={{ display: 'flex', gap: 8, alignItems: 'end', maxWidth: 600 }}>
+        <TextInput
+          path="profileName"
+          label="Profile name"
+          value={name}
+          placeholder="CACR Wix page"
+          onChange={(e: React.ChangeEvent<HTMLInputElement>) => setName(e.target.value)}
+        />
+        <Button buttonStyle="secondary" disabled={busy || !name.trim()} onClick={() => onSaveProfile(name.trim())}>
+          Save as profile
+        </Button>
+      </div>
+      <CorrectionPanel blocks={view.blocks} sections={view.sections} busy={busy} onCorrect={onCorrect} />
+    </section>
   )
 }

@@ -5,7 +5,7 @@ import React, { useState } from 'react'
 import { apiErrorMessage, type ApiErrors } from '../../admin/apiError'
 import type { Correction } from '../correct/corrections'
 import type { RoledBlock } from '../types'
-import { CorrectionPanel } from './CorrectionPanel'
+import { CorrectionStep, type View } from './CorrectionPanel'
 
 type Result = {
   file: string
@@ -13,6 +13,8 @@ type Result = {
   error?: string
   preview?: string
   warnings: string[]
+  profile?: string
+  profileSaved?: string
   recognised?: { kind: string; blocks?: RoledBlock[]; sections?: Array<{ name: string }> }
   written?: {
     issue: string
@@ -26,8 +28,6 @@ type Result = {
 }
 
 const ACCEPT = '.txt,.text,.html,.htm,.md,.markdown,.docx'
-
-type View = { blocks: RoledBlock[]; sections: string[] }
 
 /** What the correction step shows of one previewed file: its blocks and its sections. */
 const viewOf = (r: Result | undefined): View | undefined =>
@@ -48,15 +48,17 @@ export function ImportForm() {
   const [results, setResults] = useState<Result[]>([])
   const [corrections, setCorrections] = useState<Correction[]>([])
   const [view, setView] = useState<View | undefined>()
+  /** The profile just saved: later previews apply it (the corrections are in it now). */
+  const [profile, setProfile] = useState<string | undefined>()
 
-  const run = async (dryRun: boolean, fixes = corrections): Promise<Result[]> => {
+  const run = async (dryRun: boolean, fixes = corrections, save?: string): Promise<Result[]> => {
     setBusy(true)
     setResults([])
     const out: Result[] = []
     for (const file of files) {
       const body = new FormData()
       body.append('file', file)
-      const one = files.length === 1 ? { corrections: fixes } : {}
+      const one = files.length === 1 ? { corrections: fixes, saveProfile: save, profile } : {}
       body.append('_payload', JSON.stringify({ dryRun, publish, issue, section, ...one }))
       try {
         const res = await fetch('/api/import', { method: 'POST', body, credentials: 'include' })
@@ -71,6 +73,14 @@ export function ImportForm() {
     setBusy(false)
     if (files.length === 1) setView(viewOf(out[0]))
     return out
+  }
+
+  /** Save the corrections as a profile, then preview with that profile applied instead. */
+  const saveAsProfile = async (name: string) => {
+    const [answer] = await run(true, corrections, name)
+    if (!answer?.ok) return
+    setProfile(name)
+    setCorrections([])
   }
 
   /** One more correction: preview again with it; a refused one is dropped (its message stays). */
@@ -95,6 +105,7 @@ export function ImportForm() {
               setFiles(Array.from(e.target.files ?? []))
               setCorrections([])
               setView(undefined)
+              setProfile(undefined)
             }}
             data-testid="import-files"
           />
@@ -175,6 +186,7 @@ export function ImportForm() {
                 {r.written.terms} term(s), {r.written.newTerms} new.
               </p>
             ) : null}
+            {r.profileSaved ? <p role="status">Saved the corrections as profile “{r.profileSaved}”.</p> : null}
             {r.ok && !r.written && r.preview ? <pre style={{ whiteSpace: 'pre-wrap' }}>{r.preview}</pre> : null}
             {r.warnings.length ? (
               <ul>
@@ -187,19 +199,12 @@ export function ImportForm() {
         ))}
       </div>
       {view && files.length === 1 ? (
-        <section>
-          <h3>Blocks and their roles</h3>
-          <p style={{ maxWidth: 720 }}>
-            Correct what was misread: change a block’s role, join or split paragraphs, or move an item to another
-            section. The preview above follows at once; Import writes what it shows.
-          </p>
-          <CorrectionPanel
-            blocks={view.blocks}
-            sections={view.sections}
-            busy={busy}
-            onCorrect={(c) => void correct(c)}
-          />
-        </section>
+        <CorrectionStep
+          view={view}
+          busy={busy}
+          onCorrect={(c) => void correct(c)}
+          onSaveProfile={(name) => void saveAsProfile(name)}
+        />
       ) : null}
     </div>
   )
