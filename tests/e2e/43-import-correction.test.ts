@@ -16,6 +16,7 @@ const REPORT = [
   '5.7 The plan covers small bridges.',
 ].join('\n')
 
+const PROFILE = 'E2E Gazette page'
 let browser: Awaited<ReturnType<typeof launchBrowser>>
 const get = async (path: string, token: string) =>
   (await (await fetch(`${baseUrl()}${path}`, { headers: { authorization: `JWT ${token}` } })).json()) as {
@@ -37,6 +38,7 @@ afterAll(async () => {
     await del(`/api/issues/${issue.id}`)
   }
   await del(`/api/sources?where[name][equals]=${encodeURIComponent('Harbour Evening Gazette')}`)
+  await del(`/api/import-profiles?where[name][equals]=${encodeURIComponent(PROFILE)}`)
 })
 
 describe('admin Import: the correction step', () => {
@@ -70,6 +72,22 @@ describe('admin Import: the correction step', () => {
     expect(await results.textContent()).toContain('Senior Leaders (full, 2 items)')
     expect(await results.textContent()).toContain('sources: Harbour Evening Gazette')
     await page.screenshot({ path: artifactPath('import-correction-after.png'), fullPage: true })
+
+    // Saved as a profile, the correction is applied by the profile from then on.
+    await page.fill('#field-profileName', PROFILE)
+    await page.getByRole('button', { name: 'Save as profile' }).click()
+    await page.waitForSelector(`text=Saved the corrections as profile “${PROFILE}”`)
+    await page.getByRole('button', { name: 'Preview (dry run)' }).click()
+    await page.waitForFunction(
+      (name) =>
+        document
+          .querySelector('[data-testid=import-results] pre')
+          ?.textContent?.startsWith(`profile "${name}" applied`),
+      PROFILE,
+    )
+    expect(await outlet.getAttribute('data-role')).toBe('source')
+    const profile = await get(`/api/import-profiles?where[name][equals]=${encodeURIComponent(PROFILE)}`, editor.token)
+    expect(profile.docs[0]).toMatchObject({ kind: 'report', format: 'txt' })
 
     await page.getByRole('button', { name: 'Import', exact: true }).click()
     await page.waitForSelector('text=Imported into')
