@@ -3,7 +3,6 @@ import type { Payload } from 'payload'
 
 import { adapterKind } from '../lib/db'
 import { B, K1, tokenCounts, type SearchDoc } from './engine'
-import { rankIntersection, type FirstPosting, type Weights } from './topk'
 import { DOCS, POSTINGS } from './tables'
 import { indexTokens, normalize, type ParsedQuery } from './tokenize'
 
@@ -198,15 +197,6 @@ const restTokens = (tokens: string[]): { with: SQL; joins: SQL } => {
 
 export type StoreHit = { doc: SearchDoc; score: number }
 
-/** A page of a query's matches (limit, offset) with the number of matches. */
-type StoreQuery = (
-  payload: Payload,
-  query: ParsedQuery,
-  filters: StoreFilters,
-  limit: number,
-  offset: number,
-) => Promise<{ hits: StoreHit[]; total: number }>
-
 const toDoc = (r: Row): SearchDoc => ({
   collection: r.collection as SearchDoc['collection'],
   id: String(r.doc_id),
@@ -234,22 +224,6 @@ function matches(tokens: string[], filters: StoreFilters, phrases: string[]): Ma
   }
 }
 
-/** The query's tokens rarest first and their BM25 weights (undefined: a token is in no document). */
-async function weigh(
-  payload: Payload,
-  query: ParsedQuery,
-): Promise<{ tokens: string[]; weights: Weights } | undefined> {
-  const df = await frequencies(payload, query.tokens)
-  if (query.tokens.some((t) => !df.has(t))) return undefined
-  const { live, avg } = await corpus(payload)
-  const tokens = [...query.tokens].sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0))
-  const coefficients = tokens.map((t) => {
-    const n = df.get(t) ?? 0
-    return Math.log(1 + (live - n + 0.5) / (n + 0.5)) * (K1 + 1)
-  })
-  return { tokens, weights: { coefficients, a: K1 * (1 - B), b: (K1 * B) / avg } }
-}
-
 /**
  * The SQL that ranks a query's matches, and the SQL that counts them when the ranking does not
  * (undefined: a token is in no document).
@@ -261,18 +235,22 @@ async function ranking(
   limit: number,
   offset: number,
 ): Promise<{ statement: SQL; count?: SQL } | undefined> {
-  const weighed = await weigh(payload, query)
-  if (!weighed) return undefined
-  const { tokens, weights } = weighed
-  const norm = sql`(${num(weights.a)} + ${num(weights.b)} * p0.length)`
-  const terms = tokens.map((_, i) => {
+  const df = await frequencies(payload, query.tokens)
+  if (query.tokens.some((t) => !df.has(t))) return undefined
+  const { live, avg } = await corpus(payload)
+  const tokens = [...query.tokens].sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0))
+  const norm = sql`(${num(K1 * (1 - B))} + ${num((K1 * B) / avg)} * p0.length)`
+  const terms = tokens.map((t, i) => {
+    const n = df.get(t) ?? 0
+    const idf = Math.log(1 + (live - n + 0.5) / (n + 0.5))
     const p = sql.raw(`p${i}`)
-    return sql`(${num(weights.coefficients[i])} * ${p}.tf / (${p}.tf + ${norm}))`
+    return sql`(${num(idf * (K1 + 1))} * ${p}.tf / (${p}.tf + ${norm}))`
   })
   const { with: tables, from, where, joined } = matches(tokens, filters, query.phrases)
   // One token: sorting keeps only the page's rows and a second query counts on the covering index.
   // With joins (more tokens, document filters) one pass that also counts is cheaper than two.
   const total = joined ? sql`, count(*) OVER () AS total` : sql``
+  // `/ 4.0`: SQLite's floor() answers an integer, and an integer `/ 4` would drop the quarter steps.
   const statement = sql`${tables}SELECT d.collection, d.doc_id, d.title, d.body, d.url, d.published, d.date, r.* FROM (
         SELECT p0.key AS key, p0.date AS rank_date, floor((${sql.join(terms, sql` + `)}) * 4 + 0.5) / 4.0 AS score${total}
         FROM ${from} WHERE ${where}
@@ -293,52 +271,6 @@ export async function rankingPlan(payload: Payload, query: ParsedQuery, filters:
 }
 
 /**
- * Several tokens and no filter on the document row: each token's postings read once on the covering
- * index, intersected and ranked in the process (rankIntersection), then the page's documents by key.
- * The database would join the long lists row by row (two common English words: ~20,000 lookups).
- */
-const rankInProcess: StoreQuery = async (payload, query, filters, limit, offset) => {
-  const weighed = await weigh(payload, query)
-  if (!weighed) return { hits: [], total: 0 }
-  const where = sql.join(postingConditions(filters), sql` AND `)
-  const scan = (token: string, columns: string) =>
-    exec(
-      payload,
-      undefined,
-      sql`SELECT ${sql.raw(columns)} FROM ${sql.raw(POSTINGS)} p0 WHERE p0.token = ${token} AND ${where}`,
-    )
-  const [first, ...rest] = weighed.tokens
-  // `length` aliased: a libsql row is array-like, its own `length` is its number of columns.
-  const firstRows: FirstPosting[] = (await scan(first, 'p0.key, p0.tf, p0.length AS doc_length, p0.date')).map((r) => ({
-    key: String(r.key),
-    tf: Number(r.tf),
-    length: Number(r.doc_length),
-    date: Number(r.date),
-  }))
-  const others: Array<Map<string, number>> = []
-  for (const token of rest) {
-    others.push(new Map((await scan(token, 'p0.key, p0.tf')).map((r) => [String(r.key), Number(r.tf)])))
-  }
-  const { page, total } = rankIntersection(firstRows, others, weighed.weights, limit, offset)
-  if (!page.length) return { hits: [], total }
-  const rows = await exec(
-    payload,
-    undefined,
-    sql`SELECT key, collection, doc_id, title, body, url, published, date FROM ${sql.raw(DOCS)}
-      WHERE key IN (${sql.join(
-        page.map((r) => sql`${r.key}`),
-        sql`, `,
-      )})`,
-  )
-  const byKey = new Map(rows.map((r) => [String(r.key), r]))
-  const hits = page.flatMap((r) => {
-    const row = byKey.get(r.key)
-    return row ? [{ doc: toDoc(row), score: r.score }] : []
-  })
-  return { hits, total }
-}
-
-/**
  * Versions containing every query token that pass the filters, best first: BM25 (title words count
  * three times) in steps of 0.25, then recency; with the number of matches.
  */
@@ -350,13 +282,6 @@ export async function queryStore(
   offset: number,
 ): Promise<{ hits: StoreHit[]; total: number }> {
   if (!query.tokens.length) return { hits: [], total: 0 }
-  if (query.tokens.length > 1 && !documentConditions(filters, query.phrases).length)
-    return rankInProcess(payload, query, filters, limit, offset)
-  return queryStoreInSql(payload, query, filters, limit, offset)
-}
-
-/** queryStore ranked by the database alone (what it does with one token or a document filter; tests). */
-export const queryStoreInSql: StoreQuery = async (payload, query, filters, limit, offset) => {
   const r = await ranking(payload, query, filters, limit, offset)
   if (!r) return { hits: [], total: 0 }
   const rows = await exec(payload, undefined, r.statement)
