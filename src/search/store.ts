@@ -250,8 +250,9 @@ async function ranking(
   // One token: sorting keeps only the page's rows and a second query counts on the covering index.
   // With joins (more tokens, document filters) one pass that also counts is cheaper than two.
   const total = joined ? sql`, count(*) OVER () AS total` : sql``
+  // `/ 4.0`: SQLite's floor() answers an integer, and an integer `/ 4` would drop the quarter steps.
   const statement = sql`${tables}SELECT d.collection, d.doc_id, d.title, d.body, d.url, d.published, d.date, r.* FROM (
-        SELECT p0.key AS key, p0.date AS rank_date, floor((${sql.join(terms, sql` + `)}) * 4 + 0.5) / 4 AS score${total}
+        SELECT p0.key AS key, p0.date AS rank_date, floor((${sql.join(terms, sql` + `)}) * 4 + 0.5) / 4.0 AS score${total}
         FROM ${from} WHERE ${where}
         ORDER BY score DESC, p0.date DESC, p0.key
         LIMIT ${num(limit)} OFFSET ${num(offset)}
@@ -322,7 +323,7 @@ export async function similarInStore(
     payload,
     undefined,
     sql`SELECT d.collection, d.doc_id, d.title, d.body, d.url, d.published, d.date,
-        floor(sum(${weight} * CASE WHEN p.tf > 3 THEN 3 ELSE p.tf END) * 4 + 0.5) / 4 AS score
+        floor(sum(${weight} * CASE WHEN p.tf > 3 THEN 3 ELSE p.tf END) * 4 + 0.5) / 4.0 AS score
       FROM ${sql.raw(POSTINGS)} p JOIN ${sql.raw(DOCS)} d ON d.key = p.key
       WHERE p.token IN (${sql.join(
         weighted.map((w) => sql`${w.token}`),

@@ -7,6 +7,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { mountNewsletterRoutes } from '../../src/newsletter/routes'
 import { CLIENT_IP_HEADER } from '../../src/security/clientIp'
 import { applyEdgeSecurity, BODY_LIMITS } from '../../src/security/edge'
+import { bootPayload, type TestPayload } from '../helpers/payload'
 
 /**
  * The express edge (issue 11, items 15, 20, 21) over real HTTP on 127.0.0.1: client addresses
@@ -14,7 +15,13 @@ import { applyEdgeSecurity, BODY_LIMITS } from '../../src/security/edge'
  * handler is stood in for by a route that echoes what reached it.
  */
 const servers: http.Server[] = []
-afterAll(() => servers.forEach((s) => s.close()))
+// The subscribe limit is counted in the database: this file gets its own (never the dev database in
+// data/, whose rows outlive a run and whose id type may not be this run's DATABASE_ID_TYPE).
+let booted: TestPayload | undefined
+afterAll(async () => {
+  servers.forEach((s) => s.close())
+  await booted?.close()
+})
 afterEach(() => {
   delete process.env.TRUST_PROXY
 })
@@ -45,6 +52,7 @@ describe('client address', () => {
   })
 
   it('with TRUST_PROXY=1 takes the address the proxy saw, for login and subscribe limits alike', async () => {
+    booted = await bootPayload('security-http')
     process.env.TRUST_PROXY = '1'
     const base = await start((app) =>
       mountNewsletterRoutes(app, { worker: false, subscribeLimit: { max: 1, windowMs: 60_000 } }),
