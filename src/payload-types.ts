@@ -81,6 +81,7 @@ export interface Config {
     'rate-limits': RateLimit;
     campaigns: Campaign;
     'delivery-batches': DeliveryBatch;
+    'engagement-events': EngagementEvent;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -110,6 +111,7 @@ export interface Config {
     'rate-limits': RateLimitsSelect<false> | RateLimitsSelect<true>;
     campaigns: CampaignsSelect<false> | CampaignsSelect<true>;
     'delivery-batches': DeliveryBatchesSelect<false> | DeliveryBatchesSelect<true>;
+    'engagement-events': EngagementEventsSelect<false> | EngagementEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -710,6 +712,10 @@ export interface Subscriber {
   unsubscribedAt?: string | null;
   bouncedAt?: string | null;
   bounceReason?: string | null;
+  /**
+   * Newsletters to this reader record no opens or clicks.
+   */
+  trackingOptOut?: boolean | null;
   confirmationSentAt?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -757,6 +763,10 @@ export interface Campaign {
   subject: string;
   status: 'preparing' | 'sending' | 'paused' | 'completed';
   format?: ('full' | 'digest') | null;
+  /**
+   * Open and click tracking, copied from the newsletter when the send started.
+   */
+  tracking?: ('off' | 'aggregate' | 'individual') | null;
   /**
    * Size of the HTML part in bytes.
    */
@@ -807,6 +817,25 @@ export interface DeliveryBatch {
   leaseUntil?: string | null;
   attempts?: number | null;
   sentAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "engagement-events".
+ */
+export interface EngagementEvent {
+  id: number;
+  campaign: number | Campaign;
+  kind: 'open' | 'click' | 'bounce' | 'soft-bounce' | 'complaint';
+  message?: string | null;
+  subscriber?: (number | null) | Subscriber;
+  /**
+   * Link index in the message (0: the invisible canary).
+   */
+  link?: number | null;
+  machine?: boolean | null;
+  sentAt?: string | null;
+  at: string;
+  detail?: string | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -979,6 +1008,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'delivery-batches';
         value: number | DeliveryBatch;
+      } | null)
+    | ({
+        relationTo: 'engagement-events';
+        value: number | EngagementEvent;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1322,6 +1355,7 @@ export interface SubscribersSelect<T extends boolean = true> {
   unsubscribedAt?: T;
   bouncedAt?: T;
   bounceReason?: T;
+  trackingOptOut?: T;
   confirmationSentAt?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1356,6 +1390,7 @@ export interface CampaignsSelect<T extends boolean = true> {
   subject?: T;
   status?: T;
   format?: T;
+  tracking?: T;
   htmlBytes?: T;
   total?: T;
   sent?: T;
@@ -1388,6 +1423,21 @@ export interface DeliveryBatchesSelect<T extends boolean = true> {
   leaseUntil?: T;
   attempts?: T;
   sentAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "engagement-events_select".
+ */
+export interface EngagementEventsSelect<T extends boolean = true> {
+  campaign?: T;
+  kind?: T;
+  message?: T;
+  subscriber?: T;
+  link?: T;
+  machine?: T;
+  sentAt?: T;
+  at?: T;
+  detail?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
