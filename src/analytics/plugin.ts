@@ -1,7 +1,12 @@
-import type { Plugin } from 'payload'
+import type { CollectionBeforeDeleteHook, Plugin } from 'payload'
 
 import { EngagementEvents } from '../../collections/EngagementEvents'
 import { reportEndpoint } from './endpoints'
+
+/** A deleted send takes its engagement events with it. */
+const deleteCampaignEvents: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  await req.payload.db.deleteMany({ collection: 'engagement-events', where: { campaign: { equals: id } }, req })
+}
 
 /**
  * Engagement analytics: the events collection, the send report on each campaign (numbers, a 72-hour
@@ -14,6 +19,10 @@ export const analyticsPlugin: Plugin = (config) => ({
       collection.slug === 'campaigns'
         ? {
             ...collection,
+            hooks: {
+              ...collection.hooks,
+              beforeDelete: [...(collection.hooks?.beforeDelete ?? []), deleteCampaignEvents],
+            },
             fields: [
               ...collection.fields,
               {

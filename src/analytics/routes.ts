@@ -1,7 +1,12 @@
 import type { Express, Request, Response } from 'express'
 import type { Payload } from 'payload'
 
-import { sendError } from '../lib/endpoint'
+import { errorBody, sendError } from '../lib/endpoint'
+import { messagePage, page } from '../newsletter/pages'
+import { subscriberForToken } from '../newsletter/subscriptions'
+import { smallBodies } from '../security/bodies'
+import { asSystem } from '../lib/system'
+import { currentTracking, privacyBody } from './privacy'
 import { campaignInfo } from './campaignInfo'
 import { eventBuffer } from './events'
 import { isMachineOpen } from './machine'
@@ -53,6 +58,44 @@ export async function mountAnalyticsRoutes(app: Express, options: AnalyticsRoute
     if (!claims) return
     const machine = isMachineOpen(req.get('user-agent'), req.ip ?? req.socket.remoteAddress)
     await record(await getPayload(), claims, now(), { kind: 'open', machine }).catch(() => undefined)
+  })
+
+  app.get('/privacy', async (_req, res) => {
+    const mode = await currentTracking(await getPayload())
+    res
+      .set('Cache-Control', 'no-store')
+      .type('html')
+      .send(page('Privacy', privacyBody(mode)))
+  })
+
+  // The preferences page's tracking switch: `tracking=off` opts the signed reader out, `on` back in.
+  app.post('/preferences/tracking', smallBodies('4kb'), async (req, res) => {
+    const payload = await getPayload()
+    const found = await subscriberForToken(payload, req.query.token, 'unsubscribe')
+    const wanted = (req.body as Record<string, unknown> | undefined)?.tracking
+    const refusal = !found.ok
+      ? found
+      : wanted !== 'on' && wanted !== 'off'
+        ? { status: 400, message: 'Send tracking=on or tracking=off.' }
+        : null
+    const json = (req.get('accept') ?? '').includes('application/json')
+    res.set('Cache-Control', 'no-store')
+    if (refusal) {
+      res.status(refusal.status)
+      return json
+        ? res.json(errorBody(refusal.message))
+        : res.type('html').send(messagePage('Not changed', refusal.message))
+    }
+    const { subscriber } = found as Extract<typeof found, { ok: true }>
+    await payload.update({
+      collection: 'subscribers',
+      id: subscriber.id,
+      data: { trackingOptOut: wanted === 'off' },
+      ...asSystem('newsletter'),
+    })
+    const message =
+      wanted === 'off' ? 'Opens and clicks are no longer recorded for you.' : 'Opens and clicks are counted again.'
+    return json ? res.json({ ok: true, message }) : res.type('html').send(messagePage('Saved', message))
   })
 
   // Only to a link that was in that message: anything else is a 404, never a redirect elsewhere.

@@ -10,6 +10,8 @@ import { mountAnalyticsRoutes } from '../../src/analytics/routes'
 import { messageToken } from '../../src/analytics/token'
 import type { TrackingMode } from '../../src/analytics/mode'
 import { findIssue, startCampaign } from '../../src/newsletter/campaign'
+import { mountNewsletterRoutes } from '../../src/newsletter/routes'
+import { unsubscribeToken } from '../../src/newsletter/tokens'
 import { Messenger } from '../../src/newsletter/messenger'
 import { CampaignRunner } from '../../src/newsletter/runner'
 import { startSmtpSink, type SmtpSink } from '../../src/newsletter/smtpSink'
@@ -33,6 +35,7 @@ const received = new Map<string, string>()
 
 /** Send issue 3-9 with `tracking` to every active reader (a fresh campaign each time). */
 async function send(tracking: TrackingMode): Promise<Campaign> {
+  await t.payload.db.deleteMany({ collection: 'engagement-events', where: {} })
   await t.payload.db.deleteMany({ collection: 'delivery-batches', where: {} })
   await t.payload.db.deleteMany({ collection: 'campaigns', where: {} })
   // SQLite may give the new campaign the deleted one's id: forget what this process cached about it.
@@ -68,6 +71,7 @@ beforeAll(async () => {
   sink = await startSmtpSink()
   const app = express()
   await mountAnalyticsRoutes(app, { payload: async () => t.payload, now: () => clock })
+  await mountNewsletterRoutes(app, { worker: false })
   web = await serve(app)
 })
 afterAll(async () => {
@@ -188,5 +192,56 @@ describe('tracking individual', () => {
       clicks: { human: 2, unique: 2 },
     })
     expect(r.hourly).toHaveLength(72)
+  })
+})
+
+const subscriber = async (email: string) =>
+  (await t.payload.find({ collection: 'subscribers', where: { email: { equals: email } } })).docs[0]
+
+describe('privacy and opting out', () => {
+  it('the privacy page and the preferences page say which tracking applies', async () => {
+    const privacy = await fetch(`${web.url}/privacy`)
+    expect(privacy.status).toBe(200)
+    expect(await privacy.text()).toContain(
+      'counts opens (an invisible image) and clicks (links pass through our site) per reader',
+    )
+    const token = unsubscribeToken(await subscriber('bob@example.com'))
+    const prefs = await (await fetch(`${web.url}/preferences?token=${encodeURIComponent(token)}`)).text()
+    expect(prefs).toContain('per reader')
+    expect(prefs).toContain(`action="/preferences/tracking?token=${encodeURIComponent(token)}"`)
+  })
+
+  it('a reader opts out on the preferences page; a tampered token changes nothing', async () => {
+    const token = unsubscribeToken(await subscriber('bob@example.com'))
+    const post = (tok: string) =>
+      fetch(`${web.url}/preferences/tracking?token=${encodeURIComponent(tok)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: new URLSearchParams({ tracking: 'off' }),
+      })
+    const bad = await post(`${token.slice(0, -2)}xx`)
+    expect(bad.status).toBe(400)
+    expect((await bad.json()).errors[0].message).toMatch(/signature/)
+    expect((await subscriber('bob@example.com')).trackingOptOut).toBeFalsy()
+    expect((await post(token)).status).toBe(200)
+    expect((await subscriber('bob@example.com')).trackingOptOut).toBe(true)
+  })
+})
+
+describe('tracking aggregate', () => {
+  it('counts opens with no subscriber stored, and records nothing for a reader who opted out', async () => {
+    const campaign = await send('aggregate')
+    clock = Date.now() + 60_000
+    await get(pixelOf(received.get('ann@example.com')!))
+    await get(pixelOf(received.get('bob@example.com')!)) // bob opted out above
+    const r = await report(campaign)
+    expect(r.opens).toMatchObject({ human: 1, unique: 1 })
+    const events = await t.payload.find({
+      collection: 'engagement-events',
+      where: { campaign: { equals: campaign.id } },
+    })
+    expect(events.docs).toHaveLength(1)
+    expect(events.docs[0].subscriber ?? null).toBeNull()
+    expect(events.docs[0].message).toMatch(/^[0-9a-f]{24}$/)
   })
 })
