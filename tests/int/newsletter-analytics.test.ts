@@ -17,6 +17,7 @@ import { CampaignRunner } from '../../src/newsletter/runner'
 import { startSmtpSink, type SmtpSink } from '../../src/newsletter/smtpSink'
 import type { Campaign } from '../../src/payload-types'
 import { seed } from '../../src/seed'
+import { briefing } from '../helpers/cli'
 import { bootPayload, type TestPayload } from '../helpers/payload'
 import { serve } from './web-support'
 
@@ -244,4 +245,33 @@ describe('tracking aggregate', () => {
     expect(events.docs[0].subscriber ?? null).toBeNull()
     expect(events.docs[0].message).toMatch(/^[0-9a-f]{24}$/)
   })
+})
+
+describe('briefing newsletter report', () => {
+  it('prints the latest send of an issue as JSON (--json) and as a table', async () => {
+    await flushEngagementEvents()
+    const env = { DISABLE_PAYLOAD_HMR: 'true' }
+    const [json, table, missing] = await Promise.all([
+      briefing(['newsletter', 'report', '3-9', '--json'], env),
+      briefing(['newsletter', 'report', '3-9'], env),
+      briefing(['newsletter', 'report', 'no-such-issue'], env),
+    ])
+    expect(json.status, json.stderr).toBe(0)
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      delivered: READERS.length,
+      bounced: 0,
+      complained: 0,
+      unsubscribed: 0,
+      opens: { human: 1, machine: 0, unique: 1 },
+      clicks: {
+        human: 0,
+        scanner: 0,
+        unique: 0,
+        byLink: expect.arrayContaining([expect.objectContaining({ human: 0 })]),
+      },
+    })
+    expect(table.stdout).toMatch(/Human opens\s+1 \(1 unique\)/)
+    expect(missing.status).not.toBe(0)
+    expect(missing.stderr).toContain('no issue with slug no-such-issue')
+  }, 240_000)
 })
