@@ -19,6 +19,16 @@ export const analyticsPlugin: Plugin = (config) => ({
       collection.slug === 'campaigns'
         ? {
             ...collection,
+            admin: {
+              ...collection.admin,
+              components: {
+                ...collection.admin?.components,
+                beforeList: [
+                  ...(collection.admin?.components?.beforeList ?? []),
+                  '/newsletter/admin/DkimRecord#DkimRecord',
+                ],
+              },
+            },
             hooks: {
               ...collection.hooks,
               beforeDelete: [...(collection.hooks?.beforeDelete ?? []), deleteCampaignEvents],
