@@ -11,7 +11,8 @@ import { startSmtpSink, type SmtpSink } from '../../src/newsletter/smtpSink'
 import { clearSuppression, isSuppressed } from '../../src/newsletter/suppression'
 import type { Campaign } from '../../src/payload-types'
 import { seed } from '../../src/seed'
-import { bootPayload, type TestPayload } from '../helpers/payload'
+import { bootPayload, makeUser, type TestPayload } from '../helpers/payload'
+import { restClient } from '../helpers/rest'
 
 const READERS = ['ann', 'bob', 'cat', 'dan', 'eve'].map((n) => `${n}@example.com`)
 let t: TestPayload
@@ -203,9 +204,32 @@ describe('suppression list', () => {
     expect((await subscriber('ann@example.com')).status).toBe('bounced')
   })
 
-  it('an admin clearing the address lifts the suppression', async () => {
-    await clearSuppression(t.payload, (await subscriber('ann@example.com')).id)
+  it('only an admin clears an address (REST); then it is no longer suppressed', async () => {
+    const rest = await restClient(t.payload)
+    const admin = await makeUser(t.payload, 'admin')
+    const editor = await makeUser(t.payload, 'editor')
+    const ann = await subscriber('ann@example.com')
+    const path = `newsletter/subscribers/${ann.id}/clear-suppression`
+    const refused = await rest('POST', path, { as: editor })
+    expect(refused.status).toBe(403)
+    expect(refused.body.errors?.[0].message).toMatch(/Only admins/)
+    expect(await isSuppressed(t.payload, 'ann@example.com')).toBe(true)
+    expect((await rest('POST', path, { as: admin })).status).toBe(200)
     expect(await isSuppressed(t.payload, 'ann@example.com')).toBe(false)
     expect((await subscriber('ann@example.com')).status).toBe('unsubscribed')
+    const again = await rest('POST', path, { as: admin })
+    expect(again.status).toBe(409)
+    expect((await rest('POST', 'newsletter/subscribers/999999/clear-suppression', { as: admin })).status).toBe(404)
+    await expect(clearSuppression(t.payload, ann.id)).rejects.toThrow(/not suppressed/)
+  })
+
+  it('the report endpoint answers staff with the JSON report of the latest send', async () => {
+    const rest = await restClient(t.payload)
+    const editor = await makeUser(t.payload, 'editor')
+    const res = await rest('GET', 'newsletter/issues/3-9/report', { as: editor })
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ delivered: 5, complained: 1 })
+    expect((await rest('GET', 'newsletter/issues/3-9/report')).status).toBe(401)
+    expect((await rest('GET', 'newsletter/issues/nope/report', { as: editor })).status).toBe(404)
   })
 })
