@@ -62,7 +62,7 @@ async function main() {
   const { loadNewsletterSettings, recipientFor } = await import('../src/newsletter/settings')
   const { createTransport } = await import('../src/email/transport')
 
-  let t = Date.now()
+  const t = Date.now()
   const now = new Date().toISOString()
   for (let i = 0; i < SUBSCRIBERS; i++) {
     await payload.db.create({
