@@ -1,7 +1,9 @@
 /**
  * `npm run bench:send`: 10,000 subscribers to a loopback SMTP sink (a separate process), Briefing's
  * crash-safe campaign pipeline side by side with raw nodemailer pooled sending of the same
- * pre-rendered message. Prints msg/s, the ratio, and peak RSS of this (sender) process.
+ * pre-rendered message, and the same campaign again with tracking `individual` (open pixel, links
+ * rewritten, one signed token per message) against tracking `off`. Prints msg/s, the ratios, and peak
+ * RSS of the sender process.
  *
  * Env: BENCH_SUBSCRIBERS (10000), BENCH_CONNECTIONS (20), BENCH_BATCH (the app's default), BENCH_DB_DIR (where the
  * SQLite file goes: the OS temp dir, i.e. disk, by default; /dev/shm to take fsync out of the picture),
@@ -60,7 +62,7 @@ async function main() {
   const { loadNewsletterSettings, recipientFor } = await import('../src/newsletter/settings')
   const { createTransport } = await import('../src/email/transport')
 
-  let t = Date.now()
+  const t = Date.now()
   const now = new Date().toISOString()
   for (let i = 0; i < SUBSCRIBERS; i++) {
     await payload.db.create({
@@ -152,13 +154,7 @@ async function main() {
   const personalisedRate = await personalisedOnly()
   console.log(`personalised per recipient, no ledger: ${personalisedRate.toFixed(0)} msg/s`)
 
-  t = Date.now()
-  const campaign = await startCampaign(payload, issue, { batchSize: BATCH })
-  const freezeSeconds = (Date.now() - t) / 1000
-  console.log(`campaign: rendered once and froze ${campaign.total} recipients in ${freezeSeconds.toFixed(1)} s`)
-  const sinkBeforeBriefing = await sinkStats()
-  const senderProcess = await startSender(String(campaign.id), smtpUrl)
-  const result = await new Promise<{
+  type SenderResult = {
     sent: number
     failed: number
     seconds: number
@@ -166,13 +162,32 @@ async function main() {
     cpuMs: number
     bootRss: number
     peakRss: number
-  }>((resolve) => senderProcess.once('message', resolve))
-  cpu.briefing = [perMessage(result.cpuMs), perMessage((await sinkStats()).cpuMs - sinkBeforeBriefing.cpuMs)]
-  const sendSeconds = result.seconds
-  const briefing = result.sent / sendSeconds
-  console.log(
-    `briefing campaign: ${result.sent} sent, ${result.failed} failed in ${sendSeconds.toFixed(1)} s = ${briefing.toFixed(0)} msg/s`,
-  )
+  }
+  /** One Briefing campaign of the issue with this tracking, sent by its own sender process. */
+  async function briefingRun(tracking: 'off' | 'individual') {
+    // One campaign per issue: the previous run's campaign and ledger go first.
+    await payload.db.deleteMany({ collection: 'engagement-events', where: {} })
+    await payload.db.deleteMany({ collection: 'delivery-batches', where: {} })
+    await payload.db.deleteMany({ collection: 'campaigns', where: {} })
+    const started = Date.now()
+    const campaign = await startCampaign(payload, issue!, { batchSize: BATCH, tracking })
+    const freeze = (Date.now() - started) / 1000
+    console.log(`campaign (tracking ${tracking}): froze ${campaign.total} recipients in ${freeze.toFixed(1)} s`)
+    const sinkBefore = await sinkStats()
+    const senderProcess = await startSender(String(campaign.id), smtpUrl)
+    const result = await new Promise<SenderResult>((resolve) => senderProcess.once('message', resolve))
+    const cpuPair = [perMessage(result.cpuMs), perMessage((await sinkStats()).cpuMs - sinkBefore.cpuMs)]
+    const rate = result.sent / result.seconds
+    console.log(
+      `briefing campaign (tracking ${tracking}): ${result.sent} sent, ${result.failed} failed in ${result.seconds.toFixed(1)} s = ${rate.toFixed(0)} msg/s`,
+    )
+    return { result, rate, freeze, cpuPair }
+  }
+  const off = await briefingRun('off')
+  const tracked = await briefingRun('individual')
+  cpu.briefing = off.cpuPair
+  const { result, freeze: freezeSeconds } = off
+  const briefing = off.rate
 
   const raw2 = await rawBaseline()
   console.log(`raw nodemailer pool (again): ${raw2.toFixed(0)} msg/s`)
@@ -195,6 +210,15 @@ async function main() {
     ],
     ['Briefing / raw', `${((briefing / rawMean) * 100).toFixed(0)} %`],
     [
+      'Briefing campaign, tracking `individual` (pixel, rewritten links, a signed token per message)',
+      `${tracked.rate.toFixed(0)} msg/s`,
+    ],
+    ['tracking individual / off', `${((tracked.rate / briefing) * 100).toFixed(0)} %`],
+    [
+      'sender CPU per message, tracking off · individual (robust on a loaded machine)',
+      `${off.cpuPair[0].toFixed(0)} · ${tracked.cpuPair[0].toFixed(0)} µs (${((tracked.cpuPair[0] / off.cpuPair[0]) * 100).toFixed(0)} %)`,
+    ],
+    [
       'CPU per message, sender / sink: raw · Briefing',
       `${cpu.raw[0].toFixed(0)} / ${cpu.raw[1].toFixed(0)} µs · ${cpu.briefing[0].toFixed(0)} / ${cpu.briefing[1].toFixed(0)} µs`,
     ],
@@ -204,7 +228,7 @@ async function main() {
       `${mb(result.peakRss)} (of which booting Payload: ${mb(result.bootRss)})`,
     ],
     ['peak RSS of the bench process (setup + raw runs)', `${mb(peakRss)} (after booting Payload: ${mb(bootRss)})`],
-    ['messages received by the sink', `${received} (expected ${SUBSCRIBERS * 4})`],
+    ['messages received by the sink', `${received} (expected ${SUBSCRIBERS * 5})`],
   ]
   console.log('\n| measure | value |\n|---|---|')
   for (const [k, v] of rows) console.log(`| ${k} | ${v} |`)

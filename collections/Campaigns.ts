@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin, isEditor } from '../src/access'
+import { TRACKING_MODES } from '../src/analytics/mode'
 
 export const CAMPAIGN_STATUSES = ['preparing', 'sending', 'paused', 'completed'] as const
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number]
@@ -36,6 +37,16 @@ export const Campaigns: CollectionConfig = {
       options: CAMPAIGN_STATUSES.map((value) => ({ label: value[0].toUpperCase() + value.slice(1), value })),
     },
     { name: 'format', type: 'select', options: ['full', 'digest'], admin: { readOnly: true } },
+    {
+      name: 'tracking',
+      type: 'select',
+      defaultValue: 'off',
+      options: [...TRACKING_MODES],
+      admin: {
+        readOnly: true,
+        description: 'Open and click tracking, copied from the newsletter when the send started.',
+      },
+    },
     { name: 'htmlBytes', type: 'number', admin: { readOnly: true, description: 'Size of the HTML part in bytes.' } },
     {
       type: 'row',

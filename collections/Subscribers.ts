@@ -82,6 +82,13 @@ export const Subscribers: CollectionConfig = {
     { name: 'unsubscribedAt', type: 'date', admin: { position: 'sidebar', readOnly: true } },
     { name: 'bouncedAt', type: 'date', admin: { position: 'sidebar', readOnly: true } },
     { name: 'bounceReason', type: 'text', admin: { position: 'sidebar', readOnly: true } },
+    {
+      name: 'trackingOptOut',
+      type: 'checkbox',
+      defaultValue: false,
+      label: 'No open and click tracking',
+      admin: { position: 'sidebar', description: 'Newsletters to this reader record no opens or clicks.' },
+    },
     { name: 'confirmationSentAt', type: 'date', admin: { position: 'sidebar', readOnly: true } },
   ],
 }

@@ -280,6 +280,23 @@ export const newsletterRecordLingerMs = (): number => numberVar('NEWSLETTER_RECO
 export const inboundSmtpPort = (): number => numberVar('INBOUND_SMTP_PORT')
 
 /**
+ * DKIM signing of outgoing newsletters: the private key (PEM) in DKIM_PRIVATE_KEY or the file named by
+ * DKIM_PRIVATE_KEY_FILE, the selector (DKIM_SELECTOR, default `briefing`) and the signing domain
+ * (DKIM_DOMAIN, default the domain of MAIL_FROM). Null (no signing) without a key.
+ */
+export const dkimConfig = (): { privateKey: string; selector: string; domain: string } | null => {
+  const file = read('DKIM_PRIVATE_KEY_FILE')
+  const privateKey =
+    read('DKIM_PRIVATE_KEY')?.replace(/\\n/g, '\n') ?? (file ? fs.readFileSync(file, 'utf8') : undefined)
+  if (!privateKey) return null
+  return {
+    privateKey,
+    selector: read('DKIM_SELECTOR') ?? 'briefing',
+    domain: read('DKIM_DOMAIN') ?? mailFrom().split('@')[1] ?? 'example.com',
+  }
+}
+
+/**
  * How long a newsletter send keeps trying to reach an SMTP server that refuses or drops connection
  * attempts before the campaign pauses (NEWSLETTER_CONNECT_RETRY_SECONDS, default 5 minutes).
  */

@@ -1,5 +1,6 @@
 import type { Plugin } from 'payload'
 
+import { analyticsFeature } from './analytics'
 import { backupFeature } from './backup'
 import type { Feature } from './feature'
 import { glossaryFeature } from './glossary'
@@ -19,6 +20,7 @@ export const features: Feature[] = [
   importerFeature,
   jobsFeature,
   newsletterFeature,
+  analyticsFeature,
   searchFeature,
   reuseFeature,
   glossaryFeature,

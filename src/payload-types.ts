@@ -82,6 +82,7 @@ export interface Config {
     'import-profiles': ImportProfile;
     campaigns: Campaign;
     'delivery-batches': DeliveryBatch;
+    'engagement-events': EngagementEvent;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -112,6 +113,7 @@ export interface Config {
     'import-profiles': ImportProfilesSelect<false> | ImportProfilesSelect<true>;
     campaigns: CampaignsSelect<false> | CampaignsSelect<true>;
     'delivery-batches': DeliveryBatchesSelect<false> | DeliveryBatchesSelect<true>;
+    'engagement-events': EngagementEventsSelect<false> | EngagementEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -712,6 +714,10 @@ export interface Subscriber {
   unsubscribedAt?: string | null;
   bouncedAt?: string | null;
   bounceReason?: string | null;
+  /**
+   * Newsletters to this reader record no opens or clicks.
+   */
+  trackingOptOut?: boolean | null;
   confirmationSentAt?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -793,6 +799,10 @@ export interface Campaign {
   status: 'preparing' | 'sending' | 'paused' | 'completed';
   format?: ('full' | 'digest') | null;
   /**
+   * Open and click tracking, copied from the newsletter when the send started.
+   */
+  tracking?: ('off' | 'aggregate' | 'individual') | null;
+  /**
    * Size of the HTML part in bytes.
    */
   htmlBytes?: number | null;
@@ -842,6 +852,25 @@ export interface DeliveryBatch {
   leaseUntil?: string | null;
   attempts?: number | null;
   sentAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "engagement-events".
+ */
+export interface EngagementEvent {
+  id: number;
+  campaign: number | Campaign;
+  kind: 'open' | 'click' | 'bounce' | 'soft-bounce' | 'complaint';
+  message?: string | null;
+  subscriber?: (number | null) | Subscriber;
+  /**
+   * Link index in the message (0: the invisible canary).
+   */
+  link?: number | null;
+  machine?: boolean | null;
+  sentAt?: string | null;
+  at: string;
+  detail?: string | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1018,6 +1047,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'delivery-batches';
         value: number | DeliveryBatch;
+      } | null)
+    | ({
+        relationTo: 'engagement-events';
+        value: number | EngagementEvent;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1361,6 +1394,7 @@ export interface SubscribersSelect<T extends boolean = true> {
   unsubscribedAt?: T;
   bouncedAt?: T;
   bounceReason?: T;
+  trackingOptOut?: T;
   confirmationSentAt?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1408,6 +1442,7 @@ export interface CampaignsSelect<T extends boolean = true> {
   subject?: T;
   status?: T;
   format?: T;
+  tracking?: T;
   htmlBytes?: T;
   total?: T;
   sent?: T;
@@ -1440,6 +1475,21 @@ export interface DeliveryBatchesSelect<T extends boolean = true> {
   leaseUntil?: T;
   attempts?: T;
   sentAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "engagement-events_select".
+ */
+export interface EngagementEventsSelect<T extends boolean = true> {
+  campaign?: T;
+  kind?: T;
+  message?: T;
+  subscriber?: T;
+  link?: T;
+  machine?: T;
+  sentAt?: T;
+  at?: T;
+  detail?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

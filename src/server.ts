@@ -58,6 +58,8 @@ export async function startServer(
   onShutdownSignal(`briefing server ${process.pid}`, () => {
     const jobs = import('./jobs/worker').then(({ drainBackgroundJobs }) => drainBackgroundJobs())
     void Promise.all([close(), jobs])
+      // Opens and clicks answered but still buffered are written before the database closes.
+      .then(() => import('./analytics/events').then(({ flushEngagementEvents }) => flushEngagementEvents()))
       .then(async () => closeDatabase(await getBriefingPayload()))
       .then(() => process.exit(0))
   })

@@ -11,6 +11,7 @@ import { messageIdFor } from './mime'
 import { renderIssueEmail, type EmailFormatChoice } from './render'
 import { loadNewsletterSettings } from './settings'
 import { asSystem } from '../lib/system'
+import type { TrackingMode } from '../analytics/mode'
 
 /**
  * Recipients per ledger batch. The runner's connections take recipients one by one from whatever
@@ -54,7 +55,14 @@ export const countAudience = async (payload: Payload) =>
     })
   ).totalDocs
 
-export type StartOptions = { userId?: Id; format?: EmailFormatChoice; batchSize?: number; errorThreshold?: number }
+export type StartOptions = {
+  userId?: Id
+  format?: EmailFormatChoice
+  batchSize?: number
+  errorThreshold?: number
+  /** Open and click tracking of this send (default `off`). */
+  tracking?: TrackingMode
+}
 
 /**
  * Start (or find) the campaign of a published issue: render the email once, store it, and freeze
@@ -81,6 +89,7 @@ export async function startCampaign(payload: Payload, issue: Issue, options: Sta
           text: rendered.text,
           batchSize: options.batchSize ?? defaultBatchSize(),
           errorThreshold: options.errorThreshold ?? 10,
+          tracking: options.tracking ?? 'off',
           startedBy: options.userId as number | undefined,
           startedAt: new Date().toISOString(),
           claimedBy: owner,
@@ -146,11 +155,16 @@ async function freezeAudience(payload: Payload, campaign: Campaign, owner: strin
     position++
     chunk = []
   }
-  for await (const s of eachSubscriber(payload, { email: true, name: true }, { status: { equals: 'active' } })) {
+  for await (const s of eachSubscriber(
+    payload,
+    { email: true, name: true, trackingOptOut: true },
+    { status: { equals: 'active' } },
+  )) {
     chunk.push({
       id: s.id,
       email: s.email,
       name: s.name ?? null,
+      ...(s.trackingOptOut ? { noTrack: true } : {}),
       messageId: messageIdFor(campaign.id, s.id, domain),
       state: 'pending',
     })

@@ -14,7 +14,7 @@ const ask = async (question: string): Promise<boolean> => {
   return /^y(es)?$/i.test(answer.trim())
 }
 
-/** CLI: `subscribers import|export`, `newsletter render|send|retry-failed|status`, `inbound`. */
+/** CLI: `subscribers import|export`, `newsletter render|send|retry-failed|status|report`, `inbound`. */
 export function registerNewsletterCommands(program: Command): void {
   const subscribers = program.command('subscribers').description('Newsletter subscribers')
   subscribers
@@ -104,6 +104,14 @@ export function registerNewsletterCommands(program: Command): void {
           `${slug}: ${campaign.status}${campaign.pausedReason ? ` (${campaign.pausedReason})` : ''}; total ${s.total}, sent ${s.sent}, failed ${s.failed}, skipped ${s.skipped}, remaining ${s.pending + s.sending}`,
         )
       })
+    })
+  newsletter
+    .command('report <slug>')
+    .description('Report of the latest send of an issue: delivered, bounces, complaints, opens, clicks')
+    .option('--json', 'print JSON')
+    .action(async (slug: string, opts: { json?: boolean }) => {
+      const { reportFromCli } = await import('../analytics/cliReport')
+      await withPayload((payload) => reportFromCli(payload, slug, Boolean(opts.json)))
     })
 
   program

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { eachSubscriber } from './eachSubscriber'
+import { isSuppressedStatus } from './suppression'
 
 import { cleanName, looksLikeEmail, NAME_MAX_LENGTH, nameTooLong, normaliseEmail } from '../../collections/Subscribers'
 
@@ -69,7 +70,11 @@ export async function importSubscribers(
     start = 1
   }
   const existing = new Set<string>()
-  for await (const d of eachSubscriber(payload, { email: true })) existing.add(d.email)
+  const suppressed = new Set<string>()
+  for await (const d of eachSubscriber(payload, { email: true, status: true })) {
+    existing.add(d.email)
+    if (isSuppressedStatus(d.status)) suppressed.add(d.email)
+  }
   const now = new Date().toISOString()
   for (let i = start; i < rows.length; i++) {
     const line = i + 1
@@ -84,6 +89,10 @@ export async function importSubscribers(
     const name = nameCol >= 0 ? cleanName(row[nameCol] ?? '') : ''
     if (name.length > NAME_MAX_LENGTH) {
       report.invalid.push({ line, value: raw, reason: nameTooLong })
+      continue
+    }
+    if (suppressed.has(email)) {
+      report.skipped.push({ line, email, reason: 'suppressed (bounced or complained): an admin must clear it first' })
       continue
     }
     if (existing.has(email)) {

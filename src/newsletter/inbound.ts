@@ -5,10 +5,12 @@ import type { Payload } from 'payload'
 import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server'
 
 import { loadNewsletterSettings } from './settings'
+import { processReport, reportKind } from './bounces'
 import { setSubscription } from './subscriptions'
 
 /**
- * Inbound mail for the `mailto:` half of `List-Unsubscribe`. Every newsletter carries
+ * Inbound mail: bounce (DSN) and complaint (ARF) reports, see bounces.ts, and the `mailto:` half of
+ * `List-Unsubscribe`. Every newsletter carries
  * `<mailto:unsubscribe@domain?subject=unsubscribe%20TOKEN>`; a mail client that uses it sends a
  * message with that subject to that mailbox. This SMTP listener (point the mailbox's MX or a relay
  * at it) accepts mail for the unsubscribe mailbox only, checks the signed token in the subject, and
@@ -33,27 +35,56 @@ async function unsubscribeByMail(payload: Payload, subject: string | undefined):
   return null
 }
 
+/** Where reports arrive: the sender address (DSNs go to the envelope sender), bounces@ and fbl@ of its domain. */
+const reportMailboxes = (fromAddress: string): string[] => {
+  const domain = fromAddress.split('@')[1] ?? 'example.com'
+  return [fromAddress, `bounces@${domain}`, `fbl@${domain}`].map((a) => a.toLowerCase())
+}
+
+const readAll = async (stream: SMTPServerDataStream): Promise<Buffer> => {
+  const chunks: Buffer[] = []
+  for await (const chunk of stream) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks)
+}
+
+/** One received message: a DSN/ARF report is processed (accepted even when it matches nothing), else an unsubscribe request. */
+async function handleMessage(payload: Payload, raw: Buffer, toUnsubscribe: boolean): Promise<SmtpError | null> {
+  const text = raw.toString('utf8')
+  const kind = reportKind(text)
+  if (kind) {
+    await processReport(payload, text, kind)
+    return null
+  }
+  if (!toUnsubscribe)
+    return refuse(550, '5.6.0 Only delivery status notifications and feedback reports are accepted here')
+  return unsubscribeByMail(payload, (await simpleParser(raw)).subject)
+}
+
 export async function startInboundServer(
   payload: Payload,
   { port, host = '0.0.0.0' }: { port: number; host?: string },
 ): Promise<InboundServer> {
-  const mailbox = (await loadNewsletterSettings(payload)).unsubscribeMailbox.toLowerCase()
+  const settings = await loadNewsletterSettings(payload)
+  const mailbox = settings.unsubscribeMailbox.toLowerCase()
+  const reports = reportMailboxes(settings.fromAddress)
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
     logger: false,
     size: 256 * 1024,
-    banner: 'Briefing unsubscribe mailbox',
+    banner: 'Briefing newsletter inbound',
     onRcptTo(address: SMTPServerAddress, _session: SMTPServerSession, callback: (err?: Error | null) => void) {
-      if (address.address.toLowerCase() !== mailbox)
-        return callback(refuse(550, `5.1.1 Only ${mailbox} is served here`))
+      const to = address.address.toLowerCase()
+      if (to !== mailbox && !reports.includes(to))
+        return callback(refuse(550, `5.1.1 Only ${[mailbox, ...reports].join(', ')} are served here`))
       callback()
     },
-    onData(stream: SMTPServerDataStream, _session: SMTPServerSession, callback: (err?: Error | null) => void) {
-      simpleParser(stream)
-        .then(async (mail) => {
+    onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (err?: Error | null) => void) {
+      const toUnsubscribe = session.envelope.rcptTo.some((r) => r.address.toLowerCase() === mailbox)
+      readAll(stream)
+        .then(async (raw) => {
           if (stream.sizeExceeded) return callback(refuse(552, '5.3.4 Message too big'))
-          callback(await unsubscribeByMail(payload, mail.subject))
+          callback(await handleMessage(payload, raw, toUnsubscribe))
         })
         .catch(() => callback(refuse(451, '4.3.0 Could not process the message; try again later')))
     },

@@ -16,6 +16,8 @@ export type LedgerRecipient = {
   state: RecipientState
   code?: number
   error?: string
+  /** The subscriber opted out of open and click tracking (frozen with the audience). */
+  noTrack?: boolean
 }
 
 export type Batch = {
@@ -31,7 +33,7 @@ export type Batch = {
 export const LEASE_MS = 2 * 60 * 1000
 const COLLECTION = 'delivery-batches' as const
 
-const asBatch = (doc: Record<string, unknown>): Batch => ({
+export const asBatch = (doc: Record<string, unknown>): Batch => ({
   id: doc.id as Id,
   position: doc.position as number,
   state: doc.state as BatchState,

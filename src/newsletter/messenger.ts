@@ -4,6 +4,7 @@ import { getSystemErrorName } from 'node:util'
 import type { Transporter } from 'nodemailer'
 
 import { createTransport } from '../email/transport'
+import { type DkimSigner, dkimSigner } from './dkim'
 import { newsletterConnectRetrySeconds, newsletterRetryDelaysMs, smtpUrl as envSmtpUrl } from '../env'
 
 /** What happened to one message after its retries. */
@@ -92,6 +93,8 @@ export class Messenger {
     smtpUrl = envSmtpUrl(),
     private readonly delays = retryDelays(),
     private readonly connectBudgetMs = newsletterConnectRetrySeconds() * 1000,
+    /** DKIM signing from DKIM_PRIVATE_KEY(_FILE)/DKIM_SELECTOR/DKIM_DOMAIN; none without a key. */
+    private readonly dkim: DkimSigner | null = dkimSigner(),
   ) {
     this.transport = createTransport(smtpUrl)
     this.connections = poolConnections(smtpUrl)
@@ -134,6 +137,7 @@ export class Messenger {
    * every message of this messenger: then the outcome is `unreachable`.
    */
   async send(from: string, to: string, raw: Buffer, messageId: string, gate = Promise.resolve()): Promise<Outcome> {
+    if (this.dkim) raw = await this.dkim(raw)
     let gateError: unknown = null
     gate.catch((err: unknown) => (gateError = err))
     for (let attempt = 0, reconnects = 0; ;) {

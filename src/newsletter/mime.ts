@@ -112,10 +112,20 @@ export function compileMessage(input: MessageInput): CompiledMessage {
   }
 }
 
+/** Each token's value is encoded once per copy, however often it occurs (a tracked message has one per link). */
 function renderBody(body: EncodedBody, values: TokenValues, out: Buffer[]): void {
+  const encoded = new Map<string, Buffer>()
   for (const piece of body.pieces) {
-    if (Buffer.isBuffer(piece)) out.push(piece)
-    else out.push(Buffer.from(endWithBreak(encodeQp(body.escape(values[piece.token] ?? ''))), 'latin1'))
+    if (Buffer.isBuffer(piece)) {
+      out.push(piece)
+      continue
+    }
+    let value = encoded.get(piece.token)
+    if (!value) {
+      value = Buffer.from(endWithBreak(encodeQp(body.escape(values[piece.token] ?? ''))), 'latin1')
+      encoded.set(piece.token, value)
+    }
+    out.push(value)
   }
 }
 

@@ -29,13 +29,14 @@ export const unsubscribeConfirmPage = (token: string, email: string) =>
 <button type="submit">Unsubscribe</button></form>`,
   )
 
-export const preferencesPage = (token: string, email: string, status: string) => {
+/** `extra`: further sections (the tracking switch of src/analytics/privacy.ts). */
+export const preferencesPage = (token: string, email: string, status: string, extra = '') => {
   const subscribed = status === 'active'
   const action = subscribed ? 'unsubscribe' : 'resubscribe'
   return page(
     'Your newsletter preferences',
     `<p><strong>${escapeHtml(email)}</strong> is ${subscribed ? 'subscribed' : `<em>${escapeHtml(status)}</em>`}.</p>
 <form method="post" action="/preferences?token=${encodeURIComponent(token)}"><input type="hidden" name="action" value="${action}">
-<button type="submit">${subscribed ? 'Unsubscribe' : 'Subscribe again'}</button></form>`,
+<button type="submit">${subscribed ? 'Unsubscribe' : 'Subscribe again'}</button></form>${extra}`,
   )
 }

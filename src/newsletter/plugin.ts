@@ -3,6 +3,7 @@ import type { Plugin } from 'payload'
 import { Campaigns } from '../../collections/Campaigns'
 import { DeliveryBatches } from '../../collections/DeliveryBatches'
 import { newsletterEndpoints } from './endpoints'
+import { clearSuppressionEndpoint } from './suppression'
 import { sendNewslettersTask } from './task'
 
 /**
@@ -57,7 +58,7 @@ export const newsletterPlugin: Plugin = (config) => ({
     Campaigns,
     DeliveryBatches,
   ],
-  endpoints: [...(config.endpoints ?? []), ...newsletterEndpoints],
+  endpoints: [...(config.endpoints ?? []), ...newsletterEndpoints, clearSuppressionEndpoint],
   // The sender runs as a job task, so `briefing worker` is one worker for every job.
   jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), sendNewslettersTask] },
 })

@@ -3,6 +3,7 @@ import type { Express, Request, Response } from 'express'
 import { newsletterSubscribeLimit, newsletterWorkerExternal } from '../env'
 
 import { checkInboxPage, messagePage, preferencesPage, unsubscribeConfirmPage } from './pages'
+import { currentTracking, trackingSection } from '../analytics/privacy'
 import { errorBody } from '../lib/endpoint'
 import { createSharedRateLimiter } from '../lib/rateLimit'
 import { smallBodies } from '../security/bodies'
@@ -116,7 +117,18 @@ export async function mountNewsletterRoutes(app: Express, options: NewsletterRou
     res
       .set('Cache-Control', 'no-store')
       .type('html')
-      .send(preferencesPage(String(req.query.token), found.subscriber.email, found.subscriber.status))
+      .send(
+        preferencesPage(
+          String(req.query.token),
+          found.subscriber.email,
+          found.subscriber.status,
+          trackingSection(
+            String(req.query.token),
+            await currentTracking(payload),
+            Boolean(found.subscriber.trackingOptOut),
+          ),
+        ),
+      )
   })
 
   app.post('/preferences', ...bodyParsers, async (req, res) => {
@@ -130,7 +142,14 @@ export async function mountNewsletterRoutes(app: Express, options: NewsletterRou
     res
       .set('Cache-Control', 'no-store')
       .type('html')
-      .send(preferencesPage(token, result.subscriber.email, result.subscriber.status))
+      .send(
+        preferencesPage(
+          token,
+          result.subscriber.email,
+          result.subscriber.status,
+          trackingSection(token, await currentTracking(payload), Boolean(result.subscriber.trackingOptOut)),
+        ),
+      )
   })
 
   if (options.worker ?? !newsletterWorkerExternal()) {

@@ -13,6 +13,7 @@ import { LedgerRecorder, type Tracked } from './recorder'
 import { loadNewsletterSettings, type NewsletterSettings, recipientFor } from './settings'
 import { BatchStore, DepartedSubscribers } from './store'
 import { asSystem } from '../lib/system'
+import { sendHtml, trackingValues } from '../analytics/personal'
 
 export type Progress = LedgerSummary & { rate: number; status: Campaign['status'] }
 export type RunResult = Progress & { pausedReason?: string | null }
@@ -63,7 +64,7 @@ export class CampaignRunner {
     const message = compileMessage({
       campaignKey: String(campaign.id),
       subject: campaign.subject,
-      html: campaign.html ?? '',
+      html: sendHtml(campaign, settings.publicUrl),
       text: campaign.text ?? '',
       from: { name: settings.fromName, address: settings.fromAddress },
       replyTo: settings.replyTo,
@@ -180,7 +181,7 @@ export class CampaignRunner {
           continue
         }
         this.counts.sending++
-        const { outcome, pauseReason } = await this.sendOne(recipient, settings, message, recorded)
+        const { outcome, pauseReason } = await this.sendOne(campaign, recipient, settings, message, recorded)
         this.counts.sending--
         if (outcome.state === 'sent') {
           newsletterSends.inc()
@@ -235,12 +236,15 @@ export class CampaignRunner {
 
   /** One recipient through the messenger; a recipient left pending says why the campaign pauses. */
   private async sendOne(
+    campaign: Campaign,
     r: LedgerRecipient,
     settings: NewsletterSettings,
     message: CompiledMessage,
     gate: Promise<void>,
   ): Promise<{ outcome: LedgerRecipient; pauseReason?: string }> {
-    const raw = personalise(message, recipientFor(settings, r, r.messageId))
+    const recipient = recipientFor(settings, r, r.messageId)
+    Object.assign(recipient.values, trackingValues(campaign, r))
+    const raw = personalise(message, recipient)
     const sent = await this.messenger.send(settings.fromAddress, r.email, raw, r.messageId, gate)
     if (sent.kind === 'sent') return { outcome: { ...r, state: 'sent', code: undefined, error: undefined } }
     if (sent.kind === 'failed') {

@@ -11,6 +11,16 @@ const b64 = (value: string | Buffer) => Buffer.from(value).toString('base64url')
 
 const sign = (body: string) => createHmac('sha256', `newsletter:${payloadSecret()}`).update(body).digest('base64url')
 
+/** The newsletter signature of `body` (base64url HMAC-SHA256), for other signed values (analytics). */
+export const signBody = sign
+
+/** Whether `signature` is the newsletter signature of `body` (constant time). */
+export function checkSignature(body: string, signature: string): boolean {
+  const expected = Buffer.from(sign(body))
+  const given = Buffer.from(signature)
+  return expected.length === given.length && timingSafeEqual(expected, given)
+}
+
 /** `<base64url(json)>.<hmac>`: compact, URL-safe, bound to the subscriber id AND address. */
 export function signToken(claims: TokenClaims): string {
   const body = b64(JSON.stringify([claims.purpose, claims.subscriber, claims.email, claims.expires ?? 0]))
@@ -23,10 +33,7 @@ export function verifyToken(token: unknown, purpose: TokenPurpose, now = Date.no
   if (typeof token !== 'string' || token.length > 600) return { ok: false, reason: 'missing or malformed token' }
   const [body, sig, extra] = token.split('.')
   if (!body || !sig || extra !== undefined) return { ok: false, reason: 'malformed token' }
-  const expected = Buffer.from(sign(body))
-  const given = Buffer.from(sig)
-  if (expected.length !== given.length || !timingSafeEqual(expected, given))
-    return { ok: false, reason: 'invalid signature' }
+  if (!checkSignature(body, sig)) return { ok: false, reason: 'invalid signature' }
   let parsed: unknown
   try {
     parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'))

@@ -28,12 +28,14 @@ import { ReuseButton as ReuseButton_f73fd77896828a04ffb9b990bf4e106c } from '../
 import { RelatedPanel as RelatedPanel_64b15a892ea67c6ed344b18a5dd1dc6a } from '../../../reuse/admin/RelatedPanel'
 import { TermSuggestions as TermSuggestions_733b349a712360db62554c4ba87e2bf1 } from '../../../glossary/admin/TermSuggestions'
 import { SubscribersTools as SubscribersTools_31359ac3e064deb03f95b58fd0d7c387 } from '../../../newsletter/admin/SubscribersTools'
+import { SendReportPanel as SendReportPanel_ce4878cd4555de5bb084ffc164c5237d } from '../../../analytics/admin/SendReportPanel'
+import { DkimRecord as DkimRecord_b63173bfa6ecc2ec40befad27ee102df } from '../../../newsletter/admin/DkimRecord'
 import { ImportNavLink as ImportNavLink_c7abb5e0756449bdf0891e15c56b7092 } from '../../../importer/admin/ImportNavLink'
 import { NavLinks as NavLinks_37830ad534b282d9d66bc50415356f6f } from '../../../search/admin/NavLinks'
 import { DraftIssuePanel as DraftIssuePanel_0715c5a41c8d9c08e20c622325c6c7fb } from '../../../admin/DraftIssuePanel'
 import { ImportView as ImportView_9bd3772695d0687ef60b3efb09aa2ef3 } from '../../../importer/admin/ImportView'
-import { ConsistencyView as ConsistencyView_6d2fa54394b463511839629ffc942123 } from '../../../glossary/admin/ConsistencyView'
 import { SearchView as SearchView_e7975109f5b2fe2ebed91ffbdffe0cea } from '../../../search/admin/SearchView'
+import { ConsistencyView as ConsistencyView_6d2fa54394b463511839629ffc942123 } from '../../../glossary/admin/ConsistencyView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -68,11 +70,13 @@ export const importMap = {
   "/reuse/admin/RelatedPanel#RelatedPanel": RelatedPanel_64b15a892ea67c6ed344b18a5dd1dc6a,
   "/glossary/admin/TermSuggestions#TermSuggestions": TermSuggestions_733b349a712360db62554c4ba87e2bf1,
   "/newsletter/admin/SubscribersTools#SubscribersTools": SubscribersTools_31359ac3e064deb03f95b58fd0d7c387,
+  "/analytics/admin/SendReportPanel#SendReportPanel": SendReportPanel_ce4878cd4555de5bb084ffc164c5237d,
+  "/newsletter/admin/DkimRecord#DkimRecord": DkimRecord_b63173bfa6ecc2ec40befad27ee102df,
   "/importer/admin/ImportNavLink#ImportNavLink": ImportNavLink_c7abb5e0756449bdf0891e15c56b7092,
   "/search/admin/NavLinks#NavLinks": NavLinks_37830ad534b282d9d66bc50415356f6f,
   "/admin/DraftIssuePanel#DraftIssuePanel": DraftIssuePanel_0715c5a41c8d9c08e20c622325c6c7fb,
   "/importer/admin/ImportView#ImportView": ImportView_9bd3772695d0687ef60b3efb09aa2ef3,
-  "/glossary/admin/ConsistencyView#ConsistencyView": ConsistencyView_6d2fa54394b463511839629ffc942123,
   "/search/admin/SearchView#SearchView": SearchView_e7975109f5b2fe2ebed91ffbdffe0cea,
+  "/glossary/admin/ConsistencyView#ConsistencyView": ConsistencyView_6d2fa54394b463511839629ffc942123,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
