@@ -17,7 +17,9 @@ let web: Awaited<ReturnType<typeof startWebApp>>
 let itemId: number | string
 const longWords = (words: number) => Array.from({ length: words }, (_, i) => `word${i}`).join(' ')
 const LONG_TERM = longWords(6000) // ~40,000 characters
-const LONG_SOURCE = longWords(5500) // ~39,000 characters
+// PostgreSQL's btree index on the unique source name holds at most ~2,700 bytes per row, so rows
+// longer than that could never have been written there; there the legacy row is as long as it can be.
+const LONG_SOURCE = process.env.POSTGRES_URI ? longWords(330) : longWords(5500) // ~2,600 / ~39,000 characters
 
 beforeAll(async () => {
   t = await bootPayload('long-names')
@@ -54,7 +56,7 @@ describe('long term and source names', () => {
     }
   })
 
-  it('imports still work with a 39,000-character source name in the database', async () => {
+  it('imports still work with a source name far over the limit (39,000 characters; ~2,600 on PostgreSQL) in the database', async () => {
     const html = fs.readFileSync(path.resolve('tests/fixtures/import/weekly-report-4-68.html'))
     const result = await importFile(t.payload, 'weekly-report-4-68.html', html, { dryRun: true })
     expect(result.error).toBeUndefined()
