@@ -1,8 +1,8 @@
 import { APIError, type CollectionConfig } from 'payload'
 
 import {
-  editorOrOwnDraft,
   editorOrOwnUnpublished,
+  editorOwnOrAssignedDraft,
   isStaff,
   publishedItemOrStaff,
   staffCreateDraft,
@@ -29,7 +29,7 @@ export const Items: CollectionConfig = {
     read: publishedItemOrStaff,
     readVersions: isStaff,
     create: staffCreateDraft,
-    update: editorOrOwnDraft,
+    update: editorOwnOrAssignedDraft,
     delete: editorOrOwnUnpublished,
   },
   versions: { drafts: { autosave: { interval: 1500 } }, maxPerDoc: 50 },

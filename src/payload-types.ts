@@ -438,8 +438,45 @@ export interface Section {
    */
   position?: number | null;
   style: 'full' | 'brief';
+  /**
+   * New items in this section without an assignee are assigned to this person.
+   */
+  defaultAssignee?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name?: string | null;
+  /**
+   * Contributors draft items; editors publish; admins manage users and settings.
+   */
+  role: 'admin' | 'editor' | 'contributor';
+  /**
+   * Emails about assignments, review comments and status changes.
+   */
+  notifications?: ('immediate' | 'daily' | 'off') | null;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * Summaries and briefs. Each belongs to one issue and one section, in order.
@@ -521,6 +558,14 @@ export interface Item {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  /**
+   * Who writes this item. Defaults to the section’s default assignee.
+   */
+  assignee?: (number | null) | User;
+  /**
+   * Unassigned → Assigned → Drafting → In review → Approved. Only editors approve or step back.
+   */
+  status?: ('unassigned' | 'assigned' | 'drafting' | 'in_review' | 'approved') | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -664,35 +709,6 @@ export interface Translation {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name?: string | null;
-  /**
-   * Contributors draft items; editors publish; admins manage users and settings.
-   */
-  role: 'admin' | 'editor' | 'contributor';
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * Newsletter readers. Only editors and admins can see this list.
@@ -1117,6 +1133,8 @@ export interface ItemsSelect<T extends boolean = true> {
   createdBy?: T;
   updatedBy?: T;
   reusedIn?: T;
+  assignee?: T;
+  status?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1145,6 +1163,7 @@ export interface SectionsSelect<T extends boolean = true> {
   description?: T;
   position?: T;
   style?: T;
+  defaultAssignee?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1293,6 +1312,7 @@ export interface MediaSelect<T extends boolean = true> {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   role?: T;
+  notifications?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;

@@ -51,6 +51,13 @@ export const editorOrOwnDraft: Access = ({ req, data }) => {
   return { createdBy: { equals: req.user.id } }
 }
 
+/** As editorOrOwnDraft, and a contributor may also save the items assigned to them (workflow). */
+export const editorOwnOrAssignedDraft: Access = (args) => {
+  const own = editorOrOwnDraft(args) as boolean | Where
+  if (typeof own !== 'object' || !args.req.user) return own
+  return { or: [own, { assignee: { equals: args.req.user.id } }] }
+}
+
 /** Editors may delete anything; a contributor only what they created and nobody has published. */
 export const editorOrOwnUnpublished: Access = ({ req }): boolean | Where => {
   if (hasEditorRole(req.user)) return true
