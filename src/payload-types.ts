@@ -81,6 +81,8 @@ export interface Config {
     'rate-limits': RateLimit;
     campaigns: Campaign;
     'delivery-batches': DeliveryBatch;
+    comments: Comment;
+    'pending-notifications': PendingNotification;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -110,6 +112,8 @@ export interface Config {
     'rate-limits': RateLimitsSelect<false> | RateLimitsSelect<true>;
     campaigns: CampaignsSelect<false> | CampaignsSelect<true>;
     'delivery-batches': DeliveryBatchesSelect<false> | DeliveryBatchesSelect<true>;
+    comments: CommentsSelect<false> | CommentsSelect<true>;
+    'pending-notifications': PendingNotificationsSelect<false> | PendingNotificationsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -122,9 +126,11 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     settings: Setting;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     settings: SettingsSelect<false> | SettingsSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
   widgets: {
@@ -134,6 +140,7 @@ export interface Config {
   jobs: {
     tasks: {
       sendNewsletters: TaskSendNewsletters;
+      sendNotificationDigest: TaskSendNotificationDigest;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -547,6 +554,9 @@ export interface Item {
   reusedFrom?: (number | null) | Item;
   related?: (number | Item)[] | null;
   sectionStyle?: string | null;
+  /**
+   * The headline, or a brief’s date and first words.
+   */
   title?: string | null;
   createdBy?: (number | null) | User;
   updatedBy?: (number | null) | User;
@@ -825,6 +835,37 @@ export interface DeliveryBatch {
   sentAt?: string | null;
 }
 /**
+ * Review comments on items; shown beside the item in its edit view and the composer.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comments".
+ */
+export interface Comment {
+  id: number;
+  item: number | Item;
+  body: string;
+  parent?: (number | null) | Comment;
+  author?: (number | null) | User;
+  resolved?: boolean | null;
+  resolvedBy?: (number | null) | User;
+  resolvedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pending-notifications".
+ */
+export interface PendingNotification {
+  id: number;
+  user: number | User;
+  subject: string;
+  text: string;
+  sentAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -893,7 +934,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendNewsletters' | 'schedulePublish';
+        taskSlug: 'inline' | 'sendNewsletters' | 'sendNotificationDigest' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -926,10 +967,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendNewsletters' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'sendNewsletters' | 'sendNotificationDigest' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -995,6 +1045,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'delivery-batches';
         value: number | DeliveryBatch;
+      } | null)
+    | ({
+        relationTo: 'comments';
+        value: number | Comment;
+      } | null)
+    | ({
+        relationTo: 'pending-notifications';
+        value: number | PendingNotification;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1411,6 +1469,33 @@ export interface DeliveryBatchesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comments_select".
+ */
+export interface CommentsSelect<T extends boolean = true> {
+  item?: T;
+  body?: T;
+  parent?: T;
+  author?: T;
+  resolved?: T;
+  resolvedBy?: T;
+  resolvedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pending-notifications_select".
+ */
+export interface PendingNotificationsSelect<T extends boolean = true> {
+  user?: T;
+  subject?: T;
+  text?: T;
+  sentAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1445,6 +1530,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1501,6 +1587,24 @@ export interface Setting {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "settings_select".
  */
 export interface SettingsSelect<T extends boolean = true> {
@@ -1511,6 +1615,16 @@ export interface SettingsSelect<T extends boolean = true> {
   publicUrl?: T;
   footer?: T;
   logo?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -1533,6 +1647,16 @@ export interface TaskSendNewsletters {
   input?: unknown;
   output: {
     campaigns: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendNotificationDigest".
+ */
+export interface TaskSendNotificationDigest {
+  input?: unknown;
+  output: {
+    digests: number;
   };
 }
 /**

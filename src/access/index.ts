@@ -72,6 +72,21 @@ export const staffCreateDraft: Access = ({ req, data }) => {
   return (data as { _status?: string } | undefined)?._status !== 'published'
 }
 
+/** Review comments: editors change any; others their own, or (to resolve) those on items assigned to them. */
+export const editorAuthorOrAssignee: Access = ({ req }) => {
+  if (hasEditorRole(req.user)) return true
+  if (!hasStaffRole(req.user) || !req.user) return false
+  const mine: Where[] = [{ author: { equals: req.user.id } }, { 'item.assignee': { equals: req.user.id } }]
+  return { or: mine }
+}
+
+/** Review comments: editors delete any, others only their own. */
+export const editorOrAuthor: Access = ({ req }) => {
+  if (hasEditorRole(req.user)) return true
+  if (!hasStaffRole(req.user) || !req.user) return false
+  return { author: { equals: req.user.id } }
+}
+
 /** A user may read and update their own account; admins may do so for all. */
 export const adminOrSelf: Access = ({ req }) => {
   if (hasAdminRole(req.user)) return true

@@ -1,7 +1,11 @@
 import type { CollectionConfig, Config, Field } from 'payload'
 
+import { Comments } from '../../collections/Comments'
+import { PendingNotifications } from '../../collections/PendingNotifications'
 import { itemAssignment } from '../../collections/hooks/itemAssignment'
 import { isStaff } from '../access'
+import { notifyItemChange } from './notify'
+import { digestTask } from './digest'
 import { ITEM_STATUSES, NOTIFICATION_CHOICES } from './status'
 
 const itemFields: Field[] = [
@@ -22,6 +26,11 @@ const itemFields: Field[] = [
       position: 'sidebar',
       description: 'Unassigned → Assigned → Drafting → In review → Approved. Only editors approve or step back.',
     },
+  },
+  {
+    name: 'reviewThread',
+    type: 'ui',
+    admin: { components: { Field: '/workflow/admin/ReviewThreadField#ReviewThreadField' } },
   },
 ]
 
@@ -44,14 +53,29 @@ const userFields: Field[] = [
   },
 ]
 
+/** List columns with the item's assignee and status before its draft/published status. */
+const withWorkflowColumns = (columns: string[] = []): string[] => {
+  const at = columns.includes('_status') ? columns.indexOf('_status') : columns.length
+  return [...columns.slice(0, at), 'assignee', 'status', ...columns.slice(at)]
+}
+
+/** The issue's table of its items shows their assignee and status too. */
+const issueJoinColumns = (field: Field): Field =>
+  field.type === 'join' && field.name === 'items'
+    ? { ...field, admin: { ...field.admin, defaultColumns: withWorkflowColumns(field.admin?.defaultColumns) } }
+    : field
+
 function extend(c: CollectionConfig): CollectionConfig {
+  if (c.slug === 'issues') return { ...c, fields: c.fields.map(issueJoinColumns) }
   if (c.slug === 'items')
     return {
       ...c,
+      admin: { ...c.admin, defaultColumns: withWorkflowColumns(c.admin?.defaultColumns) },
       fields: [...c.fields, ...itemFields],
       hooks: {
         ...c.hooks,
         beforeChange: [...(c.hooks?.beforeChange ?? []), itemAssignment],
+        afterChange: [...(c.hooks?.afterChange ?? []), notifyItemChange],
       },
     }
   if (c.slug === 'sections') return { ...c, fields: [...c.fields, ...sectionFields] }
@@ -66,5 +90,17 @@ function extend(c: CollectionConfig): CollectionConfig {
  */
 export const withWorkflow = (config: Config): Config => ({
   ...config,
-  collections: (config.collections ?? []).map(extend),
+  collections: [...(config.collections ?? []).map(extend), Comments, PendingNotifications],
+  jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), digestTask] },
+  admin: {
+    ...config.admin,
+    components: {
+      ...config.admin?.components,
+      beforeNavLinks: [...(config.admin?.components?.beforeNavLinks ?? []), '/workflow/admin/MyItemsLink#MyItemsLink'],
+      views: {
+        ...config.admin?.components?.views,
+        myItems: { Component: '/workflow/admin/MyItemsView#MyItemsView', path: '/my-items' },
+      },
+    },
+  },
 })
