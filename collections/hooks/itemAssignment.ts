@@ -3,7 +3,7 @@ import { APIError, type CollectionBeforeChangeHook } from 'payload'
 import { hasEditorRole } from '../../src/access'
 import { relationId } from '../../src/lib/relations'
 import { asSystem } from '../../src/lib/system'
-import { statusIndex, statusLabel } from '../../src/workflow/status'
+import { ITEM_STATUSES, statusIndex, statusLabel } from '../../src/workflow/status'
 
 const refuse = (message: string, status = 400): never => {
   throw new APIError(message, status, null, true)
@@ -42,7 +42,7 @@ function checkTransition(
   if (b !== a + 1)
     refuse(
       `An item moves one step at a time: from ${statusLabel(from)} to ${statusLabel(to)} skips a step ` +
-        `(next: ${statusLabel(['unassigned', 'assigned', 'drafting', 'in_review', 'approved'][a + 1])}).`,
+        `(next: ${ITEM_STATUSES[a + 1]?.label}).`,
     )
 }
 
@@ -60,7 +60,7 @@ export const itemAssignment: CollectionBeforeChangeHook = async ({ req, data, op
   const from = String(originalDoc?.status ?? 'unassigned')
   const assignee = relationId('assignee' in data ? data.assignee : originalDoc?.assignee)
   let to = String(data.status ?? from)
-  if (statusIndex(to) < 0) refuse(`Status must be one of unassigned, assigned, drafting, in_review, approved.`)
+  if (statusIndex(to) < 0) refuse(`Status must be one of ${ITEM_STATUSES.map((s) => s.value).join(', ')}.`)
   if (assignee !== undefined && to === 'unassigned') to = 'assigned'
   if (assignee === undefined && to === 'assigned' && from === 'assigned') to = 'unassigned'
   if (assignee === undefined && to !== 'unassigned')
