@@ -14,7 +14,10 @@ const itemFields: Field[] = [
     type: 'relationship',
     relationTo: 'users',
     index: true,
-    admin: { position: 'sidebar', description: 'Who writes this item. Defaults to the section’s default assignee.' },
+    admin: {
+      position: 'sidebar',
+      description: 'Who writes this item. Defaults to the section’s default assignee.',
+    },
   },
   {
     name: 'status',

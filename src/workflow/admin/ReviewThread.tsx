@@ -29,19 +29,27 @@ async function send(path: string, method: string, body: unknown): Promise<string
   return res.ok ? null : apiErrorMessage(await res.json().catch(() => null), `Failed (${res.status}).`)
 }
 
-function Composer({ label, onSend }: { label: string; onSend: (text: string) => Promise<boolean> }) {
-  const [text, setText] = useState('')
+/** Unsent text by item and box, so that it survives the edit view re-rendering its fields. */
+const unsent = new Map<string, string>()
+
+function Composer({
+  label,
+  draftKey,
+  onSend,
+}: {
+  label: string
+  draftKey: string
+  onSend: (text: string) => Promise<boolean>
+}) {
+  const [text, setStoredText] = useState(() => unsent.get(draftKey) ?? '')
+  const setText = (value: string) => {
+    unsent.set(draftKey, value)
+    setStoredText(value)
+  }
   const [busy, setBusy] = useState(false)
   return (
-    <form
-      style={{ display: 'grid', gap: 6, marginTop: 8 }}
-      onSubmit={async (e) => {
-        e.preventDefault()
-        setBusy(true)
-        if (await onSend(text)) setText('')
-        setBusy(false)
-      }}
-    >
+    // Not a <form>: the edit view is one, and a nested form would submit (save) the document instead.
+    <div style={{ display: 'grid', gap: 6, marginTop: 8 }}>
       <textarea
         aria-label={label}
         value={text}
@@ -50,11 +58,20 @@ function Composer({ label, onSend }: { label: string; onSend: (text: string) => 
         style={{ width: '100%', padding: 8, font: 'inherit' }}
       />
       <div>
-        <button type="submit" className="btn btn--style-primary btn--size-small" disabled={busy || !text.trim()}>
+        <button
+          type="button"
+          className="btn btn--style-primary btn--size-small"
+          disabled={busy || !text.trim()}
+          onClick={async () => {
+            setBusy(true)
+            if (await onSend(text)) setText('')
+            setBusy(false)
+          }}
+        >
           {label}
         </button>
       </div>
-    </form>
+    </div>
   )
 }
 
@@ -124,12 +141,17 @@ export function ReviewThread({ itemId }: { itemId: number | string }) {
           {root.resolved ? null : (
             <Composer
               label="Reply"
+              draftKey={`${itemId}:${root.id}`}
               onSend={(text) => act('/api/comments', 'POST', { item: itemId, parent: root.id, body: text })}
             />
           )}
         </section>
       ))}
-      <Composer label="Add comment" onSend={(text) => act('/api/comments', 'POST', { item: itemId, body: text })} />
+      <Composer
+        label="Add comment"
+        draftKey={`${itemId}:new`}
+        onSend={(text) => act('/api/comments', 'POST', { item: itemId, body: text })}
+      />
     </div>
   )
 }
