@@ -150,7 +150,7 @@ export const Issues: CollectionConfig = {
       on: 'issue',
       defaultSort: 'position',
       defaultLimit: 200,
-      admin: { defaultColumns: ['headline', 'section', 'date', '_status'] },
+      admin: { defaultColumns: ['title', 'section', 'date', '_status'] },
     },
     {
       name: 'itemCount',

@@ -1,8 +1,8 @@
 import { APIError, type CollectionConfig } from 'payload'
 
 import {
-  editorOrOwnDraft,
   editorOrOwnUnpublished,
+  editorOwnOrAssignedDraft,
   isStaff,
   publishedItemOrStaff,
   staffCreateDraft,
@@ -20,7 +20,7 @@ export const Items: CollectionConfig = {
   labels: { singular: 'Item', plural: 'Items' },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['headline', 'section', 'issue', 'date', 'sources', '_status'],
+    defaultColumns: ['title', 'section', 'issue', 'date', 'sources', '_status'],
     listSearchableFields: ['headline', 'originalTitle', 'credit'],
     description: 'Summaries and briefs. Each belongs to one issue and one section, in order.',
   },
@@ -29,7 +29,7 @@ export const Items: CollectionConfig = {
     read: publishedItemOrStaff,
     readVersions: isStaff,
     create: staffCreateDraft,
-    update: editorOrOwnDraft,
+    update: editorOwnOrAssignedDraft,
     delete: editorOrOwnUnpublished,
   },
   versions: { drafts: { autosave: { interval: 1500 } }, maxPerDoc: 50 },
@@ -159,8 +159,9 @@ export const Items: CollectionConfig = {
     {
       name: 'title',
       type: 'text',
-      admin: { hidden: true },
-      label: 'Title (headline, or date and first words of a brief)',
+      // Shown (read-only) so that it can be the list's title column: a brief has no headline.
+      admin: { readOnly: true, position: 'sidebar', description: 'The headline, or a brief’s date and first words.' },
+      label: 'Title',
     },
     { name: 'createdBy', type: 'relationship', relationTo: 'users', admin: { position: 'sidebar', readOnly: true } },
     updatedByField,

@@ -228,6 +228,8 @@ export const searchEager = (): boolean => process.env.BRIEFING_SEARCH_EAGER !== 
 export const smtpUrl = (): string | undefined => read('SMTP_URL')
 export const outboxDir = (): string => path.resolve(read('OUTBOX_DIR') ?? path.join(process.cwd(), 'data', 'outbox'))
 export const mailFrom = (): string => read('MAIL_FROM') ?? 'briefing@example.com'
+/** NOTIFICATION_DIGEST_CRON: when the daily digest of workflow notifications goes out (seconds field first). */
+export const notificationDigestCron = (): string => read('NOTIFICATION_DIGEST_CRON')?.trim() || '0 0 7 * * *'
 
 /** MEDIA_DIR: the folder of local uploads. */
 export const mediaDir = (): string => path.resolve(read('MEDIA_DIR') ?? path.join(process.cwd(), 'media'))

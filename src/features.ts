@@ -13,6 +13,7 @@ import { reuseFeature } from './reuse'
 import { searchFeature } from './search'
 import { securityPlugin } from './security/plugin'
 import { webFeature } from './web'
+import { workflowFeature } from './workflow'
 
 /** Every capability, each from its own `src/<feature>/index.ts` manifest. */
 export const features: Feature[] = [
@@ -26,6 +27,7 @@ export const features: Feature[] = [
   glossaryFeature,
   backupFeature,
   publicationsFeature,
+  workflowFeature,
 ]
 
 /**

@@ -83,6 +83,8 @@ export interface Config {
     campaigns: Campaign;
     'delivery-batches': DeliveryBatch;
     'engagement-events': EngagementEvent;
+    comments: Comment;
+    'pending-notifications': PendingNotification;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -114,6 +116,8 @@ export interface Config {
     campaigns: CampaignsSelect<false> | CampaignsSelect<true>;
     'delivery-batches': DeliveryBatchesSelect<false> | DeliveryBatchesSelect<true>;
     'engagement-events': EngagementEventsSelect<false> | EngagementEventsSelect<true>;
+    comments: CommentsSelect<false> | CommentsSelect<true>;
+    'pending-notifications': PendingNotificationsSelect<false> | PendingNotificationsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -126,9 +130,11 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     settings: Setting;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     settings: SettingsSelect<false> | SettingsSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
   widgets: {
@@ -138,6 +144,7 @@ export interface Config {
   jobs: {
     tasks: {
       sendNewsletters: TaskSendNewsletters;
+      sendNotificationDigest: TaskSendNotificationDigest;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -442,8 +449,45 @@ export interface Section {
    */
   position?: number | null;
   style: 'full' | 'brief';
+  /**
+   * New items in this section without an assignee are assigned to this person.
+   */
+  defaultAssignee?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name?: string | null;
+  /**
+   * Contributors draft items; editors publish; admins manage users and settings.
+   */
+  role: 'admin' | 'editor' | 'contributor';
+  /**
+   * Emails about assignments, review comments and status changes.
+   */
+  notifications?: ('immediate' | 'daily' | 'off') | null;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * Summaries and briefs. Each belongs to one issue and one section, in order.
@@ -514,6 +558,9 @@ export interface Item {
   reusedFrom?: (number | null) | Item;
   related?: (number | Item)[] | null;
   sectionStyle?: string | null;
+  /**
+   * The headline, or a brief’s date and first words.
+   */
   title?: string | null;
   createdBy?: (number | null) | User;
   updatedBy?: (number | null) | User;
@@ -525,6 +572,14 @@ export interface Item {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  /**
+   * Who writes this item. Defaults to the section’s default assignee.
+   */
+  assignee?: (number | null) | User;
+  /**
+   * Unassigned → Assigned → Drafting → In review → Approved. Only editors approve or step back.
+   */
+  status?: ('unassigned' | 'assigned' | 'drafting' | 'in_review' | 'approved') | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -668,35 +723,6 @@ export interface Translation {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name?: string | null;
-  /**
-   * Contributors draft items; editors publish; admins manage users and settings.
-   */
-  role: 'admin' | 'editor' | 'contributor';
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * Newsletter readers. Only editors and admins can see this list.
@@ -873,6 +899,37 @@ export interface EngagementEvent {
   detail?: string | null;
 }
 /**
+ * Review comments on items; shown beside the item in its edit view and the composer.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comments".
+ */
+export interface Comment {
+  id: number;
+  item: number | Item;
+  body: string;
+  parent?: (number | null) | Comment;
+  author?: (number | null) | User;
+  resolved?: boolean | null;
+  resolvedBy?: (number | null) | User;
+  resolvedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pending-notifications".
+ */
+export interface PendingNotification {
+  id: number;
+  user: number | User;
+  subject: string;
+  text: string;
+  sentAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -941,7 +998,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendNewsletters' | 'schedulePublish';
+        taskSlug: 'inline' | 'sendNewsletters' | 'sendNotificationDigest' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -974,10 +1031,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendNewsletters' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'sendNewsletters' | 'sendNotificationDigest' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1051,6 +1117,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'engagement-events';
         value: number | EngagementEvent;
+      } | null)
+    | ({
+        relationTo: 'comments';
+        value: number | Comment;
+      } | null)
+    | ({
+        relationTo: 'pending-notifications';
+        value: number | PendingNotification;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1189,6 +1263,8 @@ export interface ItemsSelect<T extends boolean = true> {
   createdBy?: T;
   updatedBy?: T;
   reusedIn?: T;
+  assignee?: T;
+  status?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1217,6 +1293,7 @@ export interface SectionsSelect<T extends boolean = true> {
   description?: T;
   position?: T;
   style?: T;
+  defaultAssignee?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1365,6 +1442,7 @@ export interface MediaSelect<T extends boolean = true> {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   role?: T;
+  notifications?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -1493,6 +1571,33 @@ export interface EngagementEventsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comments_select".
+ */
+export interface CommentsSelect<T extends boolean = true> {
+  item?: T;
+  body?: T;
+  parent?: T;
+  author?: T;
+  resolved?: T;
+  resolvedBy?: T;
+  resolvedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pending-notifications_select".
+ */
+export interface PendingNotificationsSelect<T extends boolean = true> {
+  user?: T;
+  subject?: T;
+  text?: T;
+  sentAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1527,6 +1632,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1583,6 +1689,24 @@ export interface Setting {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "settings_select".
  */
 export interface SettingsSelect<T extends boolean = true> {
@@ -1593,6 +1717,16 @@ export interface SettingsSelect<T extends boolean = true> {
   publicUrl?: T;
   footer?: T;
   logo?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -1615,6 +1749,16 @@ export interface TaskSendNewsletters {
   input?: unknown;
   output: {
     campaigns: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendNotificationDigest".
+ */
+export interface TaskSendNotificationDigest {
+  input?: unknown;
+  output: {
+    digests: number;
   };
 }
 /**

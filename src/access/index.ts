@@ -51,6 +51,13 @@ export const editorOrOwnDraft: Access = ({ req, data }) => {
   return { createdBy: { equals: req.user.id } }
 }
 
+/** As editorOrOwnDraft, and a contributor may also save the items assigned to them (workflow). */
+export const editorOwnOrAssignedDraft: Access = (args) => {
+  const own = editorOrOwnDraft(args) as boolean | Where
+  if (typeof own !== 'object' || !args.req.user) return own
+  return { or: [own, { assignee: { equals: args.req.user.id } }] }
+}
+
 /** Editors may delete anything; a contributor only what they created and nobody has published. */
 export const editorOrOwnUnpublished: Access = ({ req }): boolean | Where => {
   if (hasEditorRole(req.user)) return true
@@ -63,6 +70,21 @@ export const staffCreateDraft: Access = ({ req, data }) => {
   if (hasEditorRole(req.user)) return true
   if (!hasStaffRole(req.user)) return false
   return (data as { _status?: string } | undefined)?._status !== 'published'
+}
+
+/** Review comments: editors change any; others their own, or (to resolve) those on items assigned to them. */
+export const editorAuthorOrAssignee: Access = ({ req }) => {
+  if (hasEditorRole(req.user)) return true
+  if (!hasStaffRole(req.user) || !req.user) return false
+  const mine: Where[] = [{ author: { equals: req.user.id } }, { 'item.assignee': { equals: req.user.id } }]
+  return { or: mine }
+}
+
+/** Review comments: editors delete any, others only their own. */
+export const editorOrAuthor: Access = ({ req }) => {
+  if (hasEditorRole(req.user)) return true
+  if (!hasStaffRole(req.user) || !req.user) return false
+  return { author: { equals: req.user.id } }
 }
 
 /** A user may read and update their own account; admins may do so for all. */

@@ -1,3 +1,4 @@
+import { Banner, Pill } from '@payloadcms/ui'
 import type { Payload } from 'payload'
 import React from 'react'
 
@@ -6,6 +7,25 @@ import { relationId } from '../lib/relations'
 import { asSystem } from '../lib/system'
 
 type Props = { payload: Payload }
+
+/** A dashboard card in the admin's own look (its elevation colours, radius and spacing). */
+const Panel = ({ children, testId }: { children: React.ReactNode; testId?: string }) => (
+  <section
+    className="briefing-panel"
+    data-testid={testId}
+    style={{
+      display: 'grid',
+      gap: 'calc(var(--base) * 0.8)',
+      marginBottom: 'calc(var(--base) * 2)',
+      padding: 'calc(var(--base) * 1.2)',
+      border: '1px solid var(--theme-elevation-150)',
+      borderRadius: 'var(--style-radius-m)',
+      background: 'var(--theme-elevation-0)',
+    }}
+  >
+    {children}
+  </section>
+)
 
 /** Dashboard panel: the current draft issue, items per section and what is still missing. */
 export async function DraftIssuePanel({ payload }: Props) {
@@ -21,12 +41,12 @@ export async function DraftIssuePanel({ payload }: Props) {
   const issue = drafts.docs[0]
   if (!issue) {
     return (
-      <div className="briefing-panel" style={{ marginBottom: 24 }}>
-        <h2>Current draft issue</h2>
+      <Panel>
+        <h2 style={{ margin: 0 }}>Current draft issue</h2>
         <p>
           No draft issue. <a href="/admin/collections/issues/create">Start the next issue</a>.
         </p>
-      </div>
+      </Panel>
     )
   }
   const items = await payload.find({
@@ -43,7 +63,8 @@ export async function DraftIssuePanel({ payload }: Props) {
     const mine = items.docs.filter((i) => String(relationId(i.section)) === String(id))
     const style = section?.style === 'brief' ? 'brief' : 'full'
     const incomplete = mine.filter((i) => missingContent(i, style).length > 0).length
-    return { name: section?.name ?? String(id), count: mine.length, incomplete }
+    const approved = mine.filter((i) => i.status === 'approved').length
+    return { name: section?.name ?? String(id), count: mine.length, incomplete, approved }
   })
   const missing: string[] = []
   if (!issue.highlights?.length) missing.push('highlights')
@@ -52,31 +73,39 @@ export async function DraftIssuePanel({ payload }: Props) {
     if (r.incomplete) missing.push(`${r.incomplete} incomplete item(s) in ${r.name}`)
   }
   return (
-    <div className="briefing-panel" style={{ marginBottom: 24 }} data-testid="draft-issue-panel">
-      <h2>
+    <Panel testId="draft-issue-panel">
+      <h2 style={{ margin: 0 }}>
         Current draft:{' '}
         <a href={`/admin/collections/issues/${issue.id}`}>{issue.label ?? `${issue.volume}|${issue.number}`}</a>{' '}
-        <small>{issue.periodLabel}</small>
+        <small style={{ color: 'var(--theme-elevation-500)' }}>{issue.periodLabel}</small>
       </h2>
-      <table>
-        <thead>
-          <tr>
-            <th align="left">Section</th>
-            <th align="right">Items</th>
-            <th align="right">Incomplete</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.name}>
-              <td>{r.name}</td>
-              <td align="right">{r.count}</td>
-              <td align="right">{r.incomplete}</td>
+      <div className="table">
+        <table cellPadding={0} cellSpacing={0}>
+          <thead>
+            <tr>
+              <th>Section</th>
+              <th>Items</th>
+              <th>Incomplete</th>
+              <th>Approved</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <p>{missing.length ? `Still missing: ${missing.join('; ')}.` : 'Nothing missing: ready to publish.'}</p>
-    </div>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.name}>
+                <td>{r.name}</td>
+                <td>{r.count}</td>
+                <td>{r.incomplete ? <Pill pillStyle="warning">{r.incomplete}</Pill> : 0}</td>
+                <td>
+                  {r.approved}/{r.count}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Banner type={missing.length ? 'info' : 'success'}>
+        {missing.length ? `Still missing: ${missing.join('; ')}.` : 'Nothing missing: ready to publish.'}
+      </Banner>
+    </Panel>
   )
 }

@@ -23,6 +23,8 @@ export const SYSTEM_REASONS = {
   operator: 'operator and staff tools',
   /** Internal bookkeeping rows no user owns: the change feed, shared rate-limit counters, job claims. */
   bookkeeping: 'internal bookkeeping rows',
+  /** Workflow notifications: reading the recipients' addresses and preferences, queueing and sending digests. */
+  notifications: 'workflow notifications and digests',
   /** Liveness/readiness checks count rows without a user. */
   health: 'health checks',
 } as const

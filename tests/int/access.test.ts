@@ -120,7 +120,8 @@ const MATRIX: Record<string, Record<Op, Actor[]>> = {
   sources: { create: EDITORS, read: ACTORS, update: EDITORS, delete: EDITORS },
   'glossary-terms': { create: STAFF, read: STAFF, update: EDITORS, delete: EDITORS },
   media: { create: STAFF, read: ACTORS, update: EDITORS, delete: EDITORS },
-  users: { create: ['admin'], read: ['admin'], update: ['admin'], delete: ['admin'] },
+  // Staff see each other (assignees, review comment authors); only admins change other accounts.
+  users: { create: ['admin'], read: STAFF, update: ['admin'], delete: ['admin'] },
   subscribers: { create: EDITORS, read: EDITORS, update: EDITORS, delete: ['admin'] }, // deleting a reader's record is an admin's call
 }
 

@@ -27,15 +27,18 @@ import { IssueNewsletterPanel as IssueNewsletterPanel_28b4239cc84802308d8d25c78a
 import { ReuseButton as ReuseButton_f73fd77896828a04ffb9b990bf4e106c } from '../../../reuse/admin/ReuseButton'
 import { RelatedPanel as RelatedPanel_64b15a892ea67c6ed344b18a5dd1dc6a } from '../../../reuse/admin/RelatedPanel'
 import { TermSuggestions as TermSuggestions_733b349a712360db62554c4ba87e2bf1 } from '../../../glossary/admin/TermSuggestions'
+import { ReviewThreadField as ReviewThreadField_21f122467e0a2790246eb62a00391e4f } from '../../../workflow/admin/ReviewThreadField'
 import { SubscribersTools as SubscribersTools_31359ac3e064deb03f95b58fd0d7c387 } from '../../../newsletter/admin/SubscribersTools'
 import { SendReportPanel as SendReportPanel_ce4878cd4555de5bb084ffc164c5237d } from '../../../analytics/admin/SendReportPanel'
 import { DkimRecord as DkimRecord_b63173bfa6ecc2ec40befad27ee102df } from '../../../newsletter/admin/DkimRecord'
 import { ImportNavLink as ImportNavLink_c7abb5e0756449bdf0891e15c56b7092 } from '../../../importer/admin/ImportNavLink'
 import { NavLinks as NavLinks_37830ad534b282d9d66bc50415356f6f } from '../../../search/admin/NavLinks'
 import { DraftIssuePanel as DraftIssuePanel_0715c5a41c8d9c08e20c622325c6c7fb } from '../../../admin/DraftIssuePanel'
+import { MyItemsLink as MyItemsLink_56e9997ca6aafa622e1821bea3b04c2e } from '../../../workflow/admin/MyItemsLink'
 import { ImportView as ImportView_9bd3772695d0687ef60b3efb09aa2ef3 } from '../../../importer/admin/ImportView'
 import { SearchView as SearchView_e7975109f5b2fe2ebed91ffbdffe0cea } from '../../../search/admin/SearchView'
 import { ConsistencyView as ConsistencyView_6d2fa54394b463511839629ffc942123 } from '../../../glossary/admin/ConsistencyView'
+import { MyItemsView as MyItemsView_17b255a3ff45c20b02d24e951f6712ce } from '../../../workflow/admin/MyItemsView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -69,14 +72,17 @@ export const importMap = {
   "/reuse/admin/ReuseButton#ReuseButton": ReuseButton_f73fd77896828a04ffb9b990bf4e106c,
   "/reuse/admin/RelatedPanel#RelatedPanel": RelatedPanel_64b15a892ea67c6ed344b18a5dd1dc6a,
   "/glossary/admin/TermSuggestions#TermSuggestions": TermSuggestions_733b349a712360db62554c4ba87e2bf1,
+  "/workflow/admin/ReviewThreadField#ReviewThreadField": ReviewThreadField_21f122467e0a2790246eb62a00391e4f,
   "/newsletter/admin/SubscribersTools#SubscribersTools": SubscribersTools_31359ac3e064deb03f95b58fd0d7c387,
   "/analytics/admin/SendReportPanel#SendReportPanel": SendReportPanel_ce4878cd4555de5bb084ffc164c5237d,
   "/newsletter/admin/DkimRecord#DkimRecord": DkimRecord_b63173bfa6ecc2ec40befad27ee102df,
   "/importer/admin/ImportNavLink#ImportNavLink": ImportNavLink_c7abb5e0756449bdf0891e15c56b7092,
   "/search/admin/NavLinks#NavLinks": NavLinks_37830ad534b282d9d66bc50415356f6f,
   "/admin/DraftIssuePanel#DraftIssuePanel": DraftIssuePanel_0715c5a41c8d9c08e20c622325c6c7fb,
+  "/workflow/admin/MyItemsLink#MyItemsLink": MyItemsLink_56e9997ca6aafa622e1821bea3b04c2e,
   "/importer/admin/ImportView#ImportView": ImportView_9bd3772695d0687ef60b3efb09aa2ef3,
   "/search/admin/SearchView#SearchView": SearchView_e7975109f5b2fe2ebed91ffbdffe0cea,
   "/glossary/admin/ConsistencyView#ConsistencyView": ConsistencyView_6d2fa54394b463511839629ffc942123,
+  "/workflow/admin/MyItemsView#MyItemsView": MyItemsView_17b255a3ff45c20b02d24e951f6712ce,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

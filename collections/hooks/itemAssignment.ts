@@ -1,0 +1,79 @@
+import { APIError, type CollectionBeforeChangeHook } from 'payload'
+
+import { hasEditorRole } from '../../src/access'
+import { relationId } from '../../src/lib/relations'
+import { asSystem } from '../../src/lib/system'
+import { ITEM_STATUSES, statusIndex, statusLabel } from '../../src/workflow/status'
+
+const refuse = (message: string, status = 400): never => {
+  throw new APIError(message, status, null, true)
+}
+
+/** The section's default assignee, for a new item that names none. */
+async function defaultAssignee(
+  req: Parameters<CollectionBeforeChangeHook>[0]['req'],
+  section: unknown,
+): Promise<number | string | undefined> {
+  const id = relationId(section)
+  if (id === undefined) return undefined
+  const found = await req.payload
+    .findByID({ collection: 'sections', id, depth: 0, req, ...asSystem('derived'), disableErrors: true })
+    .catch(() => null)
+  return relationId((found as { defaultAssignee?: unknown } | null)?.defaultAssignee)
+}
+
+/**
+ * Who may move an item from one status to another: one step forward at a time, up to "In review",
+ * for an item's assignee or creator; editors approve, step back and jump ahead. Saves by the system
+ * (no user: imports, seed) keep the status they are given.
+ */
+function checkTransition(
+  req: Parameters<CollectionBeforeChangeHook>[0]['req'],
+  from: string,
+  to: string,
+  own: boolean,
+): void {
+  if (from === to || !req.user) return
+  const [a, b] = [statusIndex(from), statusIndex(to)]
+  if (hasEditorRole(req.user)) return
+  if (b < a) refuse(`Only editors move an item back from ${statusLabel(from)} to ${statusLabel(to)}.`, 403)
+  if (to === 'approved') refuse('Only editors approve an item.', 403)
+  if (!own) refuse('Only the assignee or an editor changes the status of this item.', 403)
+  if (b !== a + 1)
+    refuse(
+      `An item moves one step at a time: from ${statusLabel(from)} to ${statusLabel(to)} skips a step ` +
+        `(next: ${ITEM_STATUSES[a + 1]?.label}).`,
+    )
+}
+
+/**
+ * Assignee and status of an item: a new item takes its section's default assignee; giving an
+ * unassigned item an assignee makes it `assigned` (removing it makes an `assigned` item
+ * `unassigned` again); a status past `unassigned` needs an assignee; transitions follow
+ * checkTransition. Errors are 400/403 with a message, and nothing is saved.
+ */
+export const itemAssignment: CollectionBeforeChangeHook = async ({ req, data, operation, originalDoc }) => {
+  if (operation === 'create' && relationId(data.assignee) === undefined) {
+    const fallback = await defaultAssignee(req, data.section)
+    if (fallback !== undefined) data.assignee = fallback
+  }
+  const from = String(originalDoc?.status ?? 'unassigned')
+  const assignee = relationId('assignee' in data ? data.assignee : originalDoc?.assignee)
+  let to = String(data.status ?? from)
+  if (statusIndex(to) < 0) refuse(`Status must be one of ${ITEM_STATUSES.map((s) => s.value).join(', ')}.`)
+  if (assignee !== undefined && to === 'unassigned') to = 'assigned'
+  if (assignee === undefined && to === 'assigned' && from === 'assigned') to = 'unassigned'
+  if (assignee === undefined && to !== 'unassigned')
+    refuse(`Assign someone before moving the item to ${statusLabel(to)}.`)
+  const me = req.user?.id
+  const own =
+    me !== undefined &&
+    [relationId(originalDoc?.assignee), relationId(originalDoc?.createdBy), relationId(data.createdBy)].some(
+      (id) => id !== undefined && String(id) === String(me),
+    )
+  // The automatic unassigned ⇄ assigned step follows the assignee, whoever sets it.
+  const automatic = (from === 'unassigned' && to === 'assigned') || (from === 'assigned' && to === 'unassigned')
+  if (!automatic) checkTransition(req, from, to, own || operation === 'create')
+  data.status = to
+  return data
+}
