@@ -155,6 +155,20 @@ export const Items: CollectionConfig = {
     },
     { name: 'reusedFrom', type: 'relationship', relationTo: 'items', admin: { position: 'sidebar', readOnly: true } },
     { name: 'related', type: 'relationship', relationTo: 'items', hasMany: true, admin: { position: 'sidebar' } },
+    {
+      name: 'status',
+      type: 'select',
+      defaultValue: 'unassigned',
+      index: true,
+      options: [
+        { label: 'Unassigned', value: 'unassigned' },
+        { label: 'Assigned', value: 'assigned' },
+        { label: 'Drafting', value: 'drafting' },
+        { label: 'In review', value: 'in_review' },
+        { label: 'Approved', value: 'approved' },
+      ],
+      admin: { position: 'sidebar', description: 'An issue is published only when every item is approved.' },
+    },
     { name: 'sectionStyle', type: 'text', admin: { hidden: true } },
     {
       name: 'title',

@@ -509,6 +509,10 @@ export interface Item {
   isExcerpt?: boolean | null;
   reusedFrom?: (number | null) | Item;
   related?: (number | Item)[] | null;
+  /**
+   * An issue is published only when every item is approved.
+   */
+  status?: ('unassigned' | 'assigned' | 'drafting' | 'in_review' | 'approved') | null;
   sectionStyle?: string | null;
   title?: string | null;
   createdBy?: (number | null) | User;
@@ -1112,6 +1116,7 @@ export interface ItemsSelect<T extends boolean = true> {
   isExcerpt?: T;
   reusedFrom?: T;
   related?: T;
+  status?: T;
   sectionStyle?: T;
   title?: T;
   createdBy?: T;
