@@ -8,7 +8,11 @@ import { badLinks, brokenLinks } from './checks/links'
 import { loadPreflightIssue } from './load'
 import type { PreflightIssue, Problem } from './types'
 
-export type PreflightOptions = { checkLinks?: boolean }
+export type PreflightOptions = {
+  checkLinks?: boolean
+  /** Skip the checks that only ever warn (glossary, email size): what the publish and send gates need. */
+  blockingOnly?: boolean
+}
 
 /** Every check of one item, in order. */
 const itemChecks = [placeholders, emptyItem, longBrief, sourceAndDate, dateInPeriod, badLinks, notApproved] as const
@@ -20,10 +24,10 @@ export async function checkIssue(
   options: PreflightOptions = {},
 ): Promise<Problem[]> {
   const problems = issue.items.flatMap((item) => itemChecks.flatMap((check) => check(item, issue)))
-  problems.push(...glossaryProblems(issue.items, await loadTerms(req.payload, req)))
+  if (!options.blockingOnly) problems.push(...glossaryProblems(issue.items, await loadTerms(req.payload, req)))
   problems.push(...(await highlightTargets(req, issue)))
   problems.push(...(await imageProblems(req, issue)))
-  problems.push(...(await emailSize(req, issue)))
+  if (!options.blockingOnly) problems.push(...(await emailSize(req, issue)))
   if (options.checkLinks) problems.push(...(await brokenLinks(issue.items)))
   return problems
 }

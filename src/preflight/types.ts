@@ -17,6 +17,8 @@ export type PreflightItem = {
   dateEnd?: string | null
   sources?: unknown[] | null
   articleUrl?: string | null
+  originalTitle?: string | null
+  excerpt?: string | null
   section?: unknown
   sectionStyle?: string | null
   status?: string | null

@@ -25,7 +25,8 @@ export function glossaryProblems(items: PreflightItem[], terms: Terms): Problem[
   const seen = new Set<string>()
   const out: Problem[] = []
   for (const item of items) {
-    const text = `${item.headline ?? ''}\n${lexicalText(item.body, (id) => terms.get(id)?.english)}`
+    const body = lexicalText(item.body, (id) => terms.get(id)?.english)
+    const text = [item.headline, body, item.originalTitle, item.excerpt].filter(Boolean).join('\n')
     for (const id of termsUsed(item, terms, byOriginal)) {
       if (seen.has(id)) continue
       seen.add(id)

@@ -35,6 +35,7 @@ import { ImportView as ImportView_9bd3772695d0687ef60b3efb09aa2ef3 } from '../..
 import { ConsistencyView as ConsistencyView_6d2fa54394b463511839629ffc942123 } from '../../../glossary/admin/ConsistencyView'
 import { SearchView as SearchView_e7975109f5b2fe2ebed91ffbdffe0cea } from '../../../search/admin/SearchView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
+import { PreflightField as PreflightField_db4abdf3a7f8afb96ee7d0dbe9b09a2f } from '../../../preflight/admin/PreflightPanel'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
@@ -74,5 +75,6 @@ export const importMap = {
   "/importer/admin/ImportView#ImportView": ImportView_9bd3772695d0687ef60b3efb09aa2ef3,
   "/glossary/admin/ConsistencyView#ConsistencyView": ConsistencyView_6d2fa54394b463511839629ffc942123,
   "/search/admin/SearchView#SearchView": SearchView_e7975109f5b2fe2ebed91ffbdffe0cea,
-  "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
+  "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1,
+  "/preflight/admin/PreflightPanel#PreflightField": PreflightField_db4abdf3a7f8afb96ee7d0dbe9b09a2f
 }
