@@ -151,5 +151,5 @@ describe('briefing publish', () => {
       _status: 'published',
       overrides: [expect.objectContaining({ reason: 'Reviewed on paper', action: 'publish', user: null })],
     })
-  }, 120_000)
+  }, 300_000)
 })
