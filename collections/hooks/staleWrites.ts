@@ -59,8 +59,10 @@ export const refuseStaleWrite: CollectionBeforeChangeHook = async ({
     const who = await describeEditor(req, originalDoc.updatedBy)
     const versions = `${req.payload.config.routes.admin}/collections/${collection.slug}/${originalDoc.id}/versions`
     throw new APIError(
-      `This document was changed by ${who} at ${originalDoc.updatedAt}, after the version your change was based on ` +
-        `(${expected}). Nothing was saved: compare the versions (${versions}), reload, reapply your change and save again.`,
+      // One colon and no ", ": the admin's toast shows the text before the first colon as its title and
+      // splits the rest into a list at each ", ".
+      `Not saved: this document was changed by ${who} at ${originalDoc.updatedAt} after the version your change ` +
+        `was based on (${expected}). Compare the versions (${versions}) then reload and reapply your change.`,
       409,
       { updatedAt: originalDoc.updatedAt, updatedBy: relationId(originalDoc.updatedBy) ?? null },
       true,
