@@ -9,6 +9,7 @@ import { jobsFeature } from './jobs'
 import { publicationsFeature } from './publications'
 import { opaqueIdsPlugin } from './lib/opaqueIds'
 import { newsletterFeature } from './newsletter'
+import { preflightFeature } from './preflight'
 import { reuseFeature } from './reuse'
 import { searchFeature } from './search'
 import { securityPlugin } from './security/plugin'
@@ -28,6 +29,7 @@ export const features: Feature[] = [
   backupFeature,
   publicationsFeature,
   workflowFeature,
+  preflightFeature,
 ]
 
 /**

@@ -325,6 +325,22 @@ export interface Issue {
    * How the newsletter presents this issue.
    */
   newsletterFormat?: ('auto' | 'full' | 'digest') | null;
+  /**
+   * Editors: to publish while preflight lists blocking problems, give the reason here, then publish. The reason is kept in the overrides below.
+   */
+  publishOverride?: {
+    reason?: string | null;
+  };
+  overrides?:
+    | {
+        reason: string;
+        user?: (number | null) | User;
+        at?: string | null;
+        action?: ('publish' | 'send') | null;
+        codes?: string[] | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -1230,6 +1246,21 @@ export interface IssuesSelect<T extends boolean = true> {
   publishedAt?: T;
   updatedBy?: T;
   newsletterFormat?: T;
+  publishOverride?:
+    | T
+    | {
+        reason?: T;
+      };
+  overrides?:
+    | T
+    | {
+        reason?: T;
+        user?: T;
+        at?: T;
+        action?: T;
+        codes?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

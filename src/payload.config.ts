@@ -10,6 +10,7 @@ import sharp from 'sharp'
 import { ChangeFeed } from '../collections/ChangeFeed'
 import { GlossaryTerms } from '../collections/GlossaryTerms'
 import { Issues } from '../collections/Issues'
+import { answerStaleWrite } from '../collections/hooks/staleWrites'
 import { Items } from '../collections/Items'
 import { Media } from '../collections/Media'
 import { Publications } from '../collections/Publications'
@@ -122,6 +123,8 @@ export default buildConfig({
   // The same bound the express edge applies to multipart bodies (src/security/bodies.ts).
   upload: { limits: { fileSize: BODY_LIMITS.upload } },
   plugins: [...storage(), ...featurePlugins],
+  // A stale save's 409 carries the current updatedAt at the top of the answer (collections/hooks/staleWrites.ts).
+  hooks: { afterError: [answerStaleWrite] },
   jobs: {
     access: { run: ({ req }) => isEditor({ req }) as boolean },
     autoRun: jobsAutorun() ? [{ cron: '* * * * *', queue: 'default', limit: 20 }] : [],

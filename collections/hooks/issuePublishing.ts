@@ -48,8 +48,8 @@ export const defaultSections: CollectionBeforeValidateHook = async ({ data, req,
 }
 
 /** Publishing is refused while any item of the issue misses required content; names them. */
-export const refuseIncompleteIssue: CollectionBeforeChangeHook = async ({ data, req, originalDoc }) => {
-  if (data._status !== 'published' || originalDoc?.id === undefined) return data
+export const refuseIncompleteIssue: CollectionBeforeChangeHook = async ({ data, req, originalDoc, context }) => {
+  if (data._status !== 'published' || originalDoc?.id === undefined || context.overridesOnly) return data
   const items = await req.payload.find({
     collection: 'items',
     where: { issue: { equals: originalDoc.id } },
@@ -80,8 +80,9 @@ export const refuseIncompleteIssue: CollectionBeforeChangeHook = async ({ data, 
  * When an issue is published, its draft items are published with it (same transaction). Items are
  * looked up by their latest draft: an item created by autosave only carries its issue in drafts.
  */
-export const publishItemsWithIssue: CollectionAfterChangeHook = async ({ doc, req }) => {
-  if (doc._status !== 'published') return doc
+export const publishItemsWithIssue: CollectionAfterChangeHook = async ({ doc, req, context }) => {
+  // A save that only records a preflight override (src/preflight/gate.ts) publishes nothing else.
+  if (doc._status !== 'published' || context.overridesOnly) return doc
   const latest = await req.payload.find({
     collection: 'items',
     where: { issue: { equals: doc.id } },

@@ -74,9 +74,12 @@ export function registerNewsletterCommands(program: Command): void {
     .command('send <slug>')
     .description('Send a published issue to all active subscribers (resumes a paused or interrupted send)')
     .option('-y, --yes', 'do not ask for confirmation')
-    .action(async (slug: string, opts: { yes?: boolean }) => {
+    .option('--override <reason>', 'send despite blocking preflight problems, for this reason (kept in the issue)')
+    .action(async (slug: string, opts: { yes?: boolean; override?: string }) => {
       const { sendFromCli } = await import('./cliSend')
-      process.exitCode = await withPayload((payload) => sendFromCli(payload, slug, { yes: Boolean(opts.yes), ask }))
+      process.exitCode = await withPayload((payload) =>
+        sendFromCli(payload, slug, { yes: Boolean(opts.yes), ask, override: opts.override }),
+      )
     })
   newsletter
     .command('retry-failed <slug>')

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 
 import { campaignForIssue, countAudience, findIssue, resumeCampaign, retryFailed, startCampaign } from './campaign'
 import { Messenger } from './messenger'
+import { gateSend } from '../preflight/gate'
 import { CampaignRunner, type Progress } from './runner'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -11,7 +12,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 export async function sendFromCli(
   payload: Payload,
   slug: string,
-  opts: { yes: boolean; ask: (q: string) => Promise<boolean>; retryFailed?: boolean },
+  opts: { yes: boolean; ask: (q: string) => Promise<boolean>; retryFailed?: boolean; override?: string },
 ): Promise<number> {
   const issue = await findIssue(payload, slug)
   if (!issue) return (console.error(`briefing: no issue with slug ${slug}`), 1)
@@ -33,6 +34,11 @@ export async function sendFromCli(
   } else if (!campaign) {
     const audience = await countAudience(payload)
     if (!(await confirm(`Send ${issue.label} to ${audience} active subscriber(s)? [y/N] `))) return 1
+    const refused = await gateSend(payload, issue.id, opts.override?.trim() || undefined).then(
+      () => null,
+      (err: Error) => err.message,
+    )
+    if (refused) return (console.error(`briefing: ${refused}`), 1)
     campaign = await startCampaign(payload, issue)
     console.log(
       `campaign ${campaign.id}: ${campaign.total} recipient(s), ${campaign.format} email of ${campaign.htmlBytes} bytes`,

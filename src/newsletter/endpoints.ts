@@ -20,6 +20,7 @@ import { GMAIL_CLIP_BYTES, HTML_BUDGET_BYTES, renderIssueEmail, type EmailFormat
 import { subscriberStats } from './stats'
 import { sendTestEmail } from './testSend'
 import { asSystem } from '../lib/system'
+import { gateSend, overrideReason } from '../preflight/gate'
 
 const json = (body: unknown, status = 200) => Response.json(body, { status })
 
@@ -131,6 +132,7 @@ export const newsletterEndpoints: Endpoint[] = [
           audience,
         })
       }
+      await gateSend(req.payload, issue.id, overrideReason(body.override), req.user)
       const campaign = await startCampaign(req.payload, issue, {
         userId: req.user?.id,
         format: formatParam(body.format),

@@ -82,11 +82,12 @@ describe('admin: first user, an item with a Chinese term, publish an issue', () 
     expect(String(saved.issue)).toBe(String(issueId))
     expect(JSON.stringify(saved.body)).toContain('“common prosperity” (共同富裕)')
     await page.screenshot({ path: artifactPath('admin-item.png'), fullPage: true })
-    // The event date picker is locale-dependent; the date is set over REST.
+    // The event date picker is locale-dependent; the date is set over REST, with the review's approval
+    // (the preflight blocks publishing an issue whose items are not approved).
     await fetch(`${baseUrl()}/api/items/${itemId}?draft=true`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
-      body: JSON.stringify({ date: '2022-04-15T12:00:00.000Z' }),
+      body: JSON.stringify({ date: '2022-04-15T12:00:00.000Z', status: 'approved' }),
     })
 
     await page.goto(`${baseUrl()}/admin/collections/issues/${issueId}`)

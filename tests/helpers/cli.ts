@@ -36,3 +36,9 @@ export function briefing(args: string[], env: Env = {}, { timeoutMs }: { timeout
   child.stderr.on('data', (d) => (stderr += d))
   return new Promise((resolve) => child.on('close', (status, signal) => resolve({ status, stdout, stderr, signal })))
 }
+
+/**
+ * `node bin/briefing.mjs newsletter send 3-9 --yes` for the imported fixture issue, whose items are not
+ * approved: with an editor's preflight override (see tests/int/publish-gate.test.ts).
+ */
+export const SEND_FIXTURE_ARGS = ARGS(['newsletter', 'send', '3-9', '--yes', '--override', 'Fixture content'])

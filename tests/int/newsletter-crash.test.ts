@@ -8,6 +8,7 @@ import { summarise } from '../../src/newsletter/ledger'
 import { startSmtpSink, type SmtpSink } from '../../src/newsletter/smtpSink'
 import { seed } from '../../src/seed'
 import { bootPayload, type TestPayload } from '../helpers/payload'
+import { SEND_FIXTURE_ARGS } from '../helpers/cli'
 
 let t: TestPayload
 let sink: SmtpSink
@@ -16,14 +17,10 @@ const CONNECTIONS = 5
 
 /** `briefing newsletter send 3-9 --yes` as a real child process on the same database. */
 function sender() {
-  const child = spawn(
-    process.execPath,
-    ['--conditions=development', 'bin/briefing.mjs', 'newsletter', 'send', '3-9', '--yes'],
-    {
-      env: { ...process.env, SMTP_URL: sink.url(CONNECTIONS), NEWSLETTER_RETRY_DELAYS_MS: '20,50' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
+  const child = spawn(process.execPath, SEND_FIXTURE_ARGS, {
+    env: { ...process.env, SMTP_URL: sink.url(CONNECTIONS), NEWSLETTER_RETRY_DELAYS_MS: '20,50' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   child.stdout.on('data', (d) => (output += d))
   child.stderr.on('data', (d) => (output += d))

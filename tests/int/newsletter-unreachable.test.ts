@@ -10,6 +10,7 @@ import { summarise } from '../../src/newsletter/ledger'
 import { startSmtpSink, type SmtpSink } from '../../src/newsletter/smtpSink'
 import { seed } from '../../src/seed'
 import { bootPayload, makeUser, type TestPayload } from '../helpers/payload'
+import { SEND_FIXTURE_ARGS } from '../helpers/cli'
 
 let t: TestPayload
 let sink: SmtpSink
@@ -18,19 +19,15 @@ const CONNECTIONS = 3
 
 /** `briefing newsletter send 3-9 --yes` as a real child process, with a 2-second connection budget. */
 function sender() {
-  const child = spawn(
-    process.execPath,
-    ['--conditions=development', 'bin/briefing.mjs', 'newsletter', 'send', '3-9', '--yes'],
-    {
-      env: {
-        ...process.env,
-        SMTP_URL: sink.url(CONNECTIONS),
-        NEWSLETTER_RETRY_DELAYS_MS: '20,50',
-        NEWSLETTER_CONNECT_RETRY_SECONDS: '2',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(process.execPath, SEND_FIXTURE_ARGS, {
+    env: {
+      ...process.env,
+      SMTP_URL: sink.url(CONNECTIONS),
+      NEWSLETTER_RETRY_DELAYS_MS: '20,50',
+      NEWSLETTER_CONNECT_RETRY_SECONDS: '2',
     },
-  )
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (d) => (stdout += d))

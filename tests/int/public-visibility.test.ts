@@ -26,6 +26,9 @@ let editor: typeof t.editor
 let searchBase: string
 let closeSearch: () => Promise<void>
 
+/** Publishing imported, unreviewed content: an editor overrides the preflight (tests/int/publish-gate.test.ts). */
+const PUBLISH = { _status: 'published', publishOverride: { reason: 'Visibility test' } }
+
 beforeAll(async () => {
   process.env.BRIEFING_SEARCH_EAGER = '1'
   t = await bootWithRest('public-visibility')
@@ -82,7 +85,7 @@ describe('a draft import', () => {
   })
 
   it('makes them public when the issue is published', async () => {
-    const res = await rest('PATCH', `issues/${issueId}`, { as: editor, body: { _status: 'published' } })
+    const res = await rest('PATCH', `issues/${issueId}`, { as: editor, body: PUBLISH })
     expect(res.status).toBe(200)
     expect((await page('/sections/senior-leaders')).status).toBe(200)
     expect((await page(`/glossary/${termSlug}`)).status).toBe(200)
@@ -139,7 +142,7 @@ describe('a published item inside a draft issue', () => {
     expect((await rest('GET', `items/${item.id}`, { as: editor })).status).toBe(200)
     expect((await anonymousSearch('Early item')).docs).toEqual([])
 
-    await rest('PATCH', `issues/${issue.id}`, { as: editor, body: { _status: 'published' } })
+    await rest('PATCH', `issues/${issue.id}`, { as: editor, body: PUBLISH })
     expect((await page(`/items/${item.id}`)).status).toBe(200)
     expect((await rest('GET', `items/${item.id}`)).status).toBe(200)
     expect((await page('/sections/early-section')).status).toBe(200)
@@ -225,7 +228,7 @@ describe('read access is the single source of truth for the public pages', () =>
       [term.id],
       paragraphWith('The plan for ', termMark(term.id, 'dual circulation'), '.'),
     )
-    await rest('PATCH', `issues/${issue.id}`, { as: editor, body: { _status: 'published' } })
+    await rest('PATCH', `issues/${issue.id}`, { as: editor, body: PUBLISH })
     expect((await page(`/items/${item.id}`)).text).toContain('/glossary/dual-circulation')
 
     await rest('PATCH', `glossary-terms/${term.id}`, { as: editor, body: { public: false } })
@@ -256,7 +259,7 @@ describe('prev/next links of the issue pages', () => {
 
     // An editor (who may read drafts) publishes the third: its public neighbours are the first and
     // the fourth, so the first page must drop (its next link is now the third), not the draft's.
-    const res = await rest('PATCH', `issues/${third.id}`, { as: editor, body: { _status: 'published' } })
+    const res = await rest('PATCH', `issues/${third.id}`, { as: editor, body: PUBLISH })
     expect(res.status).toBe(200)
     expect(isCached(`/issues/${first.slug}`)).toBe(false)
     expect((await page(`/issues/${first.slug}`)).text).toContain(`rel="next" href="/issues/${third.slug}"`)
