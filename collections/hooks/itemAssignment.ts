@@ -49,7 +49,7 @@ function checkTransition(
 /**
  * Assignee and status of an item: a new item takes its section's default assignee; giving an
  * unassigned item an assignee makes it `assigned` (removing it makes an `assigned` item
- * `unassigned` again); a status past `unassigned` needs an assignee; transitions follow
+ * `unassigned` again); drafting and review need an assignee (approval does not); transitions follow
  * checkTransition. Errors are 400/403 with a message, and nothing is saved.
  */
 export const itemAssignment: CollectionBeforeChangeHook = async ({ req, data, operation, originalDoc }) => {
@@ -63,7 +63,12 @@ export const itemAssignment: CollectionBeforeChangeHook = async ({ req, data, op
   if (statusIndex(to) < 0) refuse(`Status must be one of ${ITEM_STATUSES.map((s) => s.value).join(', ')}.`)
   if (assignee !== undefined && to === 'unassigned') to = 'assigned'
   if (assignee === undefined && to === 'assigned' && from === 'assigned') to = 'unassigned'
-  if (assignee === undefined && to !== 'unassigned')
+  // Writing needs a writer; approving does not (an editor may approve an item nobody was assigned,
+  // such as an imported one), and system saves keep the status they are given.
+  // Checked when the status or the assignee changes: saves that touch neither (publishing with the
+  // issue, autosave of the text) keep what the item has.
+  const changing = to !== from || (assignee === undefined && relationId(originalDoc?.assignee) !== undefined)
+  if (changing && assignee === undefined && !['unassigned', 'approved'].includes(to) && req.user)
     refuse(`Assign someone before moving the item to ${statusLabel(to)}.`)
   const me = req.user?.id
   const own =

@@ -94,12 +94,14 @@ describe('assignee and status', () => {
     expect((await setStatus(item.id, 'drafting', editor)).status).toBe('drafting')
   })
 
-  it('a status past unassigned needs an assignee, and an unknown status is refused', async () => {
+  it('drafting and review need an assignee, approval does not; an unknown status is refused', async () => {
     const item = await newItem()
     await expect(setStatus(item.id, 'drafting', editor)).rejects.toThrow(/Assign someone/)
     await expect(setStatus(item.id, 'finished', editor)).rejects.toThrow(/Status/)
     const after = await payload.findByID({ collection: 'items', id: item.id, draft: true })
     expect(after.status).toBe('unassigned')
+    const imported = await newItem()
+    expect((await setStatus(imported.id, 'approved', editor)).status).toBe('approved')
   })
 
   it("a section's default assignee is given to new items that have none", async () => {

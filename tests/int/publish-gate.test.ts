@@ -75,7 +75,7 @@ describe('publishing over REST', () => {
   it('goes through with an editor override, keeping the reason, the editor, the time and the codes', async () => {
     const { issue, item } = await issueWith('in_review')
     const res = await publish(issue.id, { publishOverride: { reason: 'Approved by phone with the editor-in-chief' } })
-    expect(res.status).toBe(200)
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
     const doc = await stored(issue.id)
     expect(doc._status).toBe('published')
     expect(doc.overrides).toEqual([
