@@ -14,6 +14,7 @@ import { CampaignRunner } from '../../src/newsletter/runner'
 import { startSmtpSink, type SmtpSink } from '../../src/newsletter/smtpSink'
 import type { Issue, Newsletter, Subscriber, Subscription } from '../../src/payload-types'
 import { seed } from '../../src/seed'
+import { briefing } from '../helpers/cli'
 import { bootPayload, type TestPayload } from '../helpers/payload'
 
 let t: TestPayload
@@ -198,4 +199,39 @@ describe('one-click unsubscribe', () => {
     const page = await (await fetch(url)).text()
     expect(page).toContain('Markets')
   })
+})
+
+/** Each child process boots Payload (10–30 s on a busy machine). */
+describe('briefing newsletter send --newsletter --segment (a real child process)', () => {
+  it('prints the exact count, then sends to exactly the segment', async () => {
+    await t.payload.create({
+      collection: 'segments',
+      data: { name: 'Markets press', slug: 'markets-press', newsletter: markets.id, tagRule: 'any', tags: ['press'] },
+      ...sys,
+    })
+    sink.messages.length = 0
+    const run = await briefing(
+      ['newsletter', 'send', '3-9', '--newsletter', 'markets', '--segment', 'markets-press', '--yes'],
+      { SMTP_URL: sink.url(2) },
+    )
+    expect(run.stderr).not.toMatch(/error/i)
+    expect(run.status).toBe(0)
+    // ab@ left Markets by one click above; bounced@ is never sent to.
+    expect(run.stdout).toContain(
+      'to 1 recipient(s) of segment Markets press (markets-press) of newsletter Markets (markets)',
+    )
+    expect(sink.messages.map((m) => m.envelopeTo[0])).toEqual(['b1@example.com'])
+  }, 240_000)
+
+  it('an unknown newsletter or segment is a clear error that sends nothing', async () => {
+    sink.messages.length = 0
+    const run = await briefing(['newsletter', 'send', '3-9', '--newsletter', 'nope', '--yes'], {
+      SMTP_URL: sink.url(2),
+    })
+    expect(run.status).toBe(1)
+    expect(run.stderr).toContain('briefing: no newsletter with slug nope')
+    const segment = await briefing(['newsletter', 'send', '3-9', '--segment', 'nope', '--yes'])
+    expect(segment.stderr).toContain('briefing: no segment with slug nope')
+    expect(sink.messages).toHaveLength(0)
+  }, 240_000)
 })
