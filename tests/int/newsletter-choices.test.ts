@@ -46,10 +46,14 @@ async function confirmationLink(to: string): Promise<string> {
 beforeAll(async () => {
   t = await bootPayload('newsletter-choices')
   first = await ensureFirstNewsletter(t.payload)
-  await t.payload.create({ collection: 'newsletters', data: { name: 'Markets', slug: 'markets' }, ...sys })
   await t.payload.create({
     collection: 'newsletters',
-    data: { name: 'Alerts', slug: 'alerts', doubleOptIn: false },
+    data: { name: 'Markets', slug: 'markets', tracking: 'off' },
+    ...sys,
+  })
+  await t.payload.create({
+    collection: 'newsletters',
+    data: { name: 'Alerts', slug: 'alerts', doubleOptIn: false, tracking: 'off' },
     ...sys,
   })
   const app = express()
