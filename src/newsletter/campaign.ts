@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 
 import { eachRecipient, countRecipients } from './audience'
 import { newsletterBatchSize } from '../env'
@@ -9,7 +9,7 @@ import { compareAndSet, makeOwnerId, ownerIsDead } from './cas'
 import { type Id, type LedgerRecipient, reopenFailed, summarise } from './ledger'
 import { messageIdFor } from './mime'
 import { renderIssueEmail, type EmailFormatChoice } from './render'
-import { findNewsletter, newsletterForIssue } from './newsletters'
+import { ensureFirstNewsletter, findNewsletter, newsletterForIssue } from './newsletters'
 import { settingsForNewsletter } from './settings'
 import { asSystem } from '../lib/system'
 
@@ -70,17 +70,27 @@ export async function resolveTarget(
   return { newsletter, segment: { ...segment, newsletter: newsletter.id } }
 }
 
-/** The campaign of an issue to a target; without a target, the issue's latest campaign. */
+const findCampaign = async (payload: Payload, where: Where) =>
+  ((
+    await payload.find({
+      collection: 'campaigns',
+      where,
+      sort: '-createdAt',
+      limit: 1,
+      depth: 0,
+      ...asSystem('newsletter'),
+    })
+  ).docs[0] as Campaign | undefined) ?? null
+
+/**
+ * The campaign of an issue to a target; without a target, the issue's latest campaign. A campaign
+ * from before newsletters (no key) is the send to the first newsletter, whole.
+ */
 export async function campaignForIssue(payload: Payload, issueId: Id, target?: SendTarget): Promise<Campaign | null> {
-  const res = await payload.find({
-    collection: 'campaigns',
-    where: target ? { key: { equals: campaignKey(issueId, target) } } : { issue: { equals: issueId } },
-    sort: '-createdAt',
-    limit: 1,
-    depth: 0,
-    ...asSystem('newsletter'),
-  })
-  return (res.docs[0] as Campaign | undefined) ?? null
+  if (!target) return findCampaign(payload, { issue: { equals: issueId } })
+  const found = await findCampaign(payload, { key: { equals: campaignKey(issueId, target) } })
+  if (found || target.segment || (await ensureFirstNewsletter(payload)).id !== target.newsletter.id) return found
+  return findCampaign(payload, { and: [{ issue: { equals: issueId } }, { key: { exists: false } }] })
 }
 
 /** The exact number of recipients a send to the target (default: the first newsletter) has now. */

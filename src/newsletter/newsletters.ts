@@ -111,7 +111,7 @@ export async function newsletterForIssue(payload: Payload, publication: unknown)
   return ensureFirstNewsletter(payload)
 }
 
-export type UpgradeResult = { createdNewsletter: boolean; subscriptionsCreated: number }
+export type UpgradeResult = { createdNewsletter: boolean; subscriptionsCreated: number; campaignsAssigned?: number }
 
 /**
  * The existing list becomes the first newsletter: create it when missing and give every subscriber
@@ -162,7 +162,33 @@ export async function upgradeToNewsletters(payload: Payload, req?: Req): Promise
     }
     if (!res.hasNextPage) break
   }
-  return { createdNewsletter: before === undefined, subscriptionsCreated }
+  const campaignsAssigned = await assignCampaigns(payload, first, req)
+  return {
+    createdNewsletter: before === undefined,
+    subscriptionsCreated,
+    ...(campaignsAssigned ? { campaignsAssigned } : {}),
+  }
+}
+
+/** Campaigns from before newsletters were sends to the first newsletter, whole: give them its key. */
+async function assignCampaigns(payload: Payload, first: Newsletter, req: Req): Promise<number> {
+  const legacy = await payload.db.find<{ id: Id; issue: Id | { id: Id } }>({
+    collection: 'campaigns',
+    where: { key: { exists: false } },
+    pagination: false,
+    req,
+  })
+  for (const c of legacy.docs) {
+    const issue = typeof c.issue === 'object' ? c.issue.id : c.issue
+    await payload.db.updateOne({
+      collection: 'campaigns',
+      id: c.id,
+      data: { newsletter: first.id, key: `${issue}:${first.id}:all` },
+      req,
+      returning: false,
+    })
+  }
+  return legacy.docs.length
 }
 
 /** The newsletter a message token names (by id), if it still exists. */
