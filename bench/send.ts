@@ -78,6 +78,8 @@ async function main() {
       },
     })
   }
+  // Written below the Local API: the upgrade subscribes them to the first newsletter.
+  await (await import('../src/newsletter/newsletters')).upgradeToNewsletters(payload)
   console.log(`setup: ${SUBSCRIBERS} subscribers in ${((Date.now() - t) / 1000).toFixed(1)} s`)
 
   const issue = (await findIssue(payload, '3-9'))!

@@ -9,7 +9,7 @@ export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number]
 const nobody = () => false
 
 /**
- * One newsletter send of one issue. The email is rendered once when the campaign starts (html and
+ * One newsletter send of one issue to one newsletter (or a segment of it). The email is rendered once when the campaign starts (html and
  * text with personalisation tokens); the audience is frozen into `delivery-batches`.
  * Campaigns are created and changed only through the newsletter endpoints and CLI.
  */
@@ -18,7 +18,7 @@ export const Campaigns: CollectionConfig = {
   labels: { singular: 'Campaign', plural: 'Campaigns' },
   admin: {
     useAsTitle: 'subject',
-    defaultColumns: ['subject', 'status', 'format', 'total', 'sent', 'failed', 'startedAt'],
+    defaultColumns: ['subject', 'newsletter', 'segment', 'status', 'format', 'total', 'sent', 'failed', 'startedAt'],
     group: 'Newsletter',
     description:
       'Newsletter sends. Start one from an issue (Newsletter panel) or with `briefing newsletter send <slug>`.',
@@ -26,7 +26,11 @@ export const Campaigns: CollectionConfig = {
   access: { read: isEditor, create: nobody, update: nobody, delete: isAdmin },
   timestamps: true,
   fields: [
-    { name: 'issue', type: 'relationship', relationTo: 'issues', required: true, unique: true, index: true },
+    { name: 'issue', type: 'relationship', relationTo: 'issues', required: true, index: true },
+    { name: 'newsletter', type: 'relationship', relationTo: 'newsletters', index: true },
+    { name: 'segment', type: 'relationship', relationTo: 'segments' },
+    /** `<issue>:<newsletter>:<segment or all>`: one campaign per issue and audience. */
+    { name: 'key', type: 'text', unique: true, index: true, admin: { hidden: true } },
     { name: 'subject', type: 'text', required: true },
     {
       name: 'status',

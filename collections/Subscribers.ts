@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
 import { isAdmin, isEditor } from '../src/access'
+import { applyAddressStatus } from './hooks/subscriptionStatus'
 
 export const SUBSCRIBER_STATUSES = ['pending', 'active', 'unsubscribed', 'bounced', 'complained'] as const
 export type SubscriberStatus = (typeof SUBSCRIBER_STATUSES)[number]
@@ -43,7 +44,7 @@ export const Subscribers: CollectionConfig = {
   },
   access: { read: isEditor, create: isEditor, update: isEditor, delete: isAdmin },
   timestamps: true,
-  hooks: { beforeChange: [stampStatusChange] },
+  hooks: { beforeChange: [stampStatusChange], afterChange: [applyAddressStatus] },
   fields: [
     {
       name: 'email',
@@ -70,6 +71,21 @@ export const Subscribers: CollectionConfig = {
       defaultValue: 'pending',
       index: true,
       options: SUBSCRIBER_STATUSES.map((value) => ({ label: value[0].toUpperCase() + value.slice(1), value })),
+    },
+    {
+      name: 'tags',
+      type: 'text',
+      hasMany: true,
+      index: true,
+      admin: { description: 'Free labels for segments, e.g. press, vip.' },
+      hooks: {
+        beforeValidate: [
+          ({ value }) =>
+            Array.isArray(value)
+              ? [...new Set(value.map((t) => (typeof t === 'string' ? t.trim().toLowerCase() : t)).filter(Boolean))]
+              : value,
+        ],
+      },
     },
     {
       name: 'source',

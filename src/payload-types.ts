@@ -80,6 +80,9 @@ export interface Config {
     'change-feed': ChangeFeed;
     'rate-limits': RateLimit;
     'import-profiles': ImportProfile;
+    newsletters: Newsletter;
+    subscriptions: Subscription;
+    segments: Segment;
     campaigns: Campaign;
     'delivery-batches': DeliveryBatch;
     'engagement-events': EngagementEvent;
@@ -113,6 +116,9 @@ export interface Config {
     'change-feed': ChangeFeedSelect<false> | ChangeFeedSelect<true>;
     'rate-limits': RateLimitsSelect<false> | RateLimitsSelect<true>;
     'import-profiles': ImportProfilesSelect<false> | ImportProfilesSelect<true>;
+    newsletters: NewslettersSelect<false> | NewslettersSelect<true>;
+    subscriptions: SubscriptionsSelect<false> | SubscriptionsSelect<true>;
+    segments: SegmentsSelect<false> | SegmentsSelect<true>;
     campaigns: CampaignsSelect<false> | CampaignsSelect<true>;
     'delivery-batches': DeliveryBatchesSelect<false> | DeliveryBatchesSelect<true>;
     'engagement-events': EngagementEventsSelect<false> | EngagementEventsSelect<true>;
@@ -751,6 +757,10 @@ export interface Subscriber {
   email: string;
   name?: string | null;
   status: 'pending' | 'active' | 'unsubscribed' | 'bounced' | 'complained';
+  /**
+   * Free labels for segments, e.g. press, vip.
+   */
+  tags?: string[] | null;
   source?: ('form' | 'import' | 'admin') | null;
   confirmedAt?: string | null;
   unsubscribedAt?: string | null;
@@ -829,6 +839,97 @@ export interface ImportProfile {
   createdAt: string;
 }
 /**
+ * Audiences: each newsletter has its own subscribers, sender and footer.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsletters".
+ */
+export interface Newsletter {
+  id: number;
+  name: string;
+  /**
+   * Filled from the name when left empty.
+   */
+  slug?: string | null;
+  /**
+   * The publication whose issues this newsletter sends by default.
+   */
+  publication?: (number | null) | Publication;
+  /**
+   * Empty: the Settings sender.
+   */
+  senderName?: string | null;
+  /**
+   * Empty: the Settings address.
+   */
+  senderEmail?: string | null;
+  /**
+   * Empty: the Settings reply-to.
+   */
+  replyTo?: string | null;
+  /**
+   * Empty: the Settings footer.
+   */
+  footer?: string | null;
+  /**
+   * New sign-ups confirm by email before they receive anything.
+   */
+  doubleOptIn?: boolean | null;
+  /**
+   * Offered (and ticked) on the subscribe form when the form names no newsletter.
+   */
+  defaultForSignups?: boolean | null;
+  tracking: 'off' | 'aggregate' | 'individual';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Who receives which newsletter.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscriptions".
+ */
+export interface Subscription {
+  id: number;
+  subscriber: number | Subscriber;
+  newsletter: number | Newsletter;
+  status: 'pending' | 'active' | 'unsubscribed';
+  confirmedAt?: string | null;
+  unsubscribedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Send an issue to part of a newsletter: members with (any, all or none of) some tags.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "segments".
+ */
+export interface Segment {
+  id: number;
+  name: string;
+  /**
+   * Filled from the name when left empty.
+   */
+  slug?: string | null;
+  newsletter: number | Newsletter;
+  tagRule: 'any' | 'all' | 'none';
+  /**
+   * Empty: every member.
+   */
+  tags?: string[] | null;
+  /**
+   * Signed up on or after.
+   */
+  signedUpFrom?: string | null;
+  /**
+   * Signed up before.
+   */
+  signedUpUntil?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Newsletter sends. Start one from an issue (Newsletter panel) or with `briefing newsletter send <slug>`.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -837,6 +938,9 @@ export interface ImportProfile {
 export interface Campaign {
   id: number;
   issue: number | Issue;
+  newsletter?: (number | null) | Newsletter;
+  segment?: (number | null) | Segment;
+  key?: string | null;
   subject: string;
   status: 'preparing' | 'sending' | 'paused' | 'completed';
   format?: ('full' | 'digest') | null;
@@ -1121,6 +1225,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'import-profiles';
         value: number | ImportProfile;
+      } | null)
+    | ({
+        relationTo: 'newsletters';
+        value: number | Newsletter;
+      } | null)
+    | ({
+        relationTo: 'subscriptions';
+        value: number | Subscription;
+      } | null)
+    | ({
+        relationTo: 'segments';
+        value: number | Segment;
       } | null)
     | ({
         relationTo: 'campaigns';
@@ -1498,6 +1614,7 @@ export interface SubscribersSelect<T extends boolean = true> {
   email?: T;
   name?: T;
   status?: T;
+  tags?: T;
   source?: T;
   confirmedAt?: T;
   unsubscribedAt?: T;
@@ -1544,10 +1661,59 @@ export interface ImportProfilesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsletters_select".
+ */
+export interface NewslettersSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  publication?: T;
+  senderName?: T;
+  senderEmail?: T;
+  replyTo?: T;
+  footer?: T;
+  doubleOptIn?: T;
+  defaultForSignups?: T;
+  tracking?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscriptions_select".
+ */
+export interface SubscriptionsSelect<T extends boolean = true> {
+  subscriber?: T;
+  newsletter?: T;
+  status?: T;
+  confirmedAt?: T;
+  unsubscribedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "segments_select".
+ */
+export interface SegmentsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  newsletter?: T;
+  tagRule?: T;
+  tags?: T;
+  signedUpFrom?: T;
+  signedUpUntil?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "campaigns_select".
  */
 export interface CampaignsSelect<T extends boolean = true> {
   issue?: T;
+  newsletter?: T;
+  segment?: T;
+  key?: T;
   subject?: T;
   status?: T;
   format?: T;

@@ -6,7 +6,7 @@ import { messagePage, page } from '../newsletter/pages'
 import { subscriberForToken } from '../newsletter/subscriptions'
 import { smallBodies } from '../security/bodies'
 import { asSystem } from '../lib/system'
-import { currentTracking, privacyBody } from './privacy'
+import { newsletterTracking, privacyBody } from './privacy'
 import { campaignInfo } from './campaignInfo'
 import { eventBuffer } from './events'
 import { isMachineOpen } from './machine'
@@ -61,11 +61,11 @@ export async function mountAnalyticsRoutes(app: Express, options: AnalyticsRoute
   })
 
   app.get('/privacy', async (_req, res) => {
-    const mode = await currentTracking(await getPayload())
+    const list = await newsletterTracking(await getPayload())
     res
       .set('Cache-Control', 'no-store')
       .type('html')
-      .send(page('Privacy', privacyBody(mode)))
+      .send(page('Privacy', privacyBody(list)))
   })
 
   // The preferences page's tracking switch: `tracking=off` opts the signed reader out, `on` back in.

@@ -1,15 +1,16 @@
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 
-import { eachSubscriber } from './eachSubscriber'
+import { eachRecipient, countRecipients } from './audience'
 import { newsletterBatchSize } from '../env'
 import { parseId } from '../lib/db'
 
-import type { Campaign, Issue } from '../payload-types'
+import type { Campaign, Issue, Newsletter, Segment } from '../payload-types'
 import { compareAndSet, makeOwnerId, ownerIsDead } from './cas'
 import { type Id, type LedgerRecipient, reopenFailed, summarise } from './ledger'
 import { messageIdFor } from './mime'
 import { renderIssueEmail, type EmailFormatChoice } from './render'
-import { loadNewsletterSettings } from './settings'
+import { ensureFirstNewsletter, findNewsletter, newsletterForIssue } from './newsletters'
+import { settingsForNewsletter } from './settings'
 import { asSystem } from '../lib/system'
 import type { TrackingMode } from '../analytics/mode'
 
@@ -35,33 +36,80 @@ export async function findIssue(payload: Payload, slugOrId: string | Id): Promis
   return (res.docs[0] as Issue | undefined) ?? null
 }
 
-export async function campaignForIssue(payload: Payload, issueId: Id): Promise<Campaign | null> {
-  const res = await payload.find({
-    collection: 'campaigns',
-    where: { issue: { equals: issueId } },
+/** What a send goes to: a newsletter, or a segment of it. */
+export type SendTarget = { newsletter: Newsletter; segment: Segment | null }
+
+/** One campaign per (issue, newsletter, segment): the unique key that makes starting it race-safe. */
+export const campaignKey = (issueId: Id, target: SendTarget) =>
+  `${issueId}:${target.newsletter.id}:${target.segment?.id ?? 'all'}`
+
+/**
+ * The target named by slugs: `segment` (of `newsletter` when both are given), else `newsletter`,
+ * else the issue's publication's newsletter, else the first newsletter.
+ */
+export async function resolveTarget(
+  payload: Payload,
+  issue: Pick<Issue, 'publication'>,
+  names: { newsletter?: string | null; segment?: string | null } = {},
+): Promise<SendTarget | { error: string }> {
+  const named = names.newsletter ? await findNewsletter(payload, names.newsletter) : null
+  if (names.newsletter && !named) return { error: `no newsletter with slug ${names.newsletter}` }
+  if (!names.segment)
+    return { newsletter: named ?? (await newsletterForIssue(payload, issue.publication)), segment: null }
+  const found = await payload.find({
+    collection: 'segments',
+    where: { slug: { equals: names.segment } },
     limit: 1,
-    depth: 0,
+    depth: 1,
     ...asSystem('newsletter'),
   })
-  return (res.docs[0] as Campaign | undefined) ?? null
+  const segment = found.docs[0] as Segment | undefined
+  if (!segment) return { error: `no segment with slug ${names.segment}` }
+  const newsletter = segment.newsletter as Newsletter
+  if (named && named.id !== newsletter.id)
+    return { error: `segment ${names.segment} belongs to newsletter ${newsletter.slug}, not ${named.slug}` }
+  return { newsletter, segment: { ...segment, newsletter: newsletter.id } }
 }
 
-export const countAudience = async (payload: Payload) =>
-  (
-    await payload.count({
-      collection: 'subscribers',
-      where: { status: { equals: 'active' } },
+const findCampaign = async (payload: Payload, where: Where) =>
+  ((
+    await payload.find({
+      collection: 'campaigns',
+      where,
+      sort: '-createdAt',
+      limit: 1,
+      depth: 0,
       ...asSystem('newsletter'),
     })
-  ).totalDocs
+  ).docs[0] as Campaign | undefined) ?? null
+
+/**
+ * The campaign of an issue to a target; without a target, the issue's latest campaign. A campaign
+ * from before newsletters (no key) is the send to the first newsletter, whole.
+ */
+export async function campaignForIssue(payload: Payload, issueId: Id, target?: SendTarget): Promise<Campaign | null> {
+  if (!target) return findCampaign(payload, { issue: { equals: issueId } })
+  const found = await findCampaign(payload, { key: { equals: campaignKey(issueId, target) } })
+  if (found || target.segment || (await ensureFirstNewsletter(payload)).id !== target.newsletter.id) return found
+  return findCampaign(payload, { and: [{ issue: { equals: issueId } }, { key: { exists: false } }] })
+}
+
+/** The exact number of recipients a send to the target (default: the first newsletter) has now. */
+export const countAudience = async (payload: Payload, target?: SendTarget) =>
+  countRecipients(payload, {
+    newsletter: (target?.newsletter ?? (await newsletterForIssue(payload, null))).id,
+    segment: target?.segment,
+  })
 
 export type StartOptions = {
   userId?: Id
   format?: EmailFormatChoice
   batchSize?: number
   errorThreshold?: number
-  /** Open and click tracking of this send (default `off`). */
+  /** Open and click tracking of this send (default: the newsletter's `tracking`). */
   tracking?: TrackingMode
+  /** Default: the issue's newsletter (see resolveTarget), whole. */
+  target?: SendTarget
 }
 
 /**
@@ -71,16 +119,22 @@ export type StartOptions = {
  */
 export async function startCampaign(payload: Payload, issue: Issue, options: StartOptions = {}): Promise<Campaign> {
   if (issue._status !== 'published') throw new Error(`issue ${issue.slug} is not published: publish it before sending`)
-  let campaign = await campaignForIssue(payload, issue.id)
+  const target = options.target ?? ((await resolveTarget(payload, issue)) as SendTarget)
+  let campaign = await campaignForIssue(payload, issue.id, target)
   const owner = makeOwnerId()
   if (!campaign) {
-    const rendered = await renderIssueEmail(payload, issue.id, { format: options.format })
+    const settings = await settingsForNewsletter(payload, target.newsletter)
+    const rendered = await renderIssueEmail(payload, issue.id, { format: options.format, settings })
     try {
       campaign = (await payload.create({
         collection: 'campaigns',
         ...asSystem('newsletter'),
         data: {
           issue: issue.id,
+          newsletter: target.newsletter.id,
+          segment: target.segment?.id ?? null,
+          key: campaignKey(issue.id, target),
+          tracking: options.tracking ?? target.newsletter.tracking ?? 'off',
           subject: rendered.subject,
           status: 'preparing',
           format: rendered.format,
@@ -89,7 +143,6 @@ export async function startCampaign(payload: Payload, issue: Issue, options: Sta
           text: rendered.text,
           batchSize: options.batchSize ?? defaultBatchSize(),
           errorThreshold: options.errorThreshold ?? 10,
-          tracking: options.tracking ?? 'off',
           startedBy: options.userId as number | undefined,
           startedAt: new Date().toISOString(),
           claimedBy: owner,
@@ -97,8 +150,8 @@ export async function startCampaign(payload: Payload, issue: Issue, options: Sta
         },
       })) as Campaign
     } catch {
-      // Someone else created it at the same moment (unique issue): use theirs.
-      campaign = await campaignForIssue(payload, issue.id)
+      // Someone else created it at the same moment (unique key): use theirs.
+      campaign = await campaignForIssue(payload, issue.id, target)
       if (!campaign) throw new Error('could not create the campaign')
       return campaign
     }
@@ -121,7 +174,7 @@ export async function startCampaign(payload: Payload, issue: Issue, options: Sta
   } else {
     return campaign
   }
-  await freezeAudience(payload, campaign, owner)
+  await freezeAudience(payload, campaign, target, owner)
   return (await payload.findByID({
     collection: 'campaigns',
     id: campaign.id,
@@ -131,8 +184,8 @@ export async function startCampaign(payload: Payload, issue: Issue, options: Sta
 }
 
 /** Write the audience into batches (deterministic keys), then preparing → sending. */
-async function freezeAudience(payload: Payload, campaign: Campaign, owner: string): Promise<void> {
-  const settings = await loadNewsletterSettings(payload)
+async function freezeAudience(payload: Payload, campaign: Campaign, target: SendTarget, owner: string) {
+  const settings = await settingsForNewsletter(payload, target.newsletter)
   const domain = settings.fromAddress.split('@')[1] ?? 'localhost'
   const batchSize = Math.max(1, campaign.batchSize ?? defaultBatchSize())
   await payload.db.deleteMany({ collection: 'delivery-batches', where: { campaign: { equals: campaign.id } } })
@@ -155,11 +208,7 @@ async function freezeAudience(payload: Payload, campaign: Campaign, owner: strin
     position++
     chunk = []
   }
-  for await (const s of eachSubscriber(
-    payload,
-    { email: true, name: true, trackingOptOut: true },
-    { status: { equals: 'active' } },
-  )) {
+  for await (const s of eachRecipient(payload, { newsletter: target.newsletter.id, segment: target.segment })) {
     chunk.push({
       id: s.id,
       email: s.email,

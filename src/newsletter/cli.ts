@@ -6,6 +6,8 @@ import type { Command } from 'commander'
 import { fail, withPayload } from '../cli/context'
 import { inboundSmtpPort } from '../env'
 
+type TargetOptions = { newsletter?: string; segment?: string }
+
 const ask = async (question: string): Promise<boolean> => {
   if (!process.stdin.isTTY) return false
   const rl = readline.createInterface({ input: process.stdin, output: process.stderr })
@@ -72,35 +74,45 @@ export function registerNewsletterCommands(program: Command): void {
     })
   newsletter
     .command('send <slug>')
-    .description('Send a published issue to all active subscribers (resumes a paused or interrupted send)')
+    .description(
+      "Send a published issue to a newsletter's active members (default: the issue's publication's newsletter, else the first), or a segment of it; resumes a paused or interrupted send",
+    )
+    .option('--newsletter <slug>', 'the newsletter to send to')
+    .option('--segment <slug>', 'send only to this saved segment of the newsletter')
     .option('-y, --yes', 'do not ask for confirmation')
     .option('--override <reason>', 'send despite blocking preflight problems, for this reason (kept in the issue)')
-    .action(async (slug: string, opts: { yes?: boolean; override?: string }) => {
+    .action(async (slug: string, opts: TargetOptions & { yes?: boolean; override?: string }) => {
       const { sendFromCli } = await import('./cliSend')
       process.exitCode = await withPayload((payload) =>
-        sendFromCli(payload, slug, { yes: Boolean(opts.yes), ask, override: opts.override }),
+        sendFromCli(payload, slug, { ...opts, yes: Boolean(opts.yes), ask }),
       )
     })
   newsletter
     .command('retry-failed <slug>')
     .description('Send again to the recipients of an issue that failed (and only them)')
+    .option('--newsletter <slug>', 'the newsletter of the send')
+    .option('--segment <slug>', 'the segment of the send')
     .option('-y, --yes', 'do not ask for confirmation')
-    .action(async (slug: string, opts: { yes?: boolean }) => {
+    .action(async (slug: string, opts: TargetOptions & { yes?: boolean }) => {
       const { sendFromCli } = await import('./cliSend')
       process.exitCode = await withPayload((payload) =>
-        sendFromCli(payload, slug, { yes: Boolean(opts.yes), ask, retryFailed: true }),
+        sendFromCli(payload, slug, { ...opts, yes: Boolean(opts.yes), ask, retryFailed: true }),
       )
     })
   newsletter
     .command('status <slug>')
-    .description('Show the campaign of an issue: sent, failed, skipped, remaining')
-    .action(async (slug: string) => {
+    .description('Show the campaign of an issue: sent, failed, skipped, remaining (default: its latest send)')
+    .option('--newsletter <slug>', 'the send to this newsletter')
+    .option('--segment <slug>', 'the send to this segment')
+    .action(async (slug: string, opts: TargetOptions) => {
       await withPayload(async (payload) => {
-        const { campaignForIssue, findIssue } = await import('./campaign')
+        const { campaignForIssue, findIssue, resolveTarget } = await import('./campaign')
         const { summarise } = await import('./ledger')
         const issue = await findIssue(payload, slug)
         if (!issue) fail(`no issue with slug ${slug}`)
-        const campaign = await campaignForIssue(payload, issue.id)
+        const target = opts.newsletter || opts.segment ? await resolveTarget(payload, issue, opts) : undefined
+        if (target && 'error' in target) fail(target.error)
+        const campaign = await campaignForIssue(payload, issue.id, target)
         if (!campaign) return console.log(`${slug}: not sent`)
         const s = await summarise(payload, campaign.id)
         console.log(

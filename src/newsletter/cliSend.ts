@@ -1,7 +1,16 @@
 import cliProgress from 'cli-progress'
 import type { Payload } from 'payload'
 
-import { campaignForIssue, countAudience, findIssue, resumeCampaign, retryFailed, startCampaign } from './campaign'
+import {
+  campaignForIssue,
+  countAudience,
+  findIssue,
+  resolveTarget,
+  resumeCampaign,
+  retryFailed,
+  type SendTarget,
+  startCampaign,
+} from './campaign'
 import { Messenger } from './messenger'
 import { gateSend } from '../preflight/gate'
 import { CampaignRunner, type Progress } from './runner'
@@ -12,13 +21,23 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 export async function sendFromCli(
   payload: Payload,
   slug: string,
-  opts: { yes: boolean; ask: (q: string) => Promise<boolean>; retryFailed?: boolean; override?: string },
+  opts: {
+    yes: boolean
+    ask: (q: string) => Promise<boolean>
+    retryFailed?: boolean
+    newsletter?: string
+    segment?: string
+    override?: string
+  },
 ): Promise<number> {
   const issue = await findIssue(payload, slug)
   if (!issue) return (console.error(`briefing: no issue with slug ${slug}`), 1)
   if (issue._status !== 'published')
     return (console.error(`briefing: issue ${slug} is not published: publish it first`), 1)
-  let campaign = await campaignForIssue(payload, issue.id)
+  const target = await resolveTarget(payload, issue, { newsletter: opts.newsletter, segment: opts.segment })
+  if ('error' in target) return (console.error(`briefing: ${target.error}`), 1)
+  const audienceName = describeTarget(target)
+  let campaign = await campaignForIssue(payload, issue.id, target)
   const confirm = async (question: string) => {
     if (opts.yes) return true
     if (!process.stdin.isTTY) {
@@ -28,24 +47,26 @@ export async function sendFromCli(
     return opts.ask(question)
   }
   if (opts.retryFailed) {
-    if (!campaign) return (console.error(`briefing: ${slug} was never sent`), 1)
+    if (!campaign) return (console.error(`briefing: ${slug} was never sent to ${audienceName}`), 1)
     if (!(await confirm(`Retry the failed recipients of ${issue.label}? [y/N] `))) return 1
     console.log(`reopened ${await retryFailed(payload, campaign)} failed recipient(s)`)
   } else if (!campaign) {
-    const audience = await countAudience(payload)
-    if (!(await confirm(`Send ${issue.label} to ${audience} active subscriber(s)? [y/N] `))) return 1
+    const audience = await countAudience(payload, target)
+    const question = `Send ${issue.label} to ${audience} recipient(s) of ${audienceName}? [y/N] `
+    if (opts.yes) console.log(question.replace(/\? \[y\/N\] $/, ''))
+    if (!(await confirm(question))) return 1
     const refused = await gateSend(payload, issue.id, opts.override?.trim() || undefined).then(
       () => null,
       (err: Error) => err.message,
     )
     if (refused) return (console.error(`briefing: ${refused}`), 1)
-    campaign = await startCampaign(payload, issue)
+    campaign = await startCampaign(payload, issue, { target })
     console.log(
       `campaign ${campaign.id}: ${campaign.total} recipient(s), ${campaign.format} email of ${campaign.htmlBytes} bytes`,
     )
   } else if (campaign.status === 'completed') {
     console.log(
-      `${issue.label} was already sent (sent ${campaign.sent}, failed ${campaign.failed}); nothing new to send`,
+      `${issue.label} was already sent to ${audienceName} (sent ${campaign.sent}, failed ${campaign.failed}); nothing new to send`,
     )
     return campaign.failed ? 1 : 0
   } else if (campaign.status === 'paused') {
@@ -53,12 +74,16 @@ export async function sendFromCli(
       return 2
     await resumeCampaign(payload, campaign)
   } else if (campaign.status === 'preparing') {
-    campaign = await startCampaign(payload, issue)
+    campaign = await startCampaign(payload, issue, { target })
   } else {
     console.log(`resuming the send of ${issue.label}`)
   }
   return runWithProgress(payload, campaign!.id)
 }
+
+/** "newsletter Weekly (weekly)" or "segment Press (press) of newsletter Weekly (weekly)". */
+const describeTarget = (t: SendTarget) =>
+  `${t.segment ? `segment ${t.segment.name} (${t.segment.slug}) of ` : ''}newsletter ${t.newsletter.name} (${t.newsletter.slug})`
 
 async function runWithProgress(payload: Payload, campaignId: number | string): Promise<number> {
   const bar = new cliProgress.SingleBar(

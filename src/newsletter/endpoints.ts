@@ -1,7 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { hasEditorRole } from '../access'
-import type { Campaign, Issue } from '../payload-types'
+import type { Campaign, Issue, Newsletter } from '../payload-types'
 import { parseId } from '../lib/db'
 import { BODY_LIMITS } from '../security/bodies'
 import { endpoint, readBody, refusal } from '../lib/endpoint'
@@ -9,6 +9,7 @@ import {
   campaignForIssue,
   countAudience,
   findIssue,
+  resolveTarget,
   resumeCampaign,
   retryFailed,
   setCampaignStatus,
@@ -34,6 +35,32 @@ async function issueParam(req: PayloadRequest): Promise<Issue> {
   const issue = id ? await findIssue(req.payload, id) : null
   if (!issue) throw refusal(404, 'No such issue.')
   return issue
+}
+
+/** The send target named by `newsletter`/`segment` slugs (query or body); 400 for unknown ones. */
+async function targetParam(req: PayloadRequest, issue: Issue, names: { newsletter?: unknown; segment?: unknown }) {
+  const slug = (v: unknown) => (typeof v === 'string' && v ? v : undefined)
+  const target = await resolveTarget(req.payload, issue, {
+    newsletter: slug(names.newsletter),
+    segment: slug(names.segment),
+  })
+  if ('error' in target) throw refusal(400, `${target.error[0].toUpperCase()}${target.error.slice(1)}.`)
+  return target
+}
+
+/** Every newsletter and saved segment an issue can be sent to (for the panel's choice). */
+async function targetChoices(req: PayloadRequest) {
+  const [newsletters, segments] = await Promise.all([
+    req.payload.find({ collection: 'newsletters', sort: 'id', pagination: false, depth: 0, ...asSystem('newsletter') }),
+    req.payload.find({ collection: 'segments', sort: 'name', pagination: false, depth: 1, ...asSystem('newsletter') }),
+  ])
+  return [
+    ...newsletters.docs.map((n) => ({ newsletter: n.slug, segment: null, label: n.name })),
+    ...segments.docs.map((g) => {
+      const n = g.newsletter as Newsletter
+      return { newsletter: n.slug, segment: g.slug, label: `${n.name}: ${g.name}` }
+    }),
+  ]
 }
 
 const formatParam = (value: unknown): EmailFormatChoice | undefined =>
@@ -78,12 +105,18 @@ export const newsletterEndpoints: Endpoint[] = [
     ...forStaff,
     handler: async (req) => {
       const issue = await issueParam(req)
+      const target = await targetParam(req, issue, {
+        newsletter: req.searchParams.get('newsletter'),
+        segment: req.searchParams.get('segment'),
+      })
       const rendered = await renderIssueEmail(req.payload, issue.id, { draft: true }).catch((err: Error) => ({
         error: err.message,
       }))
       return json({
         issue: { id: issue.id, slug: issue.slug, status: issue._status },
-        audience: await countAudience(req.payload),
+        target: { newsletter: target.newsletter.slug, segment: target.segment?.slug ?? null },
+        targets: await targetChoices(req),
+        audience: await countAudience(req.payload, target),
         size:
           'error' in rendered
             ? { error: rendered.error }
@@ -96,7 +129,7 @@ export const newsletterEndpoints: Endpoint[] = [
                 budget: HTML_BUDGET_BYTES,
                 gmailClip: GMAIL_CLIP_BYTES,
               },
-        campaign: await campaignView(req, await campaignForIssue(req.payload, issue.id)),
+        campaign: await campaignView(req, await campaignForIssue(req.payload, issue.id, target)),
         canSend: hasEditorRole(req.user),
       })
     },
@@ -120,13 +153,14 @@ export const newsletterEndpoints: Endpoint[] = [
     handler: async (req) => {
       const issue = await issueParam(req)
       if (issue._status !== 'published') throw refusal(409, 'Publish the issue before sending it.')
-      const existing = await campaignForIssue(req.payload, issue.id)
+      const body = await readBody(req)
+      const target = await targetParam(req, issue, body)
+      const existing = await campaignForIssue(req.payload, issue.id, target)
       if (existing)
-        throw refusal(409, `This issue was already sent (campaign is ${existing.status}).`, {
+        throw refusal(409, `This issue was already sent to this audience (campaign is ${existing.status}).`, {
           campaign: await campaignView(req, existing),
         })
-      const audience = await countAudience(req.payload)
-      const body = await readBody(req)
+      const audience = await countAudience(req.payload, target)
       if (Number(body.confirmRecipients) !== audience) {
         throw refusal(400, `Confirm the send to ${audience} recipients (confirmRecipients: ${audience}).`, {
           audience,
@@ -136,6 +170,7 @@ export const newsletterEndpoints: Endpoint[] = [
       const campaign = await startCampaign(req.payload, issue, {
         userId: req.user?.id,
         format: formatParam(body.format),
+        target,
       })
       return json({ ok: true, campaign: await campaignView(req, campaign) }, 202)
     },

@@ -21,22 +21,67 @@ export const checkInboxPage = () =>
 
 export const messagePage = (title: string, message: string) => page(title, `<p>${escapeHtml(message)}</p>`)
 
-export const unsubscribeConfirmPage = (token: string, email: string) =>
+const tokenAction = (path: string, token: string) => `${path}?token=${encodeURIComponent(token)}`
+
+/** The sign-up form naming every newsletter (the default ones ticked). */
+export const subscribePage = (newsletters: Array<{ slug: string; name: string; checked: boolean }>) =>
   page(
-    'Unsubscribe?',
-    `<p>Stop sending the newsletter to <strong>${escapeHtml(email)}</strong>?</p>
-<form method="post" action="/unsubscribe?token=${encodeURIComponent(token)}"><input type="hidden" name="confirm" value="1">
-<button type="submit">Unsubscribe</button></form>`,
+    'Subscribe',
+    `<form method="post" action="/subscribe">
+<p><label>Email address <input type="email" name="email" required autocomplete="email"></label></p>
+<p><label>Name (optional) <input type="text" name="name" autocomplete="name"></label></p>
+<fieldset><legend>Newsletters</legend>${newsletters
+      .map(
+        (n) =>
+          `<label><input type="checkbox" name="newsletter" value="${escapeHtml(n.slug)}"${n.checked ? ' checked' : ''}> ${escapeHtml(n.name)}</label><br>`,
+      )
+      .join('')}</fieldset>
+<div hidden><label>Leave this field empty <input type="text" name="website" tabindex="-1" autocomplete="off"></label></div>
+<button type="submit">Subscribe</button></form>`,
   )
 
-/** `extra`: further sections (the tracking switch of src/analytics/privacy.ts). */
-export const preferencesPage = (token: string, email: string, status: string, extra = '') => {
+/** Leave the newsletter the link came from, or everything. */
+export const unsubscribeConfirmPage = (token: string, email: string, newsletter?: string) =>
+  page(
+    'Unsubscribe?',
+    `<p>Stop sending ${newsletter ? `<strong>${escapeHtml(newsletter)}</strong>` : 'the newsletter'} to <strong>${escapeHtml(email)}</strong>?</p>
+<form method="post" action="${tokenAction('/unsubscribe', token)}"><input type="hidden" name="confirm" value="1">
+<button type="submit">Unsubscribe${newsletter ? ` from ${escapeHtml(newsletter)}` : ''}</button></form>${
+      newsletter
+        ? `<form method="post" action="${tokenAction('/unsubscribe', token)}"><input type="hidden" name="confirm" value="1"><input type="hidden" name="scope" value="all">
+<button type="submit">Unsubscribe from everything</button></form>`
+        : ''
+    }
+<p><a href="${tokenAction('/preferences', token)}">Choose newsletters</a></p>`,
+  )
+
+export type NewsletterChoice = { slug: string; name: string; status: string | null }
+
+export const preferencesPage = (
+  token: string,
+  email: string,
+  status: string,
+  choices: NewsletterChoice[] = [],
+  /** Further sections (the tracking switch of src/analytics/privacy.ts). */
+  extra = '',
+) => {
   const subscribed = status === 'active'
   const action = subscribed ? 'unsubscribe' : 'resubscribe'
+  const boxes = choices
+    .map(
+      (n) =>
+        `<label><input type="checkbox" name="newsletter" value="${escapeHtml(n.slug)}"${n.status === 'active' ? ' checked' : ''}> ${escapeHtml(n.name)}${n.status && n.status !== 'active' ? ` <span class="muted">(${escapeHtml(n.status)})</span>` : ''}</label><br>`,
+    )
+    .join('')
   return page(
     'Your newsletter preferences',
-    `<p><strong>${escapeHtml(email)}</strong> is ${subscribed ? 'subscribed' : `<em>${escapeHtml(status)}</em>`}.</p>
-<form method="post" action="/preferences?token=${encodeURIComponent(token)}"><input type="hidden" name="action" value="${action}">
-<button type="submit">${subscribed ? 'Unsubscribe' : 'Subscribe again'}</button></form>${extra}`,
+    `<p><strong>${escapeHtml(email)}</strong> is ${subscribed ? 'subscribed' : `<em>${escapeHtml(status)}</em>`}.</p>${
+      choices.length
+        ? `<form method="post" action="${tokenAction('/preferences', token)}"><input type="hidden" name="action" value="save">
+<fieldset><legend>Newsletters</legend>${boxes}</fieldset><button type="submit">Save my choice</button></form>`
+        : ''
+    }
+<form method="post" action="${tokenAction('/preferences', token)}"><input type="hidden" name="action" value="${action}">
+<button type="submit">${subscribed ? 'Unsubscribe from everything' : 'Subscribe again'}</button></form>${extra}`,
   )
 }

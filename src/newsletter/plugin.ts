@@ -2,7 +2,12 @@ import type { Plugin } from 'payload'
 
 import { Campaigns } from '../../collections/Campaigns'
 import { DeliveryBatches } from '../../collections/DeliveryBatches'
+import { Newsletters } from '../../collections/Newsletters'
+import { Segments } from '../../collections/Segments'
+import { Subscriptions } from '../../collections/Subscriptions'
+import { schemaPushSkipped } from '../env'
 import { newsletterEndpoints } from './endpoints'
+import { upgradeToNewsletters } from './newsletters'
 import { clearSuppressionEndpoint } from './suppression'
 import { sendNewslettersTask } from './task'
 
@@ -12,6 +17,12 @@ import { sendNewslettersTask } from './task'
  */
 export const newsletterPlugin: Plugin = (config) => ({
   ...config,
+  // The single list of earlier versions becomes the first newsletter (a no-op once upgraded). A boot
+  // without the schema push (`briefing migrate`, `backup`) may find no tables yet: the migration runs it.
+  onInit: async (payload) => {
+    await config.onInit?.(payload)
+    if (!schemaPushSkipped()) await upgradeToNewsletters(payload)
+  },
   collections: [
     ...(config.collections ?? []).map((collection) => {
       if (collection.slug === 'issues') {
@@ -55,6 +66,9 @@ export const newsletterPlugin: Plugin = (config) => ({
       }
       return collection
     }),
+    Newsletters,
+    Subscriptions,
+    Segments,
     Campaigns,
     DeliveryBatches,
   ],

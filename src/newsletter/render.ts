@@ -4,7 +4,7 @@ import { renderIssueHtml, type EmailFormat } from '../../templates/email/issue'
 import { renderIssueText } from '../../templates/text/issue'
 import { asSystem } from '../lib/system'
 import { buildIssueView } from '../content/viewModel'
-import { loadNewsletterSettings } from './settings'
+import { loadNewsletterSettings, type NewsletterSettings } from './settings'
 import { buildSpecialIssueView, findSpecialIssues } from '../content/special'
 import { renderSpecialIssueHtml, renderSpecialIssueText } from '../../templates/email/special'
 import type { Issue } from '../payload-types'
@@ -61,9 +61,9 @@ export type RenderedEmail = {
 export async function renderIssueEmail(
   payload: Payload,
   issue: number | string,
-  options: { format?: EmailFormatChoice; draft?: boolean; budgetBytes?: number } = {},
+  options: { format?: EmailFormatChoice; draft?: boolean; budgetBytes?: number; settings?: NewsletterSettings } = {},
 ): Promise<RenderedEmail> {
-  const settings = await loadNewsletterSettings(payload)
+  const settings = options.settings ?? (await loadNewsletterSettings(payload))
   const [special] = await findSpecialIssues(payload, {
     id: issue,
     draft: options.draft,

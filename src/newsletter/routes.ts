@@ -2,12 +2,20 @@ import type { Express, Request, Response } from 'express'
 
 import { newsletterSubscribeLimit, newsletterWorkerExternal } from '../env'
 
-import { checkInboxPage, messagePage, preferencesPage, unsubscribeConfirmPage } from './pages'
-import { currentTracking, trackingSection } from '../analytics/privacy'
+import { choicesFor } from './memberships'
+import { allNewsletters, defaultNewsletters, newsletterOfToken } from './newsletters'
+import { checkInboxPage, messagePage, preferencesPage, subscribePage, unsubscribeConfirmPage } from './pages'
+import { newsletterTracking, trackingSection } from '../analytics/privacy'
 import { errorBody } from '../lib/endpoint'
 import { createSharedRateLimiter } from '../lib/rateLimit'
 import { smallBodies } from '../security/bodies'
-import { confirmSubscription, requestSubscription, setSubscription, subscriberForToken } from './subscriptions'
+import {
+  choosePreferences,
+  confirmSubscription,
+  requestSubscription,
+  setSubscription,
+  subscriberForToken,
+} from './subscriptions'
 
 export type NewsletterRouteOptions = {
   /** Subscribe requests allowed per client IP and window (default 10 per 10 minutes, or NEWSLETTER_SUBSCRIBE_LIMIT). */
@@ -64,9 +72,23 @@ export async function mountNewsletterRoutes(app: Express, options: NewsletterRou
       )
     }
     const payload = await getBriefingPayload()
-    const result = await requestSubscription(payload, { email: body.email, name: body.name })
+    const result = await requestSubscription(payload, {
+      email: body.email,
+      name: body.name,
+      newsletter: body.newsletter,
+    })
     if (!result.ok) return answer(req, res, result.status, 'Please check your address', result.message)
     return answer(req, res, 202, 'Check your inbox', 'Check your inbox to confirm your subscription.', checkInboxPage())
+  })
+
+  app.get('/subscribe', async (_req, res) => {
+    const payload = await getBriefingPayload()
+    const defaults = new Set((await defaultNewsletters(payload)).map((n) => n.id))
+    const all = await allNewsletters(payload)
+    res
+      .set('Cache-Control', 'no-store')
+      .type('html')
+      .send(subscribePage(all.map((n) => ({ slug: n.slug ?? '', name: n.name, checked: defaults.has(n.id) }))))
   })
 
   app.get('/subscribe/confirm', async (req, res) => {
@@ -90,12 +112,13 @@ export async function mountNewsletterRoutes(app: Express, options: NewsletterRou
     const payload = await getBriefingPayload()
     const found = await subscriberForToken(payload, req.query.token, 'unsubscribe')
     if (!found.ok) return answer(req, res, found.status, 'Link not valid', found.message)
+    const from = await newsletterOfToken(payload, found.claims?.newsletter)
     if (found.subscriber.status === 'unsubscribed')
       return answer(req, res, 200, 'Unsubscribed', `${found.subscriber.email} is unsubscribed.`)
     res
       .set('Cache-Control', 'no-store')
       .type('html')
-      .send(unsubscribeConfirmPage(String(req.query.token), found.subscriber.email))
+      .send(unsubscribeConfirmPage(String(req.query.token), found.subscriber.email, from?.name))
   })
 
   // RFC 8058: a POST with `List-Unsubscribe=One-Click` unsubscribes at once; the page's button posts here too.
@@ -105,9 +128,18 @@ export async function mountNewsletterRoutes(app: Express, options: NewsletterRou
     if (!oneClick && body.confirm !== '1')
       return answer(req, res, 400, 'Not understood', 'Send List-Unsubscribe=One-Click or use the button.')
     const payload = await getBriefingPayload()
-    const result = await setSubscription(payload, req.query.token ?? body.token, 'unsubscribed')
+    // One-click leaves the newsletter the message came from; the page also offers everything.
+    const everything = !oneClick && body.scope === 'all'
+    const result = await setSubscription(payload, req.query.token ?? body.token, 'unsubscribed', { everything })
     if (!result.ok) return answer(req, res, result.status, 'Link not valid', result.message)
-    return answer(req, res, 200, 'Unsubscribed', `${result.subscriber.email} will not receive the newsletter any more.`)
+    const from = everything ? null : await newsletterOfToken(payload, result.claims?.newsletter)
+    return answer(
+      req,
+      res,
+      200,
+      'Unsubscribed',
+      `${result.subscriber.email} will not receive ${from ? from.name : 'the newsletter'} any more.`,
+    )
   })
 
   app.get('/preferences', async (req, res) => {
@@ -122,9 +154,10 @@ export async function mountNewsletterRoutes(app: Express, options: NewsletterRou
           String(req.query.token),
           found.subscriber.email,
           found.subscriber.status,
+          await choicesFor(payload, found.subscriber.id),
           trackingSection(
             String(req.query.token),
-            await currentTracking(payload),
+            await newsletterTracking(payload),
             Boolean(found.subscriber.trackingOptOut),
           ),
         ),
@@ -134,11 +167,15 @@ export async function mountNewsletterRoutes(app: Express, options: NewsletterRou
   app.post('/preferences', ...bodyParsers, async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>
     const wanted = body.action === 'resubscribe' ? 'active' : body.action === 'unsubscribe' ? 'unsubscribed' : null
-    if (!wanted) return answer(req, res, 400, 'Not understood', 'Choose to unsubscribe or to subscribe again.')
+    if (!wanted && body.action !== 'save')
+      return answer(req, res, 400, 'Not understood', 'Choose newsletters, unsubscribe or subscribe again.')
     const payload = await getBriefingPayload()
     const token = String(req.query.token ?? '')
-    const result = await setSubscription(payload, token, wanted)
+    const result = wanted
+      ? await setSubscription(payload, token, wanted, { everything: true })
+      : await choosePreferences(payload, token, body.newsletter)
     if (!result.ok) return answer(req, res, result.status, 'Not changed', result.message)
+    const choices = await choicesFor(payload, result.subscriber.id)
     res
       .set('Cache-Control', 'no-store')
       .type('html')
@@ -147,7 +184,8 @@ export async function mountNewsletterRoutes(app: Express, options: NewsletterRou
           token,
           result.subscriber.email,
           result.subscriber.status,
-          trackingSection(token, await currentTracking(payload), Boolean(result.subscriber.trackingOptOut)),
+          choices,
+          trackingSection(token, await newsletterTracking(payload), Boolean(result.subscriber.trackingOptOut)),
         ),
       )
   })

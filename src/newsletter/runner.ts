@@ -10,7 +10,7 @@ import { newsletterSendFailures, newsletterSends } from '../metrics'
 import { type Messenger } from './messenger'
 import { compileMessage, type CompiledMessage, personalise } from './mime'
 import { LedgerRecorder, type Tracked } from './recorder'
-import { loadNewsletterSettings, type NewsletterSettings, recipientFor } from './settings'
+import { type NewsletterSettings, recipientFor, settingsForCampaign } from './settings'
 import { BatchStore, DepartedSubscribers } from './store'
 import { asSystem } from '../lib/system'
 import { sendHtml, trackingValues } from '../analytics/personal'
@@ -60,7 +60,7 @@ export class CampaignRunner {
     this.counts = await summarise(payload, campaign.id)
     if (campaign.status !== 'sending')
       return { ...this.counts, rate: 0, status: campaign.status, pausedReason: campaign.pausedReason }
-    const settings = await loadNewsletterSettings(payload)
+    const settings = await settingsForCampaign(payload, campaign)
     const message = compileMessage({
       campaignKey: String(campaign.id),
       subject: campaign.subject,

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { mailFrom, publicUrl as envPublicUrl } from '../env'
+import type { Newsletter } from '../payload-types'
 import type { Recipient } from './mime'
 import { unsubscribeToken } from './tokens'
 import { asSystem } from '../lib/system'
@@ -16,6 +17,8 @@ export type NewsletterSettings = {
   listId: string
   /** Address for mailto: unsubscribe requests. */
   unsubscribeMailbox: string
+  /** The newsletter being sent: its unsubscribe links leave that newsletter only. */
+  newsletter?: number | string
 }
 
 /**
@@ -55,6 +58,42 @@ export async function loadNewsletterSettings(payload: Payload): Promise<Newslett
   }
 }
 
+/** A newsletter's sender, reply-to, footer and List-Id over the Settings (which fill what it leaves empty). */
+export async function settingsForNewsletter(
+  payload: Payload,
+  newsletter: Pick<Newsletter, 'id' | 'name' | 'slug' | 'senderName' | 'senderEmail' | 'replyTo' | 'footer'>,
+): Promise<NewsletterSettings> {
+  const base = await loadNewsletterSettings(payload)
+  const fromAddress = newsletter.senderEmail || base.fromAddress
+  const domain = fromAddress.split('@')[1] ?? 'example.com'
+  return {
+    ...base,
+    fromName: newsletter.senderName || base.fromName,
+    fromAddress,
+    replyTo: newsletter.replyTo || base.replyTo,
+    footer: newsletter.footer || base.footer,
+    listId: `${newsletter.name.replace(/[<>"\p{Cc}]/gu, '')} <${(newsletter.slug ?? '').replace(/[^a-z0-9-]/gi, '') || 'newsletter'}.${domain}>`,
+    newsletter: newsletter.id,
+  }
+}
+
+/** The settings a campaign sends with: its newsletter's (campaigns from before newsletters: the Settings). */
+export async function settingsForCampaign(payload: Payload, campaign: { newsletter?: unknown }) {
+  const ref = campaign.newsletter
+  const id = ref && typeof ref === 'object' ? (ref as Newsletter).id : (ref as number | undefined)
+  const newsletter =
+    id === undefined || id === null
+      ? null
+      : ((await payload.findByID({
+          collection: 'newsletters',
+          id,
+          depth: 0,
+          disableErrors: true,
+          ...asSystem('newsletter'),
+        })) as Newsletter | null)
+  return newsletter ? settingsForNewsletter(payload, newsletter) : loadNewsletterSettings(payload)
+}
+
 export const unsubscribeUrl = (settings: NewsletterSettings, token: string) =>
   `${settings.publicUrl}/unsubscribe?token=${encodeURIComponent(token)}`
 export const preferencesUrl = (settings: NewsletterSettings, token: string) =>
@@ -68,7 +107,7 @@ export function recipientFor(
   subscriber: { id: string | number; email: string; name?: string | null },
   messageId: string,
 ): Recipient {
-  const token = unsubscribeToken(subscriber)
+  const token = unsubscribeToken({ ...subscriber, newsletter: settings.newsletter })
   const unsubscribe = unsubscribeUrl(settings, token)
   return {
     email: subscriber.email,

@@ -2,13 +2,21 @@ import type { Payload } from 'payload'
 
 import { cleanName, looksLikeEmail, NAME_MAX_LENGTH, nameTooLong, normaliseEmail } from '../../collections/Subscribers'
 import { escapeHtml } from '../lib/html'
-import type { Subscriber } from '../payload-types'
+import { OWN_SUBSCRIPTIONS } from '../../collections/hooks/subscriptionStatus'
+import type { Newsletter, Subscriber } from '../payload-types'
+import { choicesFor, membershipsOf, namedNewsletters, setMembership } from './memberships'
 import { loadNewsletterSettings } from './settings'
 import { confirmIssuedAt, confirmToken, type TokenClaims, verifyToken, type TokenPurpose } from './tokens'
 import { asSystem } from '../lib/system'
 
 /** A confirmation mail is sent again to the same address at most this often. */
 const RESEND_CONFIRMATION_MS = 10 * 60 * 1000
+
+const blocked = {
+  ok: false,
+  status: 409,
+  message: 'This address cannot be resubscribed here (it bounced or reported spam); please contact us.',
+} as const
 
 export type SubscribeResult = { ok: true } | { ok: false; status: number; message: string }
 
@@ -18,41 +26,30 @@ export type SubscribeResult = { ok: true } | { ok: false; status: number; messag
  */
 export async function requestSubscription(
   payload: Payload,
-  input: { email?: unknown; name?: unknown },
+  input: { email?: unknown; name?: unknown; newsletter?: unknown },
 ): Promise<SubscribeResult> {
   const email = typeof input.email === 'string' ? normaliseEmail(input.email) : ''
   if (!looksLikeEmail(email))
     return { ok: false, status: 400, message: 'Please enter a valid email address, e.g. reader@example.com.' }
   const name = typeof input.name === 'string' ? cleanName(input.name) : ''
   if (name.length > NAME_MAX_LENGTH) return { ok: false, status: 400, message: nameTooLong }
-  const found = await payload.find({
-    collection: 'subscribers',
-    where: { email: { equals: email } },
-    limit: 1,
-    ...asSystem('newsletter'),
-  })
-  let subscriber = found.docs[0] as Subscriber | undefined
-  if (!subscriber) {
-    try {
-      subscriber = (await payload.create({
-        collection: 'subscribers',
-        data: { email, name: name || undefined, status: 'pending', source: 'form' },
-        ...asSystem('newsletter'),
-      })) as Subscriber
-    } catch {
-      // A concurrent request created it first (unique email): treat it as existing.
-      const again = await payload.find({
-        collection: 'subscribers',
-        where: { email: { equals: email } },
-        limit: 1,
-        ...asSystem('newsletter'),
-      })
-      subscriber = again.docs[0] as Subscriber | undefined
-      if (!subscriber) throw new Error('could not create subscriber')
+  const newsletters = await namedNewsletters(payload, input.newsletter)
+  if ('error' in newsletters) return { ok: false, status: 400, message: newsletters.error }
+  const subscriber = await findOrCreateSubscriber(payload, email, name)
+  if (subscriber.status === 'bounced' || subscriber.status === 'complained') return { ok: true }
+  const memberships = await membershipsOf(payload, subscriber.id)
+  const toConfirm: Newsletter[] = []
+  for (const newsletter of newsletters) {
+    const current = memberships.get(String(newsletter.id))
+    if (current?.status === 'active') continue
+    if (newsletter.doubleOptIn === false) {
+      await setMembership(payload, subscriber.id, newsletter.id, 'active', current)
+      continue
     }
+    if (!current) await setMembership(payload, subscriber.id, newsletter.id, 'pending')
+    toConfirm.push(newsletter)
   }
-  if (subscriber.status === 'active' || subscriber.status === 'bounced' || subscriber.status === 'complained')
-    return { ok: true }
+  if (!toConfirm.length) return { ok: true }
   const last = subscriber.confirmationSentAt ? Date.parse(subscriber.confirmationSentAt) : 0
   if (Date.now() - last < RESEND_CONFIRMATION_MS) return { ok: true }
   const sentAt = Date.now()
@@ -62,17 +59,52 @@ export async function requestSubscription(
     data: { confirmationSentAt: new Date(sentAt).toISOString() },
     ...asSystem('newsletter'),
   })
-  await sendConfirmation(payload, subscriber, sentAt)
+  await sendConfirmation(payload, subscriber, sentAt, toConfirm)
   return { ok: true }
+}
+
+async function findOrCreateSubscriber(payload: Payload, email: string, name: string): Promise<Subscriber> {
+  const byEmail = async () =>
+    (
+      await payload.find({
+        collection: 'subscribers',
+        where: { email: { equals: email } },
+        limit: 1,
+        ...asSystem('newsletter'),
+      })
+    ).docs[0] as Subscriber | undefined
+  const found = await byEmail()
+  if (found) return found
+  try {
+    return (await payload.create({
+      collection: 'subscribers',
+      data: { email, name: name || undefined, status: 'pending', source: 'form' },
+      // The form's newsletters are subscribed below, not the defaults.
+      context: { [OWN_SUBSCRIPTIONS]: true },
+      ...asSystem('newsletter'),
+    })) as Subscriber
+  } catch {
+    // A concurrent request created it first (unique email): treat it as existing.
+    const again = await byEmail()
+    if (!again) throw new Error('could not create subscriber')
+    return again
+  }
 }
 
 export async function sendConfirmation(
   payload: Payload,
   subscriber: Pick<Subscriber, 'id' | 'email' | 'name'>,
   issuedAt = Date.now(),
+  newsletters: Pick<Newsletter, 'id' | 'name'>[] = [],
 ): Promise<void> {
-  const settings = await loadNewsletterSettings(payload)
-  const token = confirmToken(subscriber, issuedAt)
+  const base = await loadNewsletterSettings(payload)
+  const names = newsletters.map((n) => n.name).join(', ')
+  const settings = { ...base, publicationName: names || base.publicationName }
+  const token = confirmToken(
+    subscriber,
+    issuedAt,
+    newsletters.map((n) => n.id),
+  )
   const link = `${settings.publicUrl}/subscribe/confirm?token=${encodeURIComponent(token)}`
   const hello = subscriber.name ? `Hello ${subscriber.name},` : 'Hello,'
   const text = `${hello}\n\nPlease confirm that you want to receive ${settings.publicationName} by opening this link:\n\n${link}\n\nIf you did not ask for this, ignore this message: you will not be subscribed.\n`
@@ -128,39 +160,59 @@ export async function confirmSubscription(
   if (!found.ok) return found
   const current = found.subscriber
   if (current.status === 'bounced' || current.status === 'complained') return found
-  if (current.status === 'active') return { ok: true, subscriber: current, already: true }
+  const memberships = await membershipsOf(payload, current.id)
+  // Links from before newsletters name none: they confirm whatever the address was waiting for.
+  const named = found.claims?.newsletter?.split(',')
+  const ids = named ?? [...memberships.values()].filter((m) => m.status !== 'active').map((m) => m.newsletter)
+  const wanted = ids.map(String).filter((id) => memberships.get(id)?.status !== 'active')
+  if (!wanted.length && (named || current.status === 'active')) return { ok: true, subscriber: current, already: true }
   const issuedAt = confirmIssuedAt(found.claims!)
-  if (issuedAt <= Math.max(at(current.confirmedAt), at(current.unsubscribedAt)))
+  const left = Math.max(...wanted.map((id) => at(memberships.get(id)?.unsubscribedAt)), 0)
+  if (issuedAt <= Math.max(at(current.confirmedAt), at(current.unsubscribedAt), left))
     return {
       ok: false,
       status: 410,
       message:
         'This confirmation link is no longer valid: it was used already, or the address unsubscribed since. To subscribe again, please sign up again.',
     }
-  const subscriber = (await payload.update({
-    collection: 'subscribers',
-    id: current.id,
-    data: { status: 'active', confirmedAt: new Date().toISOString() },
-    ...asSystem('newsletter'),
-  })) as Subscriber
-  return { ok: true, subscriber }
+  if (!named) {
+    const subscriber = (await payload.update({
+      collection: 'subscribers',
+      id: current.id,
+      data: { status: 'active', confirmedAt: new Date().toISOString() },
+      ...asSystem('newsletter'),
+    })) as Subscriber
+    return { ok: true, subscriber }
+  }
+  for (const id of wanted) await setMembership(payload, current.id, id, 'active', memberships.get(id))
+  return { ok: true, subscriber: await reload(payload, current.id) }
 }
 
+const reload = async (payload: Payload, id: Subscriber['id']) =>
+  (await payload.findByID({ collection: 'subscribers', id, depth: 0, ...asSystem('newsletter') })) as Subscriber
+
+/**
+ * Unsubscribe or subscribe again by a message's token. A token from a newsletter's message leaves
+ * that newsletter only, unless `everything` is asked; older tokens (and `everything`) apply to all.
+ */
 export async function setSubscription(
   payload: Payload,
   token: unknown,
   wanted: 'active' | 'unsubscribed',
+  options: { everything?: boolean } = {},
 ): Promise<TokenAction> {
   const found = await subscriberForToken(payload, token, 'unsubscribe')
   if (!found.ok) return found
+  const newsletter = found.claims?.newsletter
+  if (wanted === 'unsubscribed' && newsletter && !options.everything) {
+    const current = (await membershipsOf(payload, found.subscriber.id)).get(newsletter)
+    if (current) await setMembership(payload, found.subscriber.id, newsletter, 'unsubscribed', current)
+    return { ...found, subscriber: await reload(payload, found.subscriber.id) }
+  }
   const current = found.subscriber.status
   if (current === wanted) return found
   if (wanted === 'active' && current !== 'unsubscribed' && current !== 'pending') {
-    return {
-      ok: false,
-      status: 409,
-      message: 'This address cannot be resubscribed here (it bounced or reported spam); please contact us.',
-    }
+    return blocked
   }
   const subscriber = (await payload.update({
     collection: 'subscribers',
@@ -169,4 +221,25 @@ export async function setSubscription(
     ...asSystem('newsletter'),
   })) as Subscriber
   return { ok: true, subscriber }
+}
+
+/**
+ * The preferences form: be in exactly the ticked newsletters. The token proves the mailbox, so ticking
+ * one joins it at once; a bounced or complained address is refused.
+ */
+export async function choosePreferences(payload: Payload, token: unknown, ticked: unknown): Promise<TokenAction> {
+  const found = await subscriberForToken(payload, token, 'unsubscribe')
+  if (!found.ok) return found
+  const { subscriber } = found
+  const slugs = new Set((Array.isArray(ticked) ? ticked : ticked === undefined ? [] : [ticked]).map(String))
+  const choices = await choicesFor(payload, subscriber.id)
+  const unknown = [...slugs].find((slug) => !choices.some((c) => c.slug === slug))
+  if (unknown) return { ok: false, status: 400, message: `There is no newsletter called "${unknown.slice(0, 80)}".` }
+  const joins = choices.some((c) => slugs.has(c.slug) && c.status !== 'active')
+  if (joins && (subscriber.status === 'bounced' || subscriber.status === 'complained')) return blocked
+  for (const c of choices) {
+    if (slugs.has(c.slug)) await setMembership(payload, subscriber.id, c.id, 'active', c.membership)
+    else if (c.membership) await setMembership(payload, subscriber.id, c.id, 'unsubscribed', c.membership)
+  }
+  return { ok: true, subscriber: await reload(payload, subscriber.id) }
 }

@@ -4,6 +4,7 @@ import { findIssue, startCampaign } from '../../src/newsletter/campaign'
 import { startSmtpSink, type SmtpSink } from '../../src/newsletter/smtpSink'
 import { seed } from '../../src/seed'
 import { postgresServer, startWeb, startWorker, within, type Instance } from '../helpers/instances'
+import { upgradeToNewsletters } from '../../src/newsletter/newsletters'
 import { bootPayload, makeUser, type TestPayload } from '../helpers/payload'
 
 /**
@@ -32,6 +33,7 @@ beforeAll(async () => {
       collection: 'subscribers',
       data: { email: `reader${i}@example.com`, status: 'active' },
     })
+  await upgradeToNewsletters(t.payload) // rows written below the Local API join the first newsletter
   sink = await startSmtpSink()
   const env = {
     DATABASE_URI: process.env.DATABASE_URI!,

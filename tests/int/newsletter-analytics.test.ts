@@ -10,6 +10,7 @@ import { mountAnalyticsRoutes } from '../../src/analytics/routes'
 import { messageToken } from '../../src/analytics/token'
 import type { TrackingMode } from '../../src/analytics/mode'
 import { findIssue, startCampaign } from '../../src/newsletter/campaign'
+import { ensureFirstNewsletter } from '../../src/newsletter/newsletters'
 import { mountNewsletterRoutes } from '../../src/newsletter/routes'
 import { unsubscribeToken } from '../../src/newsletter/tokens'
 import { Messenger } from '../../src/newsletter/messenger'
@@ -34,7 +35,7 @@ let clock = Date.now()
 /** Each reader's HTML part, as received over SMTP. */
 const received = new Map<string, string>()
 
-/** Send issue 3-9 with `tracking` to every active reader (a fresh campaign each time). */
+/** Send issue 3-9 with its newsletter's `tracking` set to this, to every active reader (a fresh campaign each time). */
 async function send(tracking: TrackingMode): Promise<Campaign> {
   await t.payload.db.deleteMany({ collection: 'engagement-events', where: {} })
   await t.payload.db.deleteMany({ collection: 'delivery-batches', where: {} })
@@ -43,7 +44,10 @@ async function send(tracking: TrackingMode): Promise<Campaign> {
   forgetCampaignInfo()
   sink.messages.length = 0
   received.clear()
-  const campaign = await startCampaign(t.payload, (await findIssue(t.payload, '3-9'))!, { tracking })
+  const newsletter = await ensureFirstNewsletter(t.payload)
+  await t.payload.update({ collection: 'newsletters', id: newsletter.id, data: { tracking } })
+  const campaign = await startCampaign(t.payload, (await findIssue(t.payload, '3-9'))!)
+  expect(campaign.tracking).toBe(tracking)
   const messenger = new Messenger(sink.url(2))
   await new CampaignRunner(t.payload, messenger).run(campaign.id)
   messenger.close()

@@ -7,6 +7,7 @@ import { campaignForIssue, findIssue } from '../../src/newsletter/campaign'
 import { summarise } from '../../src/newsletter/ledger'
 import { startSmtpSink, type SmtpSink } from '../../src/newsletter/smtpSink'
 import { seed } from '../../src/seed'
+import { upgradeToNewsletters } from '../../src/newsletter/newsletters'
 import { bootPayload, type TestPayload } from '../helpers/payload'
 import { SEND_FIXTURE_ARGS } from '../helpers/cli'
 
@@ -37,6 +38,7 @@ beforeAll(async () => {
       data: { email: `crash${i}@example.com`, status: 'active', source: 'import' },
     })
   }
+  await upgradeToNewsletters(t.payload) // rows written below the Local API join the first newsletter
   // Slow the sink down so that the kill lands in the middle of the send.
   sink = await startSmtpSink({ dataDelayMs: 15 })
 })

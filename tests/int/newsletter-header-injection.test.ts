@@ -13,6 +13,7 @@ import { CampaignRunner } from '../../src/newsletter/runner'
 import { startSmtpSink, type SmtpSink } from '../../src/newsletter/smtpSink'
 import type { Subscriber } from '../../src/payload-types'
 import { seed } from '../../src/seed'
+import { upgradeToNewsletters } from '../../src/newsletter/newsletters'
 import { bootPayload, type TestPayload } from '../helpers/payload'
 
 const INJECTED = 'x\r\nBcc: injected@evil.example'
@@ -100,6 +101,7 @@ describe('newsletter headers are encoded, never joined by hand', () => {
       collection: 'subscribers',
       data: { email: 'legacy@example.com', name: INJECTED, status: 'active', source: 'import' },
     })
+    await upgradeToNewsletters(t.payload) // as at start: data from before newsletters joins the first one
     await t.payload.updateGlobal({
       slug: 'settings',
       data: { senderName: 'Briefing\r\nBcc: sender-injected@evil.example' },

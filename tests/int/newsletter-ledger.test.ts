@@ -10,6 +10,7 @@ import { CampaignRunner } from '../../src/newsletter/runner'
 import { startSmtpSink } from '../../src/newsletter/smtpSink'
 import type { Issue } from '../../src/payload-types'
 import { seed } from '../../src/seed'
+import { upgradeToNewsletters } from '../../src/newsletter/newsletters'
 import { bootPayload, type TestPayload } from '../helpers/payload'
 
 let t: TestPayload
@@ -40,6 +41,8 @@ beforeAll(async () => {
       data: { email: `ledger${i}@example.com`, status: 'active' },
     })
   }
+  // Written below the Local API like data from before newsletters: the upgrade subscribes them.
+  await upgradeToNewsletters(t.payload)
 })
 afterAll(async () => {
   await t?.close()

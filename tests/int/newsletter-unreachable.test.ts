@@ -9,6 +9,7 @@ import { newsletterEndpoints } from '../../src/newsletter/endpoints'
 import { summarise } from '../../src/newsletter/ledger'
 import { startSmtpSink, type SmtpSink } from '../../src/newsletter/smtpSink'
 import { seed } from '../../src/seed'
+import { upgradeToNewsletters } from '../../src/newsletter/newsletters'
 import { bootPayload, makeUser, type TestPayload } from '../helpers/payload'
 import { SEND_FIXTURE_ARGS } from '../helpers/cli'
 
@@ -60,6 +61,7 @@ beforeAll(async () => {
       data: { email: `gone${i}@example.com`, status: 'active', source: 'import' },
     })
   }
+  await upgradeToNewsletters(t.payload) // rows written below the Local API join the first newsletter
   sink = await startSmtpSink({ dataDelayMs: 10 })
 })
 afterAll(async () => {

@@ -8,6 +8,7 @@ import { closeSharedMessenger, NEWSLETTER_QUEUE, queueSendIfNeeded } from '../..
 import { richText } from '../../src/lib/richtext'
 import { seed } from '../../src/seed'
 import { briefing } from '../helpers/cli'
+import { upgradeToNewsletters } from '../../src/newsletter/newsletters'
 import { bootPayload, type TestPayload } from '../helpers/payload'
 
 let t: TestPayload
@@ -18,6 +19,7 @@ beforeAll(async () => {
   await seed(t.payload)
   for (let i = 0; i < 12; i++)
     await t.payload.db.create({ collection: 'subscribers', data: { email: `w${i}@example.com`, status: 'active' } })
+  await upgradeToNewsletters(t.payload) // rows written below the Local API join the first newsletter
   sink = await startSmtpSink()
 })
 afterAll(async () => {
@@ -47,6 +49,7 @@ describe('briefing worker', () => {
   it('a send is a job task: queued once while it waits, run by the jobs queue, nobody twice', async () => {
     for (let i = 0; i < 3; i++)
       await t.payload.db.create({ collection: 'subscribers', data: { email: `j${i}@example.com`, status: 'active' } })
+    await upgradeToNewsletters(t.payload)
     sink.messages.length = 0
     const section = await t.payload.create({ collection: 'sections', data: { name: 'Jobs', style: 'full' } })
     const issue = await t.payload.create({ collection: 'issues', data: { volume: 9 }, draft: true })

@@ -6,6 +6,7 @@ import { findIssue, startCampaign } from '../../src/newsletter/campaign'
 import { summarise } from '../../src/newsletter/ledger'
 import { startSmtpSink, type SmtpSink } from '../../src/newsletter/smtpSink'
 import { seed } from '../../src/seed'
+import { upgradeToNewsletters } from '../../src/newsletter/newsletters'
 import { bootPayload, type TestPayload } from '../helpers/payload'
 
 /**
@@ -27,6 +28,7 @@ beforeAll(async () => {
       collection: 'subscribers',
       data: { email: `drain${i}@example.com`, status: 'active', source: 'import' },
     })
+  await upgradeToNewsletters(t.payload) // rows written below the Local API join the first newsletter
   sink = await startSmtpSink({ dataDelayMs: 40 })
 })
 afterAll(async () => {

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { exportSubscribers, importSubscribers, parseCsv } from '../../src/newsletter/csv'
+import { ensureFirstNewsletter } from '../../src/newsletter/newsletters'
 import { subscriberStats } from '../../src/newsletter/stats'
 import { briefing } from '../helpers/cli'
 import { bootPayload, type TestPayload } from '../helpers/payload'
@@ -74,7 +75,17 @@ describe('CSV import and export', () => {
 
   it('exports every subscriber as CSV, and counts them by status over time', async () => {
     const rows = parseCsv(await exportSubscribers(t.payload)).filter((r) => r.length > 1)
-    expect(rows[0]).toEqual(['email', 'name', 'status', 'source', 'confirmedAt', 'unsubscribedAt', 'createdAt'])
+    expect(rows[0]).toEqual([
+      'email',
+      'name',
+      'status',
+      'newsletters',
+      'tags',
+      'source',
+      'confirmedAt',
+      'unsubscribedAt',
+      'createdAt',
+    ])
     expect(
       rows
         .slice(1)
@@ -101,6 +112,40 @@ describe('CSV import and export', () => {
     const exported = await briefing(['subscribers', 'export'])
     expect(exported.status, exported.stderr).toBe(0)
     expect(exported.stdout).toMatch(/^email,name,status/)
-    expect(exported.stdout).toMatch(/new2@example\.com,New Two,active,import,20\d\d-/)
+    expect(exported.stdout).toMatch(/new2@example\.com,New Two,active,[a-z0-9-]+,,import,20\d\d-/)
+  }, 240_000)
+
+  it('imports `newsletters` and `tags` columns (`;`-separated) and exports them back', async () => {
+    const first = await ensureFirstNewsletter(t.payload)
+    await t.payload.create({
+      collection: 'newsletters',
+      data: { name: 'Markets', slug: 'markets', tracking: 'off' },
+      overrideAccess: true,
+    })
+    const report = await importSubscribers(
+      t.payload,
+      [
+        'email,name,newsletters,tags',
+        `both@example.com,Both,markets; ${first.slug},Press;vip`,
+        'markets@example.com,,markets,',
+        'plain@example.com,,,press',
+        'wrong@example.com,,nope;markets,',
+      ].join('\n'),
+      { confirmed: true },
+    )
+    expect(report).toMatchObject({ imported: 3, skipped: [] })
+    expect(report.invalid).toEqual([{ line: 5, value: 'wrong@example.com', reason: 'unknown newsletter "nope"' }])
+    const rows = parseCsv(await exportSubscribers(t.payload))
+    const row = (email: string) => rows.find((r) => r[0] === email)!
+    expect(row('both@example.com').slice(2, 5)).toEqual(['active', `${first.slug};markets`, 'press;vip'])
+    expect(row('markets@example.com').slice(2, 5)).toEqual(['active', 'markets', ''])
+    expect(row('plain@example.com').slice(2, 5)).toEqual(['active', first.slug, 'press'])
+    expect(rows.some((r) => r[0] === 'wrong@example.com')).toBe(false)
+    const both = await t.payload.find({
+      collection: 'subscribers',
+      where: { tags: { in: ['vip'] } },
+      overrideAccess: true,
+    })
+    expect(both.docs.map((d) => d.email)).toEqual(['both@example.com'])
   })
 })

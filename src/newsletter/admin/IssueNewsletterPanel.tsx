@@ -10,6 +10,8 @@ import type { LedgerSummary } from '../ledger'
 type Status = {
   issue: { id: number | string; slug: string; status: string }
   audience: number
+  target: Target
+  targets: Array<Target & { label: string }>
   size: {
     format?: string
     reason?: string
@@ -22,6 +24,10 @@ type Status = {
   campaign: null | (LedgerSummary & { id: number | string; status: string; pausedReason: string | null })
   canSend: boolean
 }
+
+type Target = { newsletter: string | null; segment: string | null }
+const targetQuery = (t: Target | null) =>
+  t ? `?${new URLSearchParams({ newsletter: t.newsletter ?? '', segment: t.segment ?? '' })}` : ''
 
 const kb = (n?: number) => (n === undefined ? '?' : `${(n / 1024).toFixed(1)} KB`)
 const box: React.CSSProperties = {
@@ -39,13 +45,14 @@ export function IssueNewsletterPanel() {
   const [testTo, setTestTo] = useState('')
   const [preview, setPreview] = useState<null | 'desktop' | 'mobile' | 'text'>(null)
   const [previewDoc, setPreviewDoc] = useState('')
+  const [target, setTarget] = useState<Target | null>(null)
   const api = `/api/newsletter/issues/${id}`
 
   const load = useCallback(async () => {
     if (!id) return
-    const res = await fetch(`${api}/status`, { credentials: 'include' })
+    const res = await fetch(`${api}/status${targetQuery(target)}`, { credentials: 'include' })
     if (res.ok) setStatus((await res.json()) as Status)
-  }, [api, id])
+  }, [api, id, target])
 
   useEffect(() => {
     void load()
@@ -79,8 +86,11 @@ export function IssueNewsletterPanel() {
   }
 
   const send = () => {
-    if (window.confirm(`Send this issue to ${status.audience} active subscriber(s) now?`))
-      void post(`${api}/send`, { confirmRecipients: status.audience })
+    const label = status.targets.find(
+      (t) => t.newsletter === status.target.newsletter && t.segment === status.target.segment,
+    )?.label
+    if (window.confirm(`Send this issue to ${status.audience} recipient(s) of ${label ?? 'the newsletter'} now?`))
+      void post(`${api}/send`, { confirmRecipients: status.audience, ...status.target })
   }
 
   const openPreview = async (mode: 'desktop' | 'mobile' | 'text') => {
@@ -123,6 +133,27 @@ export function IssueNewsletterPanel() {
           Text
         </button>
       </p>
+      {status.targets.length > 1 ? (
+        <p>
+          <label>
+            Send to{' '}
+            <select
+              data-testid="newsletter-target"
+              value={`${status.target.newsletter ?? ''}/${status.target.segment ?? ''}`}
+              onChange={(e) => {
+                const [newsletter, segment] = e.target.value.split('/')
+                setTarget({ newsletter: newsletter || null, segment: segment || null })
+              }}
+            >
+              {status.targets.map((t) => (
+                <option key={`${t.newsletter}/${t.segment ?? ''}`} value={`${t.newsletter}/${t.segment ?? ''}`}>
+                  {t.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </p>
+      ) : null}
       {status.canSend ? (
         <>
           <p>
@@ -139,7 +170,7 @@ export function IssueNewsletterPanel() {
           </p>
           {!c && status.issue.status === 'published' ? (
             <button type="button" onClick={send} data-testid="newsletter-send">
-              Send to {status.audience} subscribers…
+              Send to {status.audience} recipients…
             </button>
           ) : null}
           {!c && status.issue.status !== 'published' ? <p>Publish the issue to send it.</p> : null}
