@@ -69,9 +69,15 @@ function report(r: ImportResult, options: ImportOptions): void {
     for (const warning of w.warnings) console.log(`warning: ${warning}`)
     return
   }
-  console.log(
-    `imported ${r.file} → issue ${w.issue} (${w.status}${w.replaced ? ', replaced the previous import' : ''}): ` +
-      `${w.sections} section(s), ${w.items} item(s), ${w.terms} term(s) (${w.newTerms} new), ${w.sources} source(s) (${w.newSources} new)`,
-  )
+  if (w.kind === 'translations') {
+    console.log(
+      `imported ${r.file} → ${w.items} translation(s) (${w.status}${w.replaced ? ', replaced the previous import' : ''}): ` +
+        `${w.slugs!.map((s) => `/translations/${s}`).join(', ')}; ${w.terms} term(s) (${w.newTerms} new), ${w.sources} source(s) (${w.newSources} new)`,
+    )
+  } else
+    console.log(
+      `imported ${r.file} → ${w.kind === 'special' ? 'special ' : ''}issue ${w.issue} (${w.status}${w.replaced ? ', replaced the previous import' : ''}): ` +
+        `${w.sections} section(s), ${w.items} item(s), ${w.terms} term(s) (${w.newTerms} new), ${w.sources} source(s) (${w.newSources} new)`,
+    )
   for (const warning of w.warnings) console.log(`warning: ${warning}`)
 }

@@ -93,7 +93,7 @@ export function summaryTable(results: ImportResult[]): string {
     table.push([
       r.file,
       r.ok
-        ? `${r.written?.issue ?? (r.recognised?.kind === 'report' ? `${r.recognised.volume}-${r.recognised.number}` : '—')}${r.written ? ` (${r.written.status})` : ' (dry run)'}`
+        ? `${r.written?.kind === 'translations' ? 'translations' : (r.written?.issue ?? (r.recognised?.kind === 'report' ? `${r.recognised.volume}-${r.recognised.number}` : '—'))}${r.written ? ` (${r.written.status})` : ' (dry run)'}`
         : 'FAILED',
       r.written ? String(r.written.items) : r.recognised ? String(countItems(r.recognised)) : '—',
       terms,

@@ -58,7 +58,22 @@ export type ImportedItem = {
   pairs?: Array<{ en: string; zh: string }>
   /** Only the start of the post was on the page ("Read the rest of this entry »"). */
   isExcerpt?: boolean
+  /** People credited, with their roles ("Introduction and Translation by X" → introduction, translator). */
+  credits?: Credit[]
+  /** Authors of the original ("By X"). */
+  originalAuthors?: string[]
+  /** Paragraphs that introduce the translation ("This is a translation of …") before its text. */
+  introduction?: BodyBlock[]
+  /** "Update 26 March: …" notes; `date` is ISO when the year is known (from the post or the original). */
+  updateNotes?: Array<{ date?: string; label: string; text: string; line: number }>
+  /** The Chinese text kept is marked as an excerpt ("Excerpt in Chinese:"). */
+  originalIsExcerpt?: boolean
+  /** "Posted on … Updated on …" dates of a listing post (ISO). */
+  postedAt?: string
+  revisedAt?: string
 }
+
+export type Credit = { person: string; role: 'translator' | 'introduction' | 'editor' }
 
 export type ImportedSection = { name: string; style: 'full' | 'brief'; items: ImportedItem[]; line: number }
 
