@@ -10,8 +10,10 @@ import { looksLikeArticle, recogniseArticle } from './recognise/article'
 import { looksLikeListing, recogniseListing } from './recognise/listing'
 import { REPORT_HEADER } from './recognise/patterns'
 import { recogniseReport } from './recognise/report'
+import { looksLikeSpecial, recogniseSpecial } from './recognise/special'
 import { ImportError, type Block, type Format, type Recognised } from './types'
 import { writeArticle } from './writer/article'
+import { writeSpecial } from './writer/special'
 import { writeTranslations } from './writer/translation'
 import { knownNames } from './writer/lookups'
 import { writeReport, type WriteSummary } from './writer/report'
@@ -68,6 +70,7 @@ const isTranslation = (blocks: Block[]) => looksLikeArticle(blocks) || looksLike
 function kindOf(blocks: Block[], options: ImportOptions): ImportKind {
   if (options.as) return options.as
   if (hasReportHeader(blocks)) return 'report'
+  if (looksLikeSpecial(blocks)) return 'special'
   return isTranslation(blocks) ? 'translation' : 'report'
 }
 
@@ -80,6 +83,7 @@ async function recogniseBlocks(payload: Payload, blocks: Block[], options: Impor
       throw new ImportError('an article placed in an issue needs both --issue <slug> and --section <slug-or-name>')
     return looksLikeListing(blocks) ? recogniseListing(blocks, known.sources) : recogniseArticle(blocks, known.sources)
   }
+  if (kind === 'special') return recogniseSpecial(blocks)
   return recogniseReport(blocks, {
     knownSections: known.sections,
     knownOutlets: known.sources,
@@ -106,9 +110,11 @@ export async function importFile(
     const written =
       recognised.kind === 'report'
         ? await writeReport(payload, recognised, options)
-        : options.issue && options.section
-          ? await writeArticle(payload, recognised, { issue: options.issue, section: options.section }, options)
-          : await writeTranslations(payload, recognised, options)
+        : recognised.kind === 'special'
+          ? await writeSpecial(payload, recognised, options)
+          : options.issue && options.section
+            ? await writeArticle(payload, recognised, { issue: options.issue, section: options.section }, options)
+            : await writeTranslations(payload, recognised, options)
     return { file, ok: true, format, recognised, written, warnings: written.warnings }
   } catch (err) {
     return { file, ok: false, warnings: [], error: describeError(name, err) }

@@ -101,7 +101,25 @@ export type ImportedArticle = { kind: 'article'; item: ImportedItem; warnings: s
 /** A page of several posts (a blog listing): each post an article. */
 export type ImportedListing = { kind: 'listing'; posts: ImportedArticle[]; warnings: string[]; blocks: RoledBlock[] }
 
-export type Recognised = ImportedReport | ImportedArticle | ImportedListing
+export type ImportedPhoto = { caption: string; credit?: string; line: number }
+export type ImportedEntry = { headline: string; body: string[]; photos: ImportedPhoto[]; line: number }
+export type ImportedEntryGroup = { heading: string; date?: string; entries: ImportedEntry[]; line: number }
+
+/** A special issue: a topic rather than a week, entries grouped under date headings. */
+export type ImportedSpecial = {
+  kind: 'special'
+  title: string
+  subtitle?: string
+  publisherLine?: string
+  /** Lines between the title and the first date heading ("Xi Jinping at the Two Sessions"). */
+  intro: string[]
+  groups: ImportedEntryGroup[]
+  titleLine: number
+  warnings: string[]
+  blocks: RoledBlock[]
+}
+
+export type Recognised = ImportedReport | ImportedArticle | ImportedListing | ImportedSpecial
 
 /** A problem in one file, with the line it was found on when known. */
 export class ImportError extends Error {

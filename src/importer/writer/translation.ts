@@ -1,10 +1,10 @@
 import type { Payload, RequiredDataFromCollectionSlug } from 'payload'
 
 import { richText } from '../../lib/richtext'
-import { asSystem } from '../../lib/system'
 import { outletKey } from '../recognise/outlets'
 import type { ImportedArticle, ImportedItem, ImportedListing } from '../types'
 import { rel, resolveSources, resolveTerms } from './lookups'
+import { upsertDoc } from './placement'
 import { atLine, type WriteOptions, type WriteSummary } from './report'
 import { inTransaction, type TxReq } from './transaction'
 
@@ -53,21 +53,9 @@ async function upsertTranslation(payload: Payload, req: TxReq, item: ImportedIte
     terms: item.terms.map((t) => terms.id(t.original)),
   }
   const data = translationData(item, refs, options.publish)
-  const same = await payload.find({
-    collection: 'translations',
-    where: { importKey: { equals: data.importKey } },
-    draft: true,
-    limit: 1,
-    depth: 0,
-    req,
-    ...asSystem('import'),
-  })
-  const previous = same.docs[0]
-  const common = { data, draft: !options.publish, req, ...asSystem('import'), depth: 0 } as const
-  const doc = previous
-    ? await payload.update({ collection: 'translations', id: previous.id, ...common })
-    : await payload.create({ collection: 'translations', ...common })
-  return { slug: String(doc.slug), replaced: Boolean(previous), newTerms: terms.created, newSources: sources.created }
+  const where = { importKey: { equals: data.importKey } }
+  const { doc, replaced } = await upsertDoc(payload, req, 'translations', where, data, options.publish)
+  return { slug: String(doc.slug), replaced, newTerms: terms.created, newSources: sources.created }
 }
 
 /**
