@@ -3,14 +3,19 @@ import fs from 'node:fs'
 import { SingleBar } from 'cli-progress'
 
 import { withPayload } from '../cli/context'
+import { expandInputs } from './inputs'
 import { describeWrittenExport, type ExportSummary } from './platforms'
 import { describeError, importFile, type ImportOptions, type ImportResult } from './run'
 import { describeBlocks, describeRecognised, resultsJson, summaryTable } from './summary'
 
-/** Import files one by one (each in its own transaction); returns the exit code. */
-export async function runImport(files: string[], options: ImportOptions & { json?: boolean }): Promise<number> {
+/**
+ * Import files one by one (each in its own transaction): a directory gives its importable files in
+ * name order, a url-list the pages it names. Returns the exit code.
+ */
+export async function runImport(paths: string[], options: ImportOptions & { json?: boolean }): Promise<number> {
   return withPayload(async (payload) => {
-    const many = files.length > 1
+    const files = expandInputs(paths)
+    const many = files.length > 1 || paths.some((p) => fs.statSync(p).isDirectory())
     const bar = many
       ? new SingleBar({
           format: 'importing [{bar}] {value}/{total} {file}',
@@ -22,17 +27,18 @@ export async function runImport(files: string[], options: ImportOptions & { json
       : undefined
     bar?.start(files.length, 0, { file: '' })
     const results: ImportResult[] = []
-    for (const file of files) {
-      bar?.update({ file })
-      let data: Buffer
+    for (const { label, read } of files) {
+      bar?.update({ file: label })
+      let input: { name: string; data: Buffer }
       try {
-        data = fs.readFileSync(file)
+        input = await read()
       } catch (err) {
-        results.push({ file, ok: false, warnings: [], error: describeError(file, err) })
+        results.push({ file: label, ok: false, warnings: [], error: describeError(label, err) })
         bar?.increment()
         continue
       }
-      const result = await importFile(payload, file, data, options)
+      const result = await importFile(payload, input.name, input.data, options)
+      if (label !== input.name) result.file = label
       results.push(result)
       bar?.increment()
       if (!many && !options.json) report(result, options)
