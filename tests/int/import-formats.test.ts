@@ -42,7 +42,7 @@ describe('HTML saved from a browser', () => {
         name: 'Senior Leaders',
         style: 'full',
         items: [
-          '2022-04-21 | Xi Jinping Proposes the Global Security Initiative Xinhua | Xinhua',
+          '2022-04-21 | Xi Jinping Proposes the Global Security Initiative | Xinhua',
           '2022-04-18 | Xi Jinping Chairs a Politburo Meeting on the Economy | ',
         ],
       },
@@ -159,7 +159,7 @@ describe('DOCX (mammoth)', () => {
       {
         name: 'Senior Leaders',
         style: 'full',
-        items: ['2022-04-29 | Xi Jinping Chairs the Politburo Meeting on the Economy Xinhua | Xinhua'],
+        items: ['2022-04-29 | Xi Jinping Chairs the Politburo Meeting on the Economy | Xinhua'],
       },
       {
         name: 'International Liaison Work',
