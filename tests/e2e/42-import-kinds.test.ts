@@ -5,11 +5,10 @@ import type { Page } from 'playwright-core'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { artifactPath, launchBrowser } from '../helpers/browser'
+import { artifactPath, launchBrowser, seriousViolations } from '../helpers/browser'
 import { adminToken, baseUrl } from '../helpers/e2e'
 
 const REAL = path.resolve('../shared/samples/real')
-const AXE = path.resolve('node_modules/axe-core/axe.min.js')
 
 let browser: Awaited<ReturnType<typeof launchBrowser>>
 let page: Page
@@ -55,19 +54,6 @@ async function uploadPhoto(alt: string): Promise<number> {
   const doc = ((await res.json()) as { doc: { id: number } }).doc
   created.push(['media', doc.id])
   return doc.id
-}
-
-type AxeResult = { violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }
-
-async function seriousViolations(p: Page): Promise<string[]> {
-  // Through the DevTools protocol: the public pages' Content-Security-Policy refuses injected scripts.
-  await p.evaluate(fs.readFileSync(AXE, 'utf8'))
-  const result = (await p.evaluate(() =>
-    (window as unknown as { axe: { run: (ctx: Document) => Promise<unknown> } }).axe.run(document),
-  )) as AxeResult
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 }
 
 /** Open a page at 360 and 1280 px: it answers 200, shows `text`, has no serious axe violation. */
