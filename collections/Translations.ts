@@ -124,6 +124,13 @@ export const Translations: CollectionConfig = {
       label: 'The original above is an excerpt',
     },
     {
+      name: 'isExcerpt',
+      type: 'checkbox',
+      defaultValue: false,
+      label: 'Only the start of the translation was imported',
+      admin: { description: 'The page it came from cut it ("Read the rest of this entry »").' },
+    },
+    {
       name: 'editions',
       type: 'array',
       labels: { singular: 'Edition', plural: 'Editions' },
@@ -154,6 +161,22 @@ export const Translations: CollectionConfig = {
       ],
     },
     { name: 'publishedAt', type: 'date', admin: { position: 'sidebar' } },
+    {
+      name: 'revisedAt',
+      type: 'date',
+      label: 'Updated on',
+      admin: { position: 'sidebar', description: 'When the translation was last revised ("Updated on").' },
+    },
+    {
+      name: 'importKey',
+      type: 'text',
+      index: true,
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        description: 'Set by briefing import: the same article imported again updates this translation.',
+      },
+    },
     { name: 'createdBy', type: 'relationship', relationTo: 'users', admin: { position: 'sidebar', readOnly: true } },
     updatedByField,
   ],

@@ -720,6 +720,10 @@ export interface Translation {
     | null;
   excerpt?: boolean | null;
   /**
+   * The page it came from cut it ("Read the rest of this entry »").
+   */
+  isExcerpt?: boolean | null;
+  /**
    * Successive texts of a law or regulation ("First reading draft", "Final"), oldest first; readers can compare any two. Blank lines separate paragraphs; "Article 12 …" starts a provision.
    */
   editions?:
@@ -740,6 +744,14 @@ export interface Translation {
       }[]
     | null;
   publishedAt?: string | null;
+  /**
+   * When the translation was last revised ("Updated on").
+   */
+  revisedAt?: string | null;
+  /**
+   * Set by briefing import: the same article imported again updates this translation.
+   */
+  importKey?: string | null;
   createdBy?: (number | null) | User;
   updatedBy?: (number | null) | User;
   updatedAt: string;
@@ -1504,6 +1516,7 @@ export interface TranslationsSelect<T extends boolean = true> {
         id?: T;
       };
   excerpt?: T;
+  isExcerpt?: T;
   editions?:
     | T
     | {
@@ -1522,6 +1535,8 @@ export interface TranslationsSelect<T extends boolean = true> {
         id?: T;
       };
   publishedAt?: T;
+  revisedAt?: T;
+  importKey?: T;
   createdBy?: T;
   updatedBy?: T;
   updatedAt?: T;

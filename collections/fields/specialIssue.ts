@@ -58,7 +58,8 @@ export const specialIssueFields: Field[] = [
               {
                 type: 'row',
                 fields: [
-                  { name: 'caption', type: 'text', maxLength: 500 },
+                  // Real captions run long (a 600-character one in the NPC & CPPCC special issue).
+                  { name: 'caption', type: 'text', maxLength: 1000 },
                   { name: 'credit', type: 'text', maxLength: 100, admin: { description: 'e.g. XINHUA' } },
                 ],
               },

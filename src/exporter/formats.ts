@@ -1,3 +1,4 @@
+import { outletKey, outletsInText } from '../importer/recognise/outlets'
 import { escapeHtml } from '../lib/html'
 import { shortDateLabel } from '../lib/dates'
 import type { BodyBlock, ImportedItem } from '../importer/types'
@@ -9,8 +10,18 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 export const headerLine = (issue: ExportedIssue): string =>
   `${issue.title} ${issue.volume}|${issue.number} ${shortDateLabel(issue.periodStart)}-${shortDateLabel(issue.periodEnd)}`
 
-/** The headline as the report prints it (an outlet at its end is part of it, as imported). */
-export const printedHeadline = (item: ImportedItem): string => item.headline ?? ''
+/**
+ * The headline as the report prints it: followed by the item's sources that its text does not cite
+ * as "X published / reported", "according to X" ("… Initiative Xinhua"); an import takes them off
+ * the headline again as sources.
+ */
+export function printedHeadline(item: ImportedItem): string {
+  if (!item.headline) return ''
+  const text = item.body.map((b) => (typeof b === 'string' ? b : b.items.join('\n'))).join('\n')
+  const cited = new Set(outletsInText(text, item.sources, { commentator: false }).map((s) => outletKey(s)))
+  const trailing = item.sources.filter((s) => !cited.has(outletKey(s)))
+  return [item.headline, ...trailing].join(' ')
+}
 
 const seeSection = (section?: string) => (section ? ` (See ${section} section)` : '')
 

@@ -5,6 +5,7 @@ import type { Command } from 'commander'
 
 import { fail, withPayload } from '../cli/context'
 import { EXPORT_FORMATS, type ExportFormat } from '../exporter/formats'
+import type { ImportKind } from './run'
 
 type ImportOpts = {
   dryRun?: boolean
@@ -14,6 +15,7 @@ type ImportOpts = {
   section?: string
   archive?: string
   profile?: string
+  as?: string
 }
 type ExportOpts = { issue?: string; format: string; out?: string; all?: boolean }
 
@@ -24,7 +26,8 @@ export function registerImporterCommands(program: Command): void {
     .description(
       'Import weekly reports (.txt, .html, .md, .docx, .pdf), one translated article, or a WordPress, Substack or Ghost export; or restore an archive',
     )
-    .argument('[files...]', 'report files')
+    .argument('[files...]', 'files, directories (every importable file in them) or url-lists (a .txt of URLs)')
+    .option('--as <kind>', 'what the files are, overriding detection: report, special or translation')
     .option('--dry-run', 'print what was recognised (every block with its role) and write nothing')
     .option('--json', 'print the recognised structure (and what was written) as JSON on stdout')
     .option('--publish', 'publish the imported issue (and its items); otherwise it stays a draft')
@@ -39,10 +42,13 @@ export function registerImporterCommands(program: Command): void {
         return runRestore(opts.archive)
       }
       if (!files.length) fail('name at least one file to import (or --archive <dir>)')
-      const missing = files.filter((f) => !fs.existsSync(f) || !fs.statSync(f).isFile())
+      const missing = files.filter((f) => !fs.existsSync(f))
       if (missing.length) fail(`no such file: ${missing.join(', ')}`)
+      const { IMPORT_KINDS } = await import('./run')
+      if (opts.as !== undefined && !IMPORT_KINDS.includes(opts.as as ImportKind))
+        fail(`--as must be one of ${IMPORT_KINDS.join(', ')} (got "${opts.as}")`)
       const { runImport } = await import('./importCli')
-      const code = await runImport(files, opts)
+      const code = await runImport(files, { ...opts, as: opts.as as ImportKind | undefined })
       process.exitCode = code
     })
 

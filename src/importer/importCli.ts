@@ -4,16 +4,21 @@ import { SingleBar } from 'cli-progress'
 
 import { fail, withPayload } from '../cli/context'
 import { profileNamed } from './correct/profiles'
+import { expandInputs } from './inputs'
 import { describeWrittenExport, type ExportSummary } from './platforms'
 import { describeError, importFile, type ImportOptions, type ImportResult } from './run'
 import { describeBlocks, describeRecognised, resultsJson, summaryTable } from './summary'
 
-/** Import files one by one (each in its own transaction); returns the exit code. */
-export async function runImport(files: string[], options: ImportOptions & { json?: boolean }): Promise<number> {
+/**
+ * Import files one by one (each in its own transaction): a directory gives its importable files in
+ * name order, a url-list the pages it names. Returns the exit code.
+ */
+export async function runImport(paths: string[], options: ImportOptions & { json?: boolean }): Promise<number> {
   return withPayload(async (payload) => {
     // An unknown profile is a bad argument: refused before any file is read.
     if (options.profile) await profileNamed(payload, options.profile).catch((err: Error) => fail(err.message))
-    const many = files.length > 1
+    const files = expandInputs(paths)
+    const many = files.length > 1 || paths.some((p) => fs.statSync(p).isDirectory())
     const bar = many
       ? new SingleBar({
           format: 'importing [{bar}] {value}/{total} {file}',
@@ -25,17 +30,18 @@ export async function runImport(files: string[], options: ImportOptions & { json
       : undefined
     bar?.start(files.length, 0, { file: '' })
     const results: ImportResult[] = []
-    for (const file of files) {
-      bar?.update({ file })
-      let data: Buffer
+    for (const { label, read } of files) {
+      bar?.update({ file: label })
+      let input: { name: string; data: Buffer }
       try {
-        data = fs.readFileSync(file)
+        input = await read()
       } catch (err) {
-        results.push({ file, ok: false, warnings: [], error: describeError(file, err) })
+        results.push({ file: label, ok: false, warnings: [], error: describeError(label, err) })
         bar?.increment()
         continue
       }
-      const result = await importFile(payload, file, data, options)
+      const result = await importFile(payload, input.name, input.data, options)
+      if (label !== input.name) result.file = label
       results.push(result)
       bar?.increment()
       if (!many && !options.json) report(result, options)
@@ -73,9 +79,15 @@ function report(r: ImportResult, options: ImportOptions): void {
     for (const warning of w.warnings) console.log(`warning: ${warning}`)
     return
   }
-  console.log(
-    `imported ${r.file} → issue ${w.issue} (${w.status}${w.replaced ? ', replaced the previous import' : ''}): ` +
-      `${w.sections} section(s), ${w.items} item(s), ${w.terms} term(s) (${w.newTerms} new), ${w.sources} source(s) (${w.newSources} new)`,
-  )
+  if (w.kind === 'translations') {
+    console.log(
+      `imported ${r.file} → ${w.items} translation(s) (${w.status}${w.replaced ? ', replaced the previous import' : ''}): ` +
+        `${w.slugs!.map((s) => `/translations/${s}`).join(', ')}; ${w.terms} term(s) (${w.newTerms} new), ${w.sources} source(s) (${w.newSources} new)`,
+    )
+  } else
+    console.log(
+      `imported ${r.file} → ${w.kind === 'special' ? 'special ' : ''}issue ${w.issue} (${w.status}${w.replaced ? ', replaced the previous import' : ''}): ` +
+        `${w.sections} section(s), ${w.items} item(s), ${w.terms} term(s) (${w.newTerms} new), ${w.sources} source(s) (${w.newSources} new)`,
+    )
   for (const warning of w.warnings) console.log(`warning: ${warning}`)
 }

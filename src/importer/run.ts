@@ -12,8 +12,11 @@ import { looksLikeArticle, recogniseArticle } from './recognise/article'
 import { looksLikeListing, recogniseListing } from './recognise/listing'
 import { REPORT_HEADER } from './recognise/patterns'
 import { recogniseReport } from './recognise/report'
+import { looksLikeSpecial, recogniseSpecial } from './recognise/special'
 import { ImportError, type Block, type Format, type Recognised } from './types'
 import { writeArticle } from './writer/article'
+import { writeSpecial } from './writer/special'
+import { writeTranslations } from './writer/translation'
 import { knownNames } from './writer/lookups'
 import { writeReport, type WriteSummary } from './writer/report'
 
@@ -33,7 +36,13 @@ export type ImportOptions = {
   profile?: string
   /** Save the corrections as an import profile of this name. */
   saveProfile?: string
+  /** What the file is, overriding detection (`--as`). */
+  as?: ImportKind
 }
+
+/** The kinds `--as` names. */
+export const IMPORT_KINDS = ['report', 'special', 'translation'] as const
+export type ImportKind = (typeof IMPORT_KINDS)[number]
 
 export type ImportResult = {
   file: string
@@ -66,14 +75,26 @@ export async function recogniseFile(payload: Payload, name: string, data: Uint8A
   return { format, ...corrected }
 }
 
+const isTranslation = (blocks: Block[]) => looksLikeArticle(blocks) || looksLikeListing(blocks)
+
+/** The kind of a file: `--as` when given, else what its blocks look like (a report when unsure). */
+function kindOf(blocks: Block[], options: ImportOptions): ImportKind {
+  if (options.as) return options.as
+  if (hasReportHeader(blocks)) return 'report'
+  if (looksLikeSpecial(blocks)) return 'special'
+  return isTranslation(blocks) ? 'translation' : 'report'
+}
+
 async function recogniseBlocks(payload: Payload, blocks: Block[], options: ImportOptions): Promise<Recognised> {
   const known = await knownNames(payload)
   const placed = Boolean(options.issue || options.section)
-  if (placed && (looksLikeArticle(blocks) || looksLikeListing(blocks) || !hasReportHeader(blocks))) {
-    if (!options.issue || !options.section)
-      throw new ImportError('an article needs both --issue <slug> and --section <slug-or-name>')
+  const kind = kindOf(blocks, options)
+  if (kind === 'translation' || (placed && !options.as && (isTranslation(blocks) || !hasReportHeader(blocks)))) {
+    if (placed && (!options.issue || !options.section))
+      throw new ImportError('an article placed in an issue needs both --issue <slug> and --section <slug-or-name>')
     return looksLikeListing(blocks) ? recogniseListing(blocks, known.sources) : recogniseArticle(blocks, known.sources)
   }
+  if (kind === 'special') return recogniseSpecial(blocks)
   return recogniseReport(blocks, {
     knownSections: known.sections,
     knownOutlets: known.sources,
@@ -99,9 +120,13 @@ export async function importFile(
     const applied = profile ? { profile } : {}
     if (options.dryRun) return { file, ok: true, format, recognised, warnings: recognised.warnings, ...applied }
     const written =
-      recognised.kind !== 'report'
-        ? await writeArticle(payload, recognised, { issue: options.issue!, section: options.section! }, options)
-        : await writeReport(payload, recognised, options)
+      recognised.kind === 'report'
+        ? await writeReport(payload, recognised, options)
+        : recognised.kind === 'special'
+          ? await writeSpecial(payload, recognised, options)
+          : options.issue && options.section
+            ? await writeArticle(payload, recognised, { issue: options.issue, section: options.section }, options)
+            : await writeTranslations(payload, recognised, options)
     return { file, ok: true, format, recognised, written, warnings: written.warnings, ...applied }
   } catch (err) {
     return { file, ok: false, warnings: [], error: describeError(name, err) }

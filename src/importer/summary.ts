@@ -1,7 +1,7 @@
 import Table from 'cli-table3'
 
 import { describeExport, type ImportedExport } from './platforms'
-import type { ImportedArticle, ImportedReport, Recognised, RoledBlock } from './types'
+import type { ImportedArticle, ImportedReport, ImportedSpecial, Recognised, RoledBlock } from './types'
 import type { ImportResult } from './run'
 
 /** One translated article (or one post of a listing), indented by `pad`. */
@@ -42,6 +42,21 @@ function describeReport(r: ImportedReport): string[] {
   return lines
 }
 
+function describeSpecial(r: ImportedSpecial): string[] {
+  const lines = [`special issue: ${r.title}${r.subtitle ? `: ${r.subtitle}` : ''}`]
+  lines.push(`publisher: ${r.publisherLine ?? '—'}`, `date groups: ${r.groups.length}`)
+  for (const g of r.groups) {
+    lines.push(
+      `  ${g.heading} (${g.date ?? 'no date'}, ${g.entries.length} entr${g.entries.length === 1 ? 'y' : 'ies'})`,
+    )
+    for (const e of g.entries) {
+      lines.push(`    ${e.headline} (${e.body.length} paragraph(s))`)
+      for (const p of e.photos) lines.push(`      photo: ${truncate(p.caption, 60)} (${p.credit ?? 'no credit'})`)
+    }
+  }
+  return lines
+}
+
 /** Every source block with its role: "    12  headline         Xi Jinping: …". */
 export function describeBlocks(blocks: RoledBlock[] = []): string {
   const rows = blocks.map((b) => `${String(b.line).padStart(6)}  ${b.role.padEnd(15)}  ${truncate(b.text, 90)}`)
@@ -75,7 +90,9 @@ export function describeRecognised(r: Recognised | ImportedExport): string {
       ? describeArticle(r)
       : r.kind === 'listing'
         ? [`posts: ${r.posts.length}`, ...r.posts.flatMap((p) => describeArticle(p, '  '))]
-        : describeReport(r)
+        : r.kind === 'special'
+          ? describeSpecial(r)
+          : describeReport(r)
   for (const w of r.warnings) lines.push(`warning: ${w}`)
   return lines.join('\n')
 }
@@ -94,7 +111,7 @@ export function summaryTable(results: ImportResult[]): string {
     table.push([
       r.file,
       r.ok
-        ? `${r.written?.issue ?? (r.recognised?.kind === 'report' ? `${r.recognised.volume}-${r.recognised.number}` : '—')}${r.written ? ` (${r.written.status})` : ' (dry run)'}`
+        ? `${r.written?.kind === 'translations' ? 'translations' : (r.written?.issue ?? (r.recognised?.kind === 'report' ? `${r.recognised.volume}-${r.recognised.number}` : '—'))}${r.written ? ` (${r.written.status})` : ' (dry run)'}`
         : 'FAILED',
       r.written ? String(r.written.items) : r.recognised ? String(countItems(r.recognised)) : '—',
       terms,
@@ -104,19 +121,25 @@ export function summaryTable(results: ImportResult[]): string {
   return table.toString()
 }
 
-const countItems = (r: Recognised | ImportedExport) =>
-  r.kind === 'export' || r.kind === 'listing'
-    ? r.posts.length
-    : r.kind === 'article'
-      ? 1
-      : r.sections.reduce((n, s) => n + s.items.length, 0)
-const countTerms = (r: Recognised | ImportedExport) =>
-  r.kind === 'export'
-    ? new Set(r.posts.flatMap((p) => p.terms.map((t) => t.original))).size
-    : r.kind === 'article'
-      ? r.item.terms.length
-      : r.kind === 'listing'
-        ? new Set(r.posts.flatMap((p) => p.item.terms.map((t) => t.original))).size
-        : new Set(
-            [...r.sections.flatMap((s) => s.items.flatMap((i) => i.terms)), ...r.highlightTerms].map((t) => t.original),
-          ).size
+const countItems = (r: Recognised | ImportedExport): number =>
+  r.kind === 'special'
+    ? r.groups.reduce((n, g) => n + g.entries.length, 0)
+    : r.kind === 'export' || r.kind === 'listing'
+      ? r.posts.length
+      : r.kind === 'article'
+        ? 1
+        : r.sections.reduce((n, s) => n + s.items.length, 0)
+const countTerms = (r: Recognised | ImportedExport): number =>
+  r.kind === 'special'
+    ? 0
+    : r.kind === 'export'
+      ? new Set(r.posts.flatMap((p) => p.terms.map((t) => t.original))).size
+      : r.kind === 'article'
+        ? r.item.terms.length
+        : r.kind === 'listing'
+          ? new Set(r.posts.flatMap((p) => p.item.terms.map((t) => t.original))).size
+          : new Set(
+              [...r.sections.flatMap((s) => s.items.flatMap((i) => i.terms)), ...r.highlightTerms].map(
+                (t) => t.original,
+              ),
+            ).size

@@ -58,7 +58,22 @@ export type ImportedItem = {
   pairs?: Array<{ en: string; zh: string }>
   /** Only the start of the post was on the page ("Read the rest of this entry »"). */
   isExcerpt?: boolean
+  /** People credited, with their roles ("Introduction and Translation by X" → introduction, translator). */
+  credits?: Credit[]
+  /** Authors of the original ("By X"). */
+  originalAuthors?: string[]
+  /** Paragraphs that introduce the translation ("This is a translation of …") before its text. */
+  introduction?: BodyBlock[]
+  /** "Update 26 March: …" notes; `date` is ISO when the year is known (from the post or the original). */
+  updateNotes?: Array<{ date?: string; label: string; text: string; line: number }>
+  /** The Chinese text kept is marked as an excerpt ("Excerpt in Chinese:"). */
+  originalIsExcerpt?: boolean
+  /** "Posted on … Updated on …" dates of a listing post (ISO). */
+  postedAt?: string
+  revisedAt?: string
 }
+
+export type Credit = { person: string; role: 'translator' | 'introduction' | 'editor' }
 
 export type ImportedSection = { name: string; style: 'full' | 'brief'; items: ImportedItem[]; line: number }
 
@@ -86,7 +101,25 @@ export type ImportedArticle = { kind: 'article'; item: ImportedItem; warnings: s
 /** A page of several posts (a blog listing): each post an article. */
 export type ImportedListing = { kind: 'listing'; posts: ImportedArticle[]; warnings: string[]; blocks: RoledBlock[] }
 
-export type Recognised = ImportedReport | ImportedArticle | ImportedListing
+export type ImportedPhoto = { caption: string; credit?: string; line: number }
+export type ImportedEntry = { headline: string; body: string[]; photos: ImportedPhoto[]; line: number }
+export type ImportedEntryGroup = { heading: string; date?: string; entries: ImportedEntry[]; line: number }
+
+/** A special issue: a topic rather than a week, entries grouped under date headings. */
+export type ImportedSpecial = {
+  kind: 'special'
+  title: string
+  subtitle?: string
+  publisherLine?: string
+  /** Lines between the title and the first date heading ("Xi Jinping at the Two Sessions"). */
+  intro: string[]
+  groups: ImportedEntryGroup[]
+  titleLine: number
+  warnings: string[]
+  blocks: RoledBlock[]
+}
+
+export type Recognised = ImportedReport | ImportedArticle | ImportedListing | ImportedSpecial
 
 /** A problem in one file, with the line it was found on when known. */
 export class ImportError extends Error {

@@ -1,16 +1,11 @@
-import fs from 'node:fs'
-import path from 'node:path'
-
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { artifactPath, launchBrowser } from '../helpers/browser'
+import { artifactPath, launchBrowser, seriousViolations } from '../helpers/browser'
 import { adminToken, baseUrl, openLivePreview } from '../helpers/e2e'
 
 let browser: Awaited<ReturnType<typeof launchBrowser>>
 let page: Page
-
-const AXE = path.resolve('node_modules/axe-core/axe.min.js')
 
 beforeAll(async () => {
   browser = await launchBrowser()
@@ -20,20 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.cleanup()
 })
-
-type AxeResult = { violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }
-
-async function seriousViolations(p: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol: an injected <script> would be (rightly) refused by the
-  // public pages' Content-Security-Policy.
-  await p.evaluate(fs.readFileSync(AXE, 'utf8'))
-  const result = (await p.evaluate(() =>
-    (window as unknown as { axe: { run: (ctx: Document) => Promise<unknown> } }).axe.run(document),
-  )) as AxeResult
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-}
 
 describe('web edition in Chromium', () => {
   it('renders the issue page at 375 px and 1280 px without horizontal scrolling', async () => {

@@ -54,7 +54,7 @@ describe('a page holding several posts (a blog listing)', () => {
     const listing = recognised as ImportedListing
     expect(listing.kind).toBe('listing')
     expect(
-      listing.posts.map((p) => [p.item.headline, p.item.isExcerpt ?? false, p.item.body.length, p.item.date]),
+      listing.posts.map((p) => [p.item.headline, p.item.isExcerpt ?? false, p.item.body.length, p.item.postedAt]),
     ).toEqual([
       ['Rules on Domain Names', true, 2, undefined],
       ['Opinions on Credit Supervision', false, 2, '2016-03-03'],

@@ -171,7 +171,7 @@ describe('item variations', () => {
     expect(r.warnings).toEqual([])
   })
 
-  it('takes the outlet at the end of a headline as the source', async () => {
+  it('takes the outlet at the end of a headline as the source, out of the headline', async () => {
     const r = await recognise([
       HEADER,
       ...BODY.slice(0, 3),
@@ -179,6 +179,7 @@ describe('item variations', () => {
       '4.18 The commentary ran on page one.',
     ])
     expect(r.sections[0].items[0].sources).toEqual(['People’s Daily'])
+    expect(r.sections[0].items[0].headline).toBe('Commentary Calls for a Dynamic Zero')
   })
 
   it('leaves author lines and photo captions in brackets near the top out of highlights and items', async () => {

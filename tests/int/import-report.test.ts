@@ -105,7 +105,7 @@ describe('importing the sample weekly report', () => {
         items: [
           {
             date: '2024-03-07',
-            headline: 'People’s Daily Commentator Article: Grasp the Key Phrase of the Sessions People’s Daily',
+            headline: 'People’s Daily Commentator Article: Grasp the Key Phrase of the Sessions',
             sources: ['People’s Daily'],
             terms: ['new quality productive forces', 'according to local conditions', 'headlong rush'],
           },

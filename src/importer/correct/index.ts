@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import { deriveFromRoles, type DeriveBlock } from '../recognise/derive'
-import type { Block, Recognised } from '../types'
+import { ImportError, type Block, type Recognised } from '../types'
 import { knownNames } from '../writer/lookups'
 import { applyCorrections, type Correction } from './corrections'
 import { matchingProfile, profileNamed, saveProfile, type Profile } from './profiles'
@@ -36,6 +36,12 @@ export async function correctRecognised(
   parsed: { format: string; blocks: Block[] },
   options: CorrectOptions,
 ): Promise<{ recognised: Recognised; profile?: string }> {
+  if (recognised.kind === 'special') {
+    // Special issues are recognised from their date groups; the correction step does not derive them.
+    if (options.corrections?.length || options.profile || options.saveProfile)
+      throw new ImportError('corrections and profiles apply to reports, articles and listings, not to special issues')
+    return { recognised }
+  }
   const base = deriveBlocks(recognised, parsed.blocks)
   const profile: Profile | undefined = options.profile
     ? await profileNamed(payload, options.profile)

@@ -1,4 +1,5 @@
 import { ImportError, type Block, type ImportedArticle, type ImportedItem, type Role } from '../types'
+import { INTRODUCTION, noteDate, readCredits, readUpdateNote } from './credits'
 import { appendBody, finishItem } from './items'
 import { KNOWN_OUTLETS, outletKey } from './outlets'
 import { HAN, SENTENCE_END } from './patterns'
@@ -72,10 +73,12 @@ function classify(s: State, b: Block, outlets: string[]): Role {
   }
   if (CREDIT_LINE.test(b.text) || (CREDIT_SENTENCE.test(b.text) && b.text.length < 400)) {
     item.credit ??= b.text
+    item.credits = [...(item.credits ?? []), ...readCredits(b.text)]
     return 'credit'
   }
   if (EXCERPT_MARK.test(b.text)) {
     s.inExcerpt = true
+    if (/excerpt/i.test(b.text)) item.originalIsExcerpt = true
     return 'excerpt'
   }
   if (isChinese(b)) {
@@ -95,6 +98,7 @@ function classify(s: State, b: Block, outlets: string[]): Role {
   }
   if (AUTHOR_LINE.test(b.text)) {
     item.credit ??= b.text
+    item.originalAuthors = [...(item.originalAuthors ?? []), b.text.replace(/^By\s+/, '')]
     return 'credit'
   }
   if (outlets.some((o) => outletKey(o) === outletKey(b.text))) {
@@ -105,8 +109,31 @@ function classify(s: State, b: Block, outlets: string[]): Role {
     item.headline = headlineWithoutOutlet(b.text, outlets, item)
     return 'headline'
   }
+  return bodyPart(item, b)
+}
+
+/** A body block: an update note, a paragraph introducing the translation, or the translation. */
+function bodyPart(item: ImportedItem, b: Block): Role {
+  const note = b.kind === 'paragraph' ? readUpdateNote(b.text) : undefined
+  if (note) {
+    item.updateNotes = [...(item.updateNotes ?? []), { ...note, line: b.line }]
+    return 'date-line'
+  }
+  if (!item.body.length && b.kind === 'paragraph' && INTRODUCTION.test(b.text)) {
+    item.introduction = [...(item.introduction ?? []), b.text]
+    return 'body'
+  }
   appendBody(item, b)
   return 'body'
+}
+
+/** Date the update notes: the year from the note, else from `fallback` (the post's or the original's date). */
+export function dateUpdateNotes(item: ImportedItem, warnings: string[]): void {
+  const fallback = item.postedAt ?? item.date
+  for (const n of item.updateNotes ?? []) {
+    n.date ??= noteDate(n.label, fallback ? Number(fallback.slice(0, 4)) : undefined)
+    if (!n.date) warnings.push(`line ${n.line}: update note "${n.label}" has no year to date it by; it was left out`)
+  }
 }
 
 /** "People’s Daily: Hold Fast" → the outlet is a source and leaves the headline. */
@@ -158,11 +185,13 @@ export function recogniseArticle(
     item.headline = first?.text.slice(0, 120) ?? item.originalTitle
     warnings.push(`line ${first?.line ?? item.line}: no headline line found; the first words stand in for it`)
   }
-  if (!item.body.length) warnings.push('the article has no English text; only the Chinese was imported')
+  if (!item.body.length && !item.introduction?.length)
+    warnings.push('the article has no English text; only the Chinese was imported')
   if (!item.sources.length) warnings.push('no source outlet found (a line like "Source: Xinhua, April 1, 2020")')
   if (!item.date) warnings.push('no original date found (e.g. "Source: Xinhua, April 1, 2020")')
   if (!item.articleUrl) warnings.push('no article URL found')
   if (!known.line) item.line = blocks[s.roles.indexOf('headline')]?.line ?? item.line
+  if (!known.line) dateUpdateNotes(item, warnings)
   const roled = blocks.map((b, i) => ({ line: b.line, text: b.text, role: s.roles[i] }))
   return { kind: 'article', item: finishItem(item, outlets), warnings, blocks: roled }
 }

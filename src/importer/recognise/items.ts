@@ -31,8 +31,13 @@ export function resolveDate(label: string, start: string, end: string, line: num
 /** Fill sources (outlets trailing the headline, outlets named in the text) and glossary terms. */
 export function finishItem(item: ImportedItem, outlets: string[]): ImportedItem {
   const sources: string[] = []
-  // The headline stays as written ("… People’s Daily"): that is how the report prints its source.
-  if (item.headline) sources.push(...splitHeadlineOutlets(item.headline, outlets).outlets)
+  // "… Dynamic Zero People’s Daily": the outlet becomes a source and leaves the headline (the
+  // exporter prints uncited sources after the headline again, src/exporter/formats.ts).
+  if (item.headline) {
+    const split = splitHeadlineOutlets(item.headline, outlets)
+    item.headline = split.headline
+    sources.push(...split.outlets)
+  }
   sources.push(...item.sources, ...outletsInText(itemText(item), outlets))
   const seen = new Set<string>()
   item.sources = sources.filter((s) => !seen.has(outletKey(s)) && seen.add(outletKey(s)))

@@ -1,5 +1,5 @@
 import { ImportError, type Block, type ImportedArticle, type ImportedListing, type RoledBlock } from '../types'
-import { parseLongDate, recogniseArticle } from './article'
+import { dateUpdateNotes, parseLongDate, recogniseArticle } from './article'
 
 /** "Posted on", "Posted on March 3, 2016 Updated on …": the line under each post's title. */
 const POSTED = /^Posted on\b(.*)$/i
@@ -19,11 +19,18 @@ function recognisePost(title: Block, posted: Block, body: Block[], outlets: stri
     const text = b.text.replace(READ_MORE, '').trim()
     return text ? [{ ...b, text }] : []
   })
-  const date = DATE_IN.exec(POSTED.exec(posted.text)![1])?.[1]
+  const [postedPart, updatedPart] = POSTED.exec(posted.text)![1].split(/\bUpdated on\b/i)
+  const day = (part?: string) => {
+    const found = part && DATE_IN.exec(part)?.[1]
+    return found ? parseLongDate(found) : undefined
+  }
   const post = blocks.length
     ? recogniseArticle(blocks, outlets, { headline: title.text, line: title.line })
     : emptyPost(title)
-  if (date) post.item.date ??= parseLongDate(date)
+  const [postedAt, revisedAt] = [day(postedPart), day(updatedPart)]
+  if (postedAt) post.item.postedAt = postedAt
+  if (revisedAt) post.item.revisedAt = revisedAt
+  dateUpdateNotes(post.item, post.warnings)
   if (cut) post.item.isExcerpt = true
   post.warnings = post.warnings
     // A listing page carries no URL or original date for its posts: no need to say so for each.

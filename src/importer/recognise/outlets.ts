@@ -64,22 +64,25 @@ const boundary = (text: string, i: number) => WORD.test(text[i - 1] ?? '') !== W
 const CITED_AFTER = /^(?:\s+\w+)?\s+(?:published|reported|carried|ran|released|issued)\b/
 const CITED_BEFORE = /(?:according to (?:a |an |the )?|\bin )$/
 
-/** Whether the outlet at [start, end) of the folded text is cited as a source there. */
-function citedAt(text: string, start: number, end: number): boolean {
+/**
+ * Whether the outlet at [start, end) of the folded text is cited as a source there ("a Xinhua
+ * commentator" counts only with `commentator`).
+ */
+function citedAt(text: string, start: number, end: number, commentator = true): boolean {
   const after = text.slice(end, end + 200)
-  if (boundary(text, start) && (CITED_AFTER.test(after) || /^ commentator\b/.test(after))) return true
+  if (boundary(text, start) && (CITED_AFTER.test(after) || (commentator && /^ commentator\b/.test(after)))) return true
   return boundary(text, end) && CITED_BEFORE.test(text.slice(Math.max(0, start - 30), start))
 }
 
 /** Outlets the text names as its source: "Qiushi published …", "according to Xinhua", "Xinhua reported". */
-export function outletsInText(text: string, outlets: string[]): string[] {
+export function outletsInText(text: string, outlets: string[], { commentator = true } = {}): string[] {
   const folded = fold(text)
   const found: string[] = []
   for (const outlet of outlets) {
     const name = fold(outlet)
     if (!name) continue
     for (let at = folded.indexOf(name); at >= 0; at = folded.indexOf(name, at + 1)) {
-      if (citedAt(folded, at, at + name.length)) {
+      if (citedAt(folded, at, at + name.length, commentator)) {
         found.push(text.slice(at, at + name.length))
         break
       }

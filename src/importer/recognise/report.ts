@@ -46,7 +46,7 @@ export function readHeader(blocks: Block[]): {
   const index = blocks.findIndex((b) => REPORT_HEADER.test(b.text))
   if (index < 0) {
     throw new ImportError(
-      'not a weekly report: no header line like "Weekly Report 4|68 4.16.22-4.22.22" (for a single translated article, pass --issue and --section)',
+      'not a weekly report: no header line like "Weekly Report 4|68 4.16.22-4.22.22" (nor a "Special Issue on" title or a "Source:" line of a translation; name the kind with --as report|special|translation)',
       blocks[0]?.line ?? 1,
     )
   }

@@ -27,6 +27,7 @@ async function writeItem(payload: Payload, req: TxReq, at: Place, item: Imported
   }
   const data = {
     ...itemData(item),
+    date: item.date ?? item.postedAt,
     issue: rel(at.issueId),
     section: rel(at.sectionId),
     sources: item.sources.map((s) => rel(sources.id(s))),

@@ -1,4 +1,4 @@
-import type { Payload, RequiredDataFromCollectionSlug, Where } from 'payload'
+import type { DataFromCollectionSlug, Payload, RequiredDataFromCollectionSlug, Where } from 'payload'
 
 import { ImportError } from '../types'
 import type { TxReq } from './transaction'
@@ -43,29 +43,35 @@ export async function placeIn(payload: Payload, req: TxReq, place: Placement) {
   return { issue, section }
 }
 
+type Upserted = 'items' | 'translations' | 'issues'
+
 /**
- * Create the item, or update the one `where` finds (the same article or post imported again);
- * a draft unless publishing. True when an item was updated.
+ * Create the document, or update the one `where` finds (the same article, post or special issue
+ * imported again); a draft unless publishing. Returns it and whether an existing one was updated.
  */
-export async function upsertItem(
+export async function upsertDoc<C extends Upserted>(
+  payload: Payload,
+  req: TxReq,
+  collection: C,
+  where: Where,
+  data: RequiredDataFromCollectionSlug<C>,
+  publish?: boolean,
+): Promise<{ doc: DataFromCollectionSlug<C>; replaced: boolean }> {
+  const same = await payload.find({ collection, where, draft: true, limit: 1, depth: 0, req, ...asSystem('import') })
+  const previous = same.docs[0]
+  const common = { collection, data, draft: !publish, req, ...asSystem('import'), depth: 0 }
+  // One generic call for three collections: Payload's overloads cannot follow `C` through a union.
+  const doc = previous
+    ? await payload.update({ ...common, id: previous.id } as never)
+    : await payload.create(common as never)
+  return { doc: doc as DataFromCollectionSlug<C>, replaced: Boolean(previous) }
+}
+
+/** The item variant of upsertDoc: true when an item was updated. */
+export const upsertItem = async (
   payload: Payload,
   req: TxReq,
   where: Where,
   data: RequiredDataFromCollectionSlug<'items'>,
   publish?: boolean,
-): Promise<boolean> {
-  const same = await payload.find({
-    collection: 'items',
-    where,
-    draft: true,
-    limit: 1,
-    depth: 0,
-    req,
-    ...asSystem('import'),
-  })
-  const previous = same.docs[0]
-  const common = { data, draft: !publish, req, ...asSystem('import'), depth: 0 } as const
-  if (previous) await payload.update({ collection: 'items', id: previous.id, ...common })
-  else await payload.create({ collection: 'items', ...common })
-  return Boolean(previous)
-}
+): Promise<boolean> => (await upsertDoc(payload, req, 'items', where, data, publish)).replaced

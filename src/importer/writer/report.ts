@@ -19,6 +19,9 @@ export type WriteSummary = {
   newSources: number
   newSections: number
   warnings: string[]
+  /** What was written when it is not a weekly issue: translations (their slugs) or a special issue. */
+  kind?: 'translations' | 'special'
+  slugs?: string[]
 }
 
 export type WriteOptions = { publish?: boolean; user?: PayloadRequest['user'] }
@@ -31,7 +34,7 @@ export function writeErrorMessage(err: unknown): string {
 }
 
 /** Attach the line of the item being written to any error, so that messages name it. */
-async function atLine<T>(line: number, fn: () => Promise<T>): Promise<T> {
+export async function atLine<T>(line: number, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn()
   } catch (err) {
