@@ -7,13 +7,12 @@ import {
   publishedItemOrStaff,
   staffCreateDraft,
 } from '../src/access'
-import { relationId } from '../src/lib/relations'
 import { contributorSavesDraft } from './hooks/contributorDrafts'
 import { refuseStaleWrite, updatedByField } from './hooks/staleWrites'
 import { itemMakesReferencesPublic } from './hooks/publicReferences'
 import { describeItem, itemTitle, missingContent, sectionStyleOf } from './hooks/itemCompleteness'
-import { asSystem } from '../src/lib/system'
 import { optionalUrl } from './hooks/optionalUrl'
+import { assignOrderKey } from './hooks/itemOrder'
 
 export const Items: CollectionConfig = {
   slug: 'items',
@@ -55,21 +54,9 @@ export const Items: CollectionConfig = {
             )
           }
         }
-        if (operation === 'create' && (data.position === undefined || data.position === null)) {
-          const issue = relationId(merged.issue)
-          const section = relationId(merged.section)
-          if (issue !== undefined && section !== undefined) {
-            const { totalDocs } = await req.payload.count({
-              collection: 'items',
-              where: { issue: { equals: issue }, section: { equals: section } },
-              req,
-              ...asSystem('derived'),
-            })
-            data.position = totalDocs
-          }
-        }
         return data
       },
+      assignOrderKey,
     ],
     afterChange: [itemMakesReferencesPublic],
   },
@@ -114,7 +101,6 @@ export const Items: CollectionConfig = {
               ? true
               : 'The range must end on or after its first day.',
         },
-        { name: 'position', type: 'number', admin: { description: 'Order within the section (lowest first).' } },
       ],
     },
     { name: 'body', type: 'richText', admin: { description: 'The summary, or the one line of a brief.' } },
@@ -156,6 +142,17 @@ export const Items: CollectionConfig = {
     { name: 'reusedFrom', type: 'relationship', relationTo: 'items', admin: { position: 'sidebar', readOnly: true } },
     { name: 'related', type: 'relationship', relationTo: 'items', hasMany: true, admin: { position: 'sidebar' } },
     { name: 'sectionStyle', type: 'text', admin: { hidden: true } },
+    {
+      name: 'orderKey',
+      type: 'text',
+      index: true,
+      admin: { hidden: true, description: 'Order within the section (a fractional key; set by the composer).' },
+    },
+    {
+      name: 'position',
+      type: 'number',
+      admin: { hidden: true, description: 'Former order number, read once by convertPositionsToOrderKeys.' },
+    },
     {
       name: 'title',
       type: 'text',
