@@ -12,7 +12,7 @@ import { refuseStaleWrite, updatedByField } from './hooks/staleWrites'
 import { itemMakesReferencesPublic } from './hooks/publicReferences'
 import { describeItem, itemTitle, missingContent, sectionStyleOf } from './hooks/itemCompleteness'
 import { optionalUrl } from './hooks/optionalUrl'
-import { assignOrderKey } from './hooks/itemOrder'
+import { assignOrderKey, publishedMove } from './hooks/itemOrder'
 
 export const Items: CollectionConfig = {
   slug: 'items',
@@ -43,11 +43,15 @@ export const Items: CollectionConfig = {
         data.sectionStyle = style
         if (style === 'brief' && data.headline) data.headline = null
         data.title = itemTitle({ ...merged, headline: style === 'brief' ? null : merged.headline })
-        if (data._status === 'published') {
+        const movedLive = publishedMove(data, originalDoc)
+        if (data._status === 'published' || movedLive) {
           const missing = missingContent(merged, style)
           if (missing.length) {
+            const what = movedLive ? `move published ${describeItem(merged)} into a ${style} section` : 'publish'
             throw new APIError(
-              `Cannot publish ${describeItem(merged)}: missing ${missing.join(', ')}.`,
+              movedLive
+                ? `Cannot ${what}: it would miss ${missing.join(', ')}.`
+                : `Cannot publish ${describeItem(merged)}: missing ${missing.join(', ')}.`,
               400,
               null,
               true,

@@ -1,6 +1,7 @@
 import type { Plugin } from 'payload'
 
 import { backupFeature } from './backup'
+import { composerFeature } from './composer'
 import type { Feature } from './feature'
 import { glossaryFeature } from './glossary'
 import { importerFeature } from './importer'
@@ -21,6 +22,7 @@ export const features: Feature[] = [
   newsletterFeature,
   searchFeature,
   reuseFeature,
+  composerFeature,
   glossaryFeature,
   backupFeature,
   publicationsFeature,

@@ -80,8 +80,9 @@ export const refuseIncompleteIssue: CollectionBeforeChangeHook = async ({ data, 
  * When an issue is published, its draft items are published with it (same transaction). Items are
  * looked up by their latest draft: an item created by autosave only carries its issue in drafts.
  */
-export const publishItemsWithIssue: CollectionAfterChangeHook = async ({ doc, req }) => {
-  if (doc._status !== 'published') return doc
+export const publishItemsWithIssue: CollectionAfterChangeHook = async ({ doc, req, context }) => {
+  // An arrangement (the composer) changes order only: it publishes nothing with the issue.
+  if (doc._status !== 'published' || context?.arrangementOnly) return doc
   const latest = await req.payload.find({
     collection: 'items',
     where: { issue: { equals: doc.id } },

@@ -32,3 +32,10 @@ export const assignOrderKey: CollectionBeforeChangeHook = async ({ data, origina
   data.orderKey = keyAfter(await issueOrderKeys(req, issue))
   return data
 }
+
+/** A save that moves a published item (not as a draft) to another section: it must stay complete there. */
+export const publishedMove = (data: Record<string, unknown>, originalDoc?: Record<string, unknown>): boolean =>
+  originalDoc?._status === 'published' &&
+  data._status !== 'draft' &&
+  data.section !== undefined &&
+  String(relationId(data.section)) !== String(relationId(originalDoc.section))
