@@ -24,6 +24,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { IssueNewsletterPanel as IssueNewsletterPanel_28b4239cc84802308d8d25c78a54ffb9 } from '../../../newsletter/admin/IssueNewsletterPanel'
+import { ComposerView as ComposerView_69a25c09997f06345d227f6424f83b52 } from '../../../composer/admin/ComposerView'
 import { ReuseButton as ReuseButton_f73fd77896828a04ffb9b990bf4e106c } from '../../../reuse/admin/ReuseButton'
 import { RelatedPanel as RelatedPanel_64b15a892ea67c6ed344b18a5dd1dc6a } from '../../../reuse/admin/RelatedPanel'
 import { TermSuggestions as TermSuggestions_733b349a712360db62554c4ba87e2bf1 } from '../../../glossary/admin/TermSuggestions'
@@ -32,8 +33,8 @@ import { ImportNavLink as ImportNavLink_c7abb5e0756449bdf0891e15c56b7092 } from 
 import { NavLinks as NavLinks_37830ad534b282d9d66bc50415356f6f } from '../../../search/admin/NavLinks'
 import { DraftIssuePanel as DraftIssuePanel_0715c5a41c8d9c08e20c622325c6c7fb } from '../../../admin/DraftIssuePanel'
 import { ImportView as ImportView_9bd3772695d0687ef60b3efb09aa2ef3 } from '../../../importer/admin/ImportView'
-import { ConsistencyView as ConsistencyView_6d2fa54394b463511839629ffc942123 } from '../../../glossary/admin/ConsistencyView'
 import { SearchView as SearchView_e7975109f5b2fe2ebed91ffbdffe0cea } from '../../../search/admin/SearchView'
+import { ConsistencyView as ConsistencyView_6d2fa54394b463511839629ffc942123 } from '../../../glossary/admin/ConsistencyView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -64,6 +65,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/newsletter/admin/IssueNewsletterPanel#IssueNewsletterPanel": IssueNewsletterPanel_28b4239cc84802308d8d25c78a54ffb9,
+  "/composer/admin/ComposerView#ComposerView": ComposerView_69a25c09997f06345d227f6424f83b52,
   "/reuse/admin/ReuseButton#ReuseButton": ReuseButton_f73fd77896828a04ffb9b990bf4e106c,
   "/reuse/admin/RelatedPanel#RelatedPanel": RelatedPanel_64b15a892ea67c6ed344b18a5dd1dc6a,
   "/glossary/admin/TermSuggestions#TermSuggestions": TermSuggestions_733b349a712360db62554c4ba87e2bf1,
@@ -72,7 +74,7 @@ export const importMap = {
   "/search/admin/NavLinks#NavLinks": NavLinks_37830ad534b282d9d66bc50415356f6f,
   "/admin/DraftIssuePanel#DraftIssuePanel": DraftIssuePanel_0715c5a41c8d9c08e20c622325c6c7fb,
   "/importer/admin/ImportView#ImportView": ImportView_9bd3772695d0687ef60b3efb09aa2ef3,
-  "/glossary/admin/ConsistencyView#ConsistencyView": ConsistencyView_6d2fa54394b463511839629ffc942123,
   "/search/admin/SearchView#SearchView": SearchView_e7975109f5b2fe2ebed91ffbdffe0cea,
+  "/glossary/admin/ConsistencyView#ConsistencyView": ConsistencyView_6d2fa54394b463511839629ffc942123,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
