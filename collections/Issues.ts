@@ -148,7 +148,7 @@ export const Issues: CollectionConfig = {
       type: 'join',
       collection: 'items',
       on: 'issue',
-      defaultSort: 'position',
+      defaultSort: 'orderKey',
       defaultLimit: 200,
       admin: { defaultColumns: ['title', 'section', 'date', '_status'] },
     },

@@ -7,13 +7,12 @@ import {
   publishedItemOrStaff,
   staffCreateDraft,
 } from '../src/access'
-import { relationId } from '../src/lib/relations'
 import { contributorSavesDraft } from './hooks/contributorDrafts'
 import { refuseStaleWrite, updatedByField } from './hooks/staleWrites'
 import { itemMakesReferencesPublic } from './hooks/publicReferences'
 import { describeItem, itemTitle, missingContent, sectionStyleOf } from './hooks/itemCompleteness'
-import { asSystem } from '../src/lib/system'
 import { optionalUrl } from './hooks/optionalUrl'
+import { assignOrderKey, publishedMove } from './hooks/itemOrder'
 
 export const Items: CollectionConfig = {
   slug: 'items',
@@ -44,32 +43,24 @@ export const Items: CollectionConfig = {
         data.sectionStyle = style
         if (style === 'brief' && data.headline) data.headline = null
         data.title = itemTitle({ ...merged, headline: style === 'brief' ? null : merged.headline })
-        if (data._status === 'published') {
+        const movedLive = publishedMove(data, originalDoc)
+        if (data._status === 'published' || movedLive) {
           const missing = missingContent(merged, style)
           if (missing.length) {
+            const what = movedLive ? `move published ${describeItem(merged)} into a ${style} section` : 'publish'
             throw new APIError(
-              `Cannot publish ${describeItem(merged)}: missing ${missing.join(', ')}.`,
+              movedLive
+                ? `Cannot ${what}: it would miss ${missing.join(', ')}.`
+                : `Cannot publish ${describeItem(merged)}: missing ${missing.join(', ')}.`,
               400,
               null,
               true,
             )
           }
         }
-        if (operation === 'create' && (data.position === undefined || data.position === null)) {
-          const issue = relationId(merged.issue)
-          const section = relationId(merged.section)
-          if (issue !== undefined && section !== undefined) {
-            const { totalDocs } = await req.payload.count({
-              collection: 'items',
-              where: { issue: { equals: issue }, section: { equals: section } },
-              req,
-              ...asSystem('derived'),
-            })
-            data.position = totalDocs
-          }
-        }
         return data
       },
+      assignOrderKey,
     ],
     afterChange: [itemMakesReferencesPublic],
   },
@@ -114,7 +105,6 @@ export const Items: CollectionConfig = {
               ? true
               : 'The range must end on or after its first day.',
         },
-        { name: 'position', type: 'number', admin: { description: 'Order within the section (lowest first).' } },
       ],
     },
     { name: 'body', type: 'richText', admin: { description: 'The summary, or the one line of a brief.' } },
@@ -156,6 +146,17 @@ export const Items: CollectionConfig = {
     { name: 'reusedFrom', type: 'relationship', relationTo: 'items', admin: { position: 'sidebar', readOnly: true } },
     { name: 'related', type: 'relationship', relationTo: 'items', hasMany: true, admin: { position: 'sidebar' } },
     { name: 'sectionStyle', type: 'text', admin: { hidden: true } },
+    {
+      name: 'orderKey',
+      type: 'text',
+      index: true,
+      admin: { hidden: true, description: 'Order within the section (a fractional key; set by the composer).' },
+    },
+    {
+      name: 'position',
+      type: 'number',
+      admin: { hidden: true, description: 'Former order number, read once by convertPositionsToOrderKeys.' },
+    },
     {
       name: 'title',
       type: 'text',

@@ -2,6 +2,7 @@ import type { Plugin } from 'payload'
 
 import { analyticsFeature } from './analytics'
 import { backupFeature } from './backup'
+import { composerFeature } from './composer'
 import type { Feature } from './feature'
 import { glossaryFeature } from './glossary'
 import { importerFeature } from './importer'
@@ -25,6 +26,7 @@ export const features: Feature[] = [
   analyticsFeature,
   searchFeature,
   reuseFeature,
+  composerFeature,
   glossaryFeature,
   backupFeature,
   publicationsFeature,

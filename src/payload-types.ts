@@ -534,10 +534,6 @@ export interface Item {
    */
   dateEnd?: string | null;
   /**
-   * Order within the section (lowest first).
-   */
-  position?: number | null;
-  /**
    * The summary, or the one line of a brief.
    */
   body?: {
@@ -580,6 +576,14 @@ export interface Item {
   reusedFrom?: (number | null) | Item;
   related?: (number | Item)[] | null;
   sectionStyle?: string | null;
+  /**
+   * Order within the section (a fractional key; set by the composer).
+   */
+  orderKey?: string | null;
+  /**
+   * Former order number, read once by convertPositionsToOrderKeys.
+   */
+  position?: number | null;
   /**
    * The headline, or a brief’s date and first words.
    */
@@ -1403,7 +1407,6 @@ export interface ItemsSelect<T extends boolean = true> {
   section?: T;
   date?: T;
   dateEnd?: T;
-  position?: T;
   body?: T;
   sources?: T;
   articleUrl?: T;
@@ -1418,6 +1421,8 @@ export interface ItemsSelect<T extends boolean = true> {
   reusedFrom?: T;
   related?: T;
   sectionStyle?: T;
+  orderKey?: T;
+  position?: T;
   title?: T;
   createdBy?: T;
   updatedBy?: T;

@@ -81,8 +81,9 @@ export const refuseIncompleteIssue: CollectionBeforeChangeHook = async ({ data, 
  * looked up by their latest draft: an item created by autosave only carries its issue in drafts.
  */
 export const publishItemsWithIssue: CollectionAfterChangeHook = async ({ doc, req, context }) => {
-  // A save that only records a preflight override (src/preflight/gate.ts) publishes nothing else.
-  if (doc._status !== 'published' || context.overridesOnly) return doc
+  // A save that only records a preflight override (src/preflight/gate.ts) or only changes the order
+  // (the composer's arrangement) publishes nothing else with the issue.
+  if (doc._status !== 'published' || context?.overridesOnly || context?.arrangementOnly) return doc
   const latest = await req.payload.find({
     collection: 'items',
     where: { issue: { equals: doc.id } },

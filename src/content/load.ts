@@ -13,6 +13,7 @@ import { relationId } from '../lib/relations'
 import { asSystem, PUBLIC_READ } from '../lib/system'
 import type { GlossaryTerm, Issue, Item, Media, Section, Source, Translation } from '../payload-types'
 import { markedTerms } from './lexical'
+import { compareItems } from './order'
 
 export type Id = number | string
 
@@ -56,7 +57,7 @@ const ITEM_FIELDS = {
   section: true,
   date: true,
   dateEnd: true,
-  position: true,
+  orderKey: true,
   body: true,
   sources: true,
   articleUrl: true,
@@ -115,7 +116,7 @@ export async function loadLookups(
 /** An issue, its items in order and everything they refer to. */
 export type IssueContent = {
   issue: Issue
-  /** The issue's items (that the reader may see), by position. */
+  /** The issue's items (that the reader may see), in order (`compareItems`). */
   items: Item[]
   /** The issue's sections in the issue's order, then those of items not listed; empty ones included. */
   sections: Section[]
@@ -155,11 +156,10 @@ export async function loadIssueContent(
     draft: opts.draft,
     depth: 0,
     pagination: false,
-    sort: 'position',
     ...(opts.draft ? {} : { select: ITEM_FIELDS }),
     ...readerOf(opts),
   })
-  const items = res.docs as Item[]
+  const items = (res.docs as Item[]).sort(compareItems)
   const highlights = issue.highlights ?? []
   const look = await loadLookups(payload, items, opts, {
     sections: [...(issue.sections ?? []).map((r) => r.section), ...highlights.map((h) => h.section)],

@@ -178,10 +178,6 @@ export async function buildIssueView(
   const highlights = issue.highlights ?? []
   const look = viewLookups(content.look, base)
   const views = docs.map((d) => itemView(d, look, base)).filter((v): v is ItemView => Boolean(v))
-  const positions = new Map(docs.map((d) => [String(d.id), d.position ?? 0]))
-  const byPosition = (a: ItemView, b: ItemView) =>
-    (positions.get(String(a.id)) ?? 0) - (positions.get(String(b.id)) ?? 0) ||
-    String(a.date).localeCompare(String(b.date))
   const targetSections = new Set(highlights.map((h) => key(h.section)))
   const sections: SectionView[] = content.sections
     .map((s) => ({
@@ -191,7 +187,8 @@ export async function buildIssueView(
       anchor: String(s.slug),
       style: s.style === 'brief' ? ('brief' as const) : ('full' as const),
       url: `${base}/sections/${s.slug}`,
-      items: views.filter((v) => v.section.slug === s.slug).sort(byPosition),
+      // `docs` come in the one order (compareItems); filtering keeps it.
+      items: views.filter((v) => v.section.slug === s.slug),
     }))
     .filter((s) => s.items.length || targetSections.has(String(s.id)))
 

@@ -126,7 +126,7 @@ async function pagedItems(payload: Payload, where: Where, page: number, sort: st
   return payload.find({
     collection: 'items',
     where,
-    sort: [sort, 'position'],
+    sort: [sort, 'orderKey'],
     depth: 0,
     page,
     limit: PAGE_SIZE,
@@ -191,7 +191,7 @@ export async function termPage(payload: Payload, site: Site, slug: string): Prom
   const res = await payload.find({
     collection: 'items',
     where: { terms: { in: [term.id] } },
-    sort: ['date', 'position'],
+    sort: ['date', 'orderKey'],
     depth: 0,
     limit: 500,
     ...PUBLIC_READ,

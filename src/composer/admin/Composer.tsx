@@ -1,0 +1,143 @@
+'use client'
+import { useDocumentDrawer } from '@payloadcms/ui'
+import React, { useCallback, useEffect, useState } from 'react'
+
+import { richText } from '../../lib/richtext'
+import { createItem, loadIssue, reuseItem, saveArrangement, updateItem } from './api'
+import { Board } from './Board'
+import {
+  flatIds,
+  moveCard,
+  moveInList,
+  toArrangement,
+  toColumns,
+  toHighlights,
+  whereIs,
+  type Column,
+  type HighlightRow,
+} from './model'
+import { OrderList } from './OrderList'
+import { Preview } from './Preview'
+import { composerCss } from './styles'
+
+type State = { slug: string; columns: Column[]; highlights: HighlightRow[] }
+
+/**
+ * The composer of one issue: highlights, sections in reading order, their items as cards. Every move is
+ * saved at once with one request (POST /api/issues/:id/arrange) and announced in a live region.
+ */
+export function Composer({ issueId }: { issueId: string }) {
+  const [state, setState] = useState<State | null>(null)
+  const [message, setMessage] = useState('')
+  const [saving, setSaving] = useState(false)
+  const [version, setVersion] = useState(0)
+  const [openId, setOpenId] = useState<string | undefined>(undefined)
+  // Ids are opaque (numbers or strings); the generated types know only numbers.
+  const [ItemDrawer, , { openDrawer }] = useDocumentDrawer({ collectionSlug: 'items', id: openId as unknown as number })
+
+  const reload = useCallback(async () => {
+    const { issue, items, sections } = await loadIssue(issueId)
+    const columns = toColumns(issue, items, sections)
+    setState({ slug: String(issue.slug ?? ''), columns, highlights: toHighlights(issue, columns, items) })
+    setVersion((v) => v + 1)
+  }, [issueId])
+  useEffect(() => {
+    reload().catch((err: Error) => setMessage(`Could not load the issue: ${err.message}`))
+  }, [reload])
+  useEffect(() => {
+    if (openId) openDrawer()
+  }, [openId, openDrawer])
+
+  const run = async (what: string, work: () => Promise<unknown>) => {
+    setSaving(true)
+    setMessage(`${what} Saving…`)
+    try {
+      await work()
+      setMessage(`${what} Saved.`)
+      setVersion((v) => v + 1)
+    } catch (err) {
+      setMessage(`Not saved: ${(err as Error).message}`)
+      await reload().catch(() => undefined)
+    } finally {
+      setSaving(false)
+    }
+  }
+  const arrange = (columns: Column[], highlights: HighlightRow[], what: string) => {
+    setState((s) => (s ? { ...s, columns, highlights } : s))
+    return run(what, () => saveArrangement(issueId, toArrangement(columns, highlights)))
+  }
+
+  if (!state) return <p role="status">{message || 'Loading the issue…'}</p>
+  const { columns, highlights } = state
+
+  const onMove = (from: number, to: number) => {
+    const next = moveCard(columns, from, to)
+    if (!next) return
+    const id = flatIds(columns)[from].replace(/^item:/, '')
+    const at = whereIs(next, id)
+    const card = at?.column.items[at.index]
+    void arrange(
+      next,
+      highlights,
+      `Moved “${card?.label}” to ${at?.column.name}, position ${(at?.index ?? 0) + 1} of ${at?.column.items.length}.`,
+    )
+  }
+  const actions = {
+    onMove,
+    onOpen: (id: string) => (id === openId ? openDrawer() : setOpenId(id)),
+    onSaveLine: (id: string, line: string) =>
+      void run('Brief text changed.', () => updateItem(id, { body: richText(line) }).then(reload)),
+    onAdd: (column: Column) =>
+      void run(`Added a draft ${column.style === 'brief' ? 'brief' : 'item'} at the end of ${column.name}.`, () =>
+        createItem({
+          issue: issueId,
+          section: column.section,
+          ...(column.style === 'brief' ? {} : { headline: 'New item' }),
+        }).then(reload),
+      ),
+    onReuse: (itemId: string, column: Column) =>
+      void run(`Reused a past item in ${column.name}.`, () => reuseItem(itemId, issueId, column.section).then(reload)),
+  }
+
+  return (
+    <div className="composer-root">
+      <style>{composerCss}</style>
+      <p className="composer-live" role="status" aria-live="polite" data-saving={saving ? 'true' : 'false'}>
+        {message}
+      </p>
+      {/* Slot: the preflight panel (GET /api/issues/:id/preflight, issue 15 "preflight") goes here. */}
+      <section data-slot="preflight" aria-label="Preflight" />
+      <div className="composer">
+        <div>
+          <h2>Highlights</h2>
+          {highlights.length ? (
+            <OrderList
+              name="Highlights in order"
+              rows={highlights.map((h) => ({ id: h.id, label: h.text || 'Empty highlight', detail: h.target }))}
+              onMove={(from, to) =>
+                void arrange(columns, moveInList(highlights, from, to), `Highlight moved to position ${to + 1}.`)
+              }
+            />
+          ) : (
+            <p className="composer-muted">No highlights yet (add them in the Edit tab).</p>
+          )}
+          <h2>Sections in reading order</h2>
+          <OrderList
+            name="Sections in reading order"
+            rows={columns.map((c) => ({ id: c.section, label: c.name, detail: `${c.items.length} items` }))}
+            onMove={(from, to) =>
+              void arrange(
+                moveInList(columns, from, to),
+                highlights,
+                `Section ${columns[from].name} moved to position ${to + 1}.`,
+              )
+            }
+          />
+          <Board columns={columns} issue={issueId} actions={actions} />
+        </div>
+        <Preview slug={state.slug} issue={issueId} version={version} />
+      </div>
+      <ItemDrawer onSave={() => void reload()} />
+    </div>
+  )
+}

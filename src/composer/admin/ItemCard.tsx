@@ -1,0 +1,103 @@
+'use client'
+import { DraggableSortableItem } from '@payloadcms/ui'
+import React, { useState } from 'react'
+
+import type { Card } from './model'
+
+const BADGE: Record<string, string> = {
+  headline: 'No headline',
+  body: 'No body',
+  text: 'No text',
+  date: 'No date',
+  source: 'No source',
+}
+
+/** A brief's one line, edited in place: Enter or leaving the field saves it. */
+function BriefLine({ card, onSave }: { card: Card; onSave: (line: string) => void }) {
+  const [value, setValue] = useState(card.line)
+  const save = () => {
+    if (value.trim() !== card.line) onSave(value.trim())
+  }
+  return (
+    <input
+      className="composer-brief-line"
+      aria-label={`Text of the brief ${card.label}`}
+      value={value}
+      placeholder="The one line of this brief"
+      onChange={(e) => setValue(e.target.value)}
+      onBlur={save}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') {
+          e.preventDefault()
+          save()
+        }
+      }}
+    />
+  )
+}
+
+/** One item as a card: drag handle, what it is, completeness badges, and its actions. */
+export function ItemCard({
+  card,
+  position,
+  total,
+  sectionName,
+  onOpen,
+  onSaveLine,
+}: {
+  card: Card
+  position: number
+  total: number
+  sectionName: string
+  onOpen: (id: string) => void
+  onSaveLine: (id: string, line: string) => void
+}) {
+  return (
+    <DraggableSortableItem id={`item:${card.id}`}>
+      {({ attributes, listeners, setNodeRef, transform, transition, isDragging }) => (
+        <li
+          ref={setNodeRef}
+          className={`composer-card${isDragging ? ' composer-card--dragging' : ''}`}
+          style={{ transform, transition }}
+          data-item={card.id}
+          aria-label={card.label}
+        >
+          <button
+            type="button"
+            className="composer-handle"
+            {...attributes}
+            {...listeners}
+            aria-label={`Move ${card.label} (${position} of ${total} in ${sectionName})`}
+          >
+            ⠿
+          </button>
+          <div className="composer-card__body">
+            {card.style === 'brief' ? (
+              <BriefLine card={card} onSave={(line) => onSaveLine(card.id, line)} />
+            ) : (
+              <strong className="composer-card__title">{card.label}</strong>
+            )}
+            <div className="composer-muted">
+              {[card.date, card.sources.join(', '), card.assignee ? `Assignee: ${card.assignee}` : null]
+                .filter(Boolean)
+                .join(' · ')}
+              {card.status ? <span className="composer-status"> {card.status.replace('_', ' ')}</span> : null}
+            </div>
+            <div className="composer-badges">
+              {card.missing.map((m) => (
+                <span key={m} className="composer-badge">
+                  {BADGE[m] ?? m}
+                </span>
+              ))}
+            </div>
+            {/* Slot: the review thread of this item (comments, issue 15 "review") goes here. */}
+            <div data-slot="review-thread" data-item={card.id} />
+          </div>
+          <button type="button" className="btn btn--style-secondary btn--size-small" onClick={() => onOpen(card.id)}>
+            Open
+          </button>
+        </li>
+      )}
+    </DraggableSortableItem>
+  )
+}
