@@ -16,6 +16,7 @@ import {
   type Column,
   type HighlightRow,
 } from './model'
+import { PreflightPanel } from '../../preflight/admin/PreflightPanel'
 import { OrderList } from './OrderList'
 import { Preview } from './Preview'
 import { composerCss } from './styles'
@@ -105,8 +106,9 @@ export function Composer({ issueId }: { issueId: string }) {
       <p className="composer-live" role="status" aria-live="polite" data-saving={saving ? 'true' : 'false'}>
         {message}
       </p>
-      {/* Slot: the preflight panel (GET /api/issues/:id/preflight, issue 15 "preflight") goes here. */}
-      <section data-slot="preflight" aria-label="Preflight" />
+      <section aria-label="Preflight">
+        <PreflightPanel issueId={issueId} refreshKey={message} />
+      </section>
       <div className="composer">
         <div>
           <h2>Highlights</h2>

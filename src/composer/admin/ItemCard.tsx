@@ -2,6 +2,7 @@
 import { DraggableSortableItem } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
+import { ReviewThread } from '../../workflow/admin/ReviewThread'
 import type { Card } from './model'
 
 const BADGE: Record<string, string> = {
@@ -33,6 +34,24 @@ function BriefLine({ card, onSave }: { card: Card; onSave: (line: string) => voi
         }
       }}
     />
+  )
+}
+
+/** The item's review comments, loaded when the editor opens them. */
+function CardComments({ card }: { card: Card }) {
+  const [open, setOpen] = useState(false)
+  return (
+    <div className="composer-comments">
+      <button
+        type="button"
+        className="btn btn--style-secondary btn--size-small"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        {open ? 'Hide comments' : 'Comments'}
+      </button>
+      {open ? <ReviewThread itemId={card.id} /> : null}
+    </div>
   )
 }
 
@@ -90,8 +109,7 @@ export function ItemCard({
                 </span>
               ))}
             </div>
-            {/* Slot: the review thread of this item (comments, issue 15 "review") goes here. */}
-            <div data-slot="review-thread" data-item={card.id} />
+            <CardComments card={card} />
           </div>
           <button type="button" className="btn btn--style-secondary btn--size-small" onClick={() => onOpen(card.id)}>
             Open
