@@ -1,5 +1,8 @@
 import type { CollectionConfig, Plugin } from 'payload'
 
+import { schemaPushSkipped } from '../env'
+import { asSystem } from '../lib/system'
+import { convertPositionsToOrderKeys } from './convert'
 import { composerEndpoints } from './endpoints'
 
 const composerView = {
@@ -30,5 +33,17 @@ const withComposer = (c: CollectionConfig): CollectionConfig =>
 /** Adds the arrange endpoint and the Composer tab (beside Edit) to issues. */
 export const composerPlugin: Plugin = (config) => ({
   ...config,
+  // A database from before order keys (schema pushed in development) gets keys from its positions; a
+  // migrated one got them in its migration. A no-op (one count) once every item has a key.
+  onInit: async (payload) => {
+    await config.onInit?.(payload)
+    if (schemaPushSkipped()) return
+    const { totalDocs } = await payload.count({
+      collection: 'items',
+      where: { and: [{ orderKey: { exists: false } }, { issue: { exists: true } }] },
+      ...asSystem('derived'),
+    })
+    if (totalDocs) await convertPositionsToOrderKeys(payload)
+  },
   collections: (config.collections ?? []).map(withComposer),
 })
