@@ -5,6 +5,7 @@ import * as migration_20261130_203509_updated_by from './20261130_203509_updated
 import * as migration_20261201_005718_change_feed_jobs_rate_limits from './20261201_005718_change_feed_jobs_rate_limits'
 import * as migration_20261201_010000_search_index from './20261201_010000_search_index'
 import * as migration_20261201_043918_publications_translations_special_import from './20261201_043918_publications_translations_special_import'
+import * as migration_20261201_100724_workflow_newsletters_analytics_composer_profiles from './20261201_100724_workflow_newsletters_analytics_composer_profiles'
 
 export const migrations = [
   {
@@ -41,5 +42,10 @@ export const migrations = [
     up: migration_20261201_043918_publications_translations_special_import.up,
     down: migration_20261201_043918_publications_translations_special_import.down,
     name: '20261201_043918_publications_translations_special_import',
+  },
+  {
+    up: migration_20261201_100724_workflow_newsletters_analytics_composer_profiles.up,
+    down: migration_20261201_100724_workflow_newsletters_analytics_composer_profiles.down,
+    name: '20261201_100724_workflow_newsletters_analytics_composer_profiles',
   },
 ]
