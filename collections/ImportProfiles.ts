@@ -1,17 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
 import { isEditor } from '../src/access'
-import { checkRules } from '../src/importer/correct/rules'
+import { checkRules, PATTERN_RULE, safePattern } from '../src/importer/correct/rules'
 
-const validRegExp = (value: unknown): true | string => {
-  if (value === undefined || value === null || value === '') return true
-  try {
-    new RegExp(String(value))
-    return true
-  } catch {
-    return 'Enter a valid regular expression (or leave it empty).'
-  }
-}
+const validPattern = (value: unknown): true | string =>
+  value === undefined || value === null || value === '' || safePattern(value)
+    ? true
+    : `The pattern must be ${PATTERN_RULE} (or leave it empty).`
 
 /**
  * Corrections from the admin Import view saved under a name ("CACR Wix page"), generalised into
@@ -48,10 +43,10 @@ export const ImportProfiles: CollectionConfig = {
     {
       name: 'match',
       type: 'text',
-      validate: validRegExp,
+      validate: validPattern,
       admin: {
         description:
-          'Applied automatically only to files with a line matching this regular expression (empty: every file of the kind and format).',
+          'Applied automatically only to files with a line matching this pattern — text, \\d+ for a number, \\s+ for spaces, ^ and $ (empty: every file of the kind and format).',
       },
     },
     {
@@ -59,7 +54,10 @@ export const ImportProfiles: CollectionConfig = {
       type: 'json',
       required: true,
       validate: checkRules,
-      admin: { description: 'role, join, split and move rules; each finds blocks by "match" (a regular expression).' },
+      admin: {
+        description:
+          'role, join, split and move rules; each finds blocks by "match" (a pattern: text, \\d+, \\s+, ^ and $).',
+      },
     },
   ],
 }

@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
 import { isAdmin, isEditor } from '../src/access'
-import { applyAddressStatus } from './hooks/subscriptionStatus'
+import { applyAddressStatus, deleteOwnSubscriptions } from './hooks/subscriptionStatus'
 
 export const SUBSCRIBER_STATUSES = ['pending', 'active', 'unsubscribed', 'bounced', 'complained'] as const
 export type SubscriberStatus = (typeof SUBSCRIBER_STATUSES)[number]
@@ -44,7 +44,11 @@ export const Subscribers: CollectionConfig = {
   },
   access: { read: isEditor, create: isEditor, update: isEditor, delete: isAdmin },
   timestamps: true,
-  hooks: { beforeChange: [stampStatusChange], afterChange: [applyAddressStatus] },
+  hooks: {
+    beforeChange: [stampStatusChange],
+    afterChange: [applyAddressStatus],
+    beforeDelete: [deleteOwnSubscriptions],
+  },
   fields: [
     {
       name: 'email',

@@ -4,7 +4,12 @@
  * (active if any is active, else pending if any is pending, else unsubscribed); setting it directly
  * (admin, CSV import, the mailto: unsubscribe) applies to every subscription of the address.
  */
-import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
+import type {
+  CollectionAfterChangeHook,
+  CollectionBeforeChangeHook,
+  CollectionBeforeDeleteHook,
+  PayloadRequest,
+} from 'payload'
 
 import { asSystem } from '../../src/lib/system'
 import { defaultNewsletters, membershipStatusFor, type Id } from '../../src/newsletter/newsletters'
@@ -103,4 +108,14 @@ export const applyAddressStatus: CollectionAfterChangeHook = async ({ doc, previ
     for (const s of wake) await setMembership(req, s.id, 'active')
   }
   return doc
+}
+
+/** A subscriber's subscriptions go with it, in the same transaction (they name it and cannot be orphans). */
+export const deleteOwnSubscriptions: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  await req.payload.delete({
+    collection: 'subscriptions',
+    where: { subscriber: { equals: id } },
+    req,
+    ...asSystem('newsletter'),
+  })
 }

@@ -17,8 +17,8 @@ export async function runImport(paths: string[], options: ImportOptions & { json
   return withPayload(async (payload) => {
     // An unknown profile is a bad argument: refused before any file is read.
     if (options.profile) await profileNamed(payload, options.profile).catch((err: Error) => fail(err.message))
-    const files = expandInputs(paths)
-    const many = files.length > 1 || paths.some((p) => fs.statSync(p).isDirectory())
+    const files = await expandInputs(paths)
+    const many = files.length > 1 || paths.some((p) => fs.statSync(p).isDirectory() || /\.zip$/i.test(p))
     const bar = many
       ? new SingleBar({
           format: 'importing [{bar}] {value}/{total} {file}',

@@ -1,7 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
+import JSZip from 'jszip'
+
 import { MAX_IMPORT_BYTES } from './formats/detect'
+import { isSubstackZip } from './platforms/substack'
 
 /** Files a directory import takes: reports, pages, exports and archives of exports. */
 export const IMPORTABLE = /\.(txt|text|html?|xhtml|md|markdown|docx|pdf|xml|json|zip)$/i
@@ -67,19 +70,68 @@ export async function fetchPage(url: string): Promise<{ name: string; data: Buff
   return { name: pageName(url, res.headers.get('content-type') ?? ''), data: Buffer.concat(chunks) }
 }
 
-/** One input per file: a directory gives its importable files (sorted), a url-list its pages. */
-export function expandInputs(paths: string[]): Input[] {
-  return paths.flatMap((p): Input[] => {
+/** One entry of a zip, read no further than the size limit of one file (a zip bomb stops there). */
+function readEntry(entry: JSZip.JSZipObject): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    const stream = entry.nodeStream('nodebuffer')
+    stream
+      .on('data', (chunk: Buffer) => {
+        size += chunk.length
+        if (size <= MAX_IMPORT_BYTES) return void chunks.push(chunk)
+        stream.pause()
+        stream.removeAllListeners('data')
+        reject(new Error(`${entry.name} is over the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit for one file`))
+      })
+      .on('error', reject)
+      .on('end', () => resolve(Buffer.concat(chunks)))
+  })
+}
+
+/**
+ * A zip of documents (saved pages, reports): each importable entry in name order, labelled
+ * `archive.zip:path`. A platform export (Substack's zip) or a file that is no zip stays one input:
+ * the importer reads it as a whole, or says what is wrong with it.
+ */
+async function zipInputs(p: string): Promise<Input[] | undefined> {
+  if (!/\.zip$/i.test(p)) return undefined
+  const data = fs.readFileSync(p)
+  if (isSubstackZip(data)) return undefined
+  const zip = await JSZip.loadAsync(data).catch(() => null)
+  if (!zip) return undefined
+  return Object.values(zip.files)
+    .filter((e) => !e.dir && IMPORTABLE.test(e.name) && !/(^|\/)(\.|__MACOSX\/)/.test(e.name))
+    .map((e) => e.name)
+    .sort()
+    .map((name) => ({
+      label: `${path.basename(p)}:${name}`,
+      read: async () => ({ name: path.basename(name), data: await readEntry(zip.file(name)!) }),
+    }))
+}
+
+/**
+ * One input per file: a directory gives its importable files (sorted), a zip of documents its
+ * entries, a url-list its pages.
+ */
+export async function expandInputs(paths: string[]): Promise<Input[]> {
+  const inputs: Input[] = []
+  for (const p of paths) {
     if (fs.statSync(p).isDirectory()) {
-      return fs
+      const names = fs
         .readdirSync(p, { withFileTypes: true })
         .filter((d) => d.isFile() && IMPORTABLE.test(d.name) && !d.name.startsWith('.'))
         .map((d) => d.name)
         .sort()
-        .flatMap((n) => expandInputs([path.join(p, n)]))
+      inputs.push(...(await expandInputs(names.map((n) => path.join(p, n)))))
+      continue
     }
     const urls = urlList(p)
-    if (urls) return urls.map((url) => ({ label: url, read: () => fetchPage(url) }))
-    return [{ label: p, read: async () => ({ name: p, data: fs.readFileSync(p) }) }]
-  })
+    if (urls) {
+      inputs.push(...urls.map((url) => ({ label: url, read: () => fetchPage(url) })))
+      continue
+    }
+    inputs.push(...((await zipInputs(p)) ?? [{ label: p, read: async () => ({ name: p, data: fs.readFileSync(p) }) }]))
+  }
+  return inputs
 }

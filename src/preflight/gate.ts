@@ -79,7 +79,8 @@ export const publishGate: CollectionBeforeChangeHook = async ({ data, req, origi
   const recorded = context.overrideEntry ? [context.overrideEntry as OverrideEntry] : []
   data.overrides = [...((originalDoc?.overrides ?? []) as OverrideEntry[]), ...recorded]
   const gated = Boolean(req.user) || context.preflightGate === true
-  if (data._status !== 'published' || !gated || originalDoc?.id === undefined) return data
+  // An arrangement (the composer) changes the order only: it publishes nothing new.
+  if (data._status !== 'published' || !gated || originalDoc?.id === undefined || context.arrangementOnly) return data
   const issue = await loadPreflightIssue(req, originalDoc.id)
   if (!issue) return data
   const problems = await checkIssue(req, withChanges(issue, data), { blockingOnly: true })

@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
+import { compareItems } from '../content/order'
 import { relationId } from '../lib/relations'
 import { asSystem } from '../lib/system'
 import type { PreflightIssue, PreflightItem } from './types'
@@ -22,7 +23,6 @@ export async function loadPreflightIssue(req: PayloadRequest, id: number | strin
     draft: true,
     depth: 0,
     limit: 2000,
-    sort: 'position',
     req,
     ...asSystem('operator'),
   })
@@ -35,6 +35,7 @@ export async function loadPreflightIssue(req: PayloadRequest, id: number | strin
     return at < 0 ? sections.length : at
   }
   const items = (docs as unknown as PreflightItem[])
+    .sort(compareItems)
     .map((item, order) => ({ item, order }))
     .sort((a, b) => rank(a.item) - rank(b.item) || a.order - b.order)
     .map(({ item }) => item)

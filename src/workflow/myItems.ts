@@ -21,8 +21,8 @@ export async function myItems(payload: Payload, user: PayloadRequest['user']): P
     draft: true,
     depth: 1,
     limit: 500,
-    sort: 'position',
-    select: { title: true, issue: true, section: true, status: true, date: true, position: true },
+    sort: 'orderKey',
+    select: { title: true, issue: true, section: true, status: true, date: true, orderKey: true },
     populate: {
       issues: { label: true, periodLabel: true, periodEnd: true, _status: true },
       sections: { name: true, position: true },

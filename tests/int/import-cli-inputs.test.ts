@@ -3,6 +3,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 
+import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { briefing } from '../helpers/cli'
@@ -96,6 +97,32 @@ describe('briefing import <dir> and <url-list>', () => {
     expect(rows[2]).toMatch(/FAILED/)
     expect((await t.payload.count({ collection: 'issues', where: { slug: { equals: '3-9' } } })).totalDocs).toBe(1)
     expect(await translations('Xi Jinping: Make Every Effort to Stabilize Employment')).toBe(1)
+  }, 180_000)
+
+  it('imports each document of a zip in name order; a platform export stays whole; an entry over the limit is refused', async () => {
+    const zip = new JSZip()
+    zip.file('pages/b-report.txt', fs.readFileSync(path.join(FIXTURES, 'weekly-report-3-9.txt')))
+    zip.file('a-article.txt', ARTICLE)
+    zip.file('__MACOSX/._a-article.txt', 'resource fork')
+    zip.file('photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47]))
+    // Compresses to a few KB, unpacks to 6 MB: read no further than the 5 MB limit of one file.
+    zip.file('z-huge.txt', Buffer.alloc(6 * 1024 * 1024, 'a'))
+    const file = path.join(t.dir, 'pages.zip')
+    fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }))
+    expect(fs.statSync(file).size).toBeLessThan(100_000)
+    const out = await run(file)
+    expect(out.status).toBe(1)
+    expect(out.stderr).toMatch(/importing \[.*\] 3\/3/)
+    const rows = out.stdout.split('\n').filter((l) => l.includes('pages.zip:'))
+    expect(rows.map((r) => /pages\.zip:(\S+)/.exec(r)![1])).toEqual([
+      'a-article.txt',
+      'pages/b-report.txt',
+      'z-huge.txt',
+    ])
+    expect(rows[0]).toMatch(/translations \(draft\)/)
+    expect(rows[1]).toMatch(/3-9 \(draft\)/)
+    expect(rows[2]).toMatch(/FAILED/)
+    expect(out.stderr).toContain('z-huge.txt is over the 5 MB limit for one file')
   }, 180_000)
 
   it('fetches each page of a url-list (a size cap, clear errors) and imports it as a saved page', async () => {

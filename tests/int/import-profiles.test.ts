@@ -54,7 +54,10 @@ describe('corrections generalised into profile rules', () => {
 
   it('refuses a profile whose rules are not valid, naming the rule', async () => {
     const bad = [
-      [{ op: 'role', match: '(', role: 'source' }, /Rule 1: "match" must be a regular expression/],
+      [{ op: 'role', match: '(', role: 'source' }, /Rule 1: "match" must be plain text with \\d\+ for a number/],
+      // Patterns run on the server against every line: nested quantifiers (catastrophic backtracking) are refused.
+      [{ op: 'role', match: '^(a+)+$', role: 'source' }, /Rule 1: "match" must be plain text/],
+      [{ op: 'split', match: 'x', before: '(\\w|\\d)*z' }, /Rule 1: "before" must be plain text/],
       [{ op: 'role', match: 'x', role: 'footer' }, /Rule 1: unknown role "footer"/],
       [{ op: 'dance', match: 'x' }, /Rule 1: unknown op "dance"/],
     ] as const
@@ -63,7 +66,30 @@ describe('corrections generalised into profile rules', () => {
       const err = await t.payload.create({ collection: 'import-profiles', data }).catch((e: unknown) => e)
       expect((err as { data: { errors: Array<{ message: string }> } }).data.errors[0].message).toMatch(message)
     }
+    const err = await t.payload
+      .create({ collection: 'import-profiles', data: { name: 'Bad', kind: 'report', match: '(x+x+)+y', rules: [] } })
+      .catch((e: unknown) => e)
+    expect((err as { data: { errors: Array<{ message: string }> } }).data.errors[0].message).toMatch(
+      /pattern must be plain text/,
+    )
     expect((await t.payload.count({ collection: 'import-profiles' })).totalDocs).toBe(0)
+  })
+
+  it('a catastrophic pattern stored below validation matches nothing: the import does not hang', async () => {
+    const evil = {
+      name: 'Evil',
+      kind: 'report' as const,
+      match: '^(a+)+$',
+      rules: [{ op: 'role', match: '^(a+)+$', role: 'chrome' }],
+    }
+    const doc = await t.payload.db.create({ collection: 'import-profiles', data: evil })
+    try {
+      const res = await api.upload('evil.txt', `${'a'.repeat(40)}!\n\n${REPORT}`, { dryRun: true, profile: 'Evil' })
+      expect(res.status).toBe(200)
+      expect(res.body.profile).toBe('Evil')
+    } finally {
+      await t.payload.db.deleteOne({ collection: 'import-profiles', where: { id: { equals: doc.id } } })
+    }
   })
 })
 

@@ -211,7 +211,18 @@ describe('briefing newsletter send --newsletter --segment (a real child process)
     })
     sink.messages.length = 0
     const run = await briefing(
-      ['newsletter', 'send', '3-9', '--newsletter', 'markets', '--segment', 'markets-press', '--yes'],
+      [
+        'newsletter',
+        'send',
+        '3-9',
+        '--newsletter',
+        'markets',
+        '--segment',
+        'markets-press',
+        '--yes',
+        '--override',
+        'seeded items are not approved',
+      ],
       { SMTP_URL: sink.url(2) },
     )
     expect(run.stderr).not.toMatch(/error/i)

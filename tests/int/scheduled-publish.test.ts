@@ -32,7 +32,14 @@ describe('scheduled publishing', () => {
     const issue = await t.payload.create({ collection: 'issues', data: { volume: 1 }, draft: true })
     const item = await t.payload.create({
       collection: 'items',
-      data: { issue: issue.id, section: section.id, headline: 'Scheduled', date: '2024-03-05', body: richText('Text') },
+      data: {
+        issue: issue.id,
+        section: section.id,
+        headline: 'Scheduled',
+        date: '2024-03-05',
+        body: richText('Text'),
+        status: 'approved',
+      },
       draft: true,
     })
     await schedule(issue.id, new Date(Date.now() + 60 * 60 * 1000), editor)

@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { asSystem } from '../../lib/system'
 import type { DeriveBlock } from '../recognise/derive'
 import { ImportError, type Recognised } from '../types'
-import type { ProfileRule } from './rules'
+import { matches, type ProfileRule } from './rules'
 
 export type Profile = {
   name: string
@@ -44,7 +44,7 @@ export async function matchingProfile(
     (p) =>
       p.kind === kind &&
       (!p.format || p.format === format) &&
-      (!p.match || blocks.some((b) => new RegExp(p.match!, 'i').test(b.text))),
+      (!p.match || blocks.some((b) => matches(p.match!, b.text))),
   )
 }
 

@@ -41,7 +41,9 @@ export function generalise(blocks: DeriveBlock[], corrections: Correction[]): Pr
   return rules
 }
 
-const test = (pattern: string, text: string) => new RegExp(pattern, 'i').test(text)
+/** A pattern outside the safe subset (written below validation) matches nothing. */
+export const matches = (pattern: string, text: string) => safePattern(pattern) && new RegExp(pattern, 'i').test(text)
+const test = matches
 
 /** One rule on every block it matches; a rule that fits nothing in this file changes nothing. */
 function applyRule(blocks: DeriveBlock[], rule: ProfileRule): DeriveBlock[] {
@@ -61,7 +63,7 @@ function applyRule(blocks: DeriveBlock[], rule: ProfileRule): DeriveBlock[] {
     if (!test(rule.match, b.text)) out.push(b)
     else if (rule.op === 'join' && blocks[i + 1]) out.push({ ...b, text: `${b.text} ${blocks[++i].text}` })
     else if (rule.op === 'split') {
-      const at = new RegExp(rule.before, 'i').exec(b.text.slice(1))
+      const at = safePattern(rule.before) ? new RegExp(rule.before, 'i').exec(b.text.slice(1)) : null
       const offset = at ? at.index + 1 : -1
       const [head, tail] = [b.text.slice(0, offset).trim(), b.text.slice(offset).trim()]
       out.push(
@@ -81,15 +83,21 @@ function applyRule(blocks: DeriveBlock[], rule: ProfileRule): DeriveBlock[] {
 export const applyRules = (blocks: DeriveBlock[], rules: ProfileRule[]): DeriveBlock[] =>
   rules.reduce(applyRule, blocks)
 
-const validPattern = (p: unknown) => {
-  if (typeof p !== 'string' || !p) return false
-  try {
-    new RegExp(p)
-    return true
-  } catch {
-    return false
-  }
-}
+/**
+ * Profile patterns are typed by editors and run on the server against every line of an import, so
+ * they are a safe subset of regular expressions: literal text (special characters escaped with a
+ * backslash), `\\d+` for a number, `\\s+` for spaces, `\\b` a word boundary, `^` first and `$` last. No groups,
+ * alternation, classes or nested quantifiers: matching a line cannot take more than its length
+ * squared (catastrophic backtracking is impossible). What `linePattern` writes is of this form.
+ */
+const SAFE_PATTERN = /^\^?(?:\\d\+|\\s\+|\\b|\\[.*+?^${}()|[\]\\]|[^.*+?^${}()|[\]\\])*\$?$/
+export const MAX_PATTERN_LENGTH = 300
+export const PATTERN_RULE =
+  'plain text with \\d+ for a number, \\s+ for spaces and \\b for a word boundary (other special characters escaped with \\), ' +
+  `optionally ^ first and $ last, at most ${MAX_PATTERN_LENGTH} characters`
+
+export const safePattern = (p: unknown): p is string =>
+  typeof p === 'string' && p.length > 0 && p.length <= MAX_PATTERN_LENGTH && SAFE_PATTERN.test(p)
 
 /** Why a list of rules is not valid (for the collection's validation), or true. */
 export function checkRules(value: unknown): true | string {
@@ -97,9 +105,9 @@ export function checkRules(value: unknown): true | string {
   for (const [n, r] of (value as Array<Record<string, unknown>>).entries()) {
     const at = `Rule ${n + 1}`
     if (!r || typeof r !== 'object') return `${at} must be an object.`
-    if (!validPattern(r.match)) return `${at}: "match" must be a regular expression.`
+    if (!safePattern(r.match)) return `${at}: "match" must be ${PATTERN_RULE}.`
     if (r.op === 'role' && !ROLES.includes(r.role as Role)) return `${at}: unknown role "${String(r.role)}".`
-    if (r.op === 'split' && !validPattern(r.before)) return `${at}: "before" must be a regular expression.`
+    if (r.op === 'split' && !safePattern(r.before)) return `${at}: "before" must be ${PATTERN_RULE}.`
     if (r.op === 'move' && (typeof r.section !== 'string' || !r.section)) return `${at}: "section" must name a section.`
     if (!['role', 'join', 'split', 'move'].includes(r.op as string)) return `${at}: unknown op "${String(r.op)}".`
   }
