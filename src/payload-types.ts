@@ -836,11 +836,11 @@ export interface ImportProfile {
    */
   format?: ('txt' | 'html' | 'md' | 'docx' | 'pdf') | null;
   /**
-   * Applied automatically only to files with a line matching this regular expression (empty: every file of the kind and format).
+   * Applied automatically only to files with a line matching this pattern — text, \d+ for a number, \s+ for spaces, ^ and $ (empty: every file of the kind and format).
    */
   match?: string | null;
   /**
-   * role, join, split and move rules; each finds blocks by "match" (a regular expression).
+   * role, join, split and move rules; each finds blocks by "match" (a pattern: text, \d+, \s+, ^ and $).
    */
   rules:
     | {

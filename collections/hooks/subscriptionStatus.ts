@@ -21,8 +21,9 @@ const FROM_SUBSCRIPTION = 'subscriberFromSubscription'
 /** Set by code that writes the subscriptions itself (sign-up form, CSV import). */
 export const OWN_SUBSCRIPTIONS = 'subscriberOwnSubscriptions'
 
-export const stampSubscriptionChange: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
-  if (!data.status || data.status === originalDoc?.status) return data
+export const stampSubscriptionChange: CollectionBeforeChangeHook = ({ data, originalDoc, context }) => {
+  // A restore (import --archive) keeps the times it brings.
+  if (!data.status || data.status === originalDoc?.status || context.briefingRestore) return data
   const now = new Date().toISOString()
   if (data.status === 'active') data.confirmedAt = now
   if (data.status === 'unsubscribed') data.unsubscribedAt = now
@@ -48,7 +49,8 @@ export const rollUp = (statuses: Subscription['status'][]): Subscriber['status']
 
 /** After a subscription changes: the subscriber's summary status follows (unless the address is blocked). */
 export const syncAddressStatus: CollectionAfterChangeHook = async ({ doc, req, context }) => {
-  if (context[FROM_ADDRESS]) return doc
+  // A restore (import --archive) writes subscribers and subscriptions each as they were.
+  if (context[FROM_ADDRESS] || context.briefingRestore) return doc
   const subscriberId = idOf(doc.subscriber)
   const subscriber = (await req.payload.findByID({
     collection: 'subscribers',
@@ -84,7 +86,7 @@ const setMembership = (req: PayloadRequest, id: Id, status: Subscription['status
 
 /** After a subscriber is created or its status set directly: its subscriptions follow. */
 export const applyAddressStatus: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req, context }) => {
-  if (context[FROM_SUBSCRIPTION] || context[OWN_SUBSCRIPTIONS]) return doc
+  if (context[FROM_SUBSCRIPTION] || context[OWN_SUBSCRIPTIONS] || context.briefingRestore) return doc
   if (operation === 'update' && doc.status === previousDoc?.status) return doc
   const status = doc.status as Subscriber['status']
   if (status === 'bounced') return doc

@@ -5,6 +5,7 @@ import { readyz } from '../../src/health'
 import { mountOperationRoutes, observeEveryRequest } from '../../src/operations/routes'
 import { seed } from '../../src/seed'
 import { mountWebRoutes } from '../../src/web/routes'
+import { invalidationsSettled } from '../../src/web/invalidation'
 import { bootPayload, type TestPayload } from '../helpers/payload'
 import { serve } from './web-support'
 
@@ -104,6 +105,8 @@ describe('/metrics', () => {
     expect(value(before, 'briefing_job_queue_depth{queue="jobs"}')).toBe(await waiting())
     const waitingBefore = await waiting()
 
+    // The seed's second, delayed round of invalidations must not land between the two requests.
+    await invalidationsSettled()
     expect((await get('/issues/3-9')).status).toBe(200)
     expect((await get('/issues/3-9')).status).toBe(200)
     await t.payload.jobs.queue({
