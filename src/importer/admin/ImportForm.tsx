@@ -24,7 +24,38 @@ type Result = {
     terms: number
     newTerms: number
     replaced: boolean
+    kind?: 'translations' | 'special'
+    slugs?: string[]
   }
+}
+
+/** Where an import went: the issue (weekly or special), or the translations it wrote. */
+function WrittenSummary({ written }: { written: NonNullable<Result['written']> }) {
+  if (written.kind === 'translations')
+    return (
+      <p>
+        Imported {written.items} translation(s) ({written.status}
+        {written.replaced ? ', replacing an earlier import' : ''}):{' '}
+        {(written.slugs ?? []).map((slug, n) => (
+          <React.Fragment key={slug}>
+            {n ? ', ' : ''}
+            <a href={`/translations/${slug}`}>{slug}</a>
+          </React.Fragment>
+        ))}
+        .
+      </p>
+    )
+  return (
+    <p>
+      Imported into{' '}
+      <a href={`/admin/collections/issues/${written.issueId}`}>
+        {written.kind === 'special' ? 'special issue' : 'issue'} {written.issue}
+      </a>{' '}
+      ({written.status}
+      {written.replaced ? ', replaced the previous import' : ''}): {written.items} item(s), {written.terms} term(s),{' '}
+      {written.newTerms} new.
+    </p>
+  )
 }
 
 const ACCEPT = '.txt,.text,.html,.htm,.md,.markdown,.docx'
@@ -178,14 +209,7 @@ export function ImportForm() {
                 {r.error}
               </p>
             )}
-            {r.written ? (
-              <p>
-                Imported into <a href={`/admin/collections/issues/${r.written.issueId}`}>issue {r.written.issue}</a> (
-                {r.written.status}
-                {r.written.replaced ? ', replaced the previous import' : ''}): {r.written.items} item(s),{' '}
-                {r.written.terms} term(s), {r.written.newTerms} new.
-              </p>
-            ) : null}
+            {r.written ? <WrittenSummary written={r.written} /> : null}
             {r.profileSaved ? <p role="status">Saved the corrections as profile “{r.profileSaved}”.</p> : null}
             {r.ok && !r.written && r.preview ? <pre style={{ whiteSpace: 'pre-wrap' }}>{r.preview}</pre> : null}
             {r.warnings.length ? (
