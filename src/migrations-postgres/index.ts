@@ -3,7 +3,7 @@ import * as migration_20261130_221350_merged_schema from './20261130_221350_merg
 import * as migration_20261201_005756_change_feed_jobs_rate_limits from './20261201_005756_change_feed_jobs_rate_limits'
 import * as migration_20261201_010000_search_index from './20261201_010000_search_index'
 import * as migration_20261201_043952_publications_translations_special_import from './20261201_043952_publications_translations_special_import'
-import * as migration_20261201_100805_workflow_newsletters_analytics_composer_profiles from './20261201_100805_workflow_newsletters_analytics_composer_profiles'
+import * as migration_20261201_105015_workflow_newsletters_analytics_composer_profiles from './20261201_105015_workflow_newsletters_analytics_composer_profiles'
 
 export const migrations = [
   {
@@ -32,8 +32,8 @@ export const migrations = [
     name: '20261201_043952_publications_translations_special_import',
   },
   {
-    up: migration_20261201_100805_workflow_newsletters_analytics_composer_profiles.up,
-    down: migration_20261201_100805_workflow_newsletters_analytics_composer_profiles.down,
-    name: '20261201_100805_workflow_newsletters_analytics_composer_profiles',
+    up: migration_20261201_105015_workflow_newsletters_analytics_composer_profiles.up,
+    down: migration_20261201_105015_workflow_newsletters_analytics_composer_profiles.down,
+    name: '20261201_105015_workflow_newsletters_analytics_composer_profiles',
   },
 ]

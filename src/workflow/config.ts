@@ -22,6 +22,8 @@ const itemFields: Field[] = [
   {
     name: 'status',
     type: 'select',
+    // Not Payload's default `enum_items_status`: PostgreSQL already has that type for drafts' `_status`.
+    enumName: 'enum_items_workflow_status',
     defaultValue: 'unassigned',
     index: true,
     options: ITEM_STATUSES.map((s) => ({ ...s })),

@@ -7,6 +7,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
    CREATE TYPE "public"."enum_issues_overrides_action" AS ENUM('publish', 'send');
   CREATE TYPE "public"."enum__issues_v_version_overrides_action" AS ENUM('publish', 'send');
+  CREATE TYPE "public"."enum_items_workflow_status" AS ENUM('unassigned', 'assigned', 'drafting', 'in_review', 'approved');
   CREATE TYPE "public"."enum_users_notifications" AS ENUM('immediate', 'daily', 'off');
   CREATE TYPE "public"."enum_import_profiles_kind" AS ENUM('report', 'article', 'listing');
   CREATE TYPE "public"."enum_import_profiles_format" AS ENUM('txt', 'html', 'md', 'docx', 'pdf');
@@ -166,10 +167,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   DROP INDEX "campaigns_issue_idx";
   ALTER TABLE "items" ADD COLUMN "order_key" varchar;
   ALTER TABLE "items" ADD COLUMN "assignee_id" integer;
-  ALTER TABLE "items" ADD COLUMN "status" "enum_items_status" DEFAULT 'unassigned';
+  ALTER TABLE "items" ADD COLUMN "status" "enum_items_workflow_status" DEFAULT 'unassigned';
   ALTER TABLE "_items_v" ADD COLUMN "version_order_key" varchar;
   ALTER TABLE "_items_v" ADD COLUMN "version_assignee_id" integer;
-  ALTER TABLE "_items_v" ADD COLUMN "version_status" "enum__items_v_version_status" DEFAULT 'unassigned';
+  ALTER TABLE "_items_v" ADD COLUMN "version_status" "enum_items_workflow_status" DEFAULT 'unassigned';
   ALTER TABLE "sections" ADD COLUMN "default_assignee_id" integer;
   ALTER TABLE "translations" ADD COLUMN "is_excerpt" boolean DEFAULT false;
   ALTER TABLE "translations" ADD COLUMN "revised_at" timestamp(3) with time zone;
@@ -406,6 +407,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "pending_notifications_id";
   DROP TYPE "public"."enum_issues_overrides_action";
   DROP TYPE "public"."enum__issues_v_version_overrides_action";
+  DROP TYPE "public"."enum_items_workflow_status";
   DROP TYPE "public"."enum_users_notifications";
   DROP TYPE "public"."enum_import_profiles_kind";
   DROP TYPE "public"."enum_import_profiles_format";
