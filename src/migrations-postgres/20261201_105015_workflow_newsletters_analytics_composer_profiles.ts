@@ -2,6 +2,7 @@ import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 
 import { convertPositionsToOrderKeys } from '../composer/convert'
 import { upgradeToNewsletters } from '../newsletter/newsletters'
+import { approvePublishedItems } from '../workflow/upgrade'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
@@ -293,6 +294,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   // Data: the single list of earlier versions becomes the first newsletter; typed positions become order keys.
   await upgradeToNewsletters(payload, req)
   await convertPositionsToOrderKeys(payload, req)
+  await approvePublishedItems(payload, req)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {

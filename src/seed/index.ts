@@ -88,6 +88,8 @@ export async function seed(payload: Payload, log: Log = () => {}): Promise<{ cre
           sources: item.source ? [sourceIds.get(item.source) as number] : [],
           terms: (item.terms ?? []).map((o) => termIds.get(o) as number),
           excerpt: item.excerpt,
+          // The published demo issue was reviewed: its items are approved (the publish/send gate passes).
+          status: spec.status === 'published' ? 'approved' : 'unassigned',
           _status: 'draft',
         },
       })
