@@ -164,7 +164,11 @@ export function remove(collection: SearchCollection, id: number | string, which:
 
 /** Read every searchable document from the database into a fresh index. */
 export async function rebuild(payload: Payload): Promise<{ documents: number; ms: number }> {
-  if (usesStore(payload)) return rebuildStore(payload)
+  return usesStore(payload) ? rebuildStore(payload) : rebuildMemory(payload)
+}
+
+/** Build the in-memory index (MongoDB's; on SQL databases only tests build it, to check the change-feed path). */
+export async function rebuildMemory(payload: Payload): Promise<{ documents: number; ms: number }> {
   const s = state()
   const started = Date.now()
   const run = (async () => {
@@ -366,6 +370,10 @@ function fillStoreOnce(payload: Payload): Promise<void> {
   })
   return filling
 }
+
+/** The in-memory index answering a request as `search` does on MongoDB (filters given as ids). */
+export const searchMemory = (request: SearchRequest): SearchResponse =>
+  runQuery(state().engine, state().drafts, request)
 
 /** For tests and the CLI: forget everything (the next query rebuilds). */
 export function reset(): void {

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { richText } from '../../src/lib/richtext'
 import { seed } from '../../src/seed'
+import { refreshSearchFromFeed } from '../../src/search/feed'
 import { mountSearchRoutes } from '../../src/search/routes'
+import { rebuildMemory, reset, searchMemory } from '../../src/search/service'
 import { bootPayload, makeUser, type TestPayload } from '../helpers/payload'
 import { mountPayloadApi } from '../helpers/rest'
 import { buildKinds, type Kinds } from './kinds-fixtures'
@@ -148,5 +150,72 @@ describe('search: special issues', () => {
     await t.payload.delete({ collection: 'issues', id: k.special, overrideAccess: true })
     expect(await urls('flamingo', true)).toEqual([])
     expect(await urls('capybara', true)).toEqual([])
+  })
+})
+
+describe("search: the change-feed path (MongoDB's in-memory index, fed by other processes' changes)", () => {
+  const memoryUrls = (q: string, staff = false) => searchMemory({ q, staff }).docs.map((d) => d.url)
+  const changed = (collection: string, id: number | string) =>
+    refreshSearchFromFeed({ collection, docId: String(id), keys: [] }, t.payload)
+
+  it('applies changes to translations and special issues read from the change feed', async () => {
+    await rebuildMemory(t.payload)
+    try {
+      // Saved here, but the in-memory index learns of them only through the feed (as from another process).
+      const translation = await t.payload.create({
+        collection: 'translations',
+        data: { headline: 'Ibis notice', body: richText('An ibis regulation.'), _status: 'published' },
+        overrideAccess: true,
+      })
+      expect(memoryUrls('ibis')).toEqual([])
+      await changed('translations', translation.id)
+      expect(memoryUrls('ibis')).toEqual([`/translations/${translation.slug}`])
+      await t.payload.update({
+        collection: 'translations',
+        id: translation.id,
+        data: { _status: 'draft' },
+        overrideAccess: true,
+      })
+      await changed('translations', translation.id)
+      expect(memoryUrls('ibis')).toEqual([])
+      expect(memoryUrls('ibis', true)).toEqual([`/admin/collections/translations/${translation.id}`])
+      await t.payload.delete({ collection: 'translations', id: translation.id, overrideAccess: true })
+      await changed('translations', translation.id)
+      expect(memoryUrls('ibis', true)).toEqual([])
+
+      const special = await t.payload.create({
+        collection: 'issues',
+        data: {
+          kind: 'special',
+          title: 'Wetland Insight',
+          subtitle: 'Special Issue on Wetlands',
+          entryGroups: [{ heading: 'May 1', entries: [{ headline: 'Heron count', body: richText('Herons.') }] }],
+          _status: 'published',
+        },
+        overrideAccess: true,
+      })
+      await changed('issues', special.id)
+      expect(memoryUrls('herons')).toEqual([`/special/${special.slug}#heron-count`])
+      await t.payload.update({
+        collection: 'issues',
+        id: special.id,
+        data: {
+          entryGroups: [{ heading: 'May 1', entries: [{ headline: 'Egret count', body: richText('Egrets.') }] }],
+        },
+        draft: true,
+        overrideAccess: true,
+      })
+      await changed('issues', special.id)
+      expect(memoryUrls('herons')).toEqual([`/special/${special.slug}#heron-count`])
+      expect(memoryUrls('egrets')).toEqual([])
+      expect(memoryUrls('herons', true)).toEqual([])
+      expect(memoryUrls('egrets', true)).toEqual([`/admin/collections/issues/${special.id}`])
+      await t.payload.delete({ collection: 'issues', id: special.id, overrideAccess: true })
+      await changed('issues', special.id)
+      expect(memoryUrls('herons', true)).toEqual([])
+      expect(memoryUrls('egrets', true)).toEqual([])
+    } finally {
+      reset()
+    }
   })
 })
