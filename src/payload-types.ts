@@ -631,6 +631,11 @@ export interface Item {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  reusedFromTranslation?: (number | null) | Translation;
+  reusedFromEntry?: {
+    issue?: (number | null) | Issue;
+    anchor?: string | null;
+  };
   /**
    * Who writes this item. Defaults to the section’s default assignee.
    */
@@ -1432,6 +1437,13 @@ export interface ItemsSelect<T extends boolean = true> {
   createdBy?: T;
   updatedBy?: T;
   reusedIn?: T;
+  reusedFromTranslation?: T;
+  reusedFromEntry?:
+    | T
+    | {
+        issue?: T;
+        anchor?: T;
+      };
   assignee?: T;
   status?: T;
   updatedAt?: T;
