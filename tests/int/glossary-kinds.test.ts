@@ -81,4 +81,37 @@ describe('glossary: translations and special issues', () => {
     expect(page).toContain(`<a href="/translations/${translation.slug}">Notice on epidemic control</a>`)
     expect(page).toContain(`<a href="/special/${special.slug}#control-measures-eased">Control measures eased</a>`)
   })
+
+  it('makes a term public once a published translation or special issue uses it', async () => {
+    const fresh = async (english: string, original: string) =>
+      t.payload.create({
+        collection: 'glossary-terms',
+        data: { english, original, kind: 'term', status: 'unreviewed' },
+        overrideAccess: true,
+      })
+    const [a, b] = [await fresh('rural revitalization', '乡村振兴'), await fresh('new urbanization', '新型城镇化')]
+    expect([a.public, b.public]).toEqual([false, false])
+    await t.payload.create({
+      collection: 'translations',
+      data: { headline: 'Rural notice', body: richText('On rural revitalization (乡村振兴).'), _status: 'published' },
+      overrideAccess: true,
+    })
+    await t.payload.create({
+      collection: 'issues',
+      data: {
+        kind: 'special',
+        title: 'China Insight',
+        subtitle: 'Special Issue on Towns',
+        entryGroups: [
+          { heading: 'May 1', entries: [{ headline: 'Towns', body: richText('New urbanization (新型城镇化).') }] },
+        ],
+        _status: 'published',
+      },
+      overrideAccess: true,
+    })
+    const reread = async (id: number | string) =>
+      (await t.payload.findByID({ collection: 'glossary-terms', id, depth: 0, overrideAccess: true })).public
+    expect([await reread(a.id), await reread(b.id)]).toEqual([true, true])
+    expect((await fetch(`${web.url}/glossary/${a.slug}`)).status).toBe(200)
+  })
 })
