@@ -4,6 +4,7 @@ import { editorOrOwnDraft, editorOrOwnUnpublished, isStaff, publishedOrStaff, st
 import { publicUrl } from '../src/env'
 import { slugField } from '../src/lib/slug'
 import { optionalUrl } from './hooks/optionalUrl'
+import { translationMakesReferencesPublic } from './hooks/publicReferences'
 import { refuseStaleWrite, updatedByField } from './hooks/staleWrites'
 
 /**
@@ -31,6 +32,7 @@ export const Translations: CollectionConfig = {
   },
   versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, maxPerDoc: 50 },
   hooks: {
+    afterChange: [translationMakesReferencesPublic],
     beforeChange: [
       refuseStaleWrite,
       ({ data, req, operation, originalDoc }) => {

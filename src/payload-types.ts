@@ -246,6 +246,10 @@ export interface Issue {
       }[]
     | null;
   /**
+   * Filled from the terms the entries mark or gloss as “English (汉字)”; editors may add more.
+   */
+  terms?: (number | GlossaryTerm)[] | null;
+  /**
    * Defaults to the weekly report.
    */
   publication?: (number | null) | Publication;
@@ -427,6 +431,35 @@ export interface Source {
   createdAt: string;
 }
 /**
+ * Chinese terms and names with their agreed English rendering.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "glossary-terms".
+ */
+export interface GlossaryTerm {
+  id: number;
+  english: string;
+  original: string;
+  pinyin?: string | null;
+  /**
+   * Filled from the english when left empty.
+   */
+  slug?: string | null;
+  kind: 'term' | 'person' | 'organization' | 'publication' | 'place';
+  definition?: string | null;
+  /**
+   * Other English renderings seen for the same original.
+   */
+  aliases?: string[] | null;
+  status: 'reviewed' | 'unreviewed';
+  /**
+   * Shown on the public site. Set automatically once published content uses it.
+   */
+  public?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * The weekly report, special issues and translations: each with its own pages and newsletter.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -598,6 +631,11 @@ export interface Item {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  reusedFromTranslation?: (number | null) | Translation;
+  reusedFromEntry?: {
+    issue?: (number | null) | Issue;
+    anchor?: string | null;
+  };
   /**
    * Who writes this item. Defaults to the section’s default assignee.
    */
@@ -609,35 +647,6 @@ export interface Item {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
-}
-/**
- * Chinese terms and names with their agreed English rendering.
- *
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "glossary-terms".
- */
-export interface GlossaryTerm {
-  id: number;
-  english: string;
-  original: string;
-  pinyin?: string | null;
-  /**
-   * Filled from the english when left empty.
-   */
-  slug?: string | null;
-  kind: 'term' | 'person' | 'organization' | 'publication' | 'place';
-  definition?: string | null;
-  /**
-   * Other English renderings seen for the same original.
-   */
-  aliases?: string[] | null;
-  status: 'reviewed' | 'unreviewed';
-  /**
-   * Shown on the public site. Set automatically once published content uses it.
-   */
-  public?: boolean | null;
-  updatedAt: string;
-  createdAt: string;
 }
 /**
  * Full translations of Chinese documents and articles, with the original text.
@@ -1348,6 +1357,7 @@ export interface IssuesSelect<T extends boolean = true> {
             };
         id?: T;
       };
+  terms?: T;
   publication?: T;
   volume?: T;
   number?: T;
@@ -1427,6 +1437,13 @@ export interface ItemsSelect<T extends boolean = true> {
   createdBy?: T;
   updatedBy?: T;
   reusedIn?: T;
+  reusedFromTranslation?: T;
+  reusedFromEntry?:
+    | T
+    | {
+        issue?: T;
+        anchor?: T;
+      };
   assignee?: T;
   status?: T;
   updatedAt?: T;

@@ -70,6 +70,18 @@ export const specialIssueFields: Field[] = [
       },
     ],
   },
+  {
+    name: 'terms',
+    type: 'relationship',
+    relationTo: 'glossary-terms',
+    hasMany: true,
+    label: 'Glossary terms used',
+    admin: {
+      condition: isSpecial,
+      position: 'sidebar',
+      description: 'Filled from the terms the entries mark or gloss as “English (汉字)”; editors may add more.',
+    },
+  },
 ]
 
 export { isSpecial, isWeekly }

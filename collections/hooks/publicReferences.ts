@@ -73,7 +73,7 @@ export const itemMakesReferencesPublic: CollectionAfterChangeHook = async ({ doc
   return doc
 }
 
-/** Publishing an issue makes the sections and terms of its published items (and highlights) public. */
+/** Publishing an issue makes the sections and terms of its published items (and highlights, and a special issue's terms) public. */
 export const issueMakesReferencesPublic: CollectionAfterChangeHook = async ({ doc, req }) => {
   if (doc._status !== 'published') return doc
   const items = await req.payload.find({
@@ -85,7 +85,14 @@ export const issueMakesReferencesPublic: CollectionAfterChangeHook = async ({ do
     ...asSystem('derived'),
     select: { section: true, terms: true },
   })
-  await markPublic(req, [...items.docs, { highlights: doc.highlights }])
+  // A special issue's own terms (its entries' glossed and marked terms) with it.
+  await markPublic(req, [...items.docs, { highlights: doc.highlights, terms: doc.terms }])
+  return doc
+}
+
+/** A published translation makes its terms public. */
+export const translationMakesReferencesPublic: CollectionAfterChangeHook = async ({ doc, req }) => {
+  if (doc._status === 'published') await markPublic(req, [{ terms: doc.terms }])
   return doc
 }
 

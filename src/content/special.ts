@@ -52,7 +52,11 @@ type Entries = NonNullable<Issue['entryGroups']>
 const absolute = (base: string, url: string) =>
   /^https?:\/\//.test(url) ? url : `${base}${url.startsWith('/') ? '' : '/'}${url}`
 
-function groupsView(groups: Entries, media: Map<string, Media>, sources: Map<string, Source>, base: string) {
+/**
+ * The anchors of a special issue's date groups and entries, as the page gives them (`/special/<slug>#<anchor>`):
+ * slugs of the heading or headline, numbered when repeated.
+ */
+export function entryAnchors(groups: Entries): { groups: string[]; entries: string[][] } {
   const used = new Set<string>()
   const anchor = (text: string) => {
     const stem = slugify(text) || 'entry'
@@ -61,12 +65,22 @@ function groupsView(groups: Entries, media: Map<string, Media>, sources: Map<str
     used.add(candidate)
     return candidate
   }
-  return groups.map((g) => ({
+  const out = { groups: [] as string[], entries: [] as string[][] }
+  for (const g of groups) {
+    out.groups.push(anchor(g.heading))
+    out.entries.push((g.entries ?? []).map((e) => anchor(e.headline)))
+  }
+  return out
+}
+
+function groupsView(groups: Entries, media: Map<string, Media>, sources: Map<string, Source>, base: string) {
+  const anchors = entryAnchors(groups)
+  return groups.map((g, gi) => ({
     heading: g.heading,
-    anchor: anchor(g.heading),
+    anchor: anchors.groups[gi],
     date: g.date ? isoDay(g.date) : null,
-    entries: (g.entries ?? []).map((e) => ({
-      anchor: anchor(e.headline),
+    entries: (g.entries ?? []).map((e, ei) => ({
+      anchor: anchors.entries[gi][ei],
       headline: e.headline,
       body: toBlocks(e.body),
       photos: (e.photos ?? []).flatMap((p) => {

@@ -1,7 +1,7 @@
 import type { CollectionConfig, Config, Field } from 'payload'
 
 import { consistencyEndpoints, termSuggestionsEndpoint } from './endpoints'
-import { linkMarkedTerms } from './suggestions'
+import { linkEntryTerms, linkMarkedTerms, linkTranslationTerms } from './suggestions'
 
 const suggestionField: Field = {
   name: 'termSuggestions',
@@ -18,11 +18,15 @@ function extend(c: CollectionConfig): CollectionConfig {
       hooks: { ...c.hooks, beforeChange: [...(c.hooks?.beforeChange ?? []), linkMarkedTerms] },
     }
   }
+  if (c.slug === 'translations' || c.slug === 'issues') {
+    const link = c.slug === 'translations' ? linkTranslationTerms : linkEntryTerms
+    return { ...c, hooks: { ...c.hooks, beforeChange: [...(c.hooks?.beforeChange ?? []), link] } }
+  }
   if (c.slug === 'glossary-terms') return { ...c, endpoints: [...(c.endpoints || []), ...consistencyEndpoints] }
   return c
 }
 
-/** Glossary: term suggestions, auto-linking of marked terms, the Consistency view and its endpoints. */
+/** Glossary: term suggestions, auto-linking of marked terms (items, translations, special-issue entries), the Consistency view and its endpoints. */
 export const withGlossary = (config: Config): Config => ({
   ...config,
   collections: (config.collections ?? []).map(extend),

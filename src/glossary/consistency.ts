@@ -8,11 +8,13 @@ import {
 } from 'payload'
 
 import { relationKey, relationKeys } from '../search/text'
+import { publishedTermUses, translationAndEntryTexts, type TextRef } from './kinds'
 import { applyPreferred, extractRenderings, normalizeRendering } from './renderings'
 import { loadTerms, type GlossaryTermRow } from './terms'
 import { asSystem } from '../lib/system'
 
-export type ItemRef = { id: number | string; title: string; status: string; issue: string | null }
+/** Where a rendering was found: an item, a translation or a special issue's entry (`collection`, admin `url`). */
+export type ItemRef = TextRef
 export type RenderingGroup = { english: string; items: ItemRef[] }
 export type Inconsistency = {
   original: string
@@ -54,22 +56,10 @@ async function* items(payload: Payload, draft: boolean, req?: PayloadRequest): A
 /** The item's stored title (the headline, or a brief's readable title: see collections/Items.ts). */
 const titleOf = (doc: ItemDoc) => doc.title?.trim() || doc.headline?.trim() || `Item ${doc.id}`
 
-/**
- * The consistency report: every Chinese original rendered with different English in different items
- * (latest versions, from the text patterns and inline marks), and the terms used in published items
- * that are still unreviewed or have no definition.
- */
-export async function consistencyReport(payload: Payload, req?: PayloadRequest): Promise<ConsistencyReport> {
-  const terms = await loadTerms(payload, req)
-  const byOriginal = new Map<string, GlossaryTermRow>()
-  for (const t of terms.values()) byOriginal.set(t.original, t)
+/** Every text the report reads: items, then translations and special-issue entries (latest versions). */
+async function* texts(payload: Payload, req?: PayloadRequest): AsyncGenerator<{ ref: ItemRef; values: unknown[] }> {
   const issues = new Map<string, string>()
-  const found = new Map<string, Map<string, RenderingGroup>>()
-  let itemsScanned = 0
   for await (const doc of items(payload, true, req)) {
-    itemsScanned++
-    const renderings = extractRenderings(doc.body, terms)
-    if (!renderings.length) continue
     const issueId = relationKey(doc.issue)
     if (issueId && !issues.has(issueId)) {
       const issue = await payload.findByID({
@@ -83,18 +73,41 @@ export async function consistencyReport(payload: Payload, req?: PayloadRequest):
       issues.set(issueId, issue?.label ?? issueId)
     }
     const ref: ItemRef = {
+      collection: 'items',
       id: doc.id,
       title: titleOf(doc),
       status: doc._status ?? 'draft',
       issue: issueId ? (issues.get(issueId) ?? null) : null,
+      url: `/admin/collections/items/${doc.id}`,
     }
+    yield { ref, values: [doc.body] }
+  }
+  yield* translationAndEntryTexts(payload, req)
+}
+
+/**
+ * The consistency report: every Chinese original rendered with different English in different items,
+ * translations or special-issue entries (latest versions, from the text patterns and inline marks), and
+ * the terms used in published content that are still unreviewed or have no definition.
+ */
+export async function consistencyReport(payload: Payload, req?: PayloadRequest): Promise<ConsistencyReport> {
+  const terms = await loadTerms(payload, req)
+  const byOriginal = new Map<string, GlossaryTermRow>()
+  for (const t of terms.values()) byOriginal.set(t.original, t)
+  const found = new Map<string, Map<string, RenderingGroup>>()
+  let itemsScanned = 0
+  for await (const { ref, values } of texts(payload, req)) {
+    if (ref.collection === 'items') itemsScanned++
+    const renderings = values.flatMap((value) => extractRenderings(value, terms))
+    if (!renderings.length) continue
     for (const r of renderings) {
       const groups = found.get(r.original) ?? new Map<string, RenderingGroup>()
       found.set(r.original, groups)
       const key = normalizeRendering(r.english)
       const group = groups.get(key) ?? { english: r.english, items: [] }
       groups.set(key, group)
-      if (!group.items.some((i) => i.id === doc.id)) group.items.push(ref)
+      if (!group.items.some((i) => i.collection === ref.collection && i.id === ref.id && i.title === ref.title))
+        group.items.push(ref)
     }
   }
   const inconsistencies: Inconsistency[] = []
@@ -114,6 +127,7 @@ export async function consistencyReport(payload: Payload, req?: PayloadRequest):
   const usage = new Map<string, number>()
   for await (const doc of items(payload, false, req))
     for (const id of relationKeys(doc.terms)) usage.set(id, (usage.get(id) ?? 0) + 1)
+  for (const [id, count] of await publishedTermUses(payload, req)) usage.set(id, (usage.get(id) ?? 0) + count)
   const termProblems: TermProblem[] = []
   for (const [id, count] of usage) {
     const t = terms.get(id)

@@ -66,30 +66,52 @@ export async function suggestionsForItem(
 const HAN_PAREN = /[(（]\s*([\u3400-\u9fff·・]{2,20})\s*[)）]/gu
 
 /**
- * On save, link the terms an item marks inline and the terms it glosses as "English (汉字)", so that
- * term pages (people's appointment histories) list the item.
+ * A save hook linking (`terms`) the glossary terms that the rich text `richTexts` reads from the data
+ * marks inline or glosses as "English (汉字)", so that term pages (people's appointment histories) list
+ * the document. `richTexts` answers undefined when the save does not touch that text.
  */
-export const linkMarkedTerms: CollectionBeforeChangeHook = async ({ data, originalDoc, req, context }) => {
-  if (!data || data.body === undefined || context?.termsLinked) return data
-  const inline = inlineTermIds(data.body)
-  const originals = [...new Set([...lexicalText(data.body).matchAll(HAN_PAREN)].map((m) => m[1]))]
-  if (!inline.length && !originals.length) return data
-  const or: Where[] = []
-  if (inline.length) or.push({ id: { in: inline } })
-  if (originals.length) or.push({ original: { in: originals } })
-  const found = await req.payload.find({
-    collection: 'glossary-terms',
-    where: { or },
-    depth: 0,
-    limit: 200,
-    ...asSystem('operator'),
-    req,
-  })
-  const add = new Set(found.docs.map((t) => String(t.id)))
-  if (!add.size) return data
-  const current = relationKeys(data.terms ?? originalDoc?.terms)
-  const missing = [...add].filter((id) => !current.includes(id))
-  if (!missing.length) return data
-  data.terms = [...current, ...missing].map(idFromKey)
-  return data
-}
+export const linkTermsOf =
+  (richTexts: (data: Record<string, unknown>) => unknown[] | undefined): CollectionBeforeChangeHook =>
+  async ({ data, originalDoc, req, context }) => {
+    const values = data ? richTexts(data) : undefined
+    if (!data || !values || context?.termsLinked) return data
+    const inline = [...new Set(values.flatMap((v) => inlineTermIds(v)))]
+    const glossed = values.flatMap((v) => [...lexicalText(v).matchAll(HAN_PAREN)].map((m) => m[1]))
+    const originals = [...new Set(glossed)]
+    if (!inline.length && !originals.length) return data
+    const or: Where[] = []
+    if (inline.length) or.push({ id: { in: inline } })
+    if (originals.length) or.push({ original: { in: originals } })
+    const found = await req.payload.find({
+      collection: 'glossary-terms',
+      where: { or },
+      depth: 0,
+      limit: 200,
+      ...asSystem('operator'),
+      req,
+    })
+    const add = new Set(found.docs.map((t) => String(t.id)))
+    if (!add.size) return data
+    const current = relationKeys(data.terms ?? originalDoc?.terms)
+    const missing = [...add].filter((id) => !current.includes(id))
+    if (!missing.length) return data
+    data.terms = [...current, ...missing].map(idFromKey)
+    return data
+  }
+
+/** Items: the body. */
+export const linkMarkedTerms = linkTermsOf((data) => (data.body === undefined ? undefined : [data.body]))
+
+/** Translations: the introduction and the translation. */
+export const linkTranslationTerms = linkTermsOf((data) =>
+  data.introduction === undefined && data.body === undefined ? undefined : [data.introduction, data.body],
+)
+
+type Groups = Array<{ entries?: Array<{ body?: unknown }> | null }>
+
+/** Special issues: every entry's body. */
+export const linkEntryTerms = linkTermsOf((data) =>
+  data.kind !== 'special' && !Array.isArray(data.entryGroups)
+    ? undefined
+    : ((data.entryGroups as Groups | undefined) ?? []).flatMap((g) => (g.entries ?? []).map((e) => e.body)),
+)

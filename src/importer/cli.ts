@@ -17,7 +17,7 @@ type ImportOpts = {
   profile?: string
   as?: string
 }
-type ExportOpts = { issue?: string; format: string; out?: string; all?: boolean }
+type ExportOpts = { issue?: string; translation?: string; format: string; out?: string; all?: boolean }
 
 /** `briefing import` and `briefing export`. */
 export function registerImporterCommands(program: Command): void {
@@ -54,8 +54,11 @@ export function registerImporterCommands(program: Command): void {
 
   program
     .command('export')
-    .description('Export one issue as txt, md, html or json; or everything (--all) as an archive')
-    .option('--issue <slug>', 'the issue to export (e.g. 3-9)')
+    .description(
+      'Export one issue (weekly or special) or translation as txt, md, html or json; or everything (--all) as an archive',
+    )
+    .option('--issue <slug>', 'the issue to export (e.g. 3-9, or a special issue)')
+    .option('--translation <slug>', 'the translation to export')
     .option('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`, 'txt')
     .option('--out <path>', 'write to this file (for --all: this directory) instead of stdout')
     .option('--all', 'every collection as JSON lines plus the media files, into --out <dir>')
@@ -72,18 +75,21 @@ export function registerImporterCommands(program: Command): void {
         }).catch((err: Error) => fail(err.message))
         return
       }
-      if (!opts.issue) fail('name the issue with --issue <slug> (or use --all --out <dir>)')
+      if (opts.issue && opts.translation) fail('name one thing to export: --issue or --translation, not both')
+      if (!opts.issue && !opts.translation)
+        fail(
+          'name the issue with --issue <slug> or the translation with --translation <slug> (or use --all --out <dir>)',
+        )
       if (!EXPORT_FORMATS.includes(opts.format as ExportFormat))
         fail(`--format must be one of ${EXPORT_FORMATS.join(', ')}`)
-      const { loadIssue } = await import('../exporter/load')
-      const { renderIssue } = await import('../exporter/formats')
+      const { exportOne } = await import('../exporter/one')
       // withPayload keeps boot notices off stdout: it holds the export alone.
       await withPayload(async (payload) => {
-        const text = renderIssue(await loadIssue(payload, opts.issue!), opts.format as ExportFormat)
+        const { text, what } = await exportOne(payload, opts, opts.format as ExportFormat)
         if (opts.out) {
           fs.mkdirSync(path.dirname(path.resolve(opts.out)), { recursive: true })
           fs.writeFileSync(opts.out, text)
-          console.error(`wrote issue ${opts.issue} as ${opts.format} to ${opts.out}`)
+          console.error(`wrote ${what} as ${opts.format} to ${opts.out}`)
         } else process.stdout.write(text)
       }).catch((err: Error) => fail(err.message))
     })

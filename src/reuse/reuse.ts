@@ -8,7 +8,7 @@ import { asSystem } from '../lib/system'
 export type ReuseInput = { issue?: unknown; section?: unknown }
 
 /** The document `value` names, or a 404 saying that it does not exist (also for ids this database can't have). */
-async function mustFind<S extends 'items' | 'issues' | 'sections'>(
+export async function mustFind<S extends 'items' | 'issues' | 'sections' | 'translations'>(
   req: PayloadRequest,
   collection: S,
   value: unknown,
@@ -45,22 +45,7 @@ export async function reuseItem(req: PayloadRequest, originalId: unknown, input:
   if (relationKey(input.issue) === undefined)
     throw new APIError('Choose the issue to reuse this item in ({ "issue": <id> }).', 400, null, true)
   const original = await mustFind(req, 'items', originalId, 'Item')
-  const issue = await mustFind(req, 'issues', input.issue, 'Issue')
-  if (issue._status === 'published' && !hasEditorRole(user)) {
-    throw new APIError(
-      `${issue.label ?? 'This issue'} is published: contributors may reuse items into draft issues only.`,
-      403,
-      null,
-      true,
-    )
-  }
-  const noSection = input.section === undefined || input.section === null || input.section === ''
-  const section = await mustFind(req, 'sections', noSection ? original.section : input.section, 'Section')
-
-  const ids = (list: unknown) =>
-    relationKeys(list)
-      .map((key) => parseId(payload, key))
-      .filter((id) => id !== undefined) as number[]
+  const { issue, section } = await reuseTarget(req, input, original.section)
   const data: Record<string, unknown> = {}
   for (const field of COPIED)
     if (original[field] !== undefined && original[field] !== null) data[field] = original[field]
@@ -74,10 +59,35 @@ export async function reuseItem(req: PayloadRequest, originalId: unknown, input:
       ...data,
       issue: issue.id,
       section: section.id,
-      sources: ids(original.sources),
-      terms: ids(original.terms),
+      sources: relationIds(req, original.sources),
+      terms: relationIds(req, original.terms),
       reusedFrom: original.id,
       _status: 'draft',
     },
   })
+}
+
+/** Ids of a relation list as this database types them. */
+export const relationIds = (req: PayloadRequest, list: unknown): number[] =>
+  relationKeys(list)
+    .map((key) => parseId(req.payload, key))
+    .filter((id) => id !== undefined) as number[]
+
+/**
+ * The issue and section a reuse writes into: the issue must exist (contributors: a draft one), the
+ * section is the one asked for, else `defaultSection`.
+ */
+export async function reuseTarget(req: PayloadRequest, input: ReuseInput, defaultSection?: unknown) {
+  const issue = await mustFind(req, 'issues', input.issue, 'Issue')
+  if (issue._status === 'published' && !hasEditorRole(req.user)) {
+    throw new APIError(
+      `${issue.label ?? 'This issue'} is published: contributors may reuse items into draft issues only.`,
+      403,
+      null,
+      true,
+    )
+  }
+  const noSection = input.section === undefined || input.section === null || input.section === ''
+  const section = await mustFind(req, 'sections', noSection ? defaultSection : input.section, 'Section')
+  return { issue, section }
 }

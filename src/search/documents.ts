@@ -1,5 +1,9 @@
 import type { SearchCollection, SearchDoc } from './engine'
+import { adminUrl, join, str, time } from './fields'
+import { entryDocs, translationDoc } from './kinds'
 import { lexicalText, relationKey, relationKeys } from './text'
+
+export { adminUrl }
 
 /** Names the index already knows, used to flatten relations into searchable text. */
 export type Lookup = {
@@ -12,16 +16,7 @@ export type Lookup = {
 
 type Doc = Record<string, unknown> & { id: number | string }
 
-const str = (value: unknown): string => (typeof value === 'string' ? value : '')
-const time = (value: unknown): number => {
-  const ms = typeof value === 'string' || value instanceof Date ? new Date(value).getTime() : NaN
-  return Number.isFinite(ms) ? ms : 0
-}
-const join = (...parts: unknown[]): string => parts.map(str).filter(Boolean).join('\n')
 const isPublished = (doc: Doc) => doc._status === 'published'
-
-/** Where a result leads: the public page when published, the admin edit view for drafts. */
-export const adminUrl = (collection: SearchCollection, id: string) => `/admin/collections/${collection}/${id}`
 
 export function itemDoc(doc: Doc, lookup: Lookup): SearchDoc {
   const id = String(doc.id)
@@ -58,15 +53,17 @@ export function issueDoc(doc: Doc): SearchDoc {
   const id = String(doc.id)
   const highlights = ((doc.highlights as Array<{ text?: unknown }> | undefined) ?? []).map((h) => lexicalText(h.text))
   const published = isPublished(doc)
+  const special = doc.kind === 'special'
+  const prefix = special ? '/special' : '/issues'
   return {
     collection: 'issues',
     id,
     title: [str(doc.label) || `Issue ${id}`, str(doc.periodLabel)].filter(Boolean).join(' · '),
-    text: join(highlights.join('\n'), lexicalText(doc.editorsNote)),
+    text: join(highlights.join('\n'), lexicalText(doc.editorsNote), doc.publisherLine),
     extra: str(doc.slug),
-    url: published && doc.slug ? `/issues/${str(doc.slug)}` : adminUrl('issues', id),
+    url: published && doc.slug ? `${prefix}/${str(doc.slug)}` : adminUrl('issues', id),
     published,
-    date: time(doc.periodEnd),
+    date: special ? time(doc.publishedAt) : time(doc.periodEnd),
     issue: id,
   }
 }
@@ -108,6 +105,17 @@ export const toSearchDoc = (collection: SearchCollection, doc: Doc, lookup: Look
     ? itemDoc(doc, lookup)
     : collection === 'issues'
       ? issueDoc(doc)
-      : collection === 'glossary-terms'
-        ? termDoc(doc)
-        : sourceDoc(doc)
+      : collection === 'translations'
+        ? translationDoc(doc, lookup)
+        : collection === 'glossary-terms'
+          ? termDoc(doc)
+          : sourceDoc(doc)
+
+/**
+ * Every search document of a saved document, each with its key's suffix: the document itself (''),
+ * and a special issue's entries (`#<anchor>`).
+ */
+export const toSearchDocs = (collection: SearchCollection, doc: Doc, lookup: Lookup): Array<[string, SearchDoc]> => [
+  ['', toSearchDoc(collection, doc, lookup)],
+  ...(collection === 'issues' && doc.kind === 'special' ? entryDocs(doc, lookup) : []),
+]

@@ -1,7 +1,10 @@
 import { indexTokens, normalize, type ParsedQuery } from './tokenize'
 
 /** The searchable collections. */
-export type SearchCollection = 'items' | 'issues' | 'glossary-terms' | 'sources'
+export type SearchCollection = 'items' | 'issues' | 'glossary-terms' | 'sources' | 'translations'
+
+/** Collections with drafts: a draft version is indexed for staff beside the published one. */
+export const isVersioned = (c: SearchCollection): boolean => c === 'items' || c === 'issues' || c === 'translations'
 
 /** One searchable document, already flattened to text (see documents.ts). */
 export type SearchDoc = {

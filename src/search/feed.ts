@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import type { Change } from '../changes/feed'
 import { parseId } from '../lib/db'
-import type { SearchCollection } from './engine'
+import { isVersioned, type SearchCollection } from './engine'
 import { index, remove, SEARCH_COLLECTIONS } from './service'
 import { asSystem } from '../lib/system'
 
@@ -31,7 +31,7 @@ export async function refreshSearchFromFeed(change: Change, payload: Payload): P
   if (!SEARCH_COLLECTIONS.includes(collection)) return
   const id = parseId(payload, change.docId)
   if (id === undefined) return
-  const versioned = collection === 'items' || collection === 'issues'
+  const versioned = isVersioned(collection)
   const latest = await read(payload, collection, id, versioned)
   if (!latest) return remove(collection, id)
   if (versioned && latest._status !== 'published') {

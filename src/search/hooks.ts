@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionConfig, PayloadRequest } from 'payload'
 
 import { afterCommit } from '../lib/afterCommit'
-import type { SearchCollection } from './engine'
+import { isVersioned, type SearchCollection } from './engine'
 import { indexSaved, publishedIndexed, removeSaved } from './indexing'
 import { hasPublished, index, remove, SEARCH_COLLECTIONS } from './service'
 import { usesStore } from './store'
@@ -12,7 +12,7 @@ const afterChange =
   (collection: SearchCollection): CollectionAfterChangeHook =>
   async ({ doc, req }) => {
     const stored = usesStore(req.payload)
-    const versioned = collection === 'items' || collection === 'issues'
+    const versioned = isVersioned(collection)
     const indexed = stored ? await publishedIndexed(req, collection, doc.id) : hasPublished(collection, doc.id)
     if (versioned && doc._status !== 'published' && indexed) {
       const main = await req.payload.find({
@@ -24,7 +24,7 @@ const afterChange =
         req,
         ...asSystem('searchIndex'),
       })
-      if (main.docs[0]?._status !== 'published') {
+      if ((main.docs[0] as { _status?: string } | undefined)?._status !== 'published') {
         if (stored) await removeSaved(req, collection, doc.id, 'published')
         else afterCommit(req, () => remove(collection, doc.id, 'published'))
       }

@@ -1,8 +1,9 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 
-import { toSearchDoc, type Lookup } from './documents'
-import type { SearchCollection } from './engine'
-import { clearAll, hasKey, putDoc, removeKey, type Db, withWriteDb } from './store'
+import { toSearchDocs, type Lookup } from './documents'
+import { isVersioned, type SearchCollection } from './engine'
+import { specialReferences, translationTermIds } from './kinds'
+import { clearAll, hasKey, putDoc, removeKey, removePrefix, shadowPrefix, type Db, withWriteDb } from './store'
 import { inlineTermIds, relationKey, relationKeys } from './text'
 import { asSystem } from '../lib/system'
 
@@ -13,7 +14,7 @@ import { asSystem } from '../lib/system'
 
 type Doc = Record<string, unknown> & { id: number | string }
 
-const versioned = (c: SearchCollection) => c === 'items' || c === 'issues'
+const versioned = isVersioned
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
 
 type Names = {
@@ -30,8 +31,28 @@ const termOf = (d: Doc) => ({
 const sourceOf = (d: Doc) => ({ name: str(d.name), originalName: str(d.originalName) })
 const issueOf = (d: Doc) => ({ slug: str(d.slug), label: str(d.label) })
 
-/** The names an item's text is flattened with (linked and inline terms, sources, its issue), read in the save's transaction. */
-async function namesFor(req: Partial<PayloadRequest> & { payload: Payload }, doc: Doc): Promise<Names> {
+/** The terms, sources and issue a document's search text names. */
+function referencesOf(collection: SearchCollection, doc: Doc): { terms: string[]; sources: string[]; issue?: string } {
+  if (collection === 'items')
+    return {
+      terms: [...new Set([...relationKeys(doc.terms), ...inlineTermIds(doc.body)])],
+      sources: relationKeys(doc.sources),
+      issue: relationKey(doc.issue),
+    }
+  if (collection === 'translations') {
+    const source = relationKey(doc.source)
+    return { terms: translationTermIds(doc), sources: source ? [source] : [] }
+  }
+  if (collection === 'issues' && doc.kind === 'special') return specialReferences(doc)
+  return { terms: [], sources: [] }
+}
+
+/** The names a document's text is flattened with (linked and inline terms, sources, its issue), read in the save's transaction. */
+async function namesFor(
+  req: Partial<PayloadRequest> & { payload: Payload },
+  collection: SearchCollection,
+  doc: Doc,
+): Promise<Names> {
   const names: Names = { terms: new Map(), sources: new Map(), issues: new Map() }
   const read = async (collection: 'glossary-terms' | 'sources' | 'issues', ids: string[]) => {
     if (!ids.length) return []
@@ -45,10 +66,9 @@ async function namesFor(req: Partial<PayloadRequest> & { payload: Payload }, doc
     })
     return res.docs as unknown as Doc[]
   }
-  const termIds = [...new Set([...relationKeys(doc.terms), ...inlineTermIds(doc.body)])]
-  for (const t of await read('glossary-terms', termIds)) names.terms.set(String(t.id), termOf(t))
-  for (const s of await read('sources', relationKeys(doc.sources))) names.sources.set(String(s.id), sourceOf(s))
-  const issue = relationKey(doc.issue)
+  const { terms, sources, issue } = referencesOf(collection, doc)
+  for (const t of await read('glossary-terms', terms)) names.terms.set(String(t.id), termOf(t))
+  for (const s of await read('sources', sources)) names.sources.set(String(s.id), sourceOf(s))
   for (const i of await read('issues', issue ? [issue] : [])) names.issues.set(String(i.id), issueOf(i))
   return names
 }
@@ -63,13 +83,20 @@ const lookupOf = (names: Names, publicIssues: Set<string>): Lookup => ({
 
 async function writeDoc(payload: Payload, db: Db, collection: SearchCollection, doc: Doc, lookup: Lookup) {
   const key = `${collection}:${doc.id}`
-  const searchDoc = toSearchDoc(collection, doc, lookup)
-  if (!versioned(collection) || doc._status === 'published') {
-    await putDoc(payload, db, key, searchDoc)
-    await removeKey(payload, db, `${key}:draft`)
-  } else {
-    await putDoc(payload, db, `${key}:draft`, searchDoc)
+  const parts = toSearchDocs(collection, doc, lookup)
+  const published = !versioned(collection) || doc._status === 'published'
+  // A special issue's entries: the saved version's replace the previous ones (their anchors may differ).
+  if (collection === 'issues') await removePrefix(payload, db, `${key}#`, published ? 'all' : 'drafts')
+  for (const [suffix, searchDoc] of parts) {
+    if (published) {
+      await putDoc(payload, db, `${key}${suffix}`, searchDoc)
+      await removeKey(payload, db, `${key}${suffix}:draft`)
+    } else {
+      await putDoc(payload, db, `${key}${suffix}:draft`, searchDoc)
+    }
   }
+  // A newer draft hides every published entry from staff, not only those it still has.
+  if (collection === 'issues' && !published) await shadowPrefix(payload, db, `${key}#`, true)
 }
 
 /** Index (or re-index) a document as saved, in the request's transaction. */
@@ -81,8 +108,7 @@ export async function indexSaved(
   const { payload } = req
   await withWriteDb(payload, req.transactionID, async (db) => {
     const publicIssues = new Set<string>()
-    const names =
-      collection === 'items' ? await namesFor(req, doc) : { terms: new Map(), sources: new Map(), issues: new Map() }
+    const names = await namesFor(req, collection, doc)
     const issue = relationKey(doc.issue)
     if (collection === 'items' && issue && (await hasKey(payload, db, `issues:${issue}`))) publicIssues.add(issue)
     await writeDoc(payload, db, collection, doc, lookupOf(names, publicIssues))
@@ -104,6 +130,7 @@ export async function removeSaved(
   await withWriteDb(req.payload, req.transactionID, async (db) => {
     await removeKey(req.payload, db, `${collection}:${id}`)
     if (which === 'all') await removeKey(req.payload, db, `${collection}:${id}:draft`)
+    if (collection === 'issues') await removePrefix(req.payload, db, `${collection}:${id}#`, which)
   })
 }
 
@@ -128,7 +155,7 @@ export async function* allDocs(payload: Payload, collection: SearchCollection, d
   }
 }
 
-const SEARCH_ORDER: SearchCollection[] = ['glossary-terms', 'sources', 'issues', 'items']
+const SEARCH_ORDER: SearchCollection[] = ['glossary-terms', 'sources', 'issues', 'items', 'translations']
 
 /** Read every searchable document into an emptied database index, 500 documents a transaction. */
 export async function rebuildStore(payload: Payload): Promise<{ documents: number; ms: number }> {

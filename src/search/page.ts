@@ -27,6 +27,7 @@ const COLLECTION_LABEL: Record<string, string> = {
   issues: 'Issue',
   'glossary-terms': 'Glossary',
   sources: 'Source',
+  translations: 'Translation',
 }
 
 /** The body of the public search page: form, count and results (every value escaped; snippets are pre-escaped HTML). */
@@ -65,7 +66,8 @@ export function searchPageHtml(input: SearchPageInput, site: { publicUrl: string
   const base = site.publicUrl.replace(/\/+$/, '')
   return renderPage({
     title: input.q ? `Search: ${input.q}` : 'Search',
-    description: 'Search every published issue, item, glossary term and source, in English or Chinese.',
+    description:
+      'Search every published issue, special issue, item, translation, glossary term and source, in English or Chinese.',
     canonical: `${base}/search`,
     publicUrl: base,
     siteName: site.siteName,

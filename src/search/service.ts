@@ -1,8 +1,8 @@
 import { idFromKey } from '../lib/relations'
 import type { Payload } from 'payload'
 
-import { toSearchDoc, type Lookup } from './documents'
-import { SearchEngine, type SearchCollection, type SearchDoc } from './engine'
+import { toSearchDocs, type Lookup } from './documents'
+import { isVersioned, SearchEngine, type SearchCollection, type SearchDoc } from './engine'
 import { allDocs, rebuildStore } from './indexing'
 import { snippet } from './snippet'
 import { hasKey, queryStore, similarInStore, storeIsEmpty, usesStore } from './store'
@@ -15,7 +15,7 @@ import { asSystem } from '../lib/system'
  * State lives on globalThis so the express routes and the Next-bundled Payload hooks share it.
  */
 
-export const SEARCH_COLLECTIONS: SearchCollection[] = ['glossary-terms', 'sources', 'issues', 'items']
+export const SEARCH_COLLECTIONS: SearchCollection[] = ['glossary-terms', 'sources', 'issues', 'items', 'translations']
 
 export type SearchFilters = {
   collection?: SearchCollection
@@ -50,6 +50,8 @@ type State = {
   sources: Map<string, { name: string; originalName: string; slug: string }>
   issues: Map<string, { slug: string; label: string }>
   drafts: Set<string>
+  /** The keys of a special issue's entries (`issues:12#anchor`, `…:draft`), by the issue's key. */
+  parts: Map<string, Set<string>>
   built: boolean
   building?: Promise<void>
   pending: Array<() => void>
@@ -65,6 +67,7 @@ const state = (): State =>
     sources: new Map(),
     issues: new Map(),
     drafts: new Set(),
+    parts: new Map(),
     built: false,
     pending: [],
   })
@@ -76,7 +79,7 @@ const lookup = (s: State): Lookup => ({
   issueIsPublic: (id) => s.engine.get(`issues:${id}`) !== undefined,
 })
 
-const versioned = (c: SearchCollection) => c === 'items' || c === 'issues'
+const versioned = isVersioned
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
 
 function remember(s: State, collection: SearchCollection, doc: Doc): void {
@@ -95,23 +98,37 @@ function remember(s: State, collection: SearchCollection, doc: Doc): void {
   }
 }
 
+/** Drop the entry parts of `key` (`drafts`: only their drafts; `published`: only their main versions). */
+function dropParts(s: State, key: string, which: 'all' | 'published' | 'drafts'): void {
+  const parts = s.parts.get(key)
+  if (!parts) return
+  for (const part of [...parts]) {
+    if (which !== 'all' && part.endsWith(':draft') !== (which === 'drafts')) continue
+    s.engine.remove(part)
+    parts.delete(part)
+  }
+}
+
 function indexNow(s: State, collection: SearchCollection, doc: Doc): void {
   remember(s, collection, doc)
   const key = `${collection}:${doc.id}`
-  const searchDoc = toSearchDoc(collection, doc, lookup(s))
-  if (!versioned(collection) || doc._status === 'published') {
-    s.engine.put(key, searchDoc)
-    s.engine.remove(`${key}:draft`)
-    s.drafts.delete(key)
-  } else {
-    s.engine.put(`${key}:draft`, searchDoc)
-    s.drafts.add(key)
+  const published = !versioned(collection) || doc._status === 'published'
+  dropParts(s, key, published ? 'all' : 'drafts')
+  for (const [suffix, searchDoc] of toSearchDocs(collection, doc, lookup(s))) {
+    const target = published ? `${key}${suffix}` : `${key}${suffix}:draft`
+    s.engine.put(target, searchDoc)
+    if (published) s.engine.remove(`${key}${suffix}:draft`)
+    if (suffix) s.parts.set(key, (s.parts.get(key) ?? new Set()).add(target))
   }
+  // Staff see the draft's documents only: runQuery hides published ones of a document with a draft.
+  if (published) s.drafts.delete(key)
+  else s.drafts.add(key)
 }
 
 function removeNow(s: State, collection: SearchCollection, id: string, which: 'all' | 'published'): void {
   const key = `${collection}:${id}`
   s.engine.remove(key)
+  dropParts(s, key, which)
   if (which === 'all') {
     s.engine.remove(`${key}:draft`)
     s.drafts.delete(key)
@@ -147,7 +164,11 @@ export function remove(collection: SearchCollection, id: number | string, which:
 
 /** Read every searchable document from the database into a fresh index. */
 export async function rebuild(payload: Payload): Promise<{ documents: number; ms: number }> {
-  if (usesStore(payload)) return rebuildStore(payload)
+  return usesStore(payload) ? rebuildStore(payload) : rebuildMemory(payload)
+}
+
+/** Build the in-memory index (MongoDB's; on SQL databases only tests build it, to check the change-feed path). */
+export async function rebuildMemory(payload: Payload): Promise<{ documents: number; ms: number }> {
   const s = state()
   const started = Date.now()
   const run = (async () => {
@@ -156,6 +177,7 @@ export async function rebuild(payload: Payload): Promise<{ documents: number; ms
     s.sources.clear()
     s.issues.clear()
     s.drafts.clear()
+    s.parts.clear()
     for (const collection of SEARCH_COLLECTIONS) {
       for await (const page of allDocs(payload, collection, false))
         for (const doc of page) if (!versioned(collection) || doc._status === 'published') indexNow(s, collection, doc)
@@ -348,6 +370,10 @@ function fillStoreOnce(payload: Payload): Promise<void> {
   })
   return filling
 }
+
+/** The in-memory index answering a request as `search` does on MongoDB (filters given as ids). */
+export const searchMemory = (request: SearchRequest): SearchResponse =>
+  runQuery(state().engine, state().drafts, request)
 
 /** For tests and the CLI: forget everything (the next query rebuilds). */
 export function reset(): void {

@@ -94,6 +94,36 @@ export async function removeKey(payload: Payload, db: Db, key: string): Promise<
   }
 }
 
+const prefixLike = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+
+/**
+ * Forget the parts indexed under `prefix` (a special issue's entries, `issues:12#`): `drafts` only
+ * their draft versions, `published` only their main versions, `all` both.
+ */
+export async function removePrefix(
+  payload: Payload,
+  db: Db,
+  prefix: string,
+  which: 'all' | 'published' | 'drafts',
+): Promise<void> {
+  const draft =
+    which === 'drafts' ? sql` AND key LIKE '%:draft'` : which === 'published' ? sql` AND key NOT LIKE '%:draft'` : sql``
+  for (const table of [POSTINGS, DOCS])
+    await exec(payload, db, sql`DELETE FROM ${sql.raw(table)} WHERE key LIKE ${prefixLike(prefix)} ESCAPE '\\'${draft}`)
+  stats = undefined
+}
+
+/** Hide (or show again) every main version under `prefix` from staff: a newer draft replaces them all. */
+export async function shadowPrefix(payload: Payload, db: Db, prefix: string, shadowed: boolean): Promise<void> {
+  for (const table of [POSTINGS, DOCS])
+    await exec(
+      payload,
+      db,
+      sql`UPDATE ${sql.raw(table)} SET shadowed = ${shadowed ? 1 : 0}
+        WHERE key LIKE ${prefixLike(prefix)} ESCAPE '\\' AND key NOT LIKE '%:draft'`,
+    )
+}
+
 /** Whether a version is indexed under `key`. */
 export async function hasKey(payload: Payload, db: Db, key: string): Promise<boolean> {
   return (await exec(payload, db, sql`SELECT 1 AS one FROM ${sql.raw(DOCS)} WHERE key = ${key}`)).length > 0

@@ -25,6 +25,7 @@ import { PUBLIC_READ } from '../lib/system'
 import type { Issue, Item } from '../payload-types'
 import type { Rendered } from './cache'
 import { doc, issueDeps, itemDeps, list, SETTINGS } from './deps'
+import { termUses } from './termUses'
 
 /**
  * Page loaders: query, build view-models, render; each returns the HTML and what it depends on.
@@ -197,9 +198,10 @@ export async function termPage(payload: Payload, site: Site, slug: string): Prom
     ...PUBLIC_READ,
   })
   const items = await buildItemViews(payload, res.docs as Item[], { publicUrl: site.publicUrl })
-  const deps = new Set([SETTINGS, doc('glossary-terms', term.id), list('glossary-terms', term.id)])
+  const used = await termUses(payload, term)
+  const deps = new Set([SETTINGS, doc('glossary-terms', term.id), list('glossary-terms', term.id), ...used.deps])
   for (const i of items) itemDeps(i, deps)
-  return { body: renderTermPage(termView(term, site.publicUrl), items, site), type: HTML, deps }
+  return { body: renderTermPage(termView(term, site.publicUrl), items, site, used.uses), type: HTML, deps }
 }
 
 export async function sourcePage(payload: Payload, site: Site, slug: string, page: number): Promise<Rendered> {

@@ -3,6 +3,7 @@ import type { IssueRef, IssueView, ItemView, SourceView, TermView } from '../../
 import { esc, localPath, renderBlocks, zh, type InlineMode } from './html'
 import { renderFullItem, renderIssueArticle } from './issue'
 import { renderPage } from './layout'
+import type { TermUse } from '../../src/web/termUses'
 
 export type Site = { publicUrl: string; siteName?: string }
 export type IssueSummary = IssueRef & {
@@ -171,7 +172,19 @@ export function renderGlossary(terms: TermEntry[], site: Site): string {
   })
 }
 
-export function renderTermPage(term: TermEntry, items: ItemView[], site: Site): string {
+/** Translations and special-issue entries using a term ("Also used in"). */
+function renderTermUses(uses: TermUse[]): string {
+  if (!uses.length) return ''
+  const row = (u: TermUse) =>
+    `<li><a href="${esc(u.url)}">${esc(u.title)}</a>${u.context ? ` <span class="context">(${esc(u.context)})</span>` : ''}</li>`
+  const part = (kind: TermUse['kind'], heading: string) => {
+    const mine = uses.filter((u) => u.kind === kind)
+    return mine.length ? `<h2>${heading}</h2>\n<ul class="term-uses">${mine.map(row).join('')}</ul>` : ''
+  }
+  return [part('translation', 'Translations using it'), part('special', 'In special issues')].filter(Boolean).join('\n')
+}
+
+export function renderTermPage(term: TermEntry, items: ItemView[], site: Site, uses: TermUse[] = []): string {
   const person = term.kind === 'person'
   const heading = person
     ? `Every published item mentioning ${term.english}, in date order`
@@ -195,6 +208,7 @@ export function renderTermPage(term: TermEntry, items: ItemView[], site: Site): 
 ${term.definition ? `<p>${esc(term.definition)}</p>` : ''}
 <h2>${esc(heading)}</h2>
 ${items.map((i) => renderListedItem(i, site)).join('\n') || '<p>No published item yet.</p>'}
+${renderTermUses(uses)}
 </article>`,
   })
 }

@@ -11,6 +11,7 @@ import { restoreArchive } from '../../src/importer/archive'
 import { importFile } from '../../src/importer/run'
 import { seed } from '../../src/seed'
 import { briefingSync } from '../helpers/cli'
+import { buildKinds } from './kinds-fixtures'
 import { bootPayload, dropTestDatabase, makeUser, testDatabaseUri, type TestPayload } from '../helpers/payload'
 
 let t: TestPayload
@@ -26,6 +27,8 @@ beforeAll(async () => {
     issue: '3-9',
     section: 'propaganda-work',
   })
+  // Issue 14's kinds: a translations publication, a published and a draft translation, a special issue.
+  await buildKinds(t.payload)
   await makeUser(t.payload, 'admin', 'admin@example.com')
   await makeUser(t.payload, 'editor', 'editor@example.com')
   await t.payload.create({
@@ -106,13 +109,16 @@ describe('whole-archive export → import --archive', () => {
     restoredUri = testDatabaseUri(t.dir, 'restored')
     const manifest = await exportArchive(t.payload, first)
     expect(manifest.collections).toMatchObject({
-      issues: 3,
+      issues: 4,
+      publications: 3,
+      translations: 2,
       sections: expect.any(Number),
-      media: 1,
+      media: 2,
       users: 2,
       subscribers: 1,
     })
     expect(manifest.drafts.items).toBe(1)
+    expect(manifest.drafts.translations).toBe(0) // the draft translation has no published version: it is its main document
     expect(fs.existsSync(path.join(first, 'files', 'media', 'chart.png'))).toBe(true)
 
     const env = {
@@ -122,14 +128,35 @@ describe('whole-archive export → import --archive', () => {
       BRIEFING_JOBS_AUTORUN: '0',
     }
     const restore = cli(['import', '--archive', first], env)
-    expect(restore.stderr + restore.stdout).toMatch(/restored .*3 issues/)
+    expect(restore.stderr + restore.stdout).toMatch(/restored .*4 issues/)
     expect(restore.status).toBe(0)
     expect(fs.existsSync(path.join(env.MEDIA_DIR, 'chart.png'))).toBe(true)
 
     const second = path.join(t.dir, 'archive-2')
     const exported = cli(['export', '--all', '--out', second], env)
     expect(exported.status).toBe(0)
-    expect(normalise(t.payload, second)).toEqual(normalise(t.payload, first))
+    const again = normalise(t.payload, second)
+    const original = normalise(t.payload, first)
+    expect(again).toEqual(original)
+    // The new kinds came back whole: credits, aligned pairs, editions, update notes, dated entries with photos.
+    const translation = again.translations.find(
+      (d) => (d as Doc).headline === 'Regulations on Rural Revitalization Work',
+    )
+    expect(translation).toMatchObject({
+      credits: [expect.objectContaining({ person: 'Lincoln Davidson', role: 'translator' }), expect.anything()],
+      bilingual: [expect.objectContaining({ zh: '第一条 制定本条例。' }), expect.anything()],
+      editions: [
+        expect.objectContaining({ label: 'First reading draft' }),
+        expect.objectContaining({ label: 'Final' }),
+      ],
+      updateNotes: [expect.objectContaining({ text: 'Update 26 March: the final text was added.' })],
+      source: expect.stringMatching(/^sources#\d+$/),
+      _status: 'published',
+    })
+    const special = again.issues.find((d) => (d as Doc).kind === 'special') as Doc
+    expect(special).toMatchObject({ publication: expect.stringMatching(/^publications#\d+$/), _status: 'published' })
+    expect(JSON.stringify(special.entryGroups)).toMatch(/"image":"media#\d+".*"sources":\["sources#\d+"\]/)
+    expect(again.publications.map((p) => (p as Doc).kind)).toEqual(['weekly', 'translations', 'special'])
     expect(JSON.parse(fs.readFileSync(path.join(second, 'globals.json'), 'utf8')).settings.publicationName).toBe(
       'Archive Test Weekly',
     )
@@ -137,7 +164,7 @@ describe('whole-archive export → import --archive', () => {
     // A restore into a database that has content (this test's own) is refused and changes nothing.
     const before = (await t.payload.count({ collection: 'items' })).totalDocs
     await expect(restoreArchive(t.payload, first)).rejects.toThrow(
-      /^the database is not empty \(3 issues, \d+ items, .*\): an archive is restored into an empty database only$/,
+      /^the database is not empty \(4 issues, \d+ items, .*\): an archive is restored into an empty database only$/,
     )
     expect((await t.payload.count({ collection: 'items' })).totalDocs).toBe(before)
   }, 300_000)

@@ -5,12 +5,17 @@ import React, { useState } from 'react'
 import { apiErrorMessage } from '../../admin/apiError'
 import type { Inconsistency } from '../consistency'
 
-/** Choose the preferred rendering and the items to change; saves each as a new draft. */
+/**
+ * Choose the preferred rendering and the items to change; saves each as a new draft. Translations and
+ * special-issue entries are listed with a link to edit them by hand.
+ */
 export function ApplyRenderingForm({ inconsistency }: { inconsistency: Inconsistency }) {
   const router = useRouter()
   const [preferred, setPreferred] = useState(inconsistency.preferred)
   const others = inconsistency.renderings.filter((r) => r.english.toLowerCase() !== preferred.toLowerCase())
-  const [chosen, setChosen] = useState<Set<string>>(new Set(others.flatMap((r) => r.items.map((i) => String(i.id)))))
+  const [chosen, setChosen] = useState<Set<string>>(
+    new Set(others.flatMap((r) => r.items.filter((i) => i.collection === 'items').map((i) => String(i.id)))),
+  )
   const [message, setMessage] = useState('')
   const [busy, setBusy] = useState(false)
   const toggle = (id: string) => {
@@ -46,20 +51,31 @@ export function ApplyRenderingForm({ inconsistency }: { inconsistency: Inconsist
             <strong>“{r.english}”</strong> in {r.items.length} item{r.items.length === 1 ? '' : 's'}
           </label>
           <ul style={{ margin: '4px 0 0 24px' }}>
-            {r.items.map((i) => (
-              <li key={String(i.id)}>
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={chosen.has(String(i.id))}
-                    disabled={r.english.toLowerCase() === preferred.toLowerCase()}
-                    onChange={() => toggle(String(i.id))}
-                  />{' '}
-                  <a href={`/admin/collections/items/${i.id}`}>{i.title}</a>{' '}
-                  <small>{[i.issue, i.status].filter(Boolean).join(' · ')}</small>
-                </label>
-              </li>
-            ))}
+            {r.items.map((i) =>
+              i.collection === 'items' ? (
+                <li key={`items:${i.id}`}>
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={chosen.has(String(i.id))}
+                      disabled={r.english.toLowerCase() === preferred.toLowerCase()}
+                      onChange={() => toggle(String(i.id))}
+                    />{' '}
+                    <a href={i.url}>{i.title}</a> <small>{[i.issue, i.status].filter(Boolean).join(' · ')}</small>
+                  </label>
+                </li>
+              ) : (
+                <li key={`${i.collection}:${i.id}:${i.title}`}>
+                  <a href={i.url}>{i.title}</a>{' '}
+                  <small>
+                    {[i.collection === 'translations' ? 'translation' : `special issue ${i.issue ?? ''}`, i.status]
+                      .filter(Boolean)
+                      .join(' · ')}{' '}
+                    (edit by hand)
+                  </small>
+                </li>
+              ),
+            )}
           </ul>
         </div>
       ))}

@@ -11,6 +11,7 @@ const label: Record<string, string> = {
   issues: 'Issue',
   'glossary-terms': 'Glossary term',
   sources: 'Source',
+  translations: 'Translation',
 }
 
 /** Admin "Search archive" view: every collection, drafts included, with filters. */
@@ -54,7 +55,8 @@ export async function SearchView(props: AdminViewServerProps) {
           <select name="collection" defaultValue={value('collection')}>
             <option value="">Everything</option>
             <option value="items">Items</option>
-            <option value="issues">Issues</option>
+            <option value="issues">Issues and special-issue entries</option>
+            <option value="translations">Translations</option>
             <option value="glossary-terms">Glossary</option>
             <option value="sources">Sources</option>
           </select>
