@@ -1,10 +1,11 @@
 import type { Payload, TaskConfig } from 'payload'
 
 import { parseId } from '../lib/db'
+import { isBusyError } from '../lib/sqlite'
 import { asSystem } from '../lib/system'
 import type { Newsletter, Segment, User } from '../payload-types'
 import { gateSend } from '../preflight/gate'
-import { campaignForIssue, findIssue, startCampaign, type SendTarget } from './campaign'
+import { campaignForIssue, campaignKey, findIssue, startCampaign, type SendTarget } from './campaign'
 import { compareAndSet, makeOwnerId } from './cas'
 import type { Id } from './ledger'
 import { SCHEDULED_SEND_TASK, type ScheduledSendDoc } from './schedule'
@@ -68,12 +69,21 @@ async function perform(payload: Payload, doc: ScheduledSendDoc): Promise<Id> {
   }
   if (issue._status !== 'published') throw new Error(`Issue ${issue.slug} is not published.`)
   const target = await targetOf(payload, doc)
-  if (await campaignForIssue(payload, issue.id, target))
-    throw new Error('This issue was already sent to this audience.')
+  const existing = await campaignForIssue(payload, issue.id, target)
+  // Started by an earlier attempt of this run (a retry after a busy database): that is our send.
+  if (existing && doc.ranAt && Date.parse(existing.createdAt) >= Date.parse(doc.ranAt)) return existing.id
+  if (existing) throw new Error('This issue was already sent to this audience.')
   await gateSend(payload, issue.id, reason, user)
   const campaign = await startCampaign(payload, issue, { userId: user?.id, target })
   return campaign.id
 }
+
+/** SQLite busy (503) or a lost connection: worth another attempt, not a failed send. */
+const transient = (err: unknown) =>
+  isBusyError(err) || (err as { status?: number })?.status === 503 || /ECONNRESET|ECONNREFUSED/.test(String(err))
+
+const keyOf = async (payload: Payload, doc: ScheduledSendDoc) =>
+  campaignKey(idOf(doc.issue)!, await targetOf(payload, doc))
 
 /**
  * Run one scheduled send: claim it (pending → running, compare-and-set, so a second worker holding
@@ -91,21 +101,23 @@ export async function runScheduledSend(payload: Payload, scheduleId: Id): Promis
     ...asSystem('newsletter'),
   })) as unknown as ScheduledSendDoc | null
   if (!doc || doc.status !== 'pending') return doc?.status ?? 'cancelled'
-  const ranAt = new Date().toISOString()
-  const claimed = await compareAndSet(
-    payload,
-    'scheduled-sends',
-    doc.id,
-    { status: 'pending' },
-    { status: 'running', pendingKey: null, claimedBy: makeOwnerId(), ranAt },
-  )
-  if (!claimed) return 'running'
+  const owner = makeOwnerId()
+  // The first attempt's time is kept across retries (see perform).
+  const ranAt = doc.ranAt ?? new Date().toISOString()
+  const claim = { status: 'running', pendingKey: null, claimedBy: owner, ranAt }
+  if (!(await compareAndSet(payload, 'scheduled-sends', doc.id, { status: 'pending' }, claim))) return 'running'
   const finish = (data: Record<string, unknown>) =>
     payload.update({ collection: 'scheduled-sends', id: doc.id, data, depth: 0, ...asSystem('newsletter') })
   try {
-    const campaign = await perform(payload, doc)
+    const campaign = await perform(payload, { ...doc, ranAt })
     await finish({ status: 'done', campaign })
   } catch (err) {
+    if (transient(err)) {
+      // A busy database is not a reason to give up: hand it back and let the job's retry run it.
+      const pendingKey = await keyOf(payload, doc)
+      await compareAndSet(payload, 'scheduled-sends', doc.id, { claimedBy: owner }, { status: 'pending', pendingKey })
+      throw err
+    }
     const failure = (err as Error).message || String(err)
     payload.logger.warn(`scheduled send ${doc.id} failed: ${failure}`)
     await finish({ status: 'failed', failure: failure.slice(0, 4000) })
@@ -119,6 +131,8 @@ export const scheduledSendTask: TaskConfig = {
   slug: SCHEDULED_SEND_TASK,
   label: 'Run a scheduled newsletter send',
   inputSchema: [{ name: 'schedule', type: 'text', required: true }],
+  // Only transient errors (a busy database) reach the queue; the schedule is pending again then.
+  retries: { attempts: 10, backoff: { type: 'fixed', delay: 2000 } },
   outputSchema: [{ name: 'status', type: 'text', required: true }],
   handler: async ({ input, req }) => {
     const status = await runScheduledSend(req.payload, (input as { schedule: string }).schedule)

@@ -153,8 +153,15 @@ describe('running scheduled sends with two `briefing worker` processes', () => {
     await Promise.all(workers.map((w) => w.stop()))
   })
 
+  // On a timeout, the end of what the workers said.
   const settled = (issueId: number, status = 'done') =>
-    within(120_000, async () => (await schedulesOf(issueId)).every((s) => s.status === status), `schedule ${status}`)
+    within(
+      180_000,
+      async () => (await schedulesOf(issueId)).every((s) => s.status === status),
+      `schedule ${status}`,
+    ).catch((err: Error) => {
+      throw new Error(`${err.message}\n${workers.map((w) => w.output().slice(-3000)).join('\n---\n')}`)
+    })
 
   const campaignOf = async (issueId: number) =>
     (await payload.find({ collection: 'campaigns', where: { issue: { equals: issueId } }, ...sys })).docs
