@@ -54,6 +54,14 @@ export const newsletterPlugin: Plugin = (config) => ({
                 components: { Field: '/newsletter/admin/IssueNewsletterPanel#IssueNewsletterPanel' },
               },
             },
+            {
+              name: 'scheduledSendsPanel',
+              type: 'ui' as const,
+              admin: {
+                position: 'sidebar' as const,
+                components: { Field: '/newsletter/admin/ScheduleSendPanel#ScheduleSendField' },
+              },
+            },
           ],
         }
       }

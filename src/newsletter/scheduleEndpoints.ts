@@ -3,6 +3,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { endpoint, readBody, refusal } from '../lib/endpoint'
 import type { Issue } from '../payload-types'
 import { findIssue } from './campaign'
+import { targetChoices } from './endpoints'
 import { cancelSchedule, createSchedule, issueSchedules, scheduleView } from './schedule'
 
 const forEditors = { role: 'editor', action: 'schedule sends' } as const
@@ -24,7 +25,8 @@ async function namesOf(req: PayloadRequest) {
 
 /**
  * Scheduled sends of an issue (editors; endpoints of the issues collection):
- * `GET /api/issues/:id/schedule-send` lists them (newest first), `POST` schedules one
+ * `GET /api/issues/:id/schedule-send` lists them (newest first, with the newsletters and segments to
+ * choose from), `POST` schedules one
  * `{ at, action: 'send' | 'publish-and-send', newsletter?, segment?, override? }` (201), `DELETE`
  * cancels the pending one of `newsletter`/`segment` (query or body; default: the issue's newsletter).
  */
@@ -35,7 +37,11 @@ export const scheduleEndpoints: Endpoint[] = [
     ...forEditors,
     handler: async (req) => {
       const issue = await issueParam(req)
-      return Response.json({ docs: await issueSchedules(req.payload, issue.id) })
+      return Response.json({
+        docs: await issueSchedules(req.payload, issue.id),
+        targets: await targetChoices(req),
+        issue: { id: issue.id, slug: issue.slug, status: issue._status },
+      })
     },
   }),
   endpoint({
