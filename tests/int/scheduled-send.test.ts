@@ -137,6 +137,27 @@ describe('scheduling a send over REST', () => {
   })
 })
 
+describe('the jobs queue on a shared database', () => {
+  it('a job update that fails ends its transaction: later writes of the process do not wait for it', async () => {
+    // What Payload's queue does for every job update: a transaction of its own, then db.updateJobs.
+    const transactionID = await payload.db.beginTransaction()
+    const failing = payload.db.updateJobs({
+      data: { processing: false },
+      where: { noSuchField: { equals: 1 } },
+      limit: 1,
+      req: { transactionID },
+    } as never)
+    await expect(failing).rejects.toThrow()
+    // Payload neither commits nor rolls back after such an error: a worker's next write would find
+    // the transaction still holding the database (503 "busy" on every pass from then on).
+    const section = await payload.create({
+      collection: 'sections',
+      data: { name: 'After a failed job update', style: 'full' },
+    })
+    expect(section.id).toBeDefined()
+  })
+})
+
 describe('running scheduled sends with two `briefing worker` processes', () => {
   let workers: Instance[] = []
 
