@@ -61,8 +61,8 @@ async function perform(payload: Payload, doc: ScheduledSendDoc): Promise<Id> {
       id: issue.id,
       data: { _status: 'published' },
       depth: 0,
-      overrideAccess: false,
-      ...(user ? { user } : {}),
+      // Scheduled from the CLI (no user): an operator's publish, gated as `briefing publish` is.
+      ...(user ? { user, overrideAccess: false } : asSystem('operator')),
       context: { preflightGate: true, publishOverride: reason ? { reason } : undefined },
     })
     issue = (await findIssue(payload, issue.id))!
