@@ -38,7 +38,11 @@ describe('scheduled sends in the issue sidebar', () => {
     await panel.waitFor({ timeout: 120_000 })
     await expect(panel.getByTestId('schedule-zone').textContent()).resolves.toBe('Asia/Shanghai')
     await panel.getByLabel('Scheduled time').fill(`${day}T09:30`)
-    await panel.getByRole('button', { name: 'Schedule' }).click()
+    await panel.getByRole('button', { name: 'Schedule', exact: true }).click()
+    const status = panel.getByRole('status')
+    await status.filter({ hasNotText: '…' }).waitFor({ timeout: 120_000 })
+    await page.screenshot({ path: artifactPath('63-scheduled-send.png'), fullPage: true })
+    expect(await status.textContent()).toBe('Scheduled.')
     const pending = panel.getByTestId('schedule-pending')
     await pending.waitFor()
     const text = (await pending.textContent()) ?? ''
@@ -46,7 +50,6 @@ describe('scheduled sends in the issue sidebar', () => {
     expect(text).toMatch(/9:30/)
     expect(text).toMatch(/GMT\+8/)
     expect(text).toContain(`scheduled by ${editor.email}`)
-    await page.screenshot({ path: artifactPath('63-scheduled-send.png'), fullPage: true })
 
     const listed = await api('GET', `/issues/${issueId}/schedule-send`)
     expect(listed.body.docs).toEqual([
