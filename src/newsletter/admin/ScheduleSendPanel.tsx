@@ -125,7 +125,7 @@ export function ScheduleSendPanel({ issueId }: { issueId: string | number }) {
   const api = `/api/issues/${issueId}/schedule-send`
 
   const load = useCallback(async () => {
-    const res = await fetch(api, { credentials: 'include' })
+    const res = await fetch(api, { credentials: 'include', cache: 'no-store' })
     if (res.ok) setData((await res.json()) as Schedules)
   }, [api])
   useEffect(() => void load(), [load])
