@@ -18,9 +18,15 @@ const box: React.CSSProperties = {
 /** The browser's time zone ("Asia/Shanghai"): times are entered and shown in it, stored in UTC. */
 const zoneName = () => Intl.DateTimeFormat().resolvedOptions().timeZone
 const localTime = (iso: string) =>
-  new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' }).format(
-    new Date(iso),
-  )
+  // timeZoneName cannot be combined with dateStyle/timeStyle (a RangeError): the parts one by one.
+  new Intl.DateTimeFormat(undefined, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(iso))
 const targetOf = (s: ScheduleView) => `${s.newsletter?.name ?? '?'}${s.segment ? `: ${s.segment.name}` : ''}`
 
 /** Pending schedules (with Cancel) and the last failed ones (with the reason). */
