@@ -85,6 +85,7 @@ export interface Config {
     segments: Segment;
     campaigns: Campaign;
     'delivery-batches': DeliveryBatch;
+    'scheduled-sends': ScheduledSend;
     'engagement-events': EngagementEvent;
     comments: Comment;
     'pending-notifications': PendingNotification;
@@ -121,6 +122,7 @@ export interface Config {
     segments: SegmentsSelect<false> | SegmentsSelect<true>;
     campaigns: CampaignsSelect<false> | CampaignsSelect<true>;
     'delivery-batches': DeliveryBatchesSelect<false> | DeliveryBatchesSelect<true>;
+    'scheduled-sends': ScheduledSendsSelect<false> | ScheduledSendsSelect<true>;
     'engagement-events': EngagementEventsSelect<false> | EngagementEventsSelect<true>;
     comments: CommentsSelect<false> | CommentsSelect<true>;
     'pending-notifications': PendingNotificationsSelect<false> | PendingNotificationsSelect<true>;
@@ -150,6 +152,7 @@ export interface Config {
   jobs: {
     tasks: {
       sendNewsletters: TaskSendNewsletters;
+      runScheduledSend: TaskRunScheduledSend;
       sendNotificationDigest: TaskSendNotificationDigest;
       schedulePublish: TaskSchedulePublish;
       inline: {
@@ -1025,6 +1028,42 @@ export interface DeliveryBatch {
   sentAt?: string | null;
 }
 /**
+ * Sends waiting for their time, and what became of them. Schedule or cancel one in an issue’s Newsletter panel or its Composer.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scheduled-sends".
+ */
+export interface ScheduledSend {
+  id: number;
+  issue: number | Issue;
+  action: 'send' | 'publish-and-send';
+  /**
+   * Shown in your browser’s time zone.
+   */
+  at: string;
+  newsletter: number | Newsletter;
+  segment?: (number | null) | Segment;
+  /**
+   * Preflight override reason.
+   */
+  override?: string | null;
+  status: 'pending' | 'running' | 'done' | 'failed' | 'cancelled';
+  /**
+   * Why the send did not happen.
+   */
+  failure?: string | null;
+  scheduledBy?: (number | null) | User;
+  cancelledBy?: (number | null) | User;
+  cancelledAt?: string | null;
+  ranAt?: string | null;
+  campaign?: (number | null) | Campaign;
+  pendingKey?: string | null;
+  claimedBy?: string | null;
+  job?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "engagement-events".
  */
@@ -1143,7 +1182,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendNewsletters' | 'sendNotificationDigest' | 'schedulePublish';
+        taskSlug: 'inline' | 'sendNewsletters' | 'runScheduledSend' | 'sendNotificationDigest' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -1176,7 +1215,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendNewsletters' | 'sendNotificationDigest' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'sendNewsletters' | 'runScheduledSend' | 'sendNotificationDigest' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1270,6 +1309,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'delivery-batches';
         value: number | DeliveryBatch;
+      } | null)
+    | ({
+        relationTo: 'scheduled-sends';
+        value: number | ScheduledSend;
       } | null)
     | ({
         relationTo: 'engagement-events';
@@ -1790,6 +1833,30 @@ export interface DeliveryBatchesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scheduled-sends_select".
+ */
+export interface ScheduledSendsSelect<T extends boolean = true> {
+  issue?: T;
+  action?: T;
+  at?: T;
+  newsletter?: T;
+  segment?: T;
+  override?: T;
+  status?: T;
+  failure?: T;
+  scheduledBy?: T;
+  cancelledBy?: T;
+  cancelledAt?: T;
+  ranAt?: T;
+  campaign?: T;
+  pendingKey?: T;
+  claimedBy?: T;
+  job?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "engagement-events_select".
  */
 export interface EngagementEventsSelect<T extends boolean = true> {
@@ -1983,6 +2050,18 @@ export interface TaskSendNewsletters {
   input?: unknown;
   output: {
     campaigns: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRunScheduledSend".
+ */
+export interface TaskRunScheduledSend {
+  input: {
+    schedule: string;
+  };
+  output: {
+    status: string;
   };
 }
 /**

@@ -58,13 +58,14 @@ const claimsInstalled = new WeakSet<object>()
  * unconditionally, so on PostgreSQL two workers polling at the same moment both claim (and run) the
  * same job. Replace that one call, the claim, with a compare-and-set per job (`processing` false →
  * true, one UPDATE … WHERE each): a job is claimed by exactly one worker. Other job updates (progress,
- * completion) are unchanged. SQLite and PostgreSQL (the drizzle adapters); MongoDB keeps its own.
+ * completion) are unchanged, except that a failed update ends its transaction (below). SQLite and
+ * PostgreSQL (the drizzle adapters); MongoDB keeps its own.
  */
 export function installAtomicJobClaims(payload: Payload): void {
   if (adapterKind(payload) === 'mongo' || claimsInstalled.has(payload.db)) return
   claimsInstalled.add(payload.db)
   const updateJobs = payload.db.updateJobs.bind(payload.db)
-  payload.db.updateJobs = async (args: UpdateJobsArgs) => {
+  const claimOrUpdate = async (args: UpdateJobsArgs) => {
     if (args.id !== undefined || args.data.processing !== true || !args.where) return updateJobs(args)
     const { req, where, limit, sort } = args
     const found = await payload.db.find({ collection: 'payload-jobs', where, limit, sort, pagination: false, req })
@@ -82,6 +83,19 @@ export function installAtomicJobClaims(payload: Payload): void {
       if (job) claimed.push(job as unknown as Job)
     }
     return args.returning === false ? null : claimed
+  }
+  // Payload begins a transaction for each job update and commits it after this call, but neither
+  // commits nor rolls back when it throws (SQLITE_BUSY under load): the transaction would hold the
+  // database (and this process's write turn) for good. End it here, then let the error go on.
+  payload.db.updateJobs = async (args: UpdateJobsArgs) => {
+    try {
+      return await claimOrUpdate(args)
+    } catch (err) {
+      const transactionID = (args.req as { transactionID?: number | string | Promise<number | string> } | undefined)
+        ?.transactionID
+      if (transactionID !== undefined) await payload.db.rollbackTransaction(await transactionID).catch(() => undefined)
+      throw err
+    }
   }
 }
 

@@ -16,7 +16,7 @@ const ask = async (question: string): Promise<boolean> => {
   return /^y(es)?$/i.test(answer.trim())
 }
 
-/** CLI: `subscribers import|export`, `newsletter render|send|retry-failed|status|report`, `inbound`. */
+/** CLI: `subscribers import|export`, `newsletter render|send [--at]|schedule|retry-failed|status|report`, `inbound`. */
 export function registerNewsletterCommands(program: Command): void {
   const subscribers = program.command('subscribers').description('Newsletter subscribers')
   subscribers
@@ -81,11 +81,41 @@ export function registerNewsletterCommands(program: Command): void {
     .option('--segment <slug>', 'send only to this saved segment of the newsletter')
     .option('-y, --yes', 'do not ask for confirmation')
     .option('--override <reason>', 'send despite blocking preflight problems, for this reason (kept in the issue)')
-    .action(async (slug: string, opts: TargetOptions & { yes?: boolean; override?: string }) => {
-      const { sendFromCli } = await import('./cliSend')
-      process.exitCode = await withPayload((payload) =>
-        sendFromCli(payload, slug, { ...opts, yes: Boolean(opts.yes), ask }),
-      )
+    .option('--at <time>', 'schedule the send for this ISO 8601 time with its zone (2026-12-01T09:30:00+08:00)')
+    .option('--publish', 'with --at: publish the draft issue at that time, then send')
+    .action(
+      async (
+        slug: string,
+        opts: TargetOptions & { yes?: boolean; override?: string; at?: string; publish?: boolean },
+      ) => {
+        if (opts.publish && !opts.at) fail('--publish needs --at <time>')
+        if (opts.at) {
+          const { scheduleFromCli } = await import('./scheduleCli')
+          process.exitCode = await withPayload((payload) => scheduleFromCli(payload, slug, { ...opts, at: opts.at! }))
+          return
+        }
+        const { sendFromCli } = await import('./cliSend')
+        process.exitCode = await withPayload((payload) =>
+          sendFromCli(payload, slug, { ...opts, yes: Boolean(opts.yes), ask }),
+        )
+      },
+    )
+  const schedule = newsletter.command('schedule').description('Scheduled sends of an issue')
+  schedule
+    .command('cancel <slug>')
+    .description("Cancel an issue's pending scheduled send (default: to the issue's newsletter)")
+    .option('--newsletter <slug>', 'the newsletter of the scheduled send')
+    .option('--segment <slug>', 'the segment of the scheduled send')
+    .action(async (slug: string, opts: TargetOptions) => {
+      const { cancelFromCli } = await import('./scheduleCli')
+      process.exitCode = await withPayload((payload) => cancelFromCli(payload, slug, opts))
+    })
+  schedule
+    .command('list <slug>')
+    .description("List an issue's scheduled sends (times in UTC) and what became of them")
+    .action(async (slug: string) => {
+      const { listFromCli } = await import('./scheduleCli')
+      process.exitCode = await withPayload((payload) => listFromCli(payload, slug))
     })
   newsletter
     .command('retry-failed <slug>')

@@ -49,7 +49,7 @@ async function targetParam(req: PayloadRequest, issue: Issue, names: { newslette
 }
 
 /** Every newsletter and saved segment an issue can be sent to (for the panel's choice). */
-async function targetChoices(req: PayloadRequest) {
+export async function targetChoices(req: PayloadRequest) {
   const [newsletters, segments] = await Promise.all([
     req.payload.find({ collection: 'newsletters', sort: 'id', pagination: false, depth: 0, ...asSystem('newsletter') }),
     req.payload.find({ collection: 'segments', sort: 'name', pagination: false, depth: 1, ...asSystem('newsletter') }),

@@ -3,17 +3,21 @@ import type { Plugin } from 'payload'
 import { Campaigns } from '../../collections/Campaigns'
 import { DeliveryBatches } from '../../collections/DeliveryBatches'
 import { Newsletters } from '../../collections/Newsletters'
+import { ScheduledSends } from '../../collections/ScheduledSends'
 import { Segments } from '../../collections/Segments'
 import { Subscriptions } from '../../collections/Subscriptions'
 import { schemaPushSkipped } from '../env'
 import { newsletterEndpoints } from './endpoints'
 import { upgradeToNewsletters } from './newsletters'
+import { scheduleEndpoints } from './scheduleEndpoints'
+import { scheduledSendTask } from './scheduleTask'
 import { clearSuppressionEndpoint } from './suppression'
 import { sendNewslettersTask } from './task'
 
 /**
  * Newsletter: campaigns and the delivery ledger, an issue's email format choice and Newsletter panel,
- * the subscribers' admin tools, the editor-only endpoints behind them, and the sender as a job task.
+ * the subscribers' admin tools, the editor-only endpoints behind them, scheduled sends, and the
+ * sender and scheduled sends as job tasks.
  */
 export const newsletterPlugin: Plugin = (config) => ({
   ...config,
@@ -28,6 +32,7 @@ export const newsletterPlugin: Plugin = (config) => ({
       if (collection.slug === 'issues') {
         return {
           ...collection,
+          endpoints: [...(collection.endpoints || []), ...scheduleEndpoints],
           fields: [
             ...collection.fields,
             {
@@ -47,6 +52,14 @@ export const newsletterPlugin: Plugin = (config) => ({
               admin: {
                 position: 'sidebar' as const,
                 components: { Field: '/newsletter/admin/IssueNewsletterPanel#IssueNewsletterPanel' },
+              },
+            },
+            {
+              name: 'scheduledSendsPanel',
+              type: 'ui' as const,
+              admin: {
+                position: 'sidebar' as const,
+                components: { Field: '/newsletter/admin/ScheduleSendPanel#ScheduleSendField' },
               },
             },
           ],
@@ -71,8 +84,9 @@ export const newsletterPlugin: Plugin = (config) => ({
     Segments,
     Campaigns,
     DeliveryBatches,
+    ScheduledSends,
   ],
   endpoints: [...(config.endpoints ?? []), ...newsletterEndpoints, clearSuppressionEndpoint],
   // The sender runs as a job task, so `briefing worker` is one worker for every job.
-  jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), sendNewslettersTask] },
+  jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), sendNewslettersTask, scheduledSendTask] },
 })

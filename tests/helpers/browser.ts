@@ -6,8 +6,10 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
-/** Debian Chromium, headless, with its own empty profile. */
-export async function launchBrowser(): Promise<BrowserContext & { cleanup: () => Promise<void> }> {
+/** Debian Chromium, headless, with its own empty profile (and, if given, a time zone such as `Asia/Shanghai`). */
+export async function launchBrowser(
+  options: { timezoneId?: string } = {},
+): Promise<BrowserContext & { cleanup: () => Promise<void> }> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -20,6 +22,7 @@ export async function launchBrowser(): Promise<BrowserContext & { cleanup: () =>
       '--disable-component-update',
     ],
     viewport: { width: 1280, height: 900 },
+    ...options,
   })
   return Object.assign(context, {
     cleanup: async () => {

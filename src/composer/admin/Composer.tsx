@@ -16,6 +16,7 @@ import {
   type Column,
   type HighlightRow,
 } from './model'
+import { ScheduleSendPanel } from '../../newsletter/admin/ScheduleSendPanel'
 import { PreflightPanel } from '../../preflight/admin/PreflightPanel'
 import { OrderList } from './OrderList'
 import { Preview } from './Preview'
@@ -108,6 +109,9 @@ export function Composer({ issueId }: { issueId: string }) {
       </p>
       <section aria-label="Preflight">
         <PreflightPanel issueId={issueId} refreshKey={message} />
+      </section>
+      <section aria-label="Scheduled sends">
+        <ScheduleSendPanel issueId={issueId} />
       </section>
       <div className="composer">
         <div>

@@ -24,6 +24,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { IssueNewsletterPanel as IssueNewsletterPanel_28b4239cc84802308d8d25c78a54ffb9 } from '../../../newsletter/admin/IssueNewsletterPanel'
+import { ScheduleSendField as ScheduleSendField_bf24fb17ffe5f8aa3cb321f526df7ae3 } from '../../../newsletter/admin/ScheduleSendPanel'
 import { PreflightField as PreflightField_665b30c2c4353f39d9422a740d7cf6d5 } from '../../../preflight/admin/PreflightPanel'
 import { ComposerView as ComposerView_69a25c09997f06345d227f6424f83b52 } from '../../../composer/admin/ComposerView'
 import { ReuseButton as ReuseButton_f73fd77896828a04ffb9b990bf4e106c } from '../../../reuse/admin/ReuseButton'
@@ -71,6 +72,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/newsletter/admin/IssueNewsletterPanel#IssueNewsletterPanel": IssueNewsletterPanel_28b4239cc84802308d8d25c78a54ffb9,
+  "/newsletter/admin/ScheduleSendPanel#ScheduleSendField": ScheduleSendField_bf24fb17ffe5f8aa3cb321f526df7ae3,
   "/preflight/admin/PreflightPanel#PreflightField": PreflightField_665b30c2c4353f39d9422a740d7cf6d5,
   "/composer/admin/ComposerView#ComposerView": ComposerView_69a25c09997f06345d227f6424f83b52,
   "/reuse/admin/ReuseButton#ReuseButton": ReuseButton_f73fd77896828a04ffb9b990bf4e106c,
