@@ -73,20 +73,30 @@ export function registerNewsletterCommands(program: Command): void {
       })
     })
   newsletter
-    .command('send <slug>')
+    .command('send [slug]')
     .description(
-      "Send a published issue to a newsletter's active members (default: the issue's publication's newsletter, else the first), or a segment of it; resumes a paused or interrupted send",
+      "Send a published issue (weekly or special) to a newsletter's active members (default: the issue's publication's newsletter, else the first), or a segment of it; with --translation, a single translation (default: the translations publication's newsletter); resumes a paused or interrupted send",
     )
+    .option('--translation <slug>', 'send this translation instead of an issue')
     .option('--newsletter <slug>', 'the newsletter to send to')
     .option('--segment <slug>', 'send only to this saved segment of the newsletter')
     .option('-y, --yes', 'do not ask for confirmation')
     .option('--override <reason>', 'send despite blocking preflight problems, for this reason (kept in the issue)')
-    .action(async (slug: string, opts: TargetOptions & { yes?: boolean; override?: string }) => {
-      const { sendFromCli } = await import('./cliSend')
-      process.exitCode = await withPayload((payload) =>
-        sendFromCli(payload, slug, { ...opts, yes: Boolean(opts.yes), ask }),
-      )
-    })
+    .action(
+      async (
+        slug: string | undefined,
+        opts: TargetOptions & { yes?: boolean; override?: string; translation?: string },
+      ) => {
+        if (Boolean(slug) === Boolean(opts.translation)) fail('name either an issue slug or --translation <slug>')
+        const { sendFromCli, sendTranslationFromCli } = await import('./cliSend')
+        const options = { ...opts, yes: Boolean(opts.yes), ask }
+        process.exitCode = await withPayload((payload) =>
+          opts.translation
+            ? sendTranslationFromCli(payload, opts.translation, options)
+            : sendFromCli(payload, slug!, options),
+        )
+      },
+    )
   newsletter
     .command('retry-failed <slug>')
     .description('Send again to the recipients of an issue that failed (and only them)')
