@@ -42,7 +42,9 @@ describe('comparing saved versions of a translation', () => {
     const html = redline(from.text, to.text)
       .map((r) => r.html)
       .join('')
-    expect(html.match(/<ins>.*?<\/ins>/g)).toEqual(['<ins><span class="visually-hidden">added: </span>important </ins>'])
+    expect(html.match(/<ins>.*?<\/ins>/g)).toEqual([
+      '<ins><span class="visually-hidden">added: </span>important </ins>',
+    ])
     expect(html).not.toContain('<del>')
   })
 
