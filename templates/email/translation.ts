@@ -48,6 +48,22 @@ ${text(`<h2 lang="en" style="margin:4px 0 8px 0;font-size:20px;">${esc(heading)}
 const compareUrl = (view: TranslationView) =>
   `${view.url}?${new URLSearchParams({ compare: view.editions[0].slug, with: view.editions[view.editions.length - 1].slug })}`
 
+/** Aligned pairs, stacked (an email is too narrow for two columns): English, then the Chinese, each with its lang. */
+function pairsPart(view: TranslationView): string {
+  if (!view.bilingual.length) return ''
+  const para = (lang: 'en' | 'zh-Hans', p: string) =>
+    lang === 'en'
+      ? `<p lang="en" style="margin:0 0 8px 0;">${esc(p)}</p>`
+      : `<p lang="zh-Hans" xml:lang="zh-Hans" style="margin:0 0 8px 0;padding-left:12px;border-left:3px solid #d0d7de;">${esc(p)}</p>`
+  const rows = view.bilingual
+    .map(
+      (r) =>
+        `<div style="margin:0 0 16px 0;">${[...r.en.map((p) => para('en', p)), ...r.zh.map((p) => para('zh-Hans', p))].join('')}</div>`,
+    )
+    .join('')
+  return part(`Translation and ${view.excerpt ? 'excerpt of the ' : ''}original, paragraph by paragraph`, rows)
+}
+
 function editionsNote(view: TranslationView): string {
   if (view.editions.length < 2) return ''
   const labels = view.editions.map((e) => esc(e.label)).join(', ')
@@ -67,6 +83,7 @@ ${head({ label: view.headline }, preheader)}
 <mj-body width="600px" background-color="#f3f4f6" css-class="bf-body">
 ${masthead(view, chrome)}
 ${view.introduction.length ? part('Introduction', blocksHtml(view.introduction, terms)) : ''}
+${pairsPart(view)}
 ${view.body.length ? part('Translation', blocksHtml(view.body, terms)) : ''}
 ${original}
 ${editionsNote(view)}
@@ -87,6 +104,10 @@ export function renderTranslationText(view: TranslationView, chrome: EmailChrome
     if (body.trim()) parts.push('', heading.toUpperCase(), '='.repeat(heading.length), body)
   }
   add('Introduction', blocksToText(view.introduction))
+  add(
+    `Translation and ${view.excerpt ? 'excerpt of the ' : ''}original, paragraph by paragraph`,
+    view.bilingual.map((r) => [...r.en, ...r.zh].join('\n')).join('\n\n'),
+  )
   add('Translation', blocksToText(view.body))
   add(view.excerpt ? 'Excerpt of the original' : 'Original text', blocksToText(view.original))
   if (view.editions.length > 1) parts.push('', `Compare the editions on the web: ${compareUrl(view)}`)

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { OWN_SUBSCRIPTIONS } from '../../collections/hooks/subscriptionStatus'
 import { ensureFirstNewsletter } from '../../src/newsletter/newsletters'
 import { Messenger } from '../../src/newsletter/messenger'
+import { renderTranslationEmail } from '../../src/newsletter/render'
 import { CampaignRunner } from '../../src/newsletter/runner'
 import { startSmtpSink, type SmtpSink } from '../../src/newsletter/smtpSink'
 import { richText } from '../../src/lib/richtext'
@@ -165,6 +166,26 @@ describe('a single translation as a newsletter', () => {
     expect(header('list-unsubscribe-post')).toMatch(/: List-Unsubscribe=One-Click$/)
     expect(header('list-unsubscribe')).toMatch(/<https:\/\/briefing\.example\.com\/unsubscribe\?token=[^>]+>/)
     expect(String(mail.text)).toContain(`https://briefing.example.com/translations/${law.slug}`)
+  })
+
+  it('a translation kept only as aligned pairs reads in the email pair by pair, each side with its lang', async () => {
+    const pairs = await t.payload.create({
+      collection: 'translations',
+      data: {
+        headline: 'Opinions on Rural Governance',
+        bilingual: [
+          { en: 'Article 1 Rural governance is the foundation.', zh: '第一条 乡村治理是国家治理的基石。' },
+          { en: 'A translator’s note.', zh: '' },
+        ],
+      },
+      draft: true,
+    })
+    const email = await renderTranslationEmail(t.payload, pairs.id, { draft: true })
+    expect(email.html).toContain('Translation and original, paragraph by paragraph')
+    expect(email.html).toMatch(/<p lang="en"[^>]*>Article 1 Rural governance is the foundation.<\/p>/)
+    expect(email.html).toMatch(/<p lang="zh-Hans" xml:lang="zh-Hans"[^>]*>第一条 乡村治理是国家治理的基石。<\/p>/)
+    expect(email.html).toMatch(/<p lang="en"[^>]*>A translator’s note.<\/p>/)
+    expect(email.text).toMatch(/Article 1 Rural governance is the foundation.\n第一条 乡村治理是国家治理的基石。/)
   })
 
   it('a second send to the same newsletter is refused (one campaign per translation and audience)', async () => {
