@@ -9,7 +9,7 @@ export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number]
 const nobody = () => false
 
 /**
- * One newsletter send of one issue to one newsletter (or a segment of it). The email is rendered once when the campaign starts (html and
+ * One newsletter send of one issue (or one translation) to one newsletter (or a segment of it). The email is rendered once when the campaign starts (html and
  * text with personalisation tokens); the audience is frozen into `delivery-batches`.
  * Campaigns are created and changed only through the newsletter endpoints and CLI.
  */
@@ -21,12 +21,14 @@ export const Campaigns: CollectionConfig = {
     defaultColumns: ['subject', 'newsletter', 'segment', 'status', 'format', 'total', 'sent', 'failed', 'startedAt'],
     group: 'Newsletter',
     description:
-      'Newsletter sends. Start one from an issue (Newsletter panel) or with `briefing newsletter send <slug>`.',
+      'Newsletter sends. Start one from an issue or a translation (Newsletter panel) or with `briefing newsletter send`.',
   },
   access: { read: isEditor, create: nobody, update: nobody, delete: isAdmin },
   timestamps: true,
   fields: [
-    { name: 'issue', type: 'relationship', relationTo: 'issues', required: true, index: true },
+    /** What is sent: an issue, or a single translation. */
+    { name: 'issue', type: 'relationship', relationTo: 'issues', index: true },
+    { name: 'translation', type: 'relationship', relationTo: 'translations', index: true },
     { name: 'newsletter', type: 'relationship', relationTo: 'newsletters', index: true },
     { name: 'segment', type: 'relationship', relationTo: 'segments' },
     /** `<issue>:<newsletter>:<segment or all>`: one campaign per issue and audience. */
@@ -73,6 +75,11 @@ export const Campaigns: CollectionConfig = {
       admin: { description: 'Pause the campaign once this many recipients have failed.' },
     },
     { name: 'pausedReason', type: 'text' },
+    {
+      name: 'overrideReason',
+      type: 'text',
+      admin: { readOnly: true, description: 'The reason an editor gave to send despite blocking problems.' },
+    },
     { name: 'claimedBy', type: 'text', admin: { hidden: true } },
     { name: 'leaseUntil', type: 'date', admin: { hidden: true } },
     { name: 'startedBy', type: 'relationship', relationTo: 'users' },

@@ -21,6 +21,18 @@ export const Translations: CollectionConfig = {
     listSearchableFields: ['headline', 'originalTitle', 'slug'],
     description: 'Full translations of Chinese documents and articles, with the original text.',
     preview: (doc) => `${publicUrl()}/translations/${String(doc?.slug ?? '')}`,
+    components: {
+      views: {
+        edit: {
+          // Any two editions or saved versions as a redline (src/translations/admin/CompareView.tsx).
+          compare: {
+            Component: '/translations/admin/CompareView#CompareView',
+            path: '/compare',
+            tab: { label: 'Compare', href: '/compare', order: 60 },
+          },
+        },
+      },
+    },
   },
   defaultSort: '-publishedAt',
   access: {

@@ -958,14 +958,15 @@ export interface Segment {
   createdAt: string;
 }
 /**
- * Newsletter sends. Start one from an issue (Newsletter panel) or with `briefing newsletter send <slug>`.
+ * Newsletter sends. Start one from an issue or a translation (Newsletter panel) or with `briefing newsletter send`.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "campaigns".
  */
 export interface Campaign {
   id: number;
-  issue: number | Issue;
+  issue?: (number | null) | Issue;
+  translation?: (number | null) | Translation;
   newsletter?: (number | null) | Newsletter;
   segment?: (number | null) | Segment;
   key?: string | null;
@@ -993,6 +994,10 @@ export interface Campaign {
    */
   errorThreshold?: number | null;
   pausedReason?: string | null;
+  /**
+   * The reason an editor gave to send despite blocking problems.
+   */
+  overrideReason?: string | null;
   claimedBy?: string | null;
   leaseUntil?: string | null;
   startedBy?: (number | null) | User;
@@ -1791,6 +1796,7 @@ export interface SegmentsSelect<T extends boolean = true> {
  */
 export interface CampaignsSelect<T extends boolean = true> {
   issue?: T;
+  translation?: T;
   newsletter?: T;
   segment?: T;
   key?: T;
@@ -1806,6 +1812,7 @@ export interface CampaignsSelect<T extends boolean = true> {
   batchSize?: T;
   errorThreshold?: T;
   pausedReason?: T;
+  overrideReason?: T;
   claimedBy?: T;
   leaseUntil?: T;
   startedBy?: T;

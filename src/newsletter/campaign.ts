@@ -8,7 +8,7 @@ import type { Campaign, Issue, Newsletter, Segment } from '../payload-types'
 import { compareAndSet, makeOwnerId, ownerIsDead } from './cas'
 import { type Id, type LedgerRecipient, reopenFailed, summarise } from './ledger'
 import { messageIdFor } from './mime'
-import { renderIssueEmail, type EmailFormatChoice } from './render'
+import { renderIssueEmail, type EmailFormatChoice, type RenderedEmail } from './render'
 import { ensureFirstNewsletter, findNewsletter, newsletterForIssue } from './newsletters'
 import { settingsForNewsletter } from './settings'
 import { asSystem } from '../lib/system'
@@ -39,8 +39,8 @@ export async function findIssue(payload: Payload, slugOrId: string | Id): Promis
 /** What a send goes to: a newsletter, or a segment of it. */
 export type SendTarget = { newsletter: Newsletter; segment: Segment | null }
 
-/** One campaign per (issue, newsletter, segment): the unique key that makes starting it race-safe. */
-export const campaignKey = (issueId: Id, target: SendTarget) =>
+/** One campaign per (issue or translation, newsletter, segment): the unique key that makes starting it race-safe. */
+export const campaignKey = (issueId: Id | string, target: SendTarget) =>
   `${issueId}:${target.newsletter.id}:${target.segment?.id ?? 'all'}`
 
 /**
@@ -71,7 +71,7 @@ export async function resolveTarget(
   return { newsletter, segment: { ...segment, newsletter: newsletter.id } }
 }
 
-const findCampaign = async (payload: Payload, where: Where) =>
+export const findCampaign = async (payload: Payload, where: Where) =>
   ((
     await payload.find({
       collection: 'campaigns',
@@ -112,6 +112,24 @@ export type StartOptions = {
   target?: SendTarget
 }
 
+/** What a campaign sends: an issue or a single translation, rendered once when the campaign starts. */
+export type SendSubject = {
+  /** The campaign's link to what it sends. */
+  link: { issue: Id } | { translation: Id }
+  /** First part of the campaign key (the issue id; `translation-<id>`). */
+  keyPrefix: string
+  /** The campaign of this subject to a target, if one exists. */
+  find: (target: SendTarget) => Promise<Campaign | null>
+  render: (settings: Awaited<ReturnType<typeof settingsForNewsletter>>) => Promise<RenderedEmail>
+}
+
+const issueSubject = (payload: Payload, issue: Issue, format?: EmailFormatChoice): SendSubject => ({
+  link: { issue: issue.id },
+  keyPrefix: String(issue.id),
+  find: (target) => campaignForIssue(payload, issue.id, target),
+  render: (settings) => renderIssueEmail(payload, issue.id, { format, settings }),
+})
+
 /**
  * Start (or find) the campaign of a published issue: render the email once, store it, and freeze
  * the audience (active subscribers now) into ledger batches. Safe to call again: an existing
@@ -120,20 +138,30 @@ export type StartOptions = {
 export async function startCampaign(payload: Payload, issue: Issue, options: StartOptions = {}): Promise<Campaign> {
   if (issue._status !== 'published') throw new Error(`issue ${issue.slug} is not published: publish it before sending`)
   const target = options.target ?? ((await resolveTarget(payload, issue)) as SendTarget)
-  let campaign = await campaignForIssue(payload, issue.id, target)
+  return startSend(payload, issueSubject(payload, issue, options.format), target, options)
+}
+
+/** startCampaign for any subject (issues here, translations in ./translationSend.ts). */
+export async function startSend(
+  payload: Payload,
+  subject: SendSubject,
+  target: SendTarget,
+  options: Omit<StartOptions, 'target' | 'format'> & { overrideReason?: string } = {},
+): Promise<Campaign> {
+  let campaign = await subject.find(target)
   const owner = makeOwnerId()
   if (!campaign) {
     const settings = await settingsForNewsletter(payload, target.newsletter)
-    const rendered = await renderIssueEmail(payload, issue.id, { format: options.format, settings })
+    const rendered = await subject.render(settings)
     try {
       campaign = (await payload.create({
         collection: 'campaigns',
         ...asSystem('newsletter'),
         data: {
-          issue: issue.id,
+          ...(subject.link as { issue?: number; translation?: number }),
           newsletter: target.newsletter.id,
           segment: target.segment?.id ?? null,
-          key: campaignKey(issue.id, target),
+          key: campaignKey(subject.keyPrefix, target),
           tracking: options.tracking ?? target.newsletter.tracking ?? 'off',
           subject: rendered.subject,
           status: 'preparing',
@@ -143,6 +171,7 @@ export async function startCampaign(payload: Payload, issue: Issue, options: Sta
           text: rendered.text,
           batchSize: options.batchSize ?? defaultBatchSize(),
           errorThreshold: options.errorThreshold ?? 10,
+          overrideReason: options.overrideReason ?? null,
           startedBy: options.userId as number | undefined,
           startedAt: new Date().toISOString(),
           claimedBy: owner,
@@ -151,7 +180,7 @@ export async function startCampaign(payload: Payload, issue: Issue, options: Sta
       })) as Campaign
     } catch {
       // Someone else created it at the same moment (unique key): use theirs.
-      campaign = await campaignForIssue(payload, issue.id, target)
+      campaign = await subject.find(target)
       if (!campaign) throw new Error('could not create the campaign')
       return campaign
     }

@@ -73,10 +73,11 @@ export function registerNewsletterCommands(program: Command): void {
       })
     })
   newsletter
-    .command('send <slug>')
+    .command('send [slug]')
     .description(
-      "Send a published issue to a newsletter's active members (default: the issue's publication's newsletter, else the first), or a segment of it; resumes a paused or interrupted send",
+      "Send a published issue (weekly or special) to a newsletter's active members (default: the issue's publication's newsletter, else the first), or a segment of it; with --translation, a single translation (default: the translations publication's newsletter); resumes a paused or interrupted send",
     )
+    .option('--translation <slug>', 'send this translation instead of an issue')
     .option('--newsletter <slug>', 'the newsletter to send to')
     .option('--segment <slug>', 'send only to this saved segment of the newsletter')
     .option('-y, --yes', 'do not ask for confirmation')
@@ -85,18 +86,29 @@ export function registerNewsletterCommands(program: Command): void {
     .option('--publish', 'with --at: publish the draft issue at that time, then send')
     .action(
       async (
-        slug: string,
-        opts: TargetOptions & { yes?: boolean; override?: string; at?: string; publish?: boolean },
+        slug: string | undefined,
+        opts: TargetOptions & {
+          yes?: boolean
+          override?: string
+          at?: string
+          publish?: boolean
+          translation?: string
+        },
       ) => {
+        if (Boolean(slug) === Boolean(opts.translation)) fail('name either an issue slug or --translation <slug>')
         if (opts.publish && !opts.at) fail('--publish needs --at <time>')
         if (opts.at) {
+          if (opts.translation) fail('--at schedules issues; send a translation now, without --at')
           const { scheduleFromCli } = await import('./scheduleCli')
-          process.exitCode = await withPayload((payload) => scheduleFromCli(payload, slug, { ...opts, at: opts.at! }))
+          process.exitCode = await withPayload((payload) => scheduleFromCli(payload, slug!, { ...opts, at: opts.at! }))
           return
         }
-        const { sendFromCli } = await import('./cliSend')
+        const { sendFromCli, sendTranslationFromCli } = await import('./cliSend')
+        const options = { ...opts, yes: Boolean(opts.yes), ask }
         process.exitCode = await withPayload((payload) =>
-          sendFromCli(payload, slug, { ...opts, yes: Boolean(opts.yes), ask }),
+          opts.translation
+            ? sendTranslationFromCli(payload, opts.translation, options)
+            : sendFromCli(payload, slug!, options),
         )
       },
     )

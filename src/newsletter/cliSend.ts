@@ -14,6 +14,13 @@ import {
 import { Messenger } from './messenger'
 import { gateSend } from '../preflight/gate'
 import { CampaignRunner, type Progress } from './runner'
+import {
+  campaignForTranslation,
+  findTranslation,
+  gateTranslationSend,
+  resolveTranslationTarget,
+  startTranslationCampaign,
+} from './translationSend'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -79,6 +86,50 @@ export async function sendFromCli(
     console.log(`resuming the send of ${issue.label}`)
   }
   return runWithProgress(payload, campaign!.id)
+}
+
+/**
+ * `briefing newsletter send --translation <slug>`: a single translation, by default to the
+ * translations publication's newsletter; the same confirmation, gate, ledger and resume as an issue.
+ */
+export async function sendTranslationFromCli(
+  payload: Payload,
+  slug: string,
+  opts: {
+    yes: boolean
+    ask: (q: string) => Promise<boolean>
+    newsletter?: string
+    segment?: string
+    override?: string
+  },
+): Promise<number> {
+  const translation = await findTranslation(payload, slug)
+  if (!translation) return (console.error(`briefing: no translation with slug ${slug}`), 1)
+  if (translation._status !== 'published')
+    return (console.error(`briefing: translation ${slug} is not published: publish it first`), 1)
+  const target = await resolveTranslationTarget(payload, opts)
+  if ('error' in target) return (console.error(`briefing: ${target.error}`), 1)
+  let campaign = await campaignForTranslation(payload, translation.id, target)
+  if (campaign?.status === 'completed') {
+    console.log(`${translation.headline} was already sent to ${describeTarget(target)}; nothing new to send`)
+    return campaign.failed ? 1 : 0
+  }
+  if (campaign?.status === 'paused') await resumeCampaign(payload, campaign)
+  if (!campaign || campaign.status === 'preparing') {
+    const question = `Send ${translation.headline} to ${await countAudience(payload, target)} recipient(s) of ${describeTarget(target)}? [y/N] `
+    if (opts.yes) console.log(question.replace(/\? \[y\/N\] $/, ''))
+    else if (!process.stdin.isTTY) return (console.error('briefing: not a terminal; pass --yes to confirm'), 1)
+    else if (!(await opts.ask(question))) return 1
+    let reason: string | undefined
+    try {
+      reason = gateTranslationSend(translation, opts.override?.trim() || undefined)
+    } catch (err) {
+      return (console.error(`briefing: ${(err as Error).message}`), 1)
+    }
+    campaign = await startTranslationCampaign(payload, translation, { target, overrideReason: reason })
+    console.log(`campaign ${campaign.id}: ${campaign.total} recipient(s), email of ${campaign.htmlBytes} bytes`)
+  }
+  return runWithProgress(payload, campaign.id)
 }
 
 /** "newsletter Weekly (weekly)" or "segment Press (press) of newsletter Weekly (weekly)". */

@@ -12,6 +12,7 @@ import {
   resolveTarget,
   resumeCampaign,
   retryFailed,
+  type SendTarget,
   setCampaignStatus,
   startCampaign,
 } from './campaign'
@@ -26,8 +27,8 @@ import { gateSend, overrideReason } from '../preflight/gate'
 const json = (body: unknown, status = 200) => Response.json(body, { status })
 
 /** Editors and admins only (never contributors, never the public). */
-const forEditors = { role: 'editor', action: 'do this' } as const
-const forStaff = { role: 'staff', action: 'see the newsletter' } as const
+export const forEditors = { role: 'editor', action: 'do this' } as const
+export const forStaff = { role: 'staff', action: 'see the newsletter' } as const
 
 /** The issue named in the path; 404 when there is none. */
 async function issueParam(req: PayloadRequest): Promise<Issue> {
@@ -37,16 +38,32 @@ async function issueParam(req: PayloadRequest): Promise<Issue> {
   return issue
 }
 
-/** The send target named by `newsletter`/`segment` slugs (query or body); 400 for unknown ones. */
-async function targetParam(req: PayloadRequest, issue: Issue, names: { newsletter?: unknown; segment?: unknown }) {
+/** The `newsletter`/`segment` slugs a query or body names (empty values dropped). */
+export const targetNames = (names: { newsletter?: unknown; segment?: unknown }) => {
   const slug = (v: unknown) => (typeof v === 'string' && v ? v : undefined)
-  const target = await resolveTarget(req.payload, issue, {
-    newsletter: slug(names.newsletter),
-    segment: slug(names.segment),
-  })
+  return { newsletter: slug(names.newsletter), segment: slug(names.segment) }
+}
+
+/** The same from the query string. */
+export const queryTargetNames = (req: PayloadRequest) =>
+  targetNames({ newsletter: req.searchParams.get('newsletter'), segment: req.searchParams.get('segment') })
+
+/** A resolved target, or 400 with the reason it could not be resolved. */
+export function targetOrRefuse(target: SendTarget | { error: string }): SendTarget {
   if ('error' in target) throw refusal(400, `${target.error[0].toUpperCase()}${target.error.slice(1)}.`)
   return target
 }
+
+/** The send target named by `newsletter`/`segment` slugs (query or body); 400 for unknown ones. */
+const targetParam = async (req: PayloadRequest, issue: Issue, names: { newsletter?: unknown; segment?: unknown }) =>
+  targetOrRefuse(await resolveTarget(req.payload, issue, targetNames(names)))
+
+/** The audience part of a status answer: the target, every choice and the exact count. */
+export const audienceStatus = async (req: PayloadRequest, target: SendTarget) => ({
+  target: { newsletter: target.newsletter.slug, segment: target.segment?.slug ?? null },
+  targets: await targetChoices(req),
+  audience: await countAudience(req.payload, target),
+})
 
 /** Every newsletter and saved segment an issue can be sent to (for the panel's choice). */
 export async function targetChoices(req: PayloadRequest) {
@@ -66,7 +83,7 @@ export async function targetChoices(req: PayloadRequest) {
 const formatParam = (value: unknown): EmailFormatChoice | undefined =>
   value === 'full' || value === 'digest' || value === 'auto' ? value : undefined
 
-const campaignView = async (req: PayloadRequest, campaign: Campaign | null) =>
+export const campaignView = async (req: PayloadRequest, campaign: Campaign | null) =>
   campaign
     ? {
         id: campaign.id,
@@ -105,18 +122,13 @@ export const newsletterEndpoints: Endpoint[] = [
     ...forStaff,
     handler: async (req) => {
       const issue = await issueParam(req)
-      const target = await targetParam(req, issue, {
-        newsletter: req.searchParams.get('newsletter'),
-        segment: req.searchParams.get('segment'),
-      })
+      const target = await targetParam(req, issue, queryTargetNames(req))
       const rendered = await renderIssueEmail(req.payload, issue.id, { draft: true }).catch((err: Error) => ({
         error: err.message,
       }))
       return json({
         issue: { id: issue.id, slug: issue.slug, status: issue._status },
-        target: { newsletter: target.newsletter.slug, segment: target.segment?.slug ?? null },
-        targets: await targetChoices(req),
-        audience: await countAudience(req.payload, target),
+        ...(await audienceStatus(req, target)),
         size:
           'error' in rendered
             ? { error: rendered.error }

@@ -13,6 +13,7 @@ import { scheduleEndpoints } from './scheduleEndpoints'
 import { scheduledSendTask } from './scheduleTask'
 import { clearSuppressionEndpoint } from './suppression'
 import { sendNewslettersTask } from './task'
+import { translationNewsletterEndpoints } from './translationEndpoints'
 
 /**
  * Newsletter: campaigns and the delivery ledger, an issue's email format choice and Newsletter panel,
@@ -65,6 +66,27 @@ export const newsletterPlugin: Plugin = (config) => ({
           ],
         }
       }
+      if (collection.slug === 'translations') {
+        return {
+          ...collection,
+          fields: [
+            ...collection.fields,
+            {
+              name: 'newsletterPanel',
+              type: 'ui' as const,
+              admin: {
+                position: 'sidebar' as const,
+                components: {
+                  Field: {
+                    path: '/newsletter/admin/IssueNewsletterPanel#IssueNewsletterPanel',
+                    clientProps: { kind: 'translations' },
+                  },
+                },
+              },
+            },
+          ],
+        }
+      }
       if (collection.slug === 'subscribers') {
         return {
           ...collection,
@@ -86,7 +108,12 @@ export const newsletterPlugin: Plugin = (config) => ({
     DeliveryBatches,
     ScheduledSends,
   ],
-  endpoints: [...(config.endpoints ?? []), ...newsletterEndpoints, clearSuppressionEndpoint],
+  endpoints: [
+    ...(config.endpoints ?? []),
+    ...newsletterEndpoints,
+    ...translationNewsletterEndpoints,
+    clearSuppressionEndpoint,
+  ],
   // The sender runs as a job task, so `briefing worker` is one worker for every job.
   jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), sendNewslettersTask, scheduledSendTask] },
 })

@@ -7,7 +7,9 @@ import { buildIssueView } from '../content/viewModel'
 import { loadNewsletterSettings, type NewsletterSettings } from './settings'
 import { buildSpecialIssueView, findSpecialIssues } from '../content/special'
 import { renderSpecialIssueHtml, renderSpecialIssueText } from '../../templates/email/special'
-import type { Issue } from '../payload-types'
+import type { Issue, Translation } from '../payload-types'
+import { buildTranslationView, findTranslations } from '../content/translations'
+import { renderTranslationHtml, renderTranslationText } from '../../templates/email/translation'
 
 /** A special issue's email: one full form (its entries are its content; no digest). */
 async function renderSpecialEmail(
@@ -20,11 +22,14 @@ async function renderSpecialEmail(
     as: asSystem('newsletter'),
   })
   const chrome = { publicationName: settings.publicationName, footer: settings.footer }
-  const html = await renderSpecialIssueHtml(view, chrome)
-  const text = renderSpecialIssueText(view, chrome)
+  return oneForm(view.label, await renderSpecialIssueHtml(view, chrome), renderSpecialIssueText(view, chrome))
+}
+
+/** An email with one form only (special issues, translations): full, by choice, whatever its size. */
+function oneForm(subject: string, html: string, text: string): RenderedEmail {
   const htmlBytes = Buffer.byteLength(html)
   return {
-    subject: view.label,
+    subject,
     html,
     text,
     format: 'full',
@@ -108,4 +113,28 @@ export async function renderIssueEmail(
     fullHtmlBytes: fullBytes || Buffer.byteLength(html),
     textBytes: Buffer.byteLength(text),
   }
+}
+
+/**
+ * A single translation's email (one full form): the published translation, or with `draft` its latest
+ * draft (previews and tests). Redlines are not in the email; it links to the editions on the web.
+ */
+export async function renderTranslationEmail(
+  payload: Payload,
+  translation: number | string,
+  options: { draft?: boolean; settings?: NewsletterSettings } = {},
+): Promise<RenderedEmail> {
+  const settings = options.settings ?? (await loadNewsletterSettings(payload))
+  const as = asSystem('newsletter')
+  const [doc] = await findTranslations(payload, {
+    where: { id: { equals: translation } },
+    draft: options.draft,
+    limit: 1,
+    as,
+  })
+  if (!doc || (!options.draft && (doc as Translation)._status !== 'published'))
+    throw new Error(`translation ${translation} not found${options.draft ? '' : ' or not published'}`)
+  const view = await buildTranslationView(payload, doc, { publicUrl: settings.publicUrl, as })
+  const chrome = { publicationName: settings.publicationName, footer: settings.footer }
+  return oneForm(view.headline, await renderTranslationHtml(view, chrome), renderTranslationText(view, chrome))
 }

@@ -4,7 +4,7 @@ import { looksLikeEmail, normaliseEmail } from '../../collections/Subscribers'
 import { smtpUrl } from '../env'
 import { Messenger, retryDelays } from './messenger'
 import { compileMessage, personalise } from './mime'
-import { renderIssueEmail } from './render'
+import { renderIssueEmail, type RenderedEmail } from './render'
 import { loadNewsletterSettings, recipientFor } from './settings'
 import { digest } from './tokens'
 import { asSystem } from '../lib/system'
@@ -13,16 +13,20 @@ export type TestSendResult =
   | { ok: true; messageId: string; to: string; htmlBytes: number; format: string }
   | { ok: false; status: number; error: string }
 
-/** Send the current (draft) rendering of an issue to one address, marked as a test. */
+/**
+ * Send the current (draft) rendering of an issue to one address, marked as a test; `render` gives
+ * another rendering (a translation's).
+ */
 export async function sendTestEmail(
   payload: Payload,
   issueId: number | string,
   address: string,
+  render: () => Promise<RenderedEmail> = () => renderIssueEmail(payload, issueId, { draft: true }),
 ): Promise<TestSendResult> {
   const to = normaliseEmail(address)
   if (!looksLikeEmail(to)) return { ok: false, status: 400, error: 'Enter a valid email address for the test.' }
   const settings = await loadNewsletterSettings(payload)
-  const rendered = await renderIssueEmail(payload, issueId, { draft: true })
+  const rendered = await render()
   const message = compileMessage({
     campaignKey: `test-${issueId}-${Date.now()}`,
     subject: `[Test] ${rendered.subject}`,

@@ -2,6 +2,8 @@ import type { Payload } from 'payload'
 
 import type { Campaign } from '../payload-types'
 import { findIssue, startCampaign } from './campaign'
+import { relationId } from '../lib/relations'
+import { findTranslation, startTranslationCampaign } from './translationSend'
 import { ownerIsDead } from './cas'
 import type { Messenger } from './messenger'
 import { CampaignRunner, type Progress, type RunResult } from './runner'
@@ -33,9 +35,9 @@ export async function runQueueOnce(
     if (campaign.status === 'preparing') {
       const expired = campaign.leaseUntil ? Date.parse(campaign.leaseUntil) < Date.now() : true
       if (!ownerIsDead(campaign.claimedBy) && !expired) continue
-      const issue = await findIssue(payload, typeof campaign.issue === 'object' ? campaign.issue.id : campaign.issue)
-      if (!issue) continue
-      campaign = await startCampaign(payload, issue)
+      const restarted = await restartPreparing(payload, campaign)
+      if (!restarted) continue
+      campaign = restarted
     }
     if (campaign.status !== 'sending') continue
     const runner = new CampaignRunner(payload, messenger, (p) => onProgress?.(campaign, p))
@@ -45,4 +47,15 @@ export async function runQueueOnce(
     results.push(await runner.run(campaign.id).finally(() => signal?.removeEventListener('abort', stop)))
   }
   return results
+}
+
+/** Prepare again a campaign whose preparation died: of its issue, or of its translation. */
+async function restartPreparing(payload: Payload, campaign: Campaign): Promise<Campaign | null> {
+  const translationId = relationId(campaign.translation)
+  if (translationId !== undefined) {
+    const translation = await findTranslation(payload, translationId)
+    return translation ? startTranslationCampaign(payload, translation) : null
+  }
+  const issue = await findIssue(payload, relationId(campaign.issue) ?? '')
+  return issue ? startCampaign(payload, issue) : null
 }

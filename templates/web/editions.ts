@@ -5,7 +5,7 @@ import { esc } from './html'
 
 type Edition = TranslationView['editions'][number]
 
-const LEGEND = `<p class="legend">How to read the comparison: <del><span class="visually-hidden">removed: </span>struck through text</del> was removed, <ins><span class="visually-hidden">added: </span>underlined text</ins> was added; renumbered or moved provisions are noted above them.</p>`
+export const LEGEND = `<p class="legend">How to read the comparison: <del><span class="visually-hidden">removed: </span>struck through text</del> was removed, <ins><span class="visually-hidden">added: </span>underlined text</ins> was added; renumbered or moved provisions are noted above them.</p>`
 
 const compareHref = (view: TranslationView, a: Edition, b: Edition) =>
   `/translations/${encodeURIComponent(view.slug)}?compare=${encodeURIComponent(a.slug)}&amp;with=${encodeURIComponent(b.slug)}`
@@ -50,14 +50,18 @@ function rowNote(row: RedlineRow): string {
   return notes.map((n) => `<span class="moved-note">${esc(n)}</span>`).join(' ')
 }
 
-/** The redline from edition `a` to edition `b`, provision by provision, with its legend. */
-export function renderRedline(view: TranslationView, a: Edition, b: Edition, rows: RedlineRow[]): string {
-  const body = rows
+/** The rows of a redline, each with its note (new, removed, renumbered, moved); the admin's compare view shows them too. */
+export const redlineRowsHtml = (rows: RedlineRow[]): string =>
+  rows
     .map((r) => {
       const note = rowNote(r)
       return `<div class="redline-row redline-${r.kind}">${note ? `<p class="meta">${note}</p>` : ''}${r.html}</div>`
     })
     .join('\n')
+
+/** The redline from edition `a` to edition `b`, provision by provision, with its legend. */
+export function renderRedline(view: TranslationView, a: Edition, b: Edition, rows: RedlineRow[]): string {
+  const body = redlineRowsHtml(rows)
   return `${editionList(view)}
 <section class="redline" aria-labelledby="redline-title"><h2 id="redline-title">Changes from ${dated(a)} to ${dated(b)}</h2>
 ${LEGEND}

@@ -1,6 +1,7 @@
 import type { UIFieldServerProps } from 'payload'
 import React from 'react'
 
+import { relationId } from '../../lib/relations'
 import type { Campaign } from '../../payload-types'
 import { hourlyChartSvg } from '../present'
 import { buildReport } from '../report'
@@ -17,7 +18,8 @@ export async function SendReportPanel({ data, payload }: UIFieldServerProps) {
   const campaign = data as Campaign | undefined
   if (!campaign?.id) return null
   const report = await buildReport(payload, campaign)
-  const issueId = typeof campaign.issue === 'object' ? campaign.issue.id : campaign.issue
+  // The CSV is the report of an issue's latest send; a translation's send has no such link yet.
+  const issueId = relationId(campaign.issue)
   const rows: Array<[string, number | string]> = [
     ['Tracking', report.tracking],
     ['Delivered', report.delivered],
@@ -63,9 +65,11 @@ export async function SendReportPanel({ data, payload }: UIFieldServerProps) {
           </tbody>
         </table>
       )}
-      <p>
-        <a href={`/api/newsletter/issues/${issueId}/report?format=csv`}>Download CSV</a>
-      </p>
+      {issueId !== undefined ? (
+        <p>
+          <a href={`/api/newsletter/issues/${issueId}/report?format=csv`}>Download CSV</a>
+        </p>
+      ) : null}
     </section>
   )
 }

@@ -8,7 +8,9 @@ import { escapeHtml } from '../../lib/html'
 import type { LedgerSummary } from '../ledger'
 
 type Status = {
-  issue: { id: number | string; slug: string; status: string }
+  /** The issue's (or, from the translations endpoint, the translation's) id, slug and status. */
+  issue?: { id: number | string; slug: string; status: string }
+  translation?: { id: number | string; slug: string; status: string }
   audience: number
   target: Target
   targets: Array<Target & { label: string }>
@@ -37,16 +39,20 @@ const box: React.CSSProperties = {
   marginBottom: 16,
 }
 
-/** Issue sidebar: email size, preview (desktop/mobile/text), send test, send with confirmation, progress. */
-export function IssueNewsletterPanel() {
+/**
+ * Issue (and translation) sidebar: email size, preview (desktop/mobile/text), send test, send with
+ * confirmation, progress. `kind: 'translations'` uses the translation's endpoints.
+ */
+export function IssueNewsletterPanel({ kind = 'issues' }: { kind?: 'issues' | 'translations' }) {
   const { id } = useDocumentInfo()
+  const noun = kind === 'translations' ? 'translation' : 'issue'
   const [status, setStatus] = useState<Status | null>(null)
   const [message, setMessage] = useState('')
   const [testTo, setTestTo] = useState('')
   const [preview, setPreview] = useState<null | 'desktop' | 'mobile' | 'text'>(null)
   const [previewDoc, setPreviewDoc] = useState('')
   const [target, setTarget] = useState<Target | null>(null)
-  const api = `/api/newsletter/issues/${id}`
+  const api = `/api/newsletter/${kind}/${id}`
 
   const load = useCallback(async () => {
     if (!id) return
@@ -61,7 +67,7 @@ export function IssueNewsletterPanel() {
     return () => clearInterval(timer)
   }, [load, status?.campaign?.status])
 
-  if (!id) return <div style={box}>Save the issue to preview its newsletter.</div>
+  if (!id) return <div style={box}>Save the {noun} to preview its newsletter.</div>
   if (!status) return <div style={box}>Newsletter: loading…</div>
 
   const post = async (path: string, body: unknown) => {
@@ -89,7 +95,7 @@ export function IssueNewsletterPanel() {
     const label = status.targets.find(
       (t) => t.newsletter === status.target.newsletter && t.segment === status.target.segment,
     )?.label
-    if (window.confirm(`Send this issue to ${status.audience} recipient(s) of ${label ?? 'the newsletter'} now?`))
+    if (window.confirm(`Send this ${noun} to ${status.audience} recipient(s) of ${label ?? 'the newsletter'} now?`))
       void post(`${api}/send`, { confirmRecipients: status.audience, ...status.target })
   }
 
@@ -105,6 +111,7 @@ export function IssueNewsletterPanel() {
   }
 
   const c = status.campaign
+  const published = (status.issue ?? status.translation)?.status === 'published'
   const over = (status.size.fullHtmlBytes ?? 0) > (status.size.budget ?? Infinity)
   return (
     <div style={box} className="newsletter-panel">
@@ -168,12 +175,12 @@ export function IssueNewsletterPanel() {
               Send test
             </button>
           </p>
-          {!c && status.issue.status === 'published' ? (
+          {!c && published ? (
             <button type="button" onClick={send} data-testid="newsletter-send">
               Send to {status.audience} recipients…
             </button>
           ) : null}
-          {!c && status.issue.status !== 'published' ? <p>Publish the issue to send it.</p> : null}
+          {!c && !published ? <p>Publish the {noun} to send it.</p> : null}
         </>
       ) : (
         <p>Only editors and admins can send.</p>

@@ -31,6 +31,7 @@ import { ReuseButton as ReuseButton_f73fd77896828a04ffb9b990bf4e106c } from '../
 import { RelatedPanel as RelatedPanel_64b15a892ea67c6ed344b18a5dd1dc6a } from '../../../reuse/admin/RelatedPanel'
 import { TermSuggestions as TermSuggestions_733b349a712360db62554c4ba87e2bf1 } from '../../../glossary/admin/TermSuggestions'
 import { ReviewThreadField as ReviewThreadField_21f122467e0a2790246eb62a00391e4f } from '../../../workflow/admin/ReviewThreadField'
+import { CompareView as CompareView_6b69679b0dba581ed3b20ae1d71bbfcc } from '../../../translations/admin/CompareView'
 import { SubscribersTools as SubscribersTools_31359ac3e064deb03f95b58fd0d7c387 } from '../../../newsletter/admin/SubscribersTools'
 import { SendReportPanel as SendReportPanel_ce4878cd4555de5bb084ffc164c5237d } from '../../../analytics/admin/SendReportPanel'
 import { DkimRecord as DkimRecord_b63173bfa6ecc2ec40befad27ee102df } from '../../../newsletter/admin/DkimRecord'
@@ -79,6 +80,7 @@ export const importMap = {
   "/reuse/admin/RelatedPanel#RelatedPanel": RelatedPanel_64b15a892ea67c6ed344b18a5dd1dc6a,
   "/glossary/admin/TermSuggestions#TermSuggestions": TermSuggestions_733b349a712360db62554c4ba87e2bf1,
   "/workflow/admin/ReviewThreadField#ReviewThreadField": ReviewThreadField_21f122467e0a2790246eb62a00391e4f,
+  "/translations/admin/CompareView#CompareView": CompareView_6b69679b0dba581ed3b20ae1d71bbfcc,
   "/newsletter/admin/SubscribersTools#SubscribersTools": SubscribersTools_31359ac3e064deb03f95b58fd0d7c387,
   "/analytics/admin/SendReportPanel#SendReportPanel": SendReportPanel_ce4878cd4555de5bb084ffc164c5237d,
   "/newsletter/admin/DkimRecord#DkimRecord": DkimRecord_b63173bfa6ecc2ec40befad27ee102df,
