@@ -31,7 +31,7 @@ describe('approvePublishedItems', () => {
       .id
     const published = (await payload.create({ collection: 'issues', data: { volume: 9, number: 1 }, draft: true })).id
     const draftIssue = (await payload.create({ collection: 'issues', data: { volume: 9, number: 2 }, draft: true })).id
-    const item = (issue: number | string, headline: string) =>
+    const item = (issue: number, headline: string) =>
       payload.create({
         collection: 'items',
         data: { issue, section, headline, date: '2024-03-05', body: richText('Text') },
