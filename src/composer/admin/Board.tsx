@@ -1,10 +1,11 @@
 'use client'
-import { DraggableSortable, DraggableSortableItem } from '@payloadcms/ui'
+import { DraggableSortableItem } from '@payloadcms/ui'
 import React from 'react'
 
 import { ItemCard } from './ItemCard'
-import { flatIds, type Column } from './model'
+import { flatIds, isHeader, moveCard, whereIs, type Column } from './model'
 import { SectionTools } from './SectionTools'
+import { Sortable } from './Sortable'
 
 export type BoardActions = {
   onMove: (from: number, to: number) => void
@@ -30,12 +31,25 @@ function SectionHeading({ column }: { column: Column }) {
   )
 }
 
+/** Where a card would be after a move from `from` to `to` in the flat list ("Senior Leaders, position 2 of 3"). */
+export function placeOfMove(columns: Column[], from: number, to: number): string | null {
+  const id = flatIds(columns)[from]
+  const next = moveCard(columns, from, to)
+  const at = next && whereIs(next, id.replace(/^item:/, ''))
+  return at ? `${at.column.name}, position ${at.index + 1} of ${at.column.items.length}` : null
+}
+
 /** Every section with its cards, in one sortable list: a card moves within its section or into another. */
 export function Board({ columns, issue, actions }: { columns: Column[]; issue: string; actions: BoardActions }) {
+  const labels = new Map(columns.flatMap((c) => c.items.map((i) => [`item:${i.id}`, `“${i.label}”`])))
+  const nameOf = (id: string) =>
+    isHeader(id) ? `the heading of ${columns.find((c) => `section:${c.section}` === id)?.name}` : (labels.get(id) ?? id)
   return (
-    <DraggableSortable
+    <Sortable
       ids={flatIds(columns)}
-      onDragEnd={({ moveFromIndex, moveToIndex }) => actions.onMove(moveFromIndex, moveToIndex)}
+      nameOf={nameOf}
+      placeOf={(from, to) => placeOfMove(columns, from, to)}
+      onMove={actions.onMove}
     >
       <ul className="composer-board" aria-label="Sections and their items">
         {columns.map((column) => (
@@ -56,6 +70,6 @@ export function Board({ columns, issue, actions }: { columns: Column[]; issue: s
           </React.Fragment>
         ))}
       </ul>
-    </DraggableSortable>
+    </Sortable>
   )
 }

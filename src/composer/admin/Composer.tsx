@@ -1,10 +1,10 @@
 'use client'
 import { useDocumentDrawer } from '@payloadcms/ui'
-import React, { useCallback, useEffect, useState } from 'react'
+import React, { useCallback, useEffect, useRef, useState } from 'react'
 
 import { richText } from '../../lib/richtext'
 import { createItem, loadIssue, reuseItem, saveArrangement, updateItem } from './api'
-import { Board } from './Board'
+import { Board, placeOfMove } from './Board'
 import {
   flatIds,
   moveCard,
@@ -37,8 +37,13 @@ export function Composer({ issueId }: { issueId: string }) {
   // Ids are opaque (numbers or strings); the generated types know only numbers.
   const [ItemDrawer, , { openDrawer }] = useDocumentDrawer({ collectionSlug: 'items', id: openId as unknown as number })
 
+  // Every load and every move takes a number; a load whose answer comes back after a newer load or move
+  // started is stale and dropped (a slow load used to put a card back where it was before the move).
+  const latest = useRef(0)
   const reload = useCallback(async () => {
+    const mine = ++latest.current
     const { issue, items, sections } = await loadIssue(issueId)
+    if (mine !== latest.current) return
     const columns = toColumns(issue, items, sections)
     setState({ slug: String(issue.slug ?? ''), columns, highlights: toHighlights(issue, columns, items) })
     setVersion((v) => v + 1)
@@ -65,6 +70,7 @@ export function Composer({ issueId }: { issueId: string }) {
     }
   }
   const arrange = (columns: Column[], highlights: HighlightRow[], what: string) => {
+    latest.current++
     setState((s) => (s ? { ...s, columns, highlights } : s))
     return run(what, () => saveArrangement(issueId, toArrangement(columns, highlights)))
   }
@@ -76,13 +82,8 @@ export function Composer({ issueId }: { issueId: string }) {
     const next = moveCard(columns, from, to)
     if (!next) return
     const id = flatIds(columns)[from].replace(/^item:/, '')
-    const at = whereIs(next, id)
-    const card = at?.column.items[at.index]
-    void arrange(
-      next,
-      highlights,
-      `Moved “${card?.label}” to ${at?.column.name}, position ${(at?.index ?? 0) + 1} of ${at?.column.items.length}.`,
-    )
+    const label = whereIs(columns, id)?.column.items.find((i) => i.id === id)?.label
+    void arrange(next, highlights, `Moved “${label}” to ${placeOfMove(columns, from, to)}.`)
   }
   const actions = {
     onMove,
@@ -104,15 +105,6 @@ export function Composer({ issueId }: { issueId: string }) {
   return (
     <div className="composer-root">
       <style>{composerCss}</style>
-      <p className="composer-live" role="status" aria-live="polite" data-saving={saving ? 'true' : 'false'}>
-        {message}
-      </p>
-      <section aria-label="Preflight">
-        <PreflightPanel issueId={issueId} refreshKey={message} />
-      </section>
-      <section aria-label="Scheduled sends">
-        <ScheduleSendPanel issueId={issueId} />
-      </section>
       <div className="composer">
         <div>
           <h2>Highlights</h2>
@@ -141,7 +133,19 @@ export function Composer({ issueId }: { issueId: string }) {
           />
           <Board columns={columns} issue={issueId} actions={actions} />
         </div>
-        <Preview slug={state.slug} issue={issueId} version={version} />
+        {/* Beside the board, not above it: a new message or preflight result never moves the cards. */}
+        <div className="composer-side">
+          <p className="composer-live" role="status" aria-live="polite" data-saving={saving ? 'true' : 'false'}>
+            {message}
+          </p>
+          <section aria-label="Preflight">
+            <PreflightPanel issueId={issueId} refreshKey={version} />
+          </section>
+          <section aria-label="Scheduled sends">
+            <ScheduleSendPanel issueId={issueId} />
+          </section>
+          <Preview slug={state.slug} issue={issueId} version={version} />
+        </div>
       </div>
       <ItemDrawer onSave={() => void reload()} />
     </div>

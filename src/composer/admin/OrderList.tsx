@@ -1,6 +1,8 @@
 'use client'
-import { DraggableSortable, DraggableSortableItem } from '@payloadcms/ui'
+import { DraggableSortableItem } from '@payloadcms/ui'
 import React from 'react'
+
+import { Sortable } from './Sortable'
 
 export type Row = { id: string; label: string; detail?: string }
 
@@ -15,9 +17,11 @@ export function OrderList({
   onMove: (from: number, to: number) => void
 }) {
   return (
-    <DraggableSortable
+    <Sortable
       ids={rows.map((r) => r.id)}
-      onDragEnd={({ moveFromIndex, moveToIndex }) => onMove(moveFromIndex, moveToIndex)}
+      nameOf={(id) => `“${rows.find((r) => r.id === id)?.label ?? id}”`}
+      placeOf={(_, to) => `position ${to + 1} of ${rows.length}`}
+      onMove={onMove}
     >
       <ol className="composer-order" aria-label={name}>
         {rows.map((row, n) => (
@@ -40,6 +44,6 @@ export function OrderList({
           </DraggableSortableItem>
         ))}
       </ol>
-    </DraggableSortable>
+    </Sortable>
   )
 }

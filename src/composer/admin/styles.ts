@@ -26,7 +26,8 @@ export const composerCss = `
 .composer-reuse { display: flex; gap: 4px; }
 .composer-reuse input { padding: 4px 6px; }
 .composer-reuse__results { width: 100%; list-style: none; padding: 0; }
-.composer-preview { position: sticky; top: 16px; display: grid; gap: 12px; }
+.composer-side { position: sticky; top: 16px; display: grid; gap: 12px; max-height: calc(100vh - 32px); overflow: auto; }
+.composer-preview { display: grid; gap: 12px; }
 .composer-preview iframe { width: 100%; height: 420px; border: 1px solid var(--theme-elevation-150); background: #fff; }
 .composer-live { min-height: 1.5em; font-weight: 600; }
 `

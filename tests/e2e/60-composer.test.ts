@@ -1,0 +1,218 @@
+import type { Page, Response } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { richText } from '../../src/lib/richtext'
+import { artifactPath, launchBrowser } from '../helpers/browser'
+import { adminToken, baseUrl, signInThroughForm, userToken } from '../helpers/e2e'
+
+/**
+ * The composer in Chromium, tried as an editor would: next week's issue composed from scratch with two
+ * contributors (items and a brief added in place, a pointer drag into another section, a keyboard move),
+ * assigned, commented, approved, checked by preflight and published; the public page shows that order.
+ */
+type Doc = { id: number | string; [key: string]: unknown }
+type Account = { email: string; password: string; token: string; id: number | string }
+
+let browser: Awaited<ReturnType<typeof launchBrowser>>
+let editor: Account
+let writerA: Account
+let writerB: Account
+let page: Page
+
+const api = async (who: Account | string, method: string, route: string, body?: unknown) => {
+  const token = typeof who === 'string' ? who : who.token
+  const res = await fetch(`${baseUrl()}/api/${route}`, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const json = (await res.json()) as Record<string, unknown>
+  if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${JSON.stringify(json)}`)
+  return json
+}
+
+/** A staff account of this role (made by the admin if missing), signed in over REST. */
+async function staff(email: string, role: 'editor' | 'contributor'): Promise<Account> {
+  const password = `${role}-password-123`
+  await fetch(`${baseUrl()}/api/users`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `JWT ${await adminToken()}` },
+    body: JSON.stringify({ email, password, role }),
+  })
+  const login = (await (
+    await fetch(`${baseUrl()}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    })
+  ).json()) as { token: string; user: Doc }
+  return { email, password, token: login.token, id: login.user.id }
+}
+
+const status = () => page.locator('.composer-live')
+/** Wait until the composer's live region says this change was saved. */
+const saved = async (what: string) => {
+  try {
+    await page.locator('.composer-live[data-saving="false"]', { hasText: what }).filter({ hasText: 'Saved.' }).waitFor()
+  } catch (err) {
+    throw new Error(`not saved (${what}); the composer says: ${await status().textContent()}`, { cause: err })
+  }
+}
+/** dnd-kit's live region (the screen reader's announcements while moving; each replaces the one before). */
+const announced = async (text: string | RegExp) => {
+  try {
+    await page.locator('[id^="DndLiveRegion-"]', { hasText: text }).waitFor({ state: 'attached' })
+  } catch (err) {
+    const said = await page.locator('[id^="DndLiveRegion-"]').allTextContents()
+    throw new Error(`not announced: ${String(text)}; the live regions say ${JSON.stringify(said)}`, { cause: err })
+  }
+}
+/** Picked up, or already over its own place (the next announcement comes at once). */
+const pickedUp = (label: string) => new RegExp(`Picked up “${label}”\\.|“${label}”: where it was\\.`)
+const arrangeSaved = () =>
+  page.waitForResponse((r: Response) => r.url().includes('/arrange') && r.request().method() === 'POST')
+
+const card = (label: string) =>
+  page.locator('li.composer-card', { has: page.locator(`[aria-label^="Move ${label} ("]`) })
+const handle = (label: string) => page.locator(`button[aria-label^="Move ${label} ("]`)
+const titles = () => page.locator('li.composer-card strong.composer-card__title').allTextContents()
+
+const headlinesInOrder = (html: string, names: string[]) =>
+  names.map((n) => html.indexOf(`>${n}<`)).every((at, i, all) => at > -1 && (i === 0 || at > all[i - 1]))
+
+/**
+ * Drag a card by its handle with the pointer until its centre is on `target`'s centre, then drop. Both
+ * cards are brought to the middle of the window first: near its edges dnd-kit scrolls the page.
+ */
+async function dragCard(label: string, target: string, expectAnnounced: string) {
+  const mid = async () => {
+    const [a, b] = [(await card(label).boundingBox())!, (await card(target).boundingBox())!]
+    return (a.y + a.height / 2 + b.y + b.height / 2) / 2
+  }
+  const by = (await mid()) - (page.viewportSize()?.height ?? 900) / 2
+  await page.evaluate((dy) => window.scrollBy(0, dy), by)
+  await expect.poll(async () => Math.abs((await mid()) - (page.viewportSize()?.height ?? 900) / 2)).toBeLessThan(2)
+  const grip = (await handle(label).boundingBox())!
+  const from = (await card(label).boundingBox())!
+  const to = (await card(target).boundingBox())!
+  const [x, y] = [grip.x + grip.width / 2, grip.y + grip.height / 2]
+  const dy = to.y + to.height / 2 - (from.y + from.height / 2)
+  await page.mouse.move(x, y)
+  await page.mouse.down()
+  await page.mouse.move(x, y - 8, { steps: 4 }) // past the 5 px activation distance
+  await announced(pickedUp(label))
+  await page.mouse.move(x, y + dy, { steps: 12 })
+  await announced(expectAnnounced)
+  const response = arrangeSaved()
+  await page.mouse.up()
+  expect((await response).status()).toBe(200)
+}
+
+beforeAll(async () => {
+  const user = await userToken('editor')
+  editor = await staff(user.email, 'editor')
+  writerA = await staff('writer-a@example.com', 'contributor')
+  writerB = await staff('writer-b@example.com', 'contributor')
+  browser = await launchBrowser()
+  page = await signInThroughForm(browser, editor)
+})
+afterAll(async () => {
+  await browser?.cleanup()
+})
+
+describe('the issue composer', () => {
+  let issue: Doc
+
+  it('composes next week’s issue with two contributors, start to publish, without a position number', async () => {
+    // Next week's issue: "Create New" (…/issues/create) makes a draft at once (autosave) and opens it.
+    await page.goto(`${baseUrl()}/admin/collections/issues/create`, { waitUntil: 'commit' })
+    await page.waitForURL(/\/admin\/collections\/issues\/\d+/, { timeout: 120_000, waitUntil: 'commit' })
+    const id = /\/issues\/(\d+)/.exec(page.url())![1]
+    if (!page.url().endsWith('/composer')) await page.getByRole('link', { name: 'Composer' }).click()
+    await page.locator('ul.composer-board').waitFor({ timeout: 120_000 })
+    issue = (await api(editor, 'GET', `issues/${id}?draft=true&depth=0`)) as Doc
+    const day = String(issue.periodStart).slice(0, 10)
+
+    for (const [button, what] of [
+      ['Add item to Senior Leaders', 'Added a draft item at the end of Senior Leaders'],
+      ['Add item to Senior Leaders', 'Added a draft item at the end of Senior Leaders'],
+      ['Add item to Propaganda Work', 'Added a draft item at the end of Propaganda Work'],
+      ['Add brief to Organization Work', 'Added a draft brief at the end of Organization Work'],
+    ]) {
+      await page.getByRole('button', { name: button }).click()
+      await saved(what)
+    }
+    const line = page.locator('input.composer-brief-line').first()
+    await line.fill('Li Wei (李伟) was appointed head of the Organization Department.')
+    await line.press('Enter')
+    await saved('Brief text changed.')
+
+    // The editor assigns; each contributor writes their items and sends them to review.
+    const items = (await api(editor, 'GET', `items?where[issue][equals]=${id}&draft=true&depth=0&limit=0`))
+      .docs as Doc[]
+    const full = items.filter((i) => i.sectionStyle !== 'brief').sort((a, b) => (a.orderKey! < b.orderKey! ? -1 : 1))
+    const brief = items.find((i) => i.sectionStyle === 'brief') as Doc
+    const source = ((await api(editor, 'GET', 'sources?limit=1&depth=0')).docs as Doc[])[0]
+    const writers = [writerA, writerA, writerB]
+    for (const [n, item] of full.entries())
+      await api(editor, 'PATCH', `items/${item.id}?draft=true`, { assignee: writers[n].id })
+    await api(editor, 'PATCH', `items/${brief.id}?draft=true`, { assignee: writerB.id })
+    const names = ['Alpha', 'Beta', 'Gamma']
+    for (const [n, item] of full.entries()) {
+      const data = { headline: names[n], date: day, body: richText(`${names[n]} text.`), sources: [source.id] }
+      await api(writers[n], 'PATCH', `items/${item.id}?draft=true`, { ...data, status: 'drafting' })
+      await api(writers[n], 'PATCH', `items/${item.id}?draft=true`, { status: 'in_review' })
+    }
+    await api(writerB, 'PATCH', `items/${brief.id}?draft=true`, { date: day, status: 'drafting' })
+    await api(writerB, 'PATCH', `items/${brief.id}?draft=true`, { status: 'in_review' })
+
+    await page.reload()
+    await expect.poll(() => card('Gamma').count(), { timeout: 120_000 }).toBe(1)
+    expect(await titles()).toEqual(['Alpha', 'Beta', 'Gamma'])
+    await page.screenshot({ path: artifactPath('composer-1280.png'), fullPage: true })
+
+    // Pointer: Gamma (Propaganda Work) dragged onto Beta goes into Senior Leaders, before Beta.
+    await dragCard('Gamma', 'Beta', '“Gamma”: Senior Leaders, position 2 of 3.')
+    await saved('Moved “Gamma” to Senior Leaders, position 2 of 3.')
+    expect(await titles()).toEqual(['Alpha', 'Gamma', 'Beta'])
+
+    // Keyboard (dnd-kit's sensor): a section's handle, Space, ArrowDown, Space moves it one place down.
+    // Cards of the board do not move by keyboard yet (ArrowDown leaves them where they were).
+    const count = await page.locator('ol[aria-label="Sections in reading order"] > li').count()
+    await handle('Propaganda Work').focus()
+    await page.keyboard.press('Space')
+    await announced(pickedUp('Propaganda Work'))
+    await page.keyboard.press('ArrowDown')
+    await announced(`“Propaganda Work”: position 3 of ${count}.`)
+    const response = arrangeSaved()
+    await page.keyboard.press('Space')
+    expect((await response).status()).toBe(200)
+    await saved('Section Propaganda Work moved to position 3.')
+    await expect
+      .poll(() => handle('Propaganda Work').getAttribute('aria-label'))
+      .toBe(`Move Propaganda Work (3 of ${count})`)
+    expect(await titles()).toEqual(['Alpha', 'Gamma', 'Beta'])
+
+    // A review comment on Beta's card; the editor approves every item.
+    await card('Beta').getByRole('button', { name: 'Comments' }).click()
+    await card('Beta').getByRole('textbox', { name: 'Add comment' }).fill('Cite the Xinhua piece too.')
+    await card('Beta').getByRole('button', { name: 'Add comment' }).click()
+    await card('Beta').getByText('Cite the Xinhua piece too.').waitFor()
+    for (const item of [...full, brief])
+      await api(editor, 'PATCH', `items/${item.id}?draft=true`, { status: 'approved' })
+
+    // Preflight in the composer, then publish.
+    await page.reload()
+    await page.locator('ul.composer-board').waitFor()
+    await page.getByRole('button', { name: 'Run preflight' }).click()
+    await expect
+      .poll(() => page.getByTestId('preflight-panel').getByRole('status').textContent())
+      .toMatch(/No problems found|0 blocking/)
+    await page.screenshot({ path: artifactPath('composer-1280-arranged.png'), fullPage: true })
+    await api(editor, 'PATCH', `issues/${id}`, { _status: 'published' })
+
+    const html = await (await fetch(`${baseUrl()}/issues/${String(issue.slug)}`)).text()
+    expect(headlinesInOrder(html, ['Alpha', 'Gamma', 'Beta'])).toBe(true)
+    expect(html).toContain('Li Wei (李伟) was appointed')
+  })
+})
