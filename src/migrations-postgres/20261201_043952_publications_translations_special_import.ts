@@ -1,7 +1,5 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 
-import { upgradeToPublications } from '../publications/upgrade'
-
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
    CREATE TYPE "public"."enum_issues_kind" AS ENUM('weekly', 'special');
@@ -377,7 +375,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_publications_id_idx" ON "payload_locked_documents_rels" USING btree ("publications_id");
   CREATE INDEX "payload_locked_documents_rels_translations_id_idx" ON "payload_locked_documents_rels" USING btree ("translations_id");`)
   // Every existing issue belongs to the weekly report (idempotent; it also runs at start).
-  await upgradeToPublications(payload, req)
+  // Its data upgrade runs after every schema migration: src/upgrades.ts (called by the newest migration).
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {

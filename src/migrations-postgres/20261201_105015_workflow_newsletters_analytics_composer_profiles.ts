@@ -1,9 +1,5 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 
-import { convertPositionsToOrderKeys } from '../composer/convert'
-import { upgradeToNewsletters } from '../newsletter/newsletters'
-import { approvePublishedItems } from '../workflow/upgrade'
-
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
    CREATE TYPE "public"."enum_issues_overrides_action" AS ENUM('publish', 'send');
@@ -292,9 +288,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_pending_notifications_id_idx" ON "payload_locked_documents_rels" USING btree ("pending_notifications_id");
   CREATE INDEX "campaigns_issue_idx" ON "campaigns" USING btree ("issue_id");`)
   // Data: the single list of earlier versions becomes the first newsletter; typed positions become order keys.
-  await upgradeToNewsletters(payload, req)
-  await convertPositionsToOrderKeys(payload, req)
-  await approvePublishedItems(payload, req)
+  // Its data upgrade runs after every schema migration: src/upgrades.ts (called by the newest migration).
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {

@@ -1,10 +1,10 @@
-import * as migration_20261130_210207_initial from './20261130_210207_initial';
-import * as migration_20261130_221350_merged_schema from './20261130_221350_merged_schema';
-import * as migration_20261201_005756_change_feed_jobs_rate_limits from './20261201_005756_change_feed_jobs_rate_limits';
-import * as migration_20261201_010000_search_index from './20261201_010000_search_index';
-import * as migration_20261201_043952_publications_translations_special_import from './20261201_043952_publications_translations_special_import';
-import * as migration_20261201_105015_workflow_newsletters_analytics_composer_profiles from './20261201_105015_workflow_newsletters_analytics_composer_profiles';
-import * as migration_20261201_124435_scheduled_sends_translation_sends_kinds from './20261201_124435_scheduled_sends_translation_sends_kinds';
+import * as migration_20261130_210207_initial from './20261130_210207_initial'
+import * as migration_20261130_221350_merged_schema from './20261130_221350_merged_schema'
+import * as migration_20261201_005756_change_feed_jobs_rate_limits from './20261201_005756_change_feed_jobs_rate_limits'
+import * as migration_20261201_010000_search_index from './20261201_010000_search_index'
+import * as migration_20261201_043952_publications_translations_special_import from './20261201_043952_publications_translations_special_import'
+import * as migration_20261201_105015_workflow_newsletters_analytics_composer_profiles from './20261201_105015_workflow_newsletters_analytics_composer_profiles'
+import * as migration_20261201_124435_scheduled_sends_translation_sends_kinds from './20261201_124435_scheduled_sends_translation_sends_kinds'
 
 export const migrations = [
   {
@@ -40,6 +40,6 @@ export const migrations = [
   {
     up: migration_20261201_124435_scheduled_sends_translation_sends_kinds.up,
     down: migration_20261201_124435_scheduled_sends_translation_sends_kinds.down,
-    name: '20261201_124435_scheduled_sends_translation_sends_kinds'
+    name: '20261201_124435_scheduled_sends_translation_sends_kinds',
   },
-];
+]

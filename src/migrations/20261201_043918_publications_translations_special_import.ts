@@ -1,7 +1,5 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
-import { upgradeToPublications } from '../publications/upgrade'
-
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`issues_entry_groups_entries_photos\` (
   	\`_order\` integer NOT NULL,
@@ -441,7 +439,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
     sql`CREATE INDEX \`payload_locked_documents_rels_translations_id_idx\` ON \`payload_locked_documents_rels\` (\`translations_id\`);`,
   )
   // Every existing issue belongs to the weekly report (idempotent; it also runs at start).
-  await upgradeToPublications(payload, req)
+  // Its data upgrade runs after every schema migration: src/upgrades.ts (called by the newest migration).
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {

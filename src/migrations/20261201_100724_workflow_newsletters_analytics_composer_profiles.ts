@@ -1,9 +1,5 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
-import { convertPositionsToOrderKeys } from '../composer/convert'
-import { upgradeToNewsletters } from '../newsletter/newsletters'
-import { approvePublishedItems } from '../workflow/upgrade'
-
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`issues_overrides\` (
   	\`_order\` integer NOT NULL,
@@ -304,9 +300,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
     sql`CREATE INDEX \`payload_locked_documents_rels_pending_notifications_id_idx\` ON \`payload_locked_documents_rels\` (\`pending_notifications_id\`);`,
   )
   // Data: the single list of earlier versions becomes the first newsletter; typed positions become order keys.
-  await upgradeToNewsletters(payload, req)
-  await convertPositionsToOrderKeys(payload, req)
-  await approvePublishedItems(payload, req)
+  // Its data upgrade runs after every schema migration: src/upgrades.ts (called by the newest migration).
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {

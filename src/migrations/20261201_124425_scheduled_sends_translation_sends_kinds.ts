@@ -1,5 +1,7 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
+import { runDataUpgrades } from '../upgrades'
+
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`scheduled_sends\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
@@ -78,7 +80,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(
-    sql`INSERT INTO \`__new_campaigns\`("id", "issue_id", "translation_id", "newsletter_id", "segment_id", "key", "subject", "status", "format", "tracking", "html_bytes", "total", "sent", "failed", "skipped", "batch_size", "error_threshold", "paused_reason", "override_reason", "claimed_by", "lease_until", "started_by_id", "started_at", "completed_at", "html", "text", "updated_at", "created_at") SELECT "id", "issue_id", "translation_id", "newsletter_id", "segment_id", "key", "subject", "status", "format", "tracking", "html_bytes", "total", "sent", "failed", "skipped", "batch_size", "error_threshold", "paused_reason", "override_reason", "claimed_by", "lease_until", "started_by_id", "started_at", "completed_at", "html", "text", "updated_at", "created_at" FROM \`campaigns\`;`,
+    sql`INSERT INTO \`__new_campaigns\`("id", "issue_id", "newsletter_id", "segment_id", "key", "subject", "status", "format", "tracking", "html_bytes", "total", "sent", "failed", "skipped", "batch_size", "error_threshold", "paused_reason", "claimed_by", "lease_until", "started_by_id", "started_at", "completed_at", "html", "text", "updated_at", "created_at") SELECT "id", "issue_id", "newsletter_id", "segment_id", "key", "subject", "status", "format", "tracking", "html_bytes", "total", "sent", "failed", "skipped", "batch_size", "error_threshold", "paused_reason", "claimed_by", "lease_until", "started_by_id", "started_at", "completed_at", "html", "text", "updated_at", "created_at" FROM \`campaigns\`;`,
   )
   await db.run(sql`DROP TABLE \`campaigns\`;`)
   await db.run(sql`ALTER TABLE \`__new_campaigns\` RENAME TO \`campaigns\`;`)
@@ -122,6 +124,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(
     sql`CREATE INDEX \`payload_locked_documents_rels_scheduled_sends_id_idx\` ON \`payload_locked_documents_rels\` (\`scheduled_sends_id\`);`,
   )
+  // The data upgrades of every migration, now that the schema is complete (src/upgrades.ts).
+  await runDataUpgrades(payload, req)
   // Translations and special-issue entries are searchable now: the emptied index is filled again, with
   // them, at the next start (src/search/service.ts fillStoreOnce), or by `briefing search:rebuild`.
   await db.run(sql`DELETE FROM \`briefing_search_postings\`;`)
