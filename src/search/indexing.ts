@@ -2,7 +2,7 @@ import type { Payload, PayloadRequest, Where } from 'payload'
 
 import { toSearchDoc, type Lookup } from './documents'
 import type { SearchCollection } from './engine'
-import { clearAll, hasKey, putDoc, removeKey, type Db, withWriteDb } from './store'
+import { analyzeStore, clearAll, hasKey, putDoc, removeKey, type Db, withWriteDb } from './store'
 import { inlineTermIds, relationKey, relationKeys } from './text'
 import { asSystem } from '../lib/system'
 
@@ -156,5 +156,6 @@ export async function rebuildStore(payload: Payload): Promise<{ documents: numbe
       }
     }
   }
+  await analyzeStore(payload)
   return { documents, ms: Date.now() - started }
 }
