@@ -96,6 +96,7 @@ export async function databaseIndex({
       })
       bar.update(Math.min(items, n + 500))
     }
+    await store.analyzeStore(payload) // as a rebuild does
     const buildMs = performance.now() - began
     bar.stop()
     const heapBytes = heap(gc) - heapBooted
