@@ -10,8 +10,11 @@ import { performance } from 'node:perf_hooks'
 import cliProgress from 'cli-progress'
 import Table from 'cli-table3'
 
+import type { Payload } from 'payload'
+
 import type { SearchDoc } from '../src/search/engine'
 import type { SearchRequest } from '../src/search/service'
+import { bulkWrite } from './searchBulk'
 import type { FlexRun } from './searchFlex'
 
 type Options = {
@@ -33,6 +36,22 @@ const heap = (gc: () => void) => {
   return process.memoryUsage().heapUsed
 }
 
+/** Bytes of the two index tables with their indexes on PostgreSQL. */
+async function postgresBytes(payload: Payload): Promise<number> {
+  const { sql } = await import('@payloadcms/db-postgres')
+  const db = payload.db as unknown as {
+    drizzle: unknown
+    execute: (a: unknown) => Promise<{ rows: Array<{ n: string }> }>
+  }
+  const out = await db.execute({
+    db: db.drizzle,
+    sql: sql.raw(
+      `SELECT pg_total_relation_size('briefing_search_postings') + pg_total_relation_size('briefing_search_docs') AS n`,
+    ),
+  })
+  return Number(out.rows[0]?.n ?? 0)
+}
+
 export async function databaseIndex({
   items,
   iterations,
@@ -42,11 +61,16 @@ export async function databaseIndex({
   flex,
   gc,
 }: Options): Promise<void> {
-  // STORE_DB=<file> keeps the database (and reuses its index when it already holds the items).
-  const kept = process.env.STORE_DB
-  const dir = kept ? path.dirname(path.resolve(kept)) : fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-bench-store-'))
-  const file = kept ? path.resolve(kept) : path.join(dir, 'bench.db')
-  process.env.DATABASE_URI = `file:${file}`
+  // STORE_DB=<file> keeps the database (and reuses its index when it already holds the items);
+  // STORE_POSTGRES_URI=postgres://…/<db> runs this half on PostgreSQL instead (kept the same way).
+  const postgres = process.env.STORE_POSTGRES_URI
+  const kept = postgres ?? process.env.STORE_DB
+  const dir =
+    kept && !postgres
+      ? path.dirname(path.resolve(kept))
+      : fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-bench-store-'))
+  const file = kept && !postgres ? path.resolve(kept) : path.join(dir, 'bench.db')
+  process.env.DATABASE_URI = postgres ?? `file:${file}`
   process.env.BRIEFING_JOBS_AUTORUN = '0'
   const { getPayload } = await import('payload')
   const { default: config } = await import('../src/payload.config')
@@ -62,18 +86,23 @@ export async function databaseIndex({
       cliProgress.Presets.shades_classic,
     )
     const written = kept ? await store.indexedCount(payload) : 0
-    bar.start(items, written >= items ? items : 0)
+    bar.start(items, written >= items ? items : process.env.STORE_BULK === '1' ? written : 0)
     const began = performance.now()
-    for (let n = written >= items ? items : 0; n < items; n += 500) {
+    // STORE_BULK=1: the same rows by multi-row inserts, resuming after the documents already written.
+    if (process.env.STORE_BULK === '1') await bulkWrite(payload, written, items, makeDoc, (n) => bar.update(n))
+    for (let n = written >= items || process.env.STORE_BULK === '1' ? items : 0; n < items; n += 500) {
       await store.withWriteDb(payload, undefined, async (db) => {
         for (let k = n; k < Math.min(items, n + 500); k++) await store.putDoc(payload, db, `items:${k + 1}`, makeDoc(k))
       })
       bar.update(Math.min(items, n + 500))
     }
+    await store.analyzeStore(payload) // as a rebuild does
     const buildMs = performance.now() - began
     bar.stop()
     const heapBytes = heap(gc) - heapBooted
-    const bytes = fs.statSync(file).size + (fs.statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0)
+    const bytes = postgres
+      ? await postgresBytes(payload)
+      : fs.statSync(file).size + (fs.statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0)
 
     // A fresh instance: nothing to build, its first query answers from the stored index.
     service.reset()
@@ -100,7 +129,9 @@ export async function databaseIndex({
       table.push([c.name, ms(memory.p95[c.name]), ms(p50), ms(p95), flexP95(c.name)])
       rows.push(`| ${c.name} | ${ms(memory.p95[c.name])} | ${ms(p50)} | **${ms(p95)}** | ${flexP95(c.name)} |`)
     }
-    console.log('\nDatabase index (SQLite) beside the in-memory engine and FlexSearch, same documents and queries:')
+    console.log(
+      `\nDatabase index (${postgres ? 'PostgreSQL' : 'SQLite'}) beside the in-memory engine and FlexSearch, same documents and queries:`,
+    )
     console.log(table.toString())
     console.log(
       [
@@ -117,7 +148,7 @@ export async function databaseIndex({
     )
     console.log(rows.join('\n'))
   } finally {
-    await payload.destroy?.()
-    if (!kept) fs.rmSync(dir, { recursive: true, force: true })
+    await (await import('../src/lib/db')).closeDatabase(payload)
+    if (!kept || postgres) fs.rmSync(dir, { recursive: true, force: true })
   }
 }

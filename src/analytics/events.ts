@@ -68,7 +68,20 @@ export const eventBuffer = (payload: Payload): EventBuffer => {
   return buffer
 }
 
-/** Write every buffered event now (shutdown, and tests that read what was recorded). */
+/**
+ * Opens and clicks still being recorded: the pixel and the redirect answer first and record after
+ * (the campaign's tracking mode may need a database read), so a flush waits for them too.
+ */
+const inFlight = new Set<Promise<unknown>>()
+
+/** Run one recording so that `flushEngagementEvents` (shutdown, tests) waits for it. */
+export function recording(work: Promise<void>): Promise<void> {
+  inFlight.add(work)
+  return work.finally(() => inFlight.delete(work))
+}
+
+/** Write every buffered event now, and those being recorded (shutdown, and tests that read them). */
 export const flushEngagementEvents = async (): Promise<void> => {
+  await Promise.allSettled([...inFlight])
   await Promise.all([...buffers.values()].map((b) => b.flush()))
 }

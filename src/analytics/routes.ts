@@ -8,7 +8,7 @@ import { smallBodies } from '../security/bodies'
 import { asSystem } from '../lib/system'
 import { newsletterTracking, privacyBody } from './privacy'
 import { campaignInfo } from './campaignInfo'
-import { eventBuffer } from './events'
+import { eventBuffer, recording } from './events'
 import { isMachineOpen } from './machine'
 import { type MessageClaims, messageKey, readClickToken, readPixelToken } from './token'
 
@@ -57,7 +57,9 @@ export async function mountAnalyticsRoutes(app: Express, options: AnalyticsRoute
     const claims = readPixelToken(String(req.params.file))
     if (!claims) return
     const machine = isMachineOpen(req.get('user-agent'), req.ip ?? req.socket.remoteAddress)
-    await record(await getPayload(), claims, now(), { kind: 'open', machine }).catch(() => undefined)
+    await recording((async () => record(await getPayload(), claims, now(), { kind: 'open', machine }))()).catch(
+      () => undefined,
+    )
   })
 
   app.get('/privacy', async (_req, res) => {

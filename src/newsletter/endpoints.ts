@@ -20,6 +20,7 @@ import { exportSubscribers, importSubscribers } from './csv'
 import { summarise } from './ledger'
 import { GMAIL_CLIP_BYTES, HTML_BUDGET_BYTES, renderIssueEmail, type EmailFormatChoice } from './render'
 import { subscriberStats } from './stats'
+import { CREATION_ORDER } from './newsletters'
 import { sendTestEmail } from './testSend'
 import { asSystem } from '../lib/system'
 import { gateSend, overrideReason } from '../preflight/gate'
@@ -68,7 +69,13 @@ export const audienceStatus = async (req: PayloadRequest, target: SendTarget) =>
 /** Every newsletter and saved segment an issue can be sent to (for the panel's choice). */
 export async function targetChoices(req: PayloadRequest) {
   const [newsletters, segments] = await Promise.all([
-    req.payload.find({ collection: 'newsletters', sort: 'id', pagination: false, depth: 0, ...asSystem('newsletter') }),
+    req.payload.find({
+      collection: 'newsletters',
+      sort: CREATION_ORDER,
+      pagination: false,
+      depth: 0,
+      ...asSystem('newsletter'),
+    }),
     req.payload.find({ collection: 'segments', sort: 'name', pagination: false, depth: 1, ...asSystem('newsletter') }),
   ])
   return [

@@ -16,11 +16,17 @@ export type Id = number | string
 export const membershipStatusFor = (status: Subscriber['status']): Subscription['status'] =>
   status === 'pending' || status === 'unsubscribed' ? status : status === 'complained' ? 'unsubscribed' : 'active'
 
+/**
+ * Newsletters in the order they were created (the first one first): ids are UUIDs on some databases
+ * (DATABASE_ID_TYPE=uuid), so their order says nothing.
+ */
+export const CREATION_ORDER = ['createdAt', 'id']
+
 const firstNewsletter = async (payload: Payload, req?: Req): Promise<Newsletter | undefined> =>
   (
     await payload.find({
       collection: 'newsletters',
-      sort: 'id',
+      sort: CREATION_ORDER,
       limit: 1,
       depth: 0,
       req,
@@ -62,7 +68,7 @@ export async function defaultNewsletters(payload: Payload, req?: Req): Promise<N
   const marked = await payload.find({
     collection: 'newsletters',
     where: { defaultForSignups: { equals: true } },
-    sort: 'id',
+    sort: CREATION_ORDER,
     pagination: false,
     depth: 0,
     req,
@@ -82,12 +88,12 @@ export async function findNewsletter(payload: Payload, slugOrId: string): Promis
   return (res.docs[0] as Newsletter | undefined) ?? null
 }
 
-/** All newsletters in id order (the first one first). */
+/** All newsletters in creation order (the first one first). */
 export const allNewsletters = async (payload: Payload): Promise<Newsletter[]> =>
   (
     await payload.find({
       collection: 'newsletters',
-      sort: 'id',
+      sort: CREATION_ORDER,
       pagination: false,
       depth: 0,
       ...asSystem('newsletter'),
@@ -101,7 +107,7 @@ export async function newsletterForIssue(payload: Payload, publication: unknown)
     const own = await payload.find({
       collection: 'newsletters',
       where: { publication: { equals: publicationId } },
-      sort: 'id',
+      sort: CREATION_ORDER,
       limit: 1,
       depth: 0,
       ...asSystem('newsletter'),

@@ -3,7 +3,17 @@ import type { Payload, PayloadRequest, Where } from 'payload'
 import { toSearchDocs, type Lookup } from './documents'
 import { isVersioned, type SearchCollection } from './engine'
 import { specialReferences, translationTermIds } from './kinds'
-import { clearAll, hasKey, putDoc, removeKey, removePrefix, shadowPrefix, type Db, withWriteDb } from './store'
+import {
+  analyzeStore,
+  clearAll,
+  hasKey,
+  putDoc,
+  removeKey,
+  removePrefix,
+  shadowPrefix,
+  type Db,
+  withWriteDb,
+} from './store'
 import { inlineTermIds, relationKey, relationKeys } from './text'
 import { asSystem } from '../lib/system'
 
@@ -183,5 +193,6 @@ export async function rebuildStore(payload: Payload): Promise<{ documents: numbe
       }
     }
   }
+  await analyzeStore(payload)
   return { documents, ms: Date.now() - started }
 }

@@ -81,11 +81,12 @@ export async function putDoc(payload: Payload, db: Db, key: string, doc: SearchD
   const main = draft ? key.slice(0, -':draft'.length) : key
   await exec(payload, db, sql`UPDATE ${sql.raw(DOCS)} SET shadowed = ${draft ? 1 : 0} WHERE key = ${main}`)
   if (draft) await exec(payload, db, sql`UPDATE ${sql.raw(POSTINGS)} SET shadowed = 1 WHERE key = ${main}`)
-  stats = undefined
+  forget()
 }
 
 /** Forget the indexed version under `key` (and un-hide the main version when it was a draft). */
 export async function removeKey(payload: Payload, db: Db, key: string): Promise<void> {
+  forget()
   await exec(payload, db, sql`DELETE FROM ${sql.raw(POSTINGS)} WHERE key = ${key}`)
   await exec(payload, db, sql`DELETE FROM ${sql.raw(DOCS)} WHERE key = ${key}`)
   if (key.endsWith(':draft')) {
@@ -144,11 +145,28 @@ export async function indexedCount(payload: Payload): Promise<number> {
 export async function clearAll(payload: Payload, db: Db): Promise<void> {
   await exec(payload, db, sql`DELETE FROM ${sql.raw(POSTINGS)}`)
   await exec(payload, db, sql`DELETE FROM ${sql.raw(DOCS)}`)
-  stats = undefined
+  forget()
+}
+
+/**
+ * Refresh the planner's statistics of the index tables (after a rebuild fills them). PostgreSQL
+ * otherwise plans a freshly filled index as a few rows until autovacuum analyses it: the join of two
+ * long posting lists then runs as a nested loop of index probes instead of a hash join (325 against
+ * 4 ms on 6,000 items, BENCHMARKS.md). SQLite writes sqlite_stat1 (its plans stay the same).
+ */
+export async function analyzeStore(payload: Payload): Promise<void> {
+  await exec(payload, undefined, sql`ANALYZE ${sql.raw(POSTINGS)}`)
+  await exec(payload, undefined, sql`ANALYZE ${sql.raw(DOCS)}`)
 }
 
 /** Indexed versions and their total length, read at most every 5 s (they only scale the ranking). */
 let stats: { at: number; live: number; avg: number } | undefined
+
+/** This process changed the index: read the corpus figures and frequencies again. */
+function forget(): void {
+  stats = undefined
+  known = undefined
+}
 
 async function corpus(payload: Payload): Promise<{ live: number; avg: number }> {
   if (stats && stats.at > Date.now() - 5000) return stats
@@ -158,18 +176,32 @@ async function corpus(payload: Payload): Promise<{ live: number; avg: number }> 
   return stats
 }
 
-/** How many indexed versions contain each token. */
+/**
+ * Tokens' document frequencies read by recent queries, kept like the corpus figures (5 s, dropped by
+ * this process's writes): counting an unselective token's postings cost PostgreSQL a quarter of a
+ * two-word query (BENCHMARKS.md). Only tokens found are kept, so a token another instance adds is
+ * counted at once.
+ */
+let known: { at: number; df: Map<string, number> } | undefined
+
+/** How many indexed versions contain each token (tokens in none are missing from the map). */
 async function frequencies(payload: Payload, tokens: string[]): Promise<Map<string, number>> {
-  const rows = await exec(
-    payload,
-    undefined,
-    sql`SELECT token, count(*) AS n FROM ${sql.raw(POSTINGS)}
-      WHERE token IN (${sql.join(
-        tokens.map((t) => sql`${t}`),
-        sql`, `,
-      )}) GROUP BY token`,
-  )
-  return new Map(rows.map((r) => [String(r.token), Number(r.n)]))
+  if (!known || known.at < Date.now() - 5000 || known.df.size > 10_000) known = { at: Date.now(), df: new Map() }
+  const { df } = known
+  const missing = tokens.filter((t) => !df.has(t))
+  if (missing.length) {
+    const rows = await exec(
+      payload,
+      undefined,
+      sql`SELECT token, count(*) AS n FROM ${sql.raw(POSTINGS)}
+        WHERE token IN (${sql.join(
+          missing.map((t) => sql`${t}`),
+          sql`, `,
+        )}) GROUP BY token`,
+    )
+    for (const r of rows) df.set(String(r.token), Number(r.n))
+  }
+  return new Map(tokens.filter((t) => df.has(t)).map((t) => [t, df.get(t) ?? 0]))
 }
 
 const like = (value: string) => `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`

@@ -1,10 +1,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { sql } from '@payloadcms/db-postgres'
 import express from 'express'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { healthz } from '../../src/health'
+import { adapterKind } from '../../src/lib/db'
 import { briefing } from '../helpers/cli'
 import { bootPayload, makeUser, type TestPayload } from '../helpers/payload'
 import { restClient } from '../helpers/rest'
@@ -54,13 +56,28 @@ afterAll(async () => {
   await t?.close()
 })
 
-/** Sizes of the database's journal files: they change while another process writes. */
-function journal(): string {
+/**
+ * What shows another process writing. SQLite: the sizes of the database's journal files (they change
+ * while it writes). PostgreSQL: how many other sessions hold a transaction id (a transaction that has
+ * written), with a counter so that every probe during one long import transaction counts.
+ */
+let reads = 0
+async function journal(): Promise<string> {
+  if (adapterKind(t.payload) === 'postgres') {
+    const db = t.payload.db as unknown as { drizzle: unknown; execute: (a: unknown) => Promise<{ rows: Row[] }> }
+    const { rows } = await db.execute({
+      db: db.drizzle,
+      sql: sql.raw(`SELECT count(*) AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL`),
+    })
+    return Number(rows[0]?.n ?? 0) > 0 ? `writing ${reads++}` : 'idle'
+  }
   const file = String(process.env.DATABASE_URI).replace(/^file:/, '')
   return ['-wal', '-journal']
     .map((suffix) => (fs.existsSync(file + suffix) ? fs.statSync(file + suffix).size : -1))
     .join()
 }
+type Row = Record<string, unknown>
 
 type Probe = { what: string; status: number; ms: number; at: number }
 
@@ -81,9 +98,9 @@ describe('a CLI import while the server answers', () => {
     const run = briefing(['import', ...files, '--publish']).finally(() => (done = true))
     const probes: Probe[] = []
     let whileWriting = 0
-    let last = journal()
+    let last = await journal()
     while (!done) {
-      const now = journal()
+      const now = await journal()
       if (now !== last) whileWriting++
       last = now
       probes.push(await probe('/healthz', async () => (await fetch(`${base}/healthz`)).status))
