@@ -69,7 +69,19 @@ async function readOnWeb(url: string, name: string, text: string[]): Promise<voi
   }
 }
 
-describe('the real samples import as a special issue and translations, and read right on the web', () => {
+/** The email of `what` (`issues/<id>` or `translations/<id>`) in Chromium at 600 px: fits, shows `text`. */
+async function readInEmail(what: string, name: string, text: string[]): Promise<void> {
+  const res = await fetch(`${baseUrl()}/api/newsletter/${what}/preview`, { headers })
+  expect(res.status, what).toBe(200)
+  await page.setViewportSize({ width: 600, height: 900 })
+  await page.setContent(await res.text())
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(600)
+  const content = (await page.textContent('body')) ?? ''
+  for (const t of text) expect(content).toContain(t)
+  await page.screenshot({ path: artifactPath(`import-${name}-email-600.png`), fullPage: true })
+}
+
+describe('the real samples import as a special issue and translations, and read right on the web and in the email', () => {
   it('the special issue: 3 dated groups with their entries and captioned photos at /special/<slug>', async () => {
     const { written } = await importSample('special-issue-two-sessions-2024.txt')
     expect(written).toMatchObject({ kind: 'special', status: 'draft' })
@@ -94,6 +106,7 @@ describe('the real samples import as a special issue and translations, and read 
       'Xi Stresses Developing New Quality Productive Forces',
       'XINHUA',
     ])
+    await readInEmail(`issues/${written.issueId}`, 'special', ['March 5', 'March 7', 'XINHUA'])
   })
 
   it('the listing: 20 translations, one read at /translations/<slug>', async () => {
@@ -110,5 +123,6 @@ describe('the real samples import as a special issue and translations, and read 
     const speech = docs.find((d) => /^Speech at the News and Public Opinion Work\sConference$/.test(d.headline))
     expect(speech, docs.map((d) => d.headline).join('\n')).toBeDefined()
     await readOnWeb(`${baseUrl()}/translations/${speech!.slug}`, 'translation', ['Public Opinion Work'])
+    await readInEmail(`translations/${speech!.id}`, 'translation', ['Public Opinion Work'])
   })
 })
