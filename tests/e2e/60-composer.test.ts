@@ -215,4 +215,33 @@ describe('the issue composer', () => {
     expect(headlinesInOrder(html, ['Alpha', 'Gamma', 'Beta'])).toBe(true)
     expect(html).toContain('Li Wei (李伟) was appointed')
   })
+
+  it('reuses a published translation from a section\'s "Reuse past item" search, with provenance', async () => {
+    const translation = (
+      await api(editor, 'POST', 'translations', {
+        headline: 'Composer probe: the rural revitalisation regulation',
+        introduction: richText('An introduction to the regulation.'),
+        translation: richText('Article 1. This regulation is formulated to promote rural revitalisation.'),
+        _status: 'published',
+      })
+    ).doc as Doc
+    await page.reload()
+    await page.locator('ul.composer-board').waitFor()
+    const search = page.getByRole('textbox', { name: 'Reuse past item in Senior Leaders: search' })
+    await search.fill('rural revitalisation regulation')
+    await search.press('Enter')
+    const found = page.getByRole('list', { name: 'Past items for Senior Leaders' }).getByRole('listitem')
+    const row = found.filter({ hasText: 'Translation: Composer probe: the rural revitalisation regulation' })
+    await row.getByRole('button', { name: 'Reuse here' }).click()
+    await saved('Reused in Senior Leaders.')
+    const copies = (
+      await api(
+        editor,
+        'GET',
+        `items?where[issue][equals]=${issue.id}&where[reusedFromTranslation][equals]=${translation.id}&draft=true&depth=0`,
+      )
+    ).docs as Doc[]
+    expect(copies.map((c) => c.headline)).toEqual(['Composer probe: the rural revitalisation regulation'])
+    await expect.poll(() => card('Composer probe: the rural revitalisation regulation').count()).toBe(1)
+  })
 })

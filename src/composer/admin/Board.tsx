@@ -12,7 +12,7 @@ export type BoardActions = {
   onOpen: (id: string) => void
   onSaveLine: (id: string, line: string) => void
   onAdd: (column: Column) => void
-  onReuse: (itemId: string, column: Column) => void
+  onReuse: (reusePath: string, column: Column) => void
 }
 
 /** A section's heading: a drop target (cards dropped on it go first in the section), not draggable. */

@@ -3,7 +3,7 @@ import { useDocumentDrawer } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useRef, useState } from 'react'
 
 import { richText } from '../../lib/richtext'
-import { createItem, loadIssue, reuseItem, saveArrangement, updateItem } from './api'
+import { createItem, loadIssue, reuseInto, saveArrangement, updateItem } from './api'
 import { Board, placeOfMove } from './Board'
 import {
   flatIds,
@@ -98,8 +98,8 @@ export function Composer({ issueId }: { issueId: string }) {
           ...(column.style === 'brief' ? {} : { headline: 'New item' }),
         }).then(reload),
       ),
-    onReuse: (itemId: string, column: Column) =>
-      void run(`Reused a past item in ${column.name}.`, () => reuseItem(itemId, issueId, column.section).then(reload)),
+    onReuse: (reusePath: string, column: Column) =>
+      void run(`Reused in ${column.name}.`, () => reuseInto(reusePath, issueId, column.section).then(reload)),
   }
 
   return (

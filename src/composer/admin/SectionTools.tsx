@@ -1,8 +1,14 @@
 'use client'
 import React, { useState } from 'react'
 
-import { searchItems } from './api'
-import type { Column, Doc } from './model'
+import { type ReuseCandidate, searchReusable } from './api'
+import type { Column } from './model'
+
+const KIND_LABEL: Record<ReuseCandidate['kind'], string> = {
+  item: 'Item',
+  translation: 'Translation',
+  entry: 'Special issue entry',
+}
 
 /** The end of a section: "Add item" / "Add brief" (a draft in place) and "Reuse past item" (search, then copy). */
 export function SectionTools({
@@ -14,13 +20,13 @@ export function SectionTools({
   column: Column
   issue: string
   onAdd: (column: Column) => void
-  onReuse: (itemId: string, column: Column) => void
+  onReuse: (reusePath: string, column: Column) => void
 }) {
   const [query, setQuery] = useState('')
-  const [found, setFound] = useState<Doc[] | null>(null)
+  const [found, setFound] = useState<ReuseCandidate[] | null>(null)
   const search = async (e: React.FormEvent) => {
     e.preventDefault()
-    if (query.trim()) setFound((await searchItems(query.trim(), issue)).docs)
+    if (query.trim()) setFound((await searchReusable(query.trim(), issue)).docs)
   }
   return (
     <li className="composer-tools">
@@ -33,7 +39,7 @@ export function SectionTools({
           type="search"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
-          placeholder="Reuse past item…"
+          placeholder="Reuse past item or translation…"
           aria-label={`Reuse past item in ${column.name}: search`}
         />
         <button type="submit" className="btn btn--style-secondary btn--size-small">
@@ -42,15 +48,17 @@ export function SectionTools({
       </form>
       {found ? (
         <ul className="composer-reuse__results" aria-label={`Past items for ${column.name}`}>
-          {found.length ? null : <li>No past items match.</li>}
+          {found.length ? null : <li>Nothing published matches.</li>}
           {found.map((doc) => (
-            <li key={String(doc.id)}>
-              <span>{String(doc.title ?? doc.headline ?? doc.id)}</span>{' '}
+            <li key={doc.reuse}>
+              <span>
+                <span className="composer-muted">{KIND_LABEL[doc.kind]}:</span> {doc.title}
+              </span>{' '}
               <button
                 type="button"
                 className="btn btn--style-secondary btn--size-small"
                 onClick={() => {
-                  onReuse(String(doc.id), column)
+                  onReuse(doc.reuse, column)
                   setFound(null)
                   setQuery('')
                 }}

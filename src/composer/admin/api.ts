@@ -33,10 +33,12 @@ export const createItem = (data: Record<string, unknown>) =>
 export const updateItem = (id: string, data: Record<string, unknown>) =>
   call<{ doc: Doc }>(`/api/items/${id}?draft=true&depth=0`, { method: 'PATCH', body: JSON.stringify(data) })
 
-export const searchItems = (q: string, issue: string) =>
-  call<{ docs: Doc[] }>(
-    `/api/items?where[title][like]=${encodeURIComponent(q)}&where[issue][not_equals]=${issue}&depth=0&limit=8&sort=-date`,
-  )
+/** What "Reuse past item" offers: past items, translations and special-issue entries (GET /api/reuse/search). */
+export type ReuseCandidate = { kind: 'item' | 'translation' | 'entry'; id: string; title: string; reuse: string }
 
-export const reuseItem = (id: string, issue: string, section: string) =>
-  call<{ doc: Doc }>(`/api/items/${id}/reuse`, { method: 'POST', body: JSON.stringify({ issue, section }) })
+export const searchReusable = (q: string, issue: string) =>
+  call<{ docs: ReuseCandidate[] }>(`/api/reuse/search?q=${encodeURIComponent(q)}&issue=${encodeURIComponent(issue)}`)
+
+/** Copy a candidate into the section (its own reuse path: items, translations or entries). */
+export const reuseInto = (reusePath: string, issue: string, section: string) =>
+  call<{ doc: Doc }>(reusePath, { method: 'POST', body: JSON.stringify({ issue, section }) })
