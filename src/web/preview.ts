@@ -3,7 +3,9 @@ import type { Payload } from 'payload'
 
 import { esc } from '../../templates/web/html'
 import { renderIssuePage } from '../../templates/web/issue'
+import { renderSpecialIssuePage } from '../../templates/web/special'
 import { renderPage } from '../../templates/web/layout'
+import { buildSpecialIssueView } from '../content/special'
 import { buildIssueView } from '../content/viewModel'
 import { hasStaffRole } from '../access'
 import { sendError } from '../lib/endpoint'
@@ -94,16 +96,23 @@ export function mountPreviewRoutes(app: Express, getPayload: () => Promise<Paylo
         return
       }
       const issue = live ? mergeLive(stored, live) : stored
-      const view = await buildIssueView(payload, issue, { draft: true, as: asUser(user), publicUrl: site.publicUrl })
-      if (!view) {
+      const options = { draft: true, as: asUser(user), publicUrl: site.publicUrl }
+      const banner = `<p class="preview-banner" role="status">Preview of the latest draft${issue._status === 'published' ? ' (this issue is published; unpublished changes are shown)' : ' (not published)'}. Updates live while you edit.</p>`
+      // A special issue previews as its own page (date groups and entries), a weekly one as the issue page.
+      const view = issue.kind === 'special' ? null : await buildIssueView(payload, issue, options)
+      if (issue.kind !== 'special' && !view) {
         res.status(404).type('text/plain').send('Not found.')
         return
       }
+      const page = view
+        ? renderIssuePage(view, { ...site, preview: banner })
+        : renderSpecialIssuePage(await buildSpecialIssueView(payload, issue, options), { ...site, preview: banner })
       const version = previewVersion(stored.id)
-      const banner = `<p class="preview-banner" role="status">Preview of the latest draft${view.status === 'published' ? ' (this issue is published; unpublished changes are shown)' : ' (not published)'}. Updates live while you edit.</p>`
       const script = `<script src="/assets/preview.js" data-url="${esc(self)}" data-version="${esc(`${self}/version`)}" data-current="${esc(version)}" defer></script>`
-      const html = renderIssuePage(view, { ...site, preview: banner }).replace('</head>', `${script}\n</head>`)
-      res.status(200).type('html').send(html)
+      res
+        .status(200)
+        .type('html')
+        .send(page.replace('</head>', `${script}\n</head>`))
     } catch (err) {
       console.error('web preview failed:', err)
       if (!res.headersSent) res.status(500).type('text/plain').send('The preview could not be rendered.')

@@ -47,7 +47,8 @@ export function specialJsonLd(view: SpecialIssueView, siteName: string): unknown
   }
 }
 
-export function renderSpecialIssuePage(view: SpecialIssueView, site: Site): string {
+/** The page of a special issue; `site.preview` (a banner) makes it the admin's live preview (noindex). */
+export function renderSpecialIssuePage(view: SpecialIssueView, site: Site & { preview?: string }): string {
   const mode: InlineMode = { terms: 'tooltip', publicUrl: site.publicUrl }
   const firstPhoto = view.groups.flatMap((g) => g.entries.flatMap((e) => e.photos))[0]
   const toc =
@@ -73,7 +74,8 @@ ${g.entries.map((e) => entry(e, mode, site)).join('\n')}
     publishedTime: view.publishedAt,
     modifiedTime: view.updatedAt,
     jsonLd: specialJsonLd(view, site.siteName ?? 'Briefing'),
-    body: `<article class="issue special">
+    robots: site.preview ? 'noindex, nofollow' : undefined,
+    body: `${site.preview ?? ''}<article class="issue special">
 <p class="kicker"><a href="/special">Special issues</a></p>
 <h1>${esc(view.title)}</h1>
 ${view.subtitle ? `<p class="subtitle">${esc(view.subtitle)}</p>` : ''}
