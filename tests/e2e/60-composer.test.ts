@@ -227,7 +227,7 @@ describe('the issue composer', () => {
     ).doc as Doc
     await page.reload()
     await page.locator('ul.composer-board').waitFor()
-    const search = page.getByRole('textbox', { name: 'Reuse past item in Senior Leaders: search' })
+    const search = page.getByRole('searchbox', { name: 'Reuse past item in Senior Leaders: search' })
     await search.fill('rural revitalisation regulation')
     await search.press('Enter')
     const found = page.getByRole('list', { name: 'Past items for Senior Leaders' }).getByRole('listitem')
