@@ -5,6 +5,12 @@ import { relationId } from './relations'
 import { asSystem } from './system'
 
 /**
+ * "In the order they were created" (the first one first) for any collection: ids are opaque — UUIDs on
+ * some databases (DATABASE_ID_TYPE=uuid) — so their order says nothing; the id only breaks ties.
+ */
+export const CREATION_ORDER = ['createdAt', 'id']
+
+/**
  * Everything that reaches below Payload's Local API, with one branch per adapter. The rest of the code
  * calls `payload.find/create/update` (the same on every adapter) or these functions.
  */

@@ -5,7 +5,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { Newsletter, Subscriber, Subscription } from '../payload-types'
-import { parseId } from '../lib/db'
+import { CREATION_ORDER, parseId } from '../lib/db'
 import { asSystem } from '../lib/system'
 import { ensureWeeklyPublication } from '../publications/upgrade'
 
@@ -15,12 +15,6 @@ export type Id = number | string
 /** A subscriber's status in the newsletters that existed before there were several. */
 export const membershipStatusFor = (status: Subscriber['status']): Subscription['status'] =>
   status === 'pending' || status === 'unsubscribed' ? status : status === 'complained' ? 'unsubscribed' : 'active'
-
-/**
- * Newsletters in the order they were created (the first one first): ids are UUIDs on some databases
- * (DATABASE_ID_TYPE=uuid), so their order says nothing.
- */
-export const CREATION_ORDER = ['createdAt', 'id']
 
 const firstNewsletter = async (payload: Payload, req?: Req): Promise<Newsletter | undefined> =>
   (

@@ -6,7 +6,7 @@
  */
 import { APIError, type Payload, type PayloadRequest } from 'payload'
 
-import { parseId } from '../lib/db'
+import { CREATION_ORDER, parseId } from '../lib/db'
 import { asSystem } from '../lib/system'
 import type { Campaign, Translation } from '../payload-types'
 import { decide } from '../preflight/gate'
@@ -39,7 +39,7 @@ async function translationsPublication(payload: Payload) {
   const res = await payload.find({
     collection: 'publications',
     where: { kind: { equals: 'translations' } },
-    sort: 'id',
+    sort: CREATION_ORDER,
     limit: 1,
     depth: 0,
     ...asSystem('newsletter'),

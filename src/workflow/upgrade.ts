@@ -24,18 +24,21 @@ export async function approvePublishedItems(payload: Payload, req?: Partial<Payl
     req: r,
     ...asSystem('derived'),
   })
-  let approved = 0
-  for (const item of live.docs as Row[]) {
-    const latest = (await payload.findByID({
-      collection: 'items',
-      id: item.id,
-      draft: true,
-      depth: 0,
-      select: { _status: true },
-      req: r,
-      ...asSystem('derived'),
-    })) as Row
-    if (latest._status !== 'published') continue
+  const ids = (live.docs as Row[]).map((d) => d.id)
+  if (!ids.length) return 0
+  // The latest version of each (one read): a newer unpublished draft keeps its item unapproved.
+  const latest = await payload.find({
+    collection: 'items',
+    draft: true,
+    depth: 0,
+    pagination: false,
+    where: { id: { in: ids } },
+    select: { _status: true },
+    req: r,
+    ...asSystem('derived'),
+  })
+  const settled = (latest.docs as Row[]).filter((d) => d._status === 'published')
+  for (const item of settled)
     await payload.update({
       collection: 'items',
       id: item.id,
@@ -45,7 +48,5 @@ export async function approvePublishedItems(payload: Payload, req?: Partial<Payl
       context: { skipNotifications: true },
       ...asSystem('derived'),
     })
-    approved++
-  }
-  return approved
+  return settled.length
 }
