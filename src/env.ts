@@ -19,6 +19,7 @@ const NUMBERS = {
   WEB_CACHE_RECHECK_MS: 1000,
   CHANGE_FEED_POLL_MS: 500,
   CHANGE_FEED_RETENTION_SECONDS: 3600,
+  SEARCH_CACHE_MB: 64,
   NEWSLETTER_WORKER_INTERVAL_MS: 3000,
   NEWSLETTER_CONNECT_RETRY_SECONDS: 300,
   NEWSLETTER_SUBSCRIBE_LIMIT: 10,
@@ -309,6 +310,12 @@ export const changeFeedPollMs = (): number => numberVar('CHANGE_FEED_POLL_MS')
 
 /** How long change-feed rows are kept (CHANGE_FEED_RETENTION_SECONDS, default 3600; at least 1). */
 export const changeFeedRetentionMs = (): number => Math.max(1, numberVar('CHANGE_FEED_RETENTION_SECONDS')) * 1000
+
+/**
+ * SEARCH_CACHE_MB (default 64; 0 off): memory each instance may keep for long posting lists of the
+ * database search index (src/search/postingCache.ts), least recently used dropped first.
+ */
+export const searchCacheBytes = (): number => numberVar('SEARCH_CACHE_MB') * 1024 * 1024
 
 /**
  * NEXT_DIST_DIR: Next's build/dev folder (default `.next`). next.config.mjs reads it directly (it

@@ -2,9 +2,12 @@ import { sql } from '@payloadcms/db-sqlite'
 import type { Payload } from 'payload'
 
 import { adapterKind } from '../lib/db'
+import { logChange } from './changeLog'
 import { B, K1, tokenCounts, type SearchDoc } from './engine'
+import { rankFromCache } from './postingCache'
+import { drizzleOf, exec, type Db, type Row, type SQL } from './sql'
 import { DOCS, POSTINGS } from './tables'
-import { indexTokens, normalize, type ParsedQuery } from './tokenize'
+import { normalize, type ParsedQuery } from './tokenize'
 
 /**
  * The search index kept in the database (SQLite and PostgreSQL): the same tokens, BM25 ranking and
@@ -12,21 +15,10 @@ import { indexTokens, normalize, type ParsedQuery } from './tokenize'
  * server reads the same index and none builds anything at start.
  */
 
-/** A drizzle database or transaction (SQLite: libsql; PostgreSQL: node-postgres). */
-export type Db = unknown
-type Row = Record<string, unknown>
-type SQL = ReturnType<typeof sql.raw>
+export type { Db } from './sql'
 
 /** The store is used where the database speaks SQL; MongoDB keeps the in-memory engine. */
 export const usesStore = (payload: Payload): boolean => adapterKind(payload) !== 'mongo'
-
-const drizzleOf = (payload: Payload): Db => (payload.db as unknown as { drizzle: Db }).drizzle
-
-async function exec(payload: Payload, db: Db, statement: SQL): Promise<Row[]> {
-  const run = (payload.db as unknown as { execute: (a: { db: Db; sql: SQL }) => Promise<{ rows?: Row[] }> }).execute
-  const out = await run.call(payload.db, { db: db ?? drizzleOf(payload), sql: statement })
-  return out?.rows ?? []
-}
 
 /** Run `fn` with the drizzle handle of the request's transaction, or of a new one (committed after). */
 export async function withWriteDb<T>(payload: Payload, transactionID: unknown, fn: (db: Db) => Promise<T>): Promise<T> {
@@ -51,11 +43,12 @@ const list = (ids: string[] | undefined) => (ids?.length ? `|${ids.join('|')}|` 
 
 /** Add or replace the indexed version under `key`; a draft (`…:draft`) hides the main version from staff. */
 export async function putDoc(payload: Payload, db: Db, key: string, doc: SearchDoc): Promise<void> {
-  await removeKey(payload, db, key)
+  const draft = key.endsWith(':draft')
+  await logChange(payload, db, draft ? [key, key.slice(0, -':draft'.length)] : [key])
+  await deleteKey(payload, db, key)
   const counts = tokenCounts(doc)
   let length = 0
   for (const tf of counts.values()) length += tf
-  const draft = key.endsWith(':draft')
   const published = doc.published ? 1 : 0
   await exec(
     payload,
@@ -86,6 +79,11 @@ export async function putDoc(payload: Payload, db: Db, key: string, doc: SearchD
 
 /** Forget the indexed version under `key` (and un-hide the main version when it was a draft). */
 export async function removeKey(payload: Payload, db: Db, key: string): Promise<void> {
+  await logChange(payload, db, key.endsWith(':draft') ? [key, key.slice(0, -':draft'.length)] : [key])
+  await deleteKey(payload, db, key)
+}
+
+async function deleteKey(payload: Payload, db: Db, key: string): Promise<void> {
   forget()
   await exec(payload, db, sql`DELETE FROM ${sql.raw(POSTINGS)} WHERE key = ${key}`)
   await exec(payload, db, sql`DELETE FROM ${sql.raw(DOCS)} WHERE key = ${key}`)
@@ -107,6 +105,7 @@ export async function removePrefix(
   prefix: string,
   which: 'all' | 'published' | 'drafts',
 ): Promise<void> {
+  await logChange(payload, db, [prefix], true)
   const draft =
     which === 'drafts' ? sql` AND key LIKE '%:draft'` : which === 'published' ? sql` AND key NOT LIKE '%:draft'` : sql``
   for (const table of [POSTINGS, DOCS])
@@ -116,6 +115,7 @@ export async function removePrefix(
 
 /** Hide (or show again) every main version under `prefix` from staff: a newer draft replaces them all. */
 export async function shadowPrefix(payload: Payload, db: Db, prefix: string, shadowed: boolean): Promise<void> {
+  await logChange(payload, db, [prefix], true)
   for (const table of [POSTINGS, DOCS])
     await exec(
       payload,
@@ -143,6 +143,7 @@ export async function indexedCount(payload: Payload): Promise<number> {
 
 /** Empty the index (before a rebuild). */
 export async function clearAll(payload: Payload, db: Db): Promise<void> {
+  await logChange(payload, db, ['*'], true)
   await exec(payload, db, sql`DELETE FROM ${sql.raw(POSTINGS)}`)
   await exec(payload, db, sql`DELETE FROM ${sql.raw(DOCS)}`)
   forget()
@@ -168,7 +169,7 @@ function forget(): void {
   known = undefined
 }
 
-async function corpus(payload: Payload): Promise<{ live: number; avg: number }> {
+export async function corpus(payload: Payload): Promise<{ live: number; avg: number }> {
   if (stats && stats.at > Date.now() - 5000) return stats
   const [row] = await exec(payload, undefined, sql`SELECT count(*) AS n, sum(length) AS total FROM ${sql.raw(DOCS)}`)
   const live = Number(row?.n ?? 0) || 1
@@ -185,7 +186,7 @@ async function corpus(payload: Payload): Promise<{ live: number; avg: number }> 
 let known: { at: number; df: Map<string, number> } | undefined
 
 /** How many indexed versions contain each token (tokens in none are missing from the map). */
-async function frequencies(payload: Payload, tokens: string[]): Promise<Map<string, number>> {
+export async function frequencies(payload: Payload, tokens: string[]): Promise<Map<string, number>> {
   if (!known || known.at < Date.now() - 5000 || known.df.size > 10_000) known = { at: Date.now(), df: new Map() }
   const { df } = known
   const missing = tokens.filter((t) => !df.has(t))
@@ -259,7 +260,7 @@ const restTokens = (tokens: string[]): { with: SQL; joins: SQL } => {
 
 export type StoreHit = { doc: SearchDoc; score: number }
 
-const toDoc = (r: Row): SearchDoc => ({
+export const toDoc = (r: Row): SearchDoc => ({
   collection: r.collection as SearchDoc['collection'],
   id: String(r.doc_id),
   title: String(r.title),
@@ -344,6 +345,8 @@ export async function queryStore(
   offset: number,
 ): Promise<{ hits: StoreHit[]; total: number }> {
   if (!query.tokens.length) return { hits: [], total: 0 }
+  const cached = await fromCache(payload, query, filters, limit, offset)
+  if (cached) return cached
   const r = await ranking(payload, query, filters, limit, offset)
   if (!r) return { hits: [], total: 0 }
   const rows = await exec(payload, undefined, r.statement)
@@ -356,43 +359,42 @@ export async function queryStore(
 }
 
 /**
- * Published items sharing the most distinctive words with the version under `key` (its 20 rarest
- * tokens weighted by idf; tokens in more than a fifth of the index ignored), best first.
+ * Rank on this instance's cached posting lists (postingCache.ts) when the query needs nothing of the
+ * document rows (no section, source, term, issue, collection or long Han phrase) and its lists are
+ * long; then read the page's documents. Same order, scores and total as the SQL above.
  */
-export async function similarInStore(
+async function fromCache(
   payload: Payload,
-  key: string,
-  excludeId: string,
+  query: ParsedQuery,
+  filters: StoreFilters,
   limit: number,
-): Promise<StoreHit[]> {
-  const [self] = await exec(payload, undefined, sql`SELECT title, body FROM ${sql.raw(DOCS)} WHERE key = ${key}`)
-  if (!self) return []
-  const mine = [...new Set(indexTokens(`${String(self.title)}\n${String(self.body)}`))]
-  if (!mine.length) return []
-  const df = await frequencies(payload, mine)
-  const { live } = await corpus(payload)
-  const weighted = mine
-    .filter((t) => (df.get(t) ?? 0) > 0 && (df.get(t) ?? 0) <= Math.max(10, live / 5))
-    .map((token) => ({ token, idf: Math.log(1 + live / (df.get(token) ?? 1)) }))
-    .sort((a, b) => b.idf - a.idf)
-    .slice(0, 20)
-  if (!weighted.length) return []
-  const weight = sql`CASE p.token ${sql.join(
-    weighted.map((w) => sql`WHEN ${w.token} THEN ${num(w.idf)}`),
-    sql` `,
-  )} ELSE 0 END`
+  offset: number,
+): Promise<{ hits: StoreHit[]; total: number } | undefined> {
+  if (documentConditions(filters, query.phrases).length) return undefined
+  const answer = await rankFromCache(
+    payload,
+    query.tokens,
+    () => frequencies(payload, query.tokens),
+    () => corpus(payload),
+    filters,
+    offset + limit,
+  )
+  if (!answer) return undefined
+  const keys = answer.keys.slice(offset)
+  if (!keys.length) return { hits: [], total: answer.total }
   const rows = await exec(
     payload,
     undefined,
-    sql`SELECT d.collection, d.doc_id, d.title, d.body, d.url, d.published, d.date,
-        floor(sum(${weight} * CASE WHEN p.tf > 3 THEN 3 ELSE p.tf END) * 4 + 0.5) / 4.0 AS score
-      FROM ${sql.raw(POSTINGS)} p JOIN ${sql.raw(DOCS)} d ON d.key = p.key
-      WHERE p.token IN (${sql.join(
-        weighted.map((w) => sql`${w.token}`),
+    sql`SELECT key, collection, doc_id, title, body, url, published, date FROM ${sql.raw(DOCS)}
+      WHERE key IN (${sql.join(
+        keys.map((k) => sql`${k}`),
         sql`, `,
-      )}) AND p.key <> ${key} AND d.collection = 'items' AND d.published = 1 AND d.doc_id <> ${excludeId}
-      GROUP BY d.key, d.collection, d.doc_id, d.title, d.body, d.url, d.published, d.date
-      ORDER BY score DESC, d.date DESC, d.key LIMIT ${num(limit)}`,
+      )})`,
   )
-  return rows.map((r) => ({ doc: toDoc(r), score: Number(r.score) }))
+  const byKey = new Map(rows.map((r) => [String(r.key), r]))
+  const hits = keys.flatMap((key, i) => {
+    const row = byKey.get(key)
+    return row ? [{ doc: toDoc(row), score: answer.scores[offset + i] }] : []
+  })
+  return { hits, total: answer.total }
 }

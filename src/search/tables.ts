@@ -1,10 +1,12 @@
 import type { SQLiteSchemaHook } from '@payloadcms/db-sqlite'
 import { index, integer, real, sqliteTable, text } from '@payloadcms/db-sqlite/drizzle/sqlite-core'
 import {
+  bigint as pgBigint,
   doublePrecision,
   index as pgIndex,
   integer as pgInteger,
   pgTable,
+  serial,
   text as pgText,
 } from '@payloadcms/db-postgres/drizzle/pg-core'
 
@@ -19,10 +21,15 @@ import {
  *   draft hides it from staff), so that a query is ranked on one covering index, no document row read
  *   per match.
  *
+ * - `briefing_search_log`: one row per write to the two tables (the key or key prefix it changed, when,
+ *   and on PostgreSQL the writing transaction's id), read by every instance to bring its posting cache
+ *   up to date (postingCache.ts); rows older than an hour are pruned.
+ *
  * Every instance reads the same rows; saves write them in the save's own transaction.
  */
 export const DOCS = 'briefing_search_docs'
 export const POSTINGS = 'briefing_search_postings'
+export const LOG = 'briefing_search_log'
 // Indexes, not a composite primary key: drizzle-kit's Postgres introspection (the development schema
 // push of a second process) fails on composite primary keys ("there is no parameter $1"). The rank
 // index covers ranking (token, visibility, tf, length, date); the key index covers the joins of a
@@ -30,6 +37,8 @@ export const POSTINGS = 'briefing_search_postings'
 const TOKEN = 'briefing_search_postings_rank_idx'
 const KEY = 'briefing_search_postings_key_idx'
 const RANK = 'briefing_search_docs_rank_idx'
+const LOG_AT = 'briefing_search_log_at_idx'
+const LOG_XID = 'briefing_search_log_xid_idx'
 
 const sqliteDocs = sqliteTable(
   DOCS,
@@ -70,6 +79,18 @@ const sqlitePostings = sqliteTable(
     index(TOKEN).on(t.token, t.published, t.shadowed, t.tf, t.length, t.date, t.key),
     index(KEY).on(t.key, t.token, t.tf),
   ],
+)
+
+// AUTOINCREMENT: ids are never reused after the newest rows are pruned (readers follow `id > last seen`).
+const sqliteLog = sqliteTable(
+  LOG,
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    key: text('key').notNull(),
+    prefix: integer('prefix').notNull(),
+    at: real('at').notNull(),
+  },
+  (t) => [index(LOG_AT).on(t.at)],
 )
 
 const pgDocs = pgTable(
@@ -113,10 +134,22 @@ const pgPostings = pgTable(
   ],
 )
 
+const pgLog = pgTable(
+  LOG,
+  {
+    id: serial('id').primaryKey(),
+    key: pgText('key').notNull(),
+    prefix: pgInteger('prefix').notNull(),
+    at: doublePrecision('at').notNull(),
+    xid: pgBigint('xid', { mode: 'number' }).notNull(),
+  },
+  (t) => [pgIndex(LOG_AT).on(t.at), pgIndex(LOG_XID).on(t.xid)],
+)
+
 /** `beforeSchemaInit` hook of the SQLite adapter. */
 export const searchTablesSqlite: SQLiteSchemaHook = ({ schema }) => ({
   ...schema,
-  tables: { ...schema.tables, [DOCS]: sqliteDocs, [POSTINGS]: sqlitePostings },
+  tables: { ...schema.tables, [DOCS]: sqliteDocs, [POSTINGS]: sqlitePostings, [LOG]: sqliteLog },
 })
 
 type PgSchemaHook = (args: { schema: { tables: Record<string, unknown> } }) => { tables: Record<string, unknown> }
@@ -124,5 +157,5 @@ type PgSchemaHook = (args: { schema: { tables: Record<string, unknown> } }) => {
 /** `beforeSchemaInit` hook of the PostgreSQL adapter. */
 export const searchTablesPostgres = (({ schema }) => ({
   ...schema,
-  tables: { ...schema.tables, [DOCS]: pgDocs, [POSTINGS]: pgPostings },
+  tables: { ...schema.tables, [DOCS]: pgDocs, [POSTINGS]: pgPostings, [LOG]: pgLog },
 })) as PgSchemaHook

@@ -1,7 +1,10 @@
+import { spawnSync } from 'node:child_process'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { richText } from '../../src/lib/richtext'
 import type { SearchDoc } from '../../src/search/engine'
+import { configurePostingCache, postingCacheStats } from '../../src/search/postingCache'
 import { search } from '../../src/search/service'
 import { putDoc, queryStore, withWriteDb } from '../../src/search/store'
 import { parseQuery } from '../../src/search/tokenize'
@@ -101,4 +104,63 @@ describe('search across instances on one database', () => {
     expect(page.hits.map((h) => h.doc.id)).toEqual(['mid', 'old'])
     expect((await queryStore(t.payload, parseQuery('plenum'), {}, 2, 10)).total).toBe(4)
   })
+})
+
+/** Another instance's save or delete in the index: a real child process on the same database. */
+const elsewhere = (...args: string[]) => {
+  const child = spawnSync(
+    process.execPath,
+    ['--conditions=development', '--import', 'tsx', 'tests/helpers/storeWrite.ts', ...args],
+    { env: process.env, encoding: 'utf8', timeout: 180_000 },
+  )
+  expect(child.status, child.stderr).toBe(0)
+}
+
+/** Poll `probe` until it holds, for at most 2 s after the other instance's write returned. */
+async function within2s(probe: () => Promise<boolean>): Promise<number> {
+  const started = Date.now()
+  while (!(await probe())) {
+    if (Date.now() - started > 2000) throw new Error('not seen within 2 s')
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  return Date.now() - started
+}
+
+describe("the posting cache follows other instances' writes", () => {
+  const keysOf = async (q: string) =>
+    (await queryStore(t.payload, parseQuery(q), {}, 50, 0)).hits.map((h) => `${h.doc.collection}:${h.doc.id}`)
+
+  it('a save and a delete through another process change the results of a cached token within 2 s', async () => {
+    configurePostingCache({ minPostings: 1 })
+    const doc = (id: string, title: string): SearchDoc => ({
+      collection: 'sources',
+      id,
+      title,
+      text: 'A wombat report from the plains.',
+      extra: '',
+      url: `/${id}`,
+      published: true,
+      date: Date.UTC(2020, 0, 1),
+    })
+    await withWriteDb(t.payload, undefined, async (db) => {
+      for (const id of ['w1', 'w2', 'w3']) await putDoc(t.payload, db, `sources:${id}`, doc(id, `Wombat ${id}`))
+    })
+    expect(await keysOf('wombat')).toEqual(['sources:w1', 'sources:w2', 'sources:w3'])
+    expect(await keysOf('wombat plains')).toHaveLength(3)
+    const cached = postingCacheStats()
+    expect(cached.tokens).toEqual(expect.arrayContaining(['wombat', 'plain']))
+
+    elsewhere('put', 'sources:w4', 'Wombat w4', 'Wombat wombat, a newer wombat from the plains.')
+    await within2s(async () => (await keysOf('wombat'))[0] === 'sources:w4')
+    expect(await keysOf('wombat plains')).toEqual(['sources:w4', 'sources:w1', 'sources:w2', 'sources:w3'])
+
+    elsewhere('remove', 'sources:w2')
+    await within2s(async () => !(await keysOf('wombat')).includes('sources:w2'))
+    expect(await keysOf('wombat plains')).toEqual(['sources:w4', 'sources:w1', 'sources:w3'])
+
+    // Answered from the cache all along: the lists were loaded once, later changes applied to them.
+    const after = postingCacheStats()
+    expect(after.hits).toBeGreaterThan(cached.hits + 3)
+    expect(after.loads).toBe(cached.loads)
+  }, 400_000)
 })

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { SearchEngine, type SearchDoc } from '../../src/search/engine'
+import { configurePostingCache, postingCacheStats } from '../../src/search/postingCache'
 import { putDoc, queryStore, withWriteDb } from '../../src/search/store'
 import { parseQuery } from '../../src/search/tokenize'
 import { bootPayload, type TestPayload } from '../helpers/payload'
@@ -50,14 +51,43 @@ afterAll(async () => {
   await t?.close()
 })
 
+const QUERIES = ['party', 'plenum', 'party reform', 'policy market village']
+const scores = (hits: Array<{ doc: SearchDoc; score: number }>) =>
+  Object.fromEntries(hits.map((h) => [h.doc.id, h.score]))
+const order = (hits: Array<{ doc: SearchDoc }>) => hits.map((h) => h.doc.id)
+
 describe('the database index ranks as the in-memory engine', () => {
+  it('answers from the posting cache exactly as SQL does: same order, scores, totals and pages', async () => {
+    const answers = async () => {
+      const out: unknown[] = []
+      for (const q of QUERIES)
+        for (const staff of [false, true])
+          for (const [limit, offset] of [
+            [1000, 0],
+            [10, 0],
+            [7, 21],
+            [10, 5000],
+          ]) {
+            const r = await queryStore(t.payload, parseQuery(q), { staff, from: Date.UTC(2021, 0, 1) }, limit, offset)
+            const all = await queryStore(t.payload, parseQuery(q), { staff }, limit, offset)
+            out.push([q, staff, limit, offset, r.total, order(r.hits), scores(r.hits), all.total, order(all.hits)])
+          }
+      return out
+    }
+    configurePostingCache({ maxBytes: 0 })
+    const bySql = await answers()
+    configurePostingCache({ maxBytes: 64 * 1024 * 1024, minPostings: 1 })
+    const before = postingCacheStats().hits
+    const byCache = await answers()
+    expect(postingCacheStats().hits - before).toBe(QUERIES.length * 2 * 4 * 2)
+    expect(byCache).toEqual(bySql)
+  })
+
   it('scores as the in-memory engine does: BM25 in steps of 0.25, one word or several', async () => {
-    for (const q of ['party', 'plenum', 'party reform', 'policy market village']) {
+    for (const q of QUERIES) {
       const query = parseQuery(q)
       const memory = engine.search(query, (d) => d.published, 1000, 0, { publishedOnly: true })
       const stored = await queryStore(t.payload, query, {}, 1000, 0)
-      const scores = (hits: Array<{ doc: SearchDoc; score: number }>) =>
-        Object.fromEntries(hits.map((h) => [h.doc.id, h.score]))
       expect(stored.total, q).toBe(memory.total)
       expect(scores(stored.hits), q).toEqual(scores(memory.hits))
       expect(
