@@ -1,21 +1,15 @@
 import { B, K1 } from './engine'
 
 /**
- * One token's postings held by an instance (postingCache.ts): per posting its document's key number,
- * the token's count and copies of what ranking reads (length, date, flags), as store.ts's postings
- * rows have them. 19 bytes a posting.
+ * One token's postings held by an instance (postingCache.ts): per posting its document's key number
+ * and the token's count, 6 bytes a posting. What ranking reads of the document (its length, date,
+ * flags) is kept once per key number in `Keys`.
  */
-export type List = {
-  ord: Int32Array
-  tf: Uint16Array
-  len: Int32Array
-  date: Float64Array
-  flags: Uint8Array
-  n: number
-}
+export type List = { ord: Int32Array; tf: Uint16Array; n: number }
+export type Keys = { len: Int32Array; date: Float64Array; flags: Uint8Array; names: string[] }
 export const PUBLISHED = 1
 export const SHADOWED = 2
-export const BYTES_PER_POSTING = 19
+export const BYTES_PER_POSTING = 6
 
 export type RankFilters = { staff?: boolean; from?: number; to?: number }
 export type Ranked = { ords: number[]; scores: number[]; total: number }
@@ -59,17 +53,16 @@ function intersectRest(lists: List[]): void {
 /**
  * Rank the documents in every list as store.ts's SQL does, to the bit: BM25 terms summed rarest token
  * first, `floor(x * 4 + 0.5) / 4`, then date (newest first), then key; visibility and dates checked on
- * the rarest list's copies. `lists` are sorted rarest first; `name` gives a key number's key.
+ * the key's copies. `lists` are sorted rarest first.
  */
 export function rankLists(
   lists: List[],
+  keys: Keys,
   corpus: { live: number; avg: number },
   filters: RankFilters,
   want: number,
-  name: (ord: number) => string,
-  keys: number,
 ): Ranked {
-  prepare(keys, lists.length)
+  prepare(keys.names.length, lists.length)
   intersectRest(lists)
   const { stamp, seen, tfs, gen } = scratch
   const c1 = lists.map((list) => Math.log(1 + (corpus.live - list.n + 0.5) / (list.n + 0.5)) * (K1 + 1))
@@ -79,18 +72,19 @@ export function rankLists(
   const first = lists[0]
   const top: Array<{ o: number; score: number; date: number }> = []
   const better = (a: { o: number; score: number; date: number }, b: typeof a) =>
-    a.score > b.score || (a.score === b.score && (a.date > b.date || (a.date === b.date && name(a.o) < name(b.o))))
+    a.score > b.score ||
+    (a.score === b.score && (a.date > b.date || (a.date === b.date && keys.names[a.o] < keys.names[b.o])))
   let total = 0
   for (let i = 0; i < first.n; i++) {
     const o = first.ord[i]
     if (lists.length > 1 && (stamp[o] !== gen || seen[o] !== lists.length - 1)) continue
-    const flags = first.flags[i]
+    const flags = keys.flags[o]
     if (staff ? flags & SHADOWED : !(flags & PUBLISHED)) continue
-    const date = first.date[i]
+    const date = keys.date[o]
     if (from !== undefined && !(date !== 0 && date >= from)) continue
     if (to !== undefined && !(date !== 0 && date <= to)) continue
     total++
-    const len = first.len[i]
+    const len = keys.len[o]
     let sum = 0
     for (let l = 0; l < lists.length; l++) {
       const tf = l === 0 ? first.tf[i] : tfs[l][o]

@@ -2,7 +2,7 @@ import { sql } from '@payloadcms/db-sqlite'
 import type { Payload } from 'payload'
 
 import { searchCacheBytes } from '../env'
-import { BYTES_PER_POSTING, PUBLISHED, rankLists, SHADOWED, type List, type RankFilters } from './cacheRank'
+import { BYTES_PER_POSTING, PUBLISHED, rankLists, SHADOWED, type Keys, type List, type RankFilters } from './cacheRank'
 import { readLog, startCursor, type Cursor, type LogRow } from './changeLog'
 import { exec, type Row } from './sql'
 import { POSTINGS } from './tables'
@@ -18,8 +18,8 @@ import { POSTINGS } from './tables'
 
 /** Queries whose longest list has fewer postings are left to SQL (cheap there). */
 const MIN_POSTINGS = 2000
-/** Memory counted for each distinct key the cache numbers (its string and map entry). */
-const BYTES_PER_KEY = 64
+/** Memory counted for each distinct key the cache numbers (its string, map entry and copies). */
+const BYTES_PER_KEY = 80
 /** Distinct keys numbered before the cache starts again (keys of deleted versions stay numbered). */
 const MAX_KEYS = 1_000_000
 /** At most this many query tokens are ranked here. */
@@ -28,7 +28,7 @@ const MAX_TOKENS = 8
 type State = {
   lists: Map<string, List>
   numbers: Map<string, number>
-  names: string[]
+  keys: Keys
   bytes: number
   cursor?: Cursor
   lock: Promise<void>
@@ -37,23 +37,38 @@ type State = {
 const options: { maxBytes?: number; minPostings: number } = { minPostings: MIN_POSTINGS }
 const counters = { hits: 0, loads: 0 }
 const states = new WeakMap<object, State>()
+const all = new Set<State>()
 
-const newState = (): State => ({ lists: new Map(), numbers: new Map(), names: [], bytes: 0, lock: Promise.resolve() })
+const noKeys = (): Keys => ({
+  len: new Int32Array(1024),
+  date: new Float64Array(1024),
+  flags: new Uint8Array(1024),
+  names: [],
+})
+const newState = (): State => ({
+  lists: new Map(),
+  numbers: new Map(),
+  keys: noKeys(),
+  bytes: 0,
+  lock: Promise.resolve(),
+})
 const maxBytes = () => options.maxBytes ?? searchCacheBytes()
 
 function stateOf(payload: Payload): State {
   let s = states.get(payload.db)
   if (!s) states.set(payload.db, (s = newState()))
+  all.add(s)
   return s
 }
 
-/** Change the cap or the threshold of this process's caches (tests and the bench); empties them. */
+/**
+ * Change the cap or the threshold (tests and the bench). A cap of 0 sends every query to SQL and keeps
+ * what is cached (brought up to date from the log when the cap is raised again).
+ */
 export function configurePostingCache(next: { maxBytes?: number; minPostings?: number }): void {
   if (next.maxBytes !== undefined) options.maxBytes = next.maxBytes
   if (next.minPostings !== undefined) options.minPostings = next.minPostings
-  for (const s of all) Object.assign(s, newState())
 }
-const all = new Set<State>()
 
 /** What the caches hold and how often they answered (tests and the bench). */
 export function postingCacheStats(): { tokens: string[]; bytes: number; hits: number; loads: number } {
@@ -62,61 +77,49 @@ export function postingCacheStats(): { tokens: string[]; bytes: number; hits: nu
   return { tokens, bytes, ...counters }
 }
 
-function numberOf(s: State, key: string): number {
-  let n = s.numbers.get(key)
-  if (n === undefined) {
-    n = s.names.push(key) - 1
-    s.numbers.set(key, n)
-    s.bytes += BYTES_PER_KEY
-  }
-  return n
-}
-
-/** A list from postings rows (key, tf, doc_length, date, published, shadowed). */
-function toList(s: State, rows: Row[]): List {
-  const n = rows.length
-  const list: List = {
-    ord: new Int32Array(n),
-    tf: new Uint16Array(n),
-    len: new Int32Array(n),
-    date: new Float64Array(n),
-    flags: new Uint8Array(n),
-    n,
-  }
-  rows.forEach((r, i) => {
-    list.ord[i] = numberOf(s, String(r.key))
-    list.tf[i] = Number(r.tf)
-    list.len[i] = Number(r.doc_length)
-    list.date[i] = Number(r.date)
-    list.flags[i] = (Number(r.published) === 1 ? PUBLISHED : 0) | (Number(r.shadowed) === 1 ? SHADOWED : 0)
-  })
-  return list
-}
-
-/** The list without the postings `drop` picks, plus `rows`. */
-function replaced(s: State, list: List, drop: (ord: number) => boolean, rows: Row[]): List {
-  const kept: number[] = []
-  for (let i = 0; i < list.n; i++) if (!drop(list.ord[i])) kept.push(i)
-  const added = toList(s, rows)
-  const out = toList(s, [])
-  const n = kept.length + added.n
-  out.n = n
-  out.ord = new Int32Array(n)
-  out.tf = new Uint16Array(n)
-  out.len = new Int32Array(n)
-  out.date = new Float64Array(n)
-  out.flags = new Uint8Array(n)
-  kept.forEach((from, to) => copy(list, from, out, to))
-  for (let i = 0; i < added.n; i++) copy(added, i, out, kept.length + i)
+function grow<T extends Int32Array | Float64Array | Uint8Array>(a: T, size: number): T {
+  if (a.length >= size) return a
+  const out = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2))
+  out.set(a)
   return out
 }
 
-function copy(from: List, i: number, to: List, j: number): void {
-  to.ord[j] = from.ord[i]
-  to.tf[j] = from.tf[i]
-  to.len[j] = from.len[i]
-  to.date[j] = from.date[i]
-  to.flags[j] = from.flags[i]
+/** The key's number, its document's copies (length, date, flags) set from a postings row. */
+function numberOf(s: State, r: Row): number {
+  const key = String(r.key)
+  const k = s.keys
+  let n = s.numbers.get(key)
+  if (n === undefined) {
+    n = k.names.push(key) - 1
+    s.numbers.set(key, n)
+    s.bytes += BYTES_PER_KEY
+    k.len = grow(k.len, n + 1)
+    k.date = grow(k.date, n + 1)
+    k.flags = grow(k.flags, n + 1)
+  }
+  k.len[n] = Number(r.doc_length)
+  k.date[n] = Number(r.date)
+  k.flags[n] = (Number(r.published) === 1 ? PUBLISHED : 0) | (Number(r.shadowed) === 1 ? SHADOWED : 0)
+  return n
+}
+
+const EMPTY: List = { ord: new Int32Array(0), tf: new Uint16Array(0), n: 0 }
+
+/** `list` without the postings `drop` picks, plus postings rows (key, tf, doc_length, date, flags). */
+function toList(s: State, rows: Row[], list = EMPTY, drop = (_: number) => false): List {
+  const kept: number[] = []
+  for (let i = 0; i < list.n; i++) if (!drop(list.ord[i])) kept.push(i)
+  const n = kept.length + rows.length
+  const out: List = { ord: new Int32Array(n), tf: new Uint16Array(n), n }
+  kept.forEach((from, to) => {
+    out.ord[to] = list.ord[from]
+    out.tf[to] = list.tf[from]
+  })
+  rows.forEach((r, i) => {
+    out.ord[kept.length + i] = numberOf(s, r)
+    out.tf[kept.length + i] = Number(r.tf)
+  })
+  return out
 }
 
 // `length` is aliased: libsql's rows are array-like, their own `length` is the number of columns.
@@ -129,7 +132,7 @@ async function apply(payload: Payload, s: State, rows: LogRow[]): Promise<void> 
   const exact = [...new Set(rows.filter((r) => !r.prefix).map((r) => r.key))]
   const prefixes = [...new Set(rows.filter((r) => r.prefix).map((r) => r.key))]
   const gone = new Set(exact.map((k) => s.numbers.get(k)).filter((n) => n !== undefined))
-  const drop = (o: number) => gone.has(o) || prefixes.some((p) => s.names[o].startsWith(p))
+  const drop = (o: number) => gone.has(o) || prefixes.some((p) => s.keys.names[o].startsWith(p))
   const where = [
     ...(exact.length
       ? [
@@ -155,7 +158,7 @@ async function apply(payload: Payload, s: State, rows: LogRow[]): Promise<void> 
     else byToken.set(token, [r])
   }
   for (const [token, list] of s.lists) {
-    const next = replaced(s, list, drop, byToken.get(token) ?? [])
+    const next = toList(s, byToken.get(token) ?? [], list, drop)
     s.bytes += (next.n - list.n) * BYTES_PER_POSTING
     s.lists.set(token, next)
   }
@@ -169,7 +172,7 @@ async function sync(payload: Payload, s: State): Promise<void> {
   }
   const rows = await readLog(payload, s.cursor)
   // A cleared index, a rebuild, or more numbered keys than a few indexes' worth: start again.
-  if (!rows || rows.some((r) => r.prefix && r.key === '*') || s.names.length > MAX_KEYS) {
+  if (!rows || rows.some((r) => r.prefix && r.key === '*') || s.keys.names.length > MAX_KEYS) {
     const cursor = s.cursor
     Object.assign(s, newState(), { cursor })
     return
@@ -227,13 +230,13 @@ export async function rankFromCache(
 ): Promise<CacheAnswer | undefined> {
   if (!(maxBytes() > 0) || tokens.length > MAX_TOKENS) return undefined
   const s = stateOf(payload)
-  all.add(s)
   if (!tokens.every((t) => s.lists.has(t))) {
     const counts = await df()
     if (tokens.some((t) => !counts.has(t))) return undefined
     if (Math.max(...tokens.map((t) => counts.get(t) ?? 0)) < options.minPostings) return undefined
   }
-  const lists = await locked(s, async () => {
+  const stats = await corpus()
+  const held = await locked(s, async () => {
     await sync(payload, s)
     const out: List[] = []
     for (const token of tokens) {
@@ -243,11 +246,13 @@ export async function rankFromCache(
       s.lists.set(token, list)
       out.push(list)
     }
-    return out
+    // The numbering these lists use (a later sync may start a new one while this query ranks).
+    return { lists: out, keys: s.keys }
   })
-  if (!lists) return undefined
+  if (!held) return undefined
   counters.hits++
+  const { lists, keys } = held
   lists.sort((a, b) => a.n - b.n)
-  const ranked = rankLists(lists, await corpus(), filters, want, (o) => s.names[o], s.names.length)
-  return { keys: ranked.ords.map((o) => s.names[o]), scores: ranked.scores, total: ranked.total }
+  const ranked = rankLists(lists, keys, stats, filters, want)
+  return { keys: ranked.ords.map((o) => keys.names[o]), scores: ranked.scores, total: ranked.total }
 }
