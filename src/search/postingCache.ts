@@ -109,6 +109,7 @@ const EMPTY: List = { ord: new Int32Array(0), tf: new Uint16Array(0), n: 0 }
 function toList(s: State, rows: Row[], list = EMPTY, drop = (_: number) => false): List {
   const kept: number[] = []
   for (let i = 0; i < list.n; i++) if (!drop(list.ord[i])) kept.push(i)
+  if (kept.length === list.n && !rows.length) return list
   const n = kept.length + rows.length
   const out: List = { ord: new Int32Array(n), tf: new Uint16Array(n), n }
   kept.forEach((from, to) => {
@@ -173,8 +174,8 @@ async function sync(payload: Payload, s: State): Promise<void> {
   const rows = await readLog(payload, s.cursor)
   // A cleared index, a rebuild, or more numbered keys than a few indexes' worth: start again.
   if (!rows || rows.some((r) => r.prefix && r.key === '*') || s.keys.names.length > MAX_KEYS) {
-    const cursor = s.cursor
-    Object.assign(s, newState(), { cursor })
+    // Keep the cursor, and the lock this query holds.
+    Object.assign(s, newState(), { cursor: s.cursor, lock: s.lock })
     return
   }
   await apply(payload, s, rows)
