@@ -2,6 +2,7 @@ import { sql } from '@payloadcms/db-sqlite'
 import type { Payload } from 'payload'
 
 import { searchCacheBytes } from '../env'
+import { adapterKind } from '../lib/db'
 import { BYTES_PER_POSTING, PUBLISHED, rankLists, SHADOWED, type Keys, type List, type RankFilters } from './cacheRank'
 import { readLog, startCursor, type Cursor, type LogRow } from './changeLog'
 import { exec, type Row } from './sql'
@@ -84,9 +85,20 @@ function grow<T extends Int32Array | Float64Array | Uint8Array>(a: T, size: numb
   return out
 }
 
-/** The key's number, its document's copies (length, date, flags) set from a postings row. */
-function numberOf(s: State, r: Row): number {
-  const key = String(r.key)
+/** Postings as columns: a list read in one aggregated row, or rows read again after writes. */
+type Columns = { keys: string[]; tf: number[]; len: number[]; date: number[]; flags: number[] }
+
+const fromRows = (rows: Row[]): Columns => ({
+  keys: rows.map((r) => String(r.key)),
+  tf: rows.map((r) => Number(r.tf)),
+  len: rows.map((r) => Number(r.doc_length)),
+  date: rows.map((r) => Number(r.date)),
+  flags: rows.map((r) => (Number(r.published) === 1 ? PUBLISHED : 0) | (Number(r.shadowed) === 1 ? SHADOWED : 0)),
+})
+
+/** The key's number, its document's copies (length, date, flags) set from posting `i`. */
+function numberOf(s: State, c: Columns, i: number): number {
+  const key = c.keys[i]
   const k = s.keys
   let n = s.numbers.get(key)
   if (n === undefined) {
@@ -97,29 +109,30 @@ function numberOf(s: State, r: Row): number {
     k.date = grow(k.date, n + 1)
     k.flags = grow(k.flags, n + 1)
   }
-  k.len[n] = Number(r.doc_length)
-  k.date[n] = Number(r.date)
-  k.flags[n] = (Number(r.published) === 1 ? PUBLISHED : 0) | (Number(r.shadowed) === 1 ? SHADOWED : 0)
+  k.len[n] = c.len[i]
+  k.date[n] = c.date[i]
+  k.flags[n] = c.flags[i]
   return n
 }
 
 const EMPTY: List = { ord: new Int32Array(0), tf: new Uint16Array(0), n: 0 }
 
-/** `list` without the postings `drop` picks, plus postings rows (key, tf, doc_length, date, flags). */
-function toList(s: State, rows: Row[], list = EMPTY, drop = (_: number) => false): List {
+/** `list` without the postings `drop` picks, plus the postings `added`. */
+function toList(s: State, added: Columns, list = EMPTY, drop = (_: number) => false): List {
   const kept: number[] = []
   for (let i = 0; i < list.n; i++) if (!drop(list.ord[i])) kept.push(i)
-  if (kept.length === list.n && !rows.length) return list
-  const n = kept.length + rows.length
+  const count = added.keys.length
+  if (kept.length === list.n && !count) return list
+  const n = kept.length + count
   const out: List = { ord: new Int32Array(n), tf: new Uint16Array(n), n }
   kept.forEach((from, to) => {
     out.ord[to] = list.ord[from]
     out.tf[to] = list.tf[from]
   })
-  rows.forEach((r, i) => {
-    out.ord[kept.length + i] = numberOf(s, r)
-    out.tf[kept.length + i] = Number(r.tf)
-  })
+  for (let i = 0; i < count; i++) {
+    out.ord[kept.length + i] = numberOf(s, added, i)
+    out.tf[kept.length + i] = added.tf[i]
+  }
   return out
 }
 
@@ -159,7 +172,7 @@ async function apply(payload: Payload, s: State, rows: LogRow[]): Promise<void> 
     else byToken.set(token, [r])
   }
   for (const [token, list] of s.lists) {
-    const next = toList(s, byToken.get(token) ?? [], list, drop)
+    const next = toList(s, fromRows(byToken.get(token) ?? []), list, drop)
     s.bytes += (next.n - list.n) * BYTES_PER_POSTING
     s.lists.set(token, next)
   }
@@ -181,21 +194,40 @@ async function sync(payload: Payload, s: State): Promise<void> {
   await apply(payload, s, rows)
 }
 
-/** Read a token's list into the cache, dropping the least recently used ones to stay under the cap. */
-async function load(payload: Payload, s: State, token: string): Promise<List | undefined> {
-  const rows = await exec(
+const numbers = (text: unknown) => (text === null || text === undefined ? [] : String(text).split(',').map(Number))
+
+/**
+ * A token's postings in one aggregated row: a row per posting costs libsql an object each (~10× slower
+ * at 20,000 postings, BENCHMARKS.md). PostgreSQL orders every aggregate alike by key; SQLite's
+ * aggregates of one scan see the rows in the same order.
+ */
+async function readList(payload: Payload, token: string): Promise<Columns> {
+  const pg = adapterKind(payload) === 'postgres'
+  const agg = (column: string, separator = "','") =>
+    sql.raw(pg ? `string_agg((${column})::text, ${separator} ORDER BY key)` : `group_concat(${column}, ${separator})`)
+  const [row] = await exec(
     payload,
     undefined,
-    sql`SELECT key, tf, length AS doc_length, date, published, shadowed FROM ${sql.raw(POSTINGS)} WHERE token = ${token}`,
+    sql`SELECT ${agg('key', pg ? 'chr(31)' : 'char(31)')} AS keys, ${agg('tf')} AS tf, ${agg('length')} AS len,
+      ${agg('date')} AS date, ${agg('published + 2 * shadowed')} AS flags
+      FROM ${sql.raw(POSTINGS)} WHERE token = ${token}`,
   )
+  const keys = row?.keys === null || row?.keys === undefined ? [] : String(row.keys).split('\x1f')
+  return { keys, tf: numbers(row?.tf), len: numbers(row?.len), date: numbers(row?.date), flags: numbers(row?.flags) }
+}
+
+/** Read a token's list into the cache, dropping the least recently used ones to stay under the cap. */
+async function load(payload: Payload, s: State, token: string): Promise<List | undefined> {
+  const columns = await readList(payload, token)
+  const count = columns.keys.length
   const cap = maxBytes()
-  if (rows.length * (BYTES_PER_POSTING + BYTES_PER_KEY) > cap) return undefined
+  if (count * (BYTES_PER_POSTING + BYTES_PER_KEY) > cap) return undefined
   for (const [old, list] of s.lists) {
-    if (s.bytes + rows.length * BYTES_PER_POSTING <= cap) break
+    if (s.bytes + count * BYTES_PER_POSTING <= cap) break
     s.lists.delete(old)
     s.bytes -= list.n * BYTES_PER_POSTING
   }
-  const list = toList(s, rows)
+  const list = toList(s, columns)
   s.bytes += list.n * BYTES_PER_POSTING
   s.lists.set(token, list)
   counters.loads++
