@@ -194,26 +194,34 @@ async function sync(payload: Payload, s: State): Promise<void> {
   await apply(payload, s, rows)
 }
 
-const numbers = (text: unknown) => (text === null || text === undefined ? [] : String(text).split(',').map(Number))
-
 /**
- * A token's postings in one aggregated row: a row per posting costs libsql an object each (~10× slower
- * at 20,000 postings, BENCHMARKS.md). PostgreSQL orders every aggregate alike by key; SQLite's
- * aggregates of one scan see the rows in the same order.
+ * A token's postings in one aggregated row, one text of `key␞tf␞length␞date␞flags` records: a row per
+ * posting costs libsql an object each (~10× slower at 20,000 postings, BENCHMARKS.md); one aggregate
+ * needs no ordering to keep the fields of a posting together.
  */
 async function readList(payload: Payload, token: string): Promise<Columns> {
   const pg = adapterKind(payload) === 'postgres'
-  const agg = (column: string, separator = "','") =>
-    sql.raw(pg ? `string_agg((${column})::text, ${separator} ORDER BY key)` : `group_concat(${column}, ${separator})`)
+  const [us, rs] = pg ? ['chr(31)', 'chr(30)'] : ['char(31)', 'char(30)']
+  const fields = ['key', 'tf', 'length', 'date', 'published + 2 * shadowed']
+    .map((f) => (pg ? `(${f})::text` : `(${f})`))
+    .join(` || ${us} || `)
+  const aggregate = pg ? `string_agg(${fields}, ${rs})` : `group_concat(${fields}, ${rs})`
   const [row] = await exec(
     payload,
     undefined,
-    sql`SELECT ${agg('key', pg ? 'chr(31)' : 'char(31)')} AS keys, ${agg('tf')} AS tf, ${agg('length')} AS len,
-      ${agg('date')} AS date, ${agg('published + 2 * shadowed')} AS flags
-      FROM ${sql.raw(POSTINGS)} WHERE token = ${token}`,
+    sql`SELECT ${sql.raw(aggregate)} AS list FROM ${sql.raw(POSTINGS)} WHERE token = ${token}`,
   )
-  const keys = row?.keys === null || row?.keys === undefined ? [] : String(row.keys).split('\x1f')
-  return { keys, tf: numbers(row?.tf), len: numbers(row?.len), date: numbers(row?.date), flags: numbers(row?.flags) }
+  const out: Columns = { keys: [], tf: [], len: [], date: [], flags: [] }
+  if (row?.list === null || row?.list === undefined) return out
+  for (const record of String(row.list).split('\x1e')) {
+    const [key, tf, len, date, flags] = record.split('\x1f')
+    out.keys.push(key)
+    out.tf.push(Number(tf))
+    out.len.push(Number(len))
+    out.date.push(Number(date))
+    out.flags.push(Number(flags))
+  }
+  return out
 }
 
 /** Read a token's list into the cache, dropping the least recently used ones to stay under the cap. */
