@@ -13,7 +13,8 @@ const label = (value: string) => value[0].toUpperCase() + value.slice(1).replace
 /**
  * A **scheduled send**: "send at <time>" (a published issue) or "publish and send at <time>" (a draft)
  * to a newsletter or a segment of it. Stored in UTC; the jobs queue runs it once at its time (the
- * `runScheduledSend` task, claimed by compare-and-set on `status`). Created and cancelled only through
+ * `runScheduledSend` task, claimed by compare-and-set on `status` with a lease that the worker renews; a
+ * run whose worker died is taken over by another, see scheduleTask.ts). Created and cancelled only through
  * `POST`/`DELETE /api/issues/:id/schedule-send` and `briefing newsletter send --at` /
  * `newsletter schedule cancel`, which validate; editors read them here.
  */
@@ -65,6 +66,8 @@ export const ScheduledSends: CollectionConfig = {
     { name: 'pendingKey', type: 'text', unique: true, admin: { hidden: true } },
     /** The worker that claimed it (`<host>:<pid>:<random>`). */
     { name: 'claimedBy', type: 'text', admin: { hidden: true } },
+    /** While `running`: renewed by the worker; past it (or the worker's process gone), another takes over. */
+    { name: 'leaseUntil', type: 'date', admin: { hidden: true } },
     /** The queued job (`payload-jobs` id), removed on cancel. */
     { name: 'job', type: 'text', admin: { hidden: true } },
   ],

@@ -1064,6 +1064,7 @@ export interface ScheduledSend {
   campaign?: (number | null) | Campaign;
   pendingKey?: string | null;
   claimedBy?: string | null;
+  leaseUntil?: string | null;
   job?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -1858,6 +1859,7 @@ export interface ScheduledSendsSelect<T extends boolean = true> {
   campaign?: T;
   pendingKey?: T;
   claimedBy?: T;
+  leaseUntil?: T;
   job?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -1,16 +1,20 @@
 import type { Payload } from 'payload'
 
 import { newsletterWorkerIntervalMs, smtpUrl } from '../env'
+import { resumeInterruptedSchedules } from '../newsletter/scheduleTask'
 import { closeSharedMessenger, NEWSLETTER_QUEUE, queueSendIfNeeded, stopSending } from '../newsletter/task'
 import { onShutdownSignal } from '../operations/shutdown'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /**
- * One pass of a worker: queue a newsletter send run if a campaign needs one, then run the due jobs
+ * One pass of a worker: take over scheduled sends whose worker died, queue a newsletter send run if
+ * a campaign needs one, then run the due jobs
  * (every queue, or one) — scheduled publishing, sends, whatever else is queued. Returns how many ran.
  */
 export async function runJobsOnce(payload: Payload, queue?: string): Promise<number> {
+  // A scheduled send whose worker died is not in any due job: take it over here.
+  await resumeInterruptedSchedules(payload).catch((err: Error) => console.error('scheduled sends:', err.message))
   await queueSendIfNeeded(payload)
   const ran = await payload.jobs.run(queue ? { queue, limit: 20 } : { allQueues: true, limit: 20 })
   return Object.keys(ran?.jobStatus ?? {}).length

@@ -4,6 +4,7 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { APIError, type DatabaseAdapter, type DatabaseAdapterObj, type Payload } from 'payload'
 
 import { searchTablesSqlite } from '../search/tables'
+import { correctDevPush } from './devPush'
 
 /**
  * The embedded SQLite database with transactions that behave on one file shared by several processes
@@ -197,6 +198,7 @@ export function sqliteDatabase(
     init: (args: { payload: Payload }) => {
       const db = base.init(args) as unknown as Adapter
       guard(db)
+      correctDevPush(db as unknown as Parameters<typeof correctDevPush>[0], uri)
       return db
     },
   } as DatabaseAdapterObj

@@ -5,7 +5,7 @@ import { refusal } from '../lib/endpoint'
 import { asSystem } from '../lib/system'
 import type { Issue, Newsletter, Segment, User } from '../payload-types'
 import { campaignForIssue, campaignKey, resolveTarget, type SendTarget } from './campaign'
-import { compareAndSetDoc } from './cas'
+import { compareAndSetDoc, ownerIsDead } from './cas'
 import type { Id } from './ledger'
 import { NEWSLETTER_QUEUE } from './task'
 
@@ -41,7 +41,13 @@ export type ScheduledSendDoc = {
   ranAt?: string | null
   campaign?: Id | { id: Id } | null
   job?: string | null
+  claimedBy?: string | null
+  leaseUntil?: string | null
 }
+
+/** A `running` schedule whose worker is gone: its process died on this host, or its lease ran out. */
+export const isInterrupted = (doc: Pick<ScheduledSendDoc, 'status' | 'claimedBy' | 'leaseUntil'>, now = Date.now()) =>
+  doc.status === 'running' && (ownerIsDead(doc.claimedBy) || (doc.leaseUntil ? Date.parse(doc.leaseUntil) < now : true))
 
 // A time with its zone: the editor's browser sends its offset, the CLI takes Z or ±hh:mm.
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i
@@ -209,6 +215,8 @@ export async function scheduleView(payload: Payload, id: Id) {
     action: doc.action,
     at: doc.at,
     status: doc.status,
+    /** Running, but its worker died: another worker takes it over (the panel says so). */
+    interrupted: isInterrupted(doc),
     failure: doc.failure ?? null,
     override: doc.override ?? null,
     newsletter: audience(doc.newsletter),

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { artifactPath, launchBrowser } from '../helpers/browser'
-import { ADMIN, adminToken, baseUrl, signInThroughForm, userToken } from '../helpers/e2e'
+import { ADMIN, adminToken, baseUrl, pickRelation, signInThroughForm, userToken } from '../helpers/e2e'
 
 let browser: Awaited<ReturnType<typeof launchBrowser>>
 let page: Page
@@ -15,18 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.cleanup()
 })
-
-/** Pick an option in a Payload relationship (react-select) field. */
-async function pickRelation(p: Page, field: string, text: string) {
-  const control = p.locator(`#field-${field}`)
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await control.click()
-    await p.locator('.rs__option', { hasText: text }).first().click()
-    await p.waitForTimeout(300)
-    if ((await control.textContent())?.includes(text)) return
-  }
-  throw new Error(`could not pick "${text}" in ${field}`)
-}
 
 async function rest<T = Record<string, unknown>>(path: string, token?: string): Promise<T> {
   const res = await fetch(`${baseUrl()}/api/${path}`, { headers: token ? { authorization: `JWT ${token}` } : {} })

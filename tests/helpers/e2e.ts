@@ -83,3 +83,15 @@ export async function openLivePreview(page: Page): Promise<void> {
     .catch(() => false)
   if (!opened) await toggler.click()
 }
+
+/** Pick an option in a Payload select or relationship (react-select) field `#field-<field>`. */
+export async function pickRelation(p: Page, field: string, text: string): Promise<void> {
+  const control = p.locator(`#field-${field}`)
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await control.click()
+    await p.locator('.rs__option', { hasText: text }).first().click()
+    await p.waitForTimeout(300)
+    if ((await control.textContent())?.includes(text)) return
+  }
+  throw new Error(`could not pick "${text}" in ${field}`)
+}

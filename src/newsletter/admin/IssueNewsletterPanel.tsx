@@ -193,6 +193,12 @@ export function IssueNewsletterPanel({ kind = 'issues' }: { kind?: 'issues' | 't
             {c.skipped}, remaining {c.pending + c.sending}.
           </p>
           <progress max={Math.max(1, c.total)} value={c.sent + c.failed + c.skipped} style={{ width: '100%' }} />
+          <p>
+            <a href={`/admin/collections/campaigns/${c.id}`} data-testid="newsletter-report">
+              Report of this send
+            </a>{' '}
+            (delivered, bounces, opens, clicks per link, 72-hour chart, CSV)
+          </p>
           {status.canSend ? (
             <p>
               {c.status === 'sending' ? (

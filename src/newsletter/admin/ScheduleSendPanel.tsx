@@ -40,7 +40,10 @@ function ScheduleList({ docs, onCancel }: { docs: ScheduleView[]; onCancel: (s: 
           {s.action === 'publish-and-send' ? 'Publish and send' : 'Send'} at <strong>{localTime(s.at)}</strong> to{' '}
           {targetOf(s)}
           {s.scheduledBy ? `, scheduled by ${s.scheduledBy.name || s.scheduledBy.email}` : ''}
-          {s.status === 'running' ? ' (running)' : ' '}
+          {s.status === 'running' && !s.interrupted ? ' (running)' : ' '}
+          {s.status === 'running' && s.interrupted
+            ? ' (interrupted: the worker running it stopped; the next worker resumes it, nobody is sent twice)'
+            : ''}
           {s.status === 'pending' ? (
             <button type="button" onClick={() => onCancel(s)}>
               Cancel
