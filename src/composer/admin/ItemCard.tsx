@@ -3,6 +3,7 @@ import { DraggableSortableItem } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
 import { ReviewThread } from '../../workflow/admin/ReviewThread'
+import { CardWorkflow, type Person } from './CardWorkflow'
 import type { Card } from './model'
 
 const BADGE: Record<string, string> = {
@@ -61,15 +62,19 @@ export function ItemCard({
   position,
   total,
   sectionName,
+  people,
   onOpen,
   onSaveLine,
+  onSaveWorkflow,
 }: {
   card: Card
   position: number
   total: number
   sectionName: string
+  people: Person[]
   onOpen: (id: string) => void
   onSaveLine: (id: string, line: string) => void
+  onSaveWorkflow: (card: Card, data: Record<string, unknown>) => Promise<void>
 }) {
   return (
     <DraggableSortableItem id={`item:${card.id}`}>
@@ -96,12 +101,8 @@ export function ItemCard({
             ) : (
               <strong className="composer-card__title">{card.label}</strong>
             )}
-            <div className="composer-muted">
-              {[card.date, card.sources.join(', '), card.assignee ? `Assignee: ${card.assignee}` : null]
-                .filter(Boolean)
-                .join(' · ')}
-              {card.status ? <span className="composer-status"> {card.status.replace('_', ' ')}</span> : null}
-            </div>
+            <div className="composer-muted">{[card.date, card.sources.join(', ')].filter(Boolean).join(' · ')}</div>
+            <CardWorkflow card={card} people={people} onSave={onSaveWorkflow} />
             <div className="composer-badges">
               {card.missing.map((m) => (
                 <span key={m} className="composer-badge">
