@@ -20,6 +20,7 @@ import {
 } from './model'
 import { ScheduleSendPanel } from '../../newsletter/admin/ScheduleSendPanel'
 import { PreflightPanel } from '../../preflight/admin/PreflightPanel'
+import { markComposerSeen } from './OpenComposer'
 import { OrderList } from './OrderList'
 import { Preview } from './Preview'
 import { composerCss } from './styles'
@@ -51,6 +52,8 @@ export function Composer({ issueId }: { issueId: string }) {
     setState({ slug: String(issue.slug ?? ''), columns, highlights: toHighlights(issue, columns, items) })
     setVersion((v) => v + 1)
   }, [issueId])
+  // Seen once in this tab: the Edit tab of this issue now opens the edit view and stays there.
+  useEffect(() => markComposerSeen(issueId), [issueId])
   useEffect(() => {
     reload().catch((err: Error) => setMessage(`Could not load the issue: ${err.message}`))
   }, [reload])
