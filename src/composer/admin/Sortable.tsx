@@ -2,7 +2,6 @@
 import {
   closestCenter,
   DndContext,
-  KeyboardSensor,
   PointerSensor,
   useSensor,
   useSensors,
@@ -12,6 +11,8 @@ import {
 } from '@dnd-kit/core'
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
 import React, { useId } from 'react'
+
+import { RowKeyboardSensor } from './rowKeyboard'
 
 export type SortableProps = {
   /** The sortable ids in their order (Payload's `DraggableSortableItem`s inside use them). */
@@ -59,7 +60,7 @@ export function Sortable({ ids, nameOf, placeOf, onMove, children }: SortablePro
   }
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: byOrder }),
+    useSensor(RowKeyboardSensor, { coordinateGetter: byOrder }),
   )
   const place = (active: UniqueIdentifier, over: UniqueIdentifier | undefined) =>
     index(over) < 0 ? null : index(over) === index(active) ? 'where it was' : placeOf(index(active), index(over))
