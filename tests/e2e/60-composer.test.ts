@@ -53,6 +53,8 @@ async function staff(email: string, role: 'editor' | 'contributor'): Promise<Acc
   return { email, password, token: login.token, id: login.user.id }
 }
 
+/** A save and the reload after it, on a loaded machine (expect.poll's own default is one second). */
+const SLOW = { timeout: 60_000 }
 const status = () => page.locator('.composer-live')
 /** Wait until the composer's live region says this change was saved. */
 const saved = async (what: string) => {
@@ -139,19 +141,20 @@ async function dropToSaved(
   place: string,
   what: string,
 ) {
+  // Watched from before the drop: the card takes its place before the save answers (optimistic).
+  const inPlace = page
+    .waitForFunction(
+      ([name, at]) =>
+        document.querySelector(`button[aria-label^="Move ${name} ("]`)?.getAttribute('aria-label') ===
+        `Move ${name} (${at})`,
+      [label, place] as const,
+      { polling: 'raf', timeout: 120_000 },
+    )
+    .then(() => performance.now())
   const { dropped, answered } = await move()
-  await page.waitForFunction(
-    ([name, at]) =>
-      document.querySelector(`button[aria-label^="Move ${name} ("]`)?.getAttribute('aria-label') ===
-      `Move ${name} (${at})`,
-    [label, place] as const,
-    { polling: 'raf' },
-  )
-  const inPlace = performance.now()
-  await saved(what)
-  const shown = performance.now()
+  const shown = await saved(what).then(() => performance.now())
   const ms = (t: number) => Math.round(t - dropped)
-  return { response: ms(answered), inPlace: ms(inPlace), savedShown: ms(shown) }
+  return { response: ms(answered), inPlace: ms(await inPlace), savedShown: ms(shown) }
 }
 
 beforeAll(async () => {
@@ -206,10 +209,12 @@ describe('the issue composer', () => {
         .getByRole('combobox', { name: /^Assignee of / })
         .selectOption({ label: writer.email })
       await expect
-        .poll(() =>
-          cardById(item.id)
-            .getByRole('combobox', { name: /^Status of / })
-            .inputValue(),
+        .poll(
+          () =>
+            cardById(item.id)
+              .getByRole('combobox', { name: /^Status of / })
+              .inputValue(),
+          SLOW,
         )
         .toBe('assigned')
     }
@@ -241,7 +246,7 @@ describe('the issue composer', () => {
     const next = headings[headings.indexOf('Senior Leaders') + 1]
     await keyboardMove('Gamma', ['ArrowDown'], `“Gamma”: ${next}, position 1 of 1.`)
     await saved(`Moved “Gamma” to ${next}, position 1 of 1.`)
-    await expect.poll(() => handle('Gamma').getAttribute('aria-label')).toBe(`Move Gamma (1 of 1 in ${next})`)
+    await expect.poll(() => handle('Gamma').getAttribute('aria-label'), SLOW).toBe(`Move Gamma (1 of 1 in ${next})`)
     // Escape puts a picked-up card back: nothing is saved.
     await handle('Alpha').focus()
     await page.keyboard.press('Space')
@@ -264,7 +269,7 @@ describe('the issue composer', () => {
     expect((await response).status()).toBe(200)
     await saved('Section Propaganda Work moved to position 3.')
     await expect
-      .poll(() => handle('Propaganda Work').getAttribute('aria-label'))
+      .poll(() => handle('Propaganda Work').getAttribute('aria-label'), SLOW)
       .toBe(`Move Propaganda Work (3 of ${count})`)
 
     // A review comment on Beta's card; the editor approves every item.
@@ -278,13 +283,13 @@ describe('the issue composer', () => {
     const briefStatus = cardById(brief.id).getByRole('combobox', { name: /^Status of / })
     await briefStatus.selectOption('approved')
     await expect
-      .poll(() => cardById(brief.id).getByRole('alert').textContent())
+      .poll(() => cardById(brief.id).getByRole('alert').textContent(), SLOW)
       .toContain('this document was changed by')
     for (const item of [...full, brief]) {
       const select = cardById(item.id).getByRole('combobox', { name: /^Status of / })
-      await expect.poll(() => select.locator('option').allTextContents()).toContain('Approved')
+      await expect.poll(() => select.locator('option').allTextContents(), SLOW).toContain('Approved')
       await select.selectOption('approved')
-      await expect.poll(() => select.inputValue()).toBe('approved')
+      await expect.poll(() => select.inputValue(), SLOW).toBe('approved')
     }
     const statuses = (await api(editor, 'GET', `items?where[issue][equals]=${id}&draft=true&depth=0&limit=0`))
       .docs as Doc[]
@@ -334,17 +339,21 @@ describe('the issue composer', () => {
   })
 
   it('opens an issue on its Composer for an editor; its Edit tab opens the edit view and stays', async () => {
+    // A new browser tab (this test's page has had the composer open already).
+    const tab = await browser.newPage()
+    tab.setDefaultTimeout(60_000)
     const issueUrl = `${baseUrl()}/admin/collections/issues/${issue.id}`
-    await page.goto(issueUrl, { waitUntil: 'commit' })
-    await page.waitForURL(`${issueUrl}/composer`, { waitUntil: 'commit' })
-    await page.locator('ul.composer-board').waitFor()
-    // The Edit tab opens the edit view and stays there (no bounce back to the composer).
-    await page.locator('a.doc-tab', { hasText: /^Edit$/ }).click()
-    await page.locator('.relationship-table table').waitFor()
-    expect(page.url()).toBe(issueUrl)
-    await page.reload()
-    await page.locator('.relationship-table table').waitFor()
-    expect(page.url()).toBe(issueUrl)
+    await tab.goto(issueUrl, { waitUntil: 'commit' })
+    await tab.waitForURL(`${issueUrl}/composer`, { waitUntil: 'commit' })
+    await tab.locator('ul.composer-board').waitFor()
+    // The Edit tab opens the edit view and stays there (no bounce back to the composer), reloads included.
+    await tab.locator('a.doc-tab', { hasText: /^Edit$/ }).click()
+    await tab.locator('.relationship-table table').waitFor()
+    expect(tab.url()).toBe(issueUrl)
+    await tab.reload()
+    await tab.locator('.relationship-table table').waitFor()
+    expect(tab.url()).toBe(issueUrl)
+    await tab.close()
   })
 
   it('lists the issue’s items in its Edit view by section name and title, never “<No …>”', async () => {
@@ -353,7 +362,7 @@ describe('the issue composer', () => {
     const table = page.locator('.relationship-table table')
     await table.waitFor()
     // The items of the issue: their section by name and a brief's title, never "<No …>" placeholders.
-    await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThanOrEqual(4)
+    await expect.poll(() => table.locator('tbody tr').count(), SLOW).toBeGreaterThanOrEqual(4)
     const cells = await table.locator('tbody td').allTextContents()
     // (An unassigned item's empty Assignee cell may say "<No Assignee>": that is true, not a loading gap.)
     expect(cells.filter((c) => /<No (Section|Title|Headline)>/.test(c))).toEqual([])
@@ -384,16 +393,16 @@ describe('the issue composer', () => {
     await page.locator('.composer-live').waitFor()
 
     const pointer = await dropToSaved(
-      () => dragCard('S5 item 12', 'S5 item 5', `“S5 item 12”: ${section}, position 5 of 20.`),
+      () => dragCard('S5 item 12', 'S5 item 10', `“S5 item 12”: ${section}, position 10 of 20.`),
       'S5 item 12',
-      `5 of 20 in ${section}`,
-      `Moved “S5 item 12” to ${section}, position 5 of 20.`,
+      `10 of 20 in ${section}`,
+      `Moved “S5 item 12” to ${section}, position 10 of 20.`,
     )
     const keyboard = await dropToSaved(
-      () => keyboardMove('S5 item 12', ['ArrowUp'], `“S5 item 12”: ${section}, position 4 of 20.`),
+      () => keyboardMove('S5 item 12', ['ArrowUp'], `“S5 item 12”: ${section}, position 9 of 20.`),
       'S5 item 12',
-      `4 of 20 in ${section}`,
-      `Moved “S5 item 12” to ${section}, position 4 of 20.`,
+      `9 of 20 in ${section}`,
+      `Moved “S5 item 12” to ${section}, position 9 of 20.`,
     )
     const result = {
       cards: 200,
@@ -410,6 +419,6 @@ describe('the issue composer', () => {
       (await api(editor, 'GET', `items?where[issue][equals]=${load.id}&draft=true&depth=0&limit=0&sort=orderKey`))
         .docs as Doc[]
     ).filter((i) => String(i.headline).startsWith('S5 '))
-    expect(saved5.map((i) => i.headline).indexOf('S5 item 12')).toBe(3)
+    expect(saved5.map((i) => i.headline).indexOf('S5 item 12')).toBe(8)
   })
 })
