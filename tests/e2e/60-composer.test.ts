@@ -276,7 +276,11 @@ describe('the issue composer', () => {
     await card('Beta').getByRole('button', { name: 'Comments' }).click()
     await card('Beta').getByRole('textbox', { name: 'Add comment' }).fill('Cite the Xinhua piece too.')
     await card('Beta').getByRole('button', { name: 'Add comment' }).click()
-    await card('Beta').getByText('Cite the Xinhua piece too.').waitFor()
+    // Stored (not only left in the text box): Beta is the second full item.
+    const stored = () => api(editor, 'GET', `comments?where[item][equals]=${full[1].id}&depth=0`)
+    await expect
+      .poll(async () => ((await stored()).docs as Doc[]).map((c) => c.body), SLOW)
+      .toEqual(['Cite the Xinhua piece too.'])
     // Approved on the cards. A change made elsewhere since the composer loaded is not overwritten: the
     // card says why (If-Match → 409) and shows the current version, which can then be approved.
     await api(editor, 'PATCH', `items/${brief.id}?draft=true`, { body: richText('Li Wei (李伟) was appointed head.') })
@@ -285,6 +289,10 @@ describe('the issue composer', () => {
     await expect
       .poll(() => cardById(brief.id).getByRole('alert').textContent(), SLOW)
       .toContain('this document was changed by')
+    // The card now shows the current version: the brief's text as changed elsewhere.
+    await expect
+      .poll(() => cardById(brief.id).locator('input.composer-brief-line').inputValue(), SLOW)
+      .toBe('Li Wei (李伟) was appointed head.')
     for (const item of [...full, brief]) {
       const select = cardById(item.id).getByRole('combobox', { name: /^Status of / })
       await expect.poll(() => select.locator('option').allTextContents(), SLOW).toContain('Approved')

@@ -2,6 +2,7 @@
 import { useAuth } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
+import { idFromKey } from '../../lib/relations'
 import { ITEM_STATUSES, statusChoices } from '../../workflow/status'
 import type { Card } from './model'
 
@@ -50,7 +51,7 @@ export function CardWorkflow({
           aria-label={`Assignee of ${card.label}`}
           value={card.assigneeId ?? ''}
           disabled={busy || !editor}
-          onChange={(e) => void save({ assignee: e.target.value ? e.target.value : null })}
+          onChange={(e) => void save({ assignee: e.target.value ? idFromKey(e.target.value) : null })}
         >
           <option value="">Nobody</option>
           {known ? null : <option value={card.assigneeId ?? ''}>{card.assignee}</option>}

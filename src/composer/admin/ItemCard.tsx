@@ -2,6 +2,7 @@
 import { DraggableSortableItem } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
+import { idFromKey } from '../../lib/relations'
 import { ReviewThread } from '../../workflow/admin/ReviewThread'
 import { CardWorkflow, type Person } from './CardWorkflow'
 import type { Card } from './model'
@@ -51,7 +52,8 @@ function CardComments({ card }: { card: Card }) {
       >
         {open ? 'Hide comments' : 'Comments'}
       </button>
-      {open ? <ReviewThread itemId={card.id} /> : null}
+      {/* The item's id as the API has it (a number on SQLite/PostgreSQL): "11" is refused as "invalid: Item". */}
+      {open ? <ReviewThread itemId={idFromKey(card.id)} /> : null}
     </div>
   )
 }
@@ -97,7 +99,8 @@ export function ItemCard({
           </button>
           <div className="composer-card__body">
             {card.style === 'brief' ? (
-              <BriefLine card={card} onSave={(line) => onSaveLine(card.id, line)} />
+              // Keyed by its text: a reload that brings a text changed elsewhere replaces what the field shows.
+              <BriefLine key={card.line} card={card} onSave={(line) => onSaveLine(card.id, line)} />
             ) : (
               <strong className="composer-card__title">{card.label}</strong>
             )}
