@@ -150,7 +150,8 @@ export const Issues: CollectionConfig = {
       on: 'issue',
       defaultSort: 'orderKey',
       defaultLimit: 200,
-      admin: { defaultColumns: ['title', 'section', 'date', '_status'] },
+      // sectionName: the section as text (a relationship cell shows "<No Section>" until it loads it).
+      admin: { defaultColumns: ['title', 'sectionName', 'date', '_status'] },
     },
     {
       name: 'itemCount',

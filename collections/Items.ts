@@ -10,6 +10,7 @@ import {
 import { contributorSavesDraft } from './hooks/contributorDrafts'
 import { refuseStaleWrite, updatedByField } from './hooks/staleWrites'
 import { itemMakesReferencesPublic } from './hooks/publicReferences'
+import { itemSectionName } from './hooks/itemSectionName'
 import { describeItem, itemTitle, missingContent, sectionStyleOf } from './hooks/itemCompleteness'
 import { optionalUrl } from './hooks/optionalUrl'
 import { assignOrderKey, publishedMove } from './hooks/itemOrder'
@@ -146,6 +147,15 @@ export const Items: CollectionConfig = {
     { name: 'reusedFrom', type: 'relationship', relationTo: 'items', admin: { position: 'sidebar', readOnly: true } },
     { name: 'related', type: 'relationship', relationTo: 'items', hasMany: true, admin: { position: 'sidebar' } },
     { name: 'sectionStyle', type: 'text', admin: { hidden: true } },
+    {
+      name: 'sectionName',
+      type: 'text',
+      virtual: true,
+      label: 'Section',
+      // A table column only: never shown in the form (the Section field is there), not a filter.
+      admin: { readOnly: true, condition: () => false, disableListFilter: true },
+      hooks: { afterRead: [itemSectionName] },
+    },
     {
       name: 'orderKey',
       type: 'text',

@@ -612,6 +612,7 @@ export interface Item {
   reusedFrom?: (number | null) | Item;
   related?: (number | Item)[] | null;
   sectionStyle?: string | null;
+  sectionName?: string | null;
   /**
    * Order within the section (a fractional key; set by the composer).
    */
@@ -1480,6 +1481,7 @@ export interface ItemsSelect<T extends boolean = true> {
   reusedFrom?: T;
   related?: T;
   sectionStyle?: T;
+  sectionName?: T;
   orderKey?: T;
   position?: T;
   title?: T;

@@ -21,6 +21,14 @@ const withComposer = (c: CollectionConfig): CollectionConfig =>
           ...c.admin,
           components: {
             ...c.admin?.components,
+            edit: {
+              ...c.admin?.components?.edit,
+              // Editors land on the Composer the first time they open an issue (src/composer/admin/OpenComposer.tsx).
+              beforeDocumentControls: [
+                ...(c.admin?.components?.edit?.beforeDocumentControls ?? []),
+                '/composer/admin/OpenComposer#OpenComposer',
+              ],
+            },
             views: {
               ...c.admin?.components?.views,
               // Issues have no other custom edit views; the default Edit view stays as it is.

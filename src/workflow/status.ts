@@ -22,3 +22,15 @@ export const NOTIFICATION_CHOICES = [
 ] as const
 
 export type NotificationChoice = (typeof NOTIFICATION_CHOICES)[number]['value']
+
+/**
+ * The statuses a user may set on an item now (its own status first): editors any; the item's assignee
+ * or creator the next step up to "In review"; others none. What `checkTransition` (collections/hooks/itemAssignment.ts) enforces.
+ */
+export function statusChoices(from: unknown, who: { editor: boolean; own: boolean }): ItemStatus[] {
+  const at = Math.max(statusIndex(from), 0)
+  const all = ITEM_STATUSES.map((s) => s.value)
+  if (who.editor) return all
+  const next = all[at + 1]
+  return who.own && next && next !== 'approved' ? [all[at], next] : [all[at]]
+}

@@ -1,9 +1,13 @@
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+
 import type { Page, Response } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { richText } from '../../src/lib/richtext'
 import { artifactPath, launchBrowser } from '../helpers/browser'
-import { adminToken, baseUrl, signInThroughForm, userToken } from '../helpers/e2e'
+import { adminToken, baseUrl, e2eDatabaseUri, signInThroughForm, userToken } from '../helpers/e2e'
 
 /**
  * The composer in Chromium, tried as an editor would: next week's issue composed from scratch with two
@@ -49,6 +53,8 @@ async function staff(email: string, role: 'editor' | 'contributor'): Promise<Acc
   return { email, password, token: login.token, id: login.user.id }
 }
 
+/** A save and the reload after it, on a loaded machine (expect.poll's own default is one second). */
+const SLOW = { timeout: 60_000 }
 const status = () => page.locator('.composer-live')
 /** Wait until the composer's live region says this change was saved. */
 const saved = async (what: string) => {
@@ -74,6 +80,7 @@ const arrangeSaved = () =>
 
 const card = (label: string) =>
   page.locator('li.composer-card', { has: page.locator(`[aria-label^="Move ${label} ("]`) })
+const cardById = (id: number | string) => page.locator(`li.composer-card[data-item="${id}"]`)
 const handle = (label: string) => page.locator(`button[aria-label^="Move ${label} ("]`)
 const titles = () => page.locator('li.composer-card strong.composer-card__title').allTextContents()
 
@@ -104,8 +111,50 @@ async function dragCard(label: string, target: string, expectAnnounced: string) 
   await page.mouse.move(x, y + dy, { steps: 12 })
   await announced(expectAnnounced)
   const response = arrangeSaved()
+  const dropped = performance.now()
   await page.mouse.up()
   expect((await response).status()).toBe(200)
+  return { dropped, answered: performance.now() }
+}
+
+/**
+ * Move a card by keyboard only: focus its handle, Space picks it up, the arrows move it (each step
+ * announced), Space drops it and the move is saved with one /arrange.
+ */
+async function keyboardMove(label: string, keys: Array<'ArrowUp' | 'ArrowDown'>, expectAnnounced: string) {
+  await handle(label).focus()
+  await page.keyboard.press('Space')
+  await announced(pickedUp(label))
+  for (const key of keys) await page.keyboard.press(key)
+  await announced(expectAnnounced)
+  const response = arrangeSaved()
+  const dropped = performance.now()
+  await page.keyboard.press('Space')
+  expect((await response).status()).toBe(200)
+  return { dropped, answered: performance.now() }
+}
+
+/** Milliseconds from a drop to its save's answer, to the card shown in place and to "Saved." shown. */
+async function dropToSaved(
+  move: () => Promise<{ dropped: number; answered: number }>,
+  label: string,
+  place: string,
+  what: string,
+) {
+  // Watched from before the drop: the card takes its place before the save answers (optimistic).
+  const inPlace = page
+    .waitForFunction(
+      ([name, at]) =>
+        document.querySelector(`button[aria-label^="Move ${name} ("]`)?.getAttribute('aria-label') ===
+        `Move ${name} (${at})`,
+      [label, place] as const,
+      { polling: 'raf', timeout: 120_000 },
+    )
+    .then(() => performance.now())
+  const { dropped, answered } = await move()
+  const shown = await saved(what).then(() => performance.now())
+  const ms = (t: number) => Math.round(t - dropped)
+  return { response: ms(answered), inPlace: ms(await inPlace), savedShown: ms(shown) }
 }
 
 beforeAll(async () => {
@@ -154,9 +203,22 @@ describe('the issue composer', () => {
     const brief = items.find((i) => i.sectionStyle === 'brief') as Doc
     const source = ((await api(editor, 'GET', 'sources?limit=1&depth=0')).docs as Doc[])[0]
     const writers = [writerA, writerA, writerB]
-    for (const [n, item] of full.entries())
-      await api(editor, 'PATCH', `items/${item.id}?draft=true`, { assignee: writers[n].id })
-    await api(editor, 'PATCH', `items/${brief.id}?draft=true`, { assignee: writerB.id })
+    // Assigned on the cards: the assignee control saves at once and the status follows (Assigned).
+    for (const [item, writer] of [...full.map((f, n) => [f, writers[n]] as const), [brief, writerB] as const]) {
+      await cardById(item.id)
+        .getByRole('combobox', { name: /^Assignee of / })
+        .selectOption({ label: writer.email })
+      await expect
+        .poll(
+          () =>
+            cardById(item.id)
+              .getByRole('combobox', { name: /^Status of / })
+              .inputValue(),
+          SLOW,
+        )
+        .toBe('assigned')
+    }
+    expect((await api(editor, 'GET', `items/${brief.id}?draft=true&depth=0`)).assignee).toBe(writerB.id)
     const names = ['Alpha', 'Beta', 'Gamma']
     for (const [n, item] of full.entries()) {
       const data = { headline: names[n], date: day, body: richText(`${names[n]} text.`), sources: [source.id] }
@@ -176,8 +238,26 @@ describe('the issue composer', () => {
     await saved('Moved “Gamma” to Senior Leaders, position 2 of 3.')
     expect(await titles()).toEqual(['Alpha', 'Gamma', 'Beta'])
 
+    // Keyboard only: Beta one place up within Senior Leaders, then Gamma (now last) down into the next section.
+    await keyboardMove('Beta', ['ArrowUp'], '“Beta”: Senior Leaders, position 2 of 3.')
+    await saved('Moved “Beta” to Senior Leaders, position 2 of 3.')
+    expect(await titles()).toEqual(['Alpha', 'Beta', 'Gamma'])
+    const headings = await page.locator('ul.composer-board li.composer-heading h2').allTextContents()
+    const next = headings[headings.indexOf('Senior Leaders') + 1]
+    await keyboardMove('Gamma', ['ArrowDown'], `“Gamma”: ${next}, position 1 of 1.`)
+    await saved(`Moved “Gamma” to ${next}, position 1 of 1.`)
+    await expect.poll(() => handle('Gamma').getAttribute('aria-label'), SLOW).toBe(`Move Gamma (1 of 1 in ${next})`)
+    // Escape puts a picked-up card back: nothing is saved.
+    await handle('Alpha').focus()
+    await page.keyboard.press('Space')
+    await announced(pickedUp('Alpha'))
+    await page.keyboard.press('ArrowDown')
+    await announced('“Alpha”: Senior Leaders, position 2 of 2.')
+    await page.keyboard.press('Escape')
+    await announced('Moving “Alpha” was cancelled; it stays where it was.')
+    expect(await titles()).toEqual(['Alpha', 'Beta', 'Gamma'])
+
     // Keyboard (dnd-kit's sensor): a section's handle, Space, ArrowDown, Space moves it one place down.
-    // Cards of the board do not move by keyboard yet (ArrowDown leaves them where they were).
     const count = await page.locator('ol[aria-label="Sections in reading order"] > li').count()
     await handle('Propaganda Work').focus()
     await page.keyboard.press('Space')
@@ -189,21 +269,41 @@ describe('the issue composer', () => {
     expect((await response).status()).toBe(200)
     await saved('Section Propaganda Work moved to position 3.')
     await expect
-      .poll(() => handle('Propaganda Work').getAttribute('aria-label'))
+      .poll(() => handle('Propaganda Work').getAttribute('aria-label'), SLOW)
       .toBe(`Move Propaganda Work (3 of ${count})`)
-    expect(await titles()).toEqual(['Alpha', 'Gamma', 'Beta'])
 
     // A review comment on Beta's card; the editor approves every item.
     await card('Beta').getByRole('button', { name: 'Comments' }).click()
     await card('Beta').getByRole('textbox', { name: 'Add comment' }).fill('Cite the Xinhua piece too.')
     await card('Beta').getByRole('button', { name: 'Add comment' }).click()
-    await card('Beta').getByText('Cite the Xinhua piece too.').waitFor()
-    for (const item of [...full, brief])
-      await api(editor, 'PATCH', `items/${item.id}?draft=true`, { status: 'approved' })
+    // Stored (not only left in the text box): Beta is the second full item.
+    const stored = () => api(editor, 'GET', `comments?where[item][equals]=${full[1].id}&depth=0`)
+    await expect
+      .poll(async () => ((await stored()).docs as Doc[]).map((c) => c.body), SLOW)
+      .toEqual(['Cite the Xinhua piece too.'])
+    // Approved on the cards. A change made elsewhere since the composer loaded is not overwritten: the
+    // card says why (If-Match → 409) and shows the current version, which can then be approved.
+    await api(editor, 'PATCH', `items/${brief.id}?draft=true`, { body: richText('Li Wei (李伟) was appointed head.') })
+    const briefStatus = cardById(brief.id).getByRole('combobox', { name: /^Status of / })
+    await briefStatus.selectOption('approved')
+    await expect
+      .poll(() => cardById(brief.id).getByRole('alert').textContent(), SLOW)
+      .toContain('this document was changed by')
+    // The card now shows the current version: the brief's text as changed elsewhere.
+    await expect
+      .poll(() => cardById(brief.id).locator('input.composer-brief-line').inputValue(), SLOW)
+      .toBe('Li Wei (李伟) was appointed head.')
+    for (const item of [...full, brief]) {
+      const select = cardById(item.id).getByRole('combobox', { name: /^Status of / })
+      await expect.poll(() => select.locator('option').allTextContents(), SLOW).toContain('Approved')
+      await select.selectOption('approved')
+      await expect.poll(() => select.inputValue(), SLOW).toBe('approved')
+    }
+    const statuses = (await api(editor, 'GET', `items?where[issue][equals]=${id}&draft=true&depth=0&limit=0`))
+      .docs as Doc[]
+    expect(new Set(statuses.map((i) => i.status))).toEqual(new Set(['approved']))
 
     // Preflight in the composer, then publish.
-    await page.reload()
-    await page.locator('ul.composer-board').waitFor()
     await page.getByRole('button', { name: 'Run preflight' }).click()
     await expect
       .poll(() => page.getByTestId('preflight-panel').getByRole('status').textContent())
@@ -212,8 +312,9 @@ describe('the issue composer', () => {
     await api(editor, 'PATCH', `issues/${id}`, { _status: 'published' })
 
     const html = await (await fetch(`${baseUrl()}/issues/${String(issue.slug)}`)).text()
-    expect(headlinesInOrder(html, ['Alpha', 'Gamma', 'Beta'])).toBe(true)
-    expect(html).toContain('Li Wei (李伟) was appointed')
+    // The composed order: Alpha, Beta in Senior Leaders; Gamma in the section after it.
+    expect(headlinesInOrder(html, ['Alpha', 'Beta', 'Gamma'])).toBe(true)
+    expect(html).toContain('Li Wei (李伟) was appointed head.')
   })
 
   it('reuses a published translation from a section\'s "Reuse past item" search, with provenance', async () => {
@@ -243,5 +344,89 @@ describe('the issue composer', () => {
     ).docs as Doc[]
     expect(copies.map((c) => c.headline)).toEqual(['Composer probe: the rural revitalisation regulation'])
     await expect.poll(() => card('Composer probe: the rural revitalisation regulation').count()).toBe(1)
+  })
+
+  it('opens an issue on its Composer for an editor; its Edit tab opens the edit view and stays', async () => {
+    // A new browser tab (this test's page has had the composer open already).
+    const tab = await browser.newPage()
+    tab.setDefaultTimeout(60_000)
+    const issueUrl = `${baseUrl()}/admin/collections/issues/${issue.id}`
+    await tab.goto(issueUrl, { waitUntil: 'commit' })
+    await tab.waitForURL(`${issueUrl}/composer`, { waitUntil: 'commit' })
+    await tab.locator('ul.composer-board').waitFor()
+    // The Edit tab opens the edit view and stays there (no bounce back to the composer), reloads included.
+    await tab.locator('a.doc-tab', { hasText: /^Edit$/ }).click()
+    await tab.locator('.relationship-table table').waitFor()
+    expect(tab.url()).toBe(issueUrl)
+    await tab.reload()
+    await tab.locator('.relationship-table table').waitFor()
+    expect(tab.url()).toBe(issueUrl)
+    await tab.close()
+  })
+
+  it('lists the issue’s items in its Edit view by section name and title, never “<No …>”', async () => {
+    const issueUrl = `${baseUrl()}/admin/collections/issues/${issue.id}`
+    if (page.url() !== issueUrl) await page.goto(issueUrl)
+    const table = page.locator('.relationship-table table')
+    await table.waitFor()
+    // The items of the issue: their section by name and a brief's title, never "<No …>" placeholders.
+    await expect.poll(() => table.locator('tbody tr').count(), SLOW).toBeGreaterThanOrEqual(4)
+    const cells = await table.locator('tbody td').allTextContents()
+    // (An unassigned item's empty Assignee cell may say "<No Assignee>": that is true, not a loading gap.)
+    expect(cells.filter((c) => /<No (Section|Title|Headline)>/.test(c))).toEqual([])
+    const text = await table.locator('tbody').textContent()
+    expect(text).toContain('Senior Leaders')
+    expect(text).toContain('Organization Work')
+    expect(text).toMatch(/Li Wei \(李伟\) was appointed/)
+    await page.screenshot({ path: artifactPath('issue-edit-items-1280.png'), fullPage: true })
+  })
+
+  it('measures drop-to-saved on an issue of 10 sections × 20 items, pointer and keyboard (printed)', async () => {
+    // Seeded through the Local API in a child process on the server's database.
+    const made = spawnSync(
+      process.execPath,
+      ['--conditions=development', '--import', 'tsx', 'tests/helpers/composerLoad.ts', '10', '20'],
+      { env: { ...process.env, DATABASE_URI: e2eDatabaseUri(), DISABLE_PAYLOAD_HMR: 'true' }, encoding: 'utf8' },
+    )
+    expect(made.status, made.stderr).toBe(0)
+    const load = JSON.parse(made.stdout.trim().split('\n').pop()!) as { id: number | string }
+    const opened = performance.now()
+    await page.goto(`${baseUrl()}/admin/collections/issues/${load.id}/composer`)
+    const seeded = (await api(editor, 'GET', `items?where[issue][equals]=${load.id}&draft=true&depth=0&limit=1`))
+      .totalDocs
+    expect(seeded).toBe(200)
+    await expect.poll(() => page.locator('li.composer-card').count(), { timeout: 120_000 }).toBe(200)
+    const openMs = Math.round(performance.now() - opened)
+    const section = (await page.locator('ul.composer-board li.composer-heading h2').nth(4).textContent())!
+    await page.locator('.composer-live').waitFor()
+
+    const pointer = await dropToSaved(
+      () => dragCard('S5 item 12', 'S5 item 10', `“S5 item 12”: ${section}, position 10 of 20.`),
+      'S5 item 12',
+      `10 of 20 in ${section}`,
+      `Moved “S5 item 12” to ${section}, position 10 of 20.`,
+    )
+    const keyboard = await dropToSaved(
+      () => keyboardMove('S5 item 12', ['ArrowUp'], `“S5 item 12”: ${section}, position 9 of 20.`),
+      'S5 item 12',
+      `9 of 20 in ${section}`,
+      `Moved “S5 item 12” to ${section}, position 9 of 20.`,
+    )
+    const result = {
+      cards: 200,
+      openToAllCardsMs: openMs,
+      pointer,
+      keyboard,
+      loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))),
+      cpus: os.cpus().length,
+    }
+    console.log(`composer drop-to-saved (10 × 20): ${JSON.stringify(result)}`)
+    fs.writeFileSync(artifactPath('composer-timing.json'), `${JSON.stringify(result, null, 2)}\n`)
+    await page.screenshot({ path: artifactPath('composer-1280-10x20.png') })
+    const saved5 = (
+      (await api(editor, 'GET', `items?where[issue][equals]=${load.id}&draft=true&depth=0&limit=0&sort=orderKey`))
+        .docs as Doc[]
+    ).filter((i) => String(i.headline).startsWith('S5 '))
+    expect(saved5.map((i) => i.headline).indexOf('S5 item 12')).toBe(8)
   })
 })

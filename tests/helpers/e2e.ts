@@ -3,6 +3,7 @@ import { inject } from 'vitest'
 
 export const baseUrl = (): string => inject('baseUrl')
 export const e2eDir = (): string => inject('e2eDir')
+export const e2eDatabaseUri = (): string => inject('databaseUri')
 
 export const ADMIN = { email: 'admin@example.com', password: 'admin-password-123' }
 

@@ -79,6 +79,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide('baseUrl', baseUrl)
   project.provide('e2eDir', dir)
+  project.provide('databaseUri', env.DATABASE_URI)
   return async () => {
     try {
       process.kill(-child.pid!, 'SIGTERM')
@@ -97,5 +98,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string
     e2eDir: string
+    /** The server's database, for a test that writes through the Local API in a child process. */
+    databaseUri: string
   }
 }

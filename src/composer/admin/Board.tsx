@@ -2,8 +2,9 @@
 import { DraggableSortableItem } from '@payloadcms/ui'
 import React from 'react'
 
+import type { Person } from './CardWorkflow'
 import { ItemCard } from './ItemCard'
-import { flatIds, isHeader, moveCard, whereIs, type Column } from './model'
+import { flatIds, isHeader, moveCard, whereIs, type Card, type Column } from './model'
 import { SectionTools } from './SectionTools'
 import { Sortable } from './Sortable'
 
@@ -11,6 +12,7 @@ export type BoardActions = {
   onMove: (from: number, to: number) => void
   onOpen: (id: string) => void
   onSaveLine: (id: string, line: string) => void
+  onSaveWorkflow: (card: Card, data: Record<string, unknown>) => Promise<void>
   onAdd: (column: Column) => void
   onReuse: (reusePath: string, column: Column) => void
 }
@@ -40,7 +42,17 @@ export function placeOfMove(columns: Column[], from: number, to: number): string
 }
 
 /** Every section with its cards, in one sortable list: a card moves within its section or into another. */
-export function Board({ columns, issue, actions }: { columns: Column[]; issue: string; actions: BoardActions }) {
+export function Board({
+  columns,
+  issue,
+  people,
+  actions,
+}: {
+  columns: Column[]
+  issue: string
+  people: Person[]
+  actions: BoardActions
+}) {
   const labels = new Map(columns.flatMap((c) => c.items.map((i) => [`item:${i.id}`, `“${i.label}”`])))
   const nameOf = (id: string) =>
     isHeader(id) ? `the heading of ${columns.find((c) => `section:${c.section}` === id)?.name}` : (labels.get(id) ?? id)
@@ -62,8 +74,10 @@ export function Board({ columns, issue, actions }: { columns: Column[]; issue: s
                 position={n + 1}
                 total={column.items.length}
                 sectionName={column.name}
+                people={people}
                 onOpen={actions.onOpen}
                 onSaveLine={actions.onSaveLine}
+                onSaveWorkflow={actions.onSaveWorkflow}
               />
             ))}
             <SectionTools column={column} issue={issue} onAdd={actions.onAdd} onReuse={actions.onReuse} />

@@ -3,7 +3,8 @@ import { useDocumentDrawer } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useRef, useState } from 'react'
 
 import { richText } from '../../lib/richtext'
-import { createItem, loadIssue, reuseInto, saveArrangement, updateItem } from './api'
+import { createItem, loadIssue, loadPeople, reuseInto, saveArrangement, updateItem } from './api'
+import type { Person } from './CardWorkflow'
 import { Board, placeOfMove } from './Board'
 import {
   flatIds,
@@ -13,11 +14,13 @@ import {
   toColumns,
   toHighlights,
   whereIs,
+  type Card,
   type Column,
   type HighlightRow,
 } from './model'
 import { ScheduleSendPanel } from '../../newsletter/admin/ScheduleSendPanel'
 import { PreflightPanel } from '../../preflight/admin/PreflightPanel'
+import { markComposerSeen } from './OpenComposer'
 import { OrderList } from './OrderList'
 import { Preview } from './Preview'
 import { composerCss } from './styles'
@@ -34,6 +37,7 @@ export function Composer({ issueId }: { issueId: string }) {
   const [saving, setSaving] = useState(false)
   const [version, setVersion] = useState(0)
   const [openId, setOpenId] = useState<string | undefined>(undefined)
+  const [people, setPeople] = useState<Person[]>([])
   // Ids are opaque (numbers or strings); the generated types know only numbers.
   const [ItemDrawer, , { openDrawer }] = useDocumentDrawer({ collectionSlug: 'items', id: openId as unknown as number })
 
@@ -48,9 +52,16 @@ export function Composer({ issueId }: { issueId: string }) {
     setState({ slug: String(issue.slug ?? ''), columns, highlights: toHighlights(issue, columns, items) })
     setVersion((v) => v + 1)
   }, [issueId])
+  // Seen once in this tab: the Edit tab of this issue now opens the edit view and stays there.
+  useEffect(() => markComposerSeen(issueId), [issueId])
   useEffect(() => {
     reload().catch((err: Error) => setMessage(`Could not load the issue: ${err.message}`))
   }, [reload])
+  useEffect(() => {
+    loadPeople()
+      .then(setPeople)
+      .catch((err: Error) => setMessage(`Could not load the people to assign: ${err.message}`))
+  }, [])
   useEffect(() => {
     if (openId) openDrawer()
   }, [openId, openDrawer])
@@ -88,8 +99,24 @@ export function Composer({ issueId }: { issueId: string }) {
   const actions = {
     onMove,
     onOpen: (id: string) => (id === openId ? openDrawer() : setOpenId(id)),
-    onSaveLine: (id: string, line: string) =>
-      void run('Brief text changed.', () => updateItem(id, { body: richText(line) }).then(reload)),
+    onSaveLine: (id: string, line: string) => {
+      const basedOn = columns.flatMap((c) => c.items).find((i) => i.id === id)?.updatedAt
+      void run('Brief text changed.', () => updateItem(id, { body: richText(line) }, basedOn).then(reload))
+    },
+    // Assignee or status from the card: its error is shown on the card (thrown), then the card reloads.
+    onSaveWorkflow: async (card: Card, data: Record<string, unknown>) => {
+      const what = 'status' in data ? `Status of “${card.label}” changed.` : `Assignee of “${card.label}” changed.`
+      setMessage(`${what} Saving…`)
+      try {
+        await updateItem(card.id, data, card.updatedAt)
+      } catch (err) {
+        setMessage(`Not saved: ${(err as Error).message}`)
+        await reload().catch(() => undefined)
+        throw err
+      }
+      await reload()
+      setMessage(`${what} Saved.`)
+    },
     onAdd: (column: Column) =>
       void run(`Added a draft ${column.style === 'brief' ? 'brief' : 'item'} at the end of ${column.name}.`, () =>
         createItem({
@@ -131,7 +158,7 @@ export function Composer({ issueId }: { issueId: string }) {
               )
             }
           />
-          <Board columns={columns} issue={issueId} actions={actions} />
+          <Board columns={columns} issue={issueId} people={people} actions={actions} />
         </div>
         {/* Beside the board, not above it: a new message or preflight result never moves the cards. */}
         <div className="composer-side">

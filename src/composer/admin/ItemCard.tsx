@@ -2,7 +2,9 @@
 import { DraggableSortableItem } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
+import { idFromKey } from '../../lib/relations'
 import { ReviewThread } from '../../workflow/admin/ReviewThread'
+import { CardWorkflow, type Person } from './CardWorkflow'
 import type { Card } from './model'
 
 const BADGE: Record<string, string> = {
@@ -50,7 +52,8 @@ function CardComments({ card }: { card: Card }) {
       >
         {open ? 'Hide comments' : 'Comments'}
       </button>
-      {open ? <ReviewThread itemId={card.id} /> : null}
+      {/* The item's id as the API has it (a number on SQLite/PostgreSQL): "11" is refused as "invalid: Item". */}
+      {open ? <ReviewThread itemId={idFromKey(card.id)} /> : null}
     </div>
   )
 }
@@ -61,15 +64,19 @@ export function ItemCard({
   position,
   total,
   sectionName,
+  people,
   onOpen,
   onSaveLine,
+  onSaveWorkflow,
 }: {
   card: Card
   position: number
   total: number
   sectionName: string
+  people: Person[]
   onOpen: (id: string) => void
   onSaveLine: (id: string, line: string) => void
+  onSaveWorkflow: (card: Card, data: Record<string, unknown>) => Promise<void>
 }) {
   return (
     <DraggableSortableItem id={`item:${card.id}`}>
@@ -92,16 +99,13 @@ export function ItemCard({
           </button>
           <div className="composer-card__body">
             {card.style === 'brief' ? (
-              <BriefLine card={card} onSave={(line) => onSaveLine(card.id, line)} />
+              // Keyed by its text: a reload that brings a text changed elsewhere replaces what the field shows.
+              <BriefLine key={card.line} card={card} onSave={(line) => onSaveLine(card.id, line)} />
             ) : (
               <strong className="composer-card__title">{card.label}</strong>
             )}
-            <div className="composer-muted">
-              {[card.date, card.sources.join(', '), card.assignee ? `Assignee: ${card.assignee}` : null]
-                .filter(Boolean)
-                .join(' · ')}
-              {card.status ? <span className="composer-status"> {card.status.replace('_', ' ')}</span> : null}
-            </div>
+            <div className="composer-muted">{[card.date, card.sources.join(', ')].filter(Boolean).join(' · ')}</div>
+            <CardWorkflow card={card} people={people} onSave={onSaveWorkflow} />
             <div className="composer-badges">
               {card.missing.map((m) => (
                 <span key={m} className="composer-badge">

@@ -2,15 +2,17 @@
 import {
   closestCenter,
   DndContext,
-  KeyboardSensor,
   PointerSensor,
   useSensor,
   useSensors,
   type Announcements,
+  type KeyboardCoordinateGetter,
   type UniqueIdentifier,
 } from '@dnd-kit/core'
-import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable'
+import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
 import React, { useId } from 'react'
+
+import { RowKeyboardSensor } from './rowKeyboard'
 
 export type SortableProps = {
   /** The sortable ids in their order (Payload's `DraggableSortableItem`s inside use them). */
@@ -36,9 +38,29 @@ const INSTRUCTIONS =
 export function Sortable({ ids, nameOf, placeOf, onMove, children }: SortableProps) {
   const id = useId()
   const index = (key: UniqueIdentifier | undefined) => (key === undefined ? -1 : ids.indexOf(String(key)))
+  // Arrow keys step through the rows in list order. dnd-kit's `sortableKeyboardCoordinates` goes by
+  // geometry (the nearest row above or below, aligned by its bottom edge); with tall cards and short section
+  // headings it never reached the next section's heading (the card stayed "where it was"). Here the step
+  // goes to the next row where the moved one can go, and the dragged rect is centred on it, so that
+  // `closestCenter` picks exactly that row.
+  const byOrder: KeyboardCoordinateGetter = (event, { context: { active, over, droppableRects, collisionRect } }) => {
+    const step = event.code === 'ArrowDown' ? 1 : event.code === 'ArrowUp' ? -1 : 0
+    if (!step) return undefined
+    event.preventDefault()
+    if (!active || !collisionRect) return undefined
+    const from = index(active.id)
+    let to = index(over?.id ?? active.id) + step
+    while (to >= 0 && to < ids.length && to !== from && placeOf(from, to) === null) to += step
+    const rect = to >= 0 && to < ids.length ? droppableRects.get(ids[to]) : undefined
+    if (!rect) return undefined
+    return {
+      x: rect.left + rect.width / 2 - collisionRect.width / 2,
+      y: rect.top + rect.height / 2 - collisionRect.height / 2,
+    }
+  }
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(RowKeyboardSensor, { coordinateGetter: byOrder }),
   )
   const place = (active: UniqueIdentifier, over: UniqueIdentifier | undefined) =>
     index(over) < 0 ? null : index(over) === index(active) ? 'where it was' : placeOf(index(active), index(over))

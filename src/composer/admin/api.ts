@@ -30,8 +30,19 @@ export const saveArrangement = (issue: string, body: unknown) =>
 export const createItem = (data: Record<string, unknown>) =>
   call<{ doc: Doc }>('/api/items?draft=true&depth=0', { method: 'POST', body: JSON.stringify(data) })
 
-export const updateItem = (id: string, data: Record<string, unknown>) =>
-  call<{ doc: Doc }>(`/api/items/${id}?draft=true&depth=0`, { method: 'PATCH', body: JSON.stringify(data) })
+/** Save part of an item; `basedOn` (its updatedAt as loaded) goes as If-Match: a stale save answers 409. */
+export const updateItem = (id: string, data: Record<string, unknown>, basedOn?: string | null) =>
+  call<{ doc: Doc }>(`/api/items/${id}?draft=true&depth=0`, {
+    method: 'PATCH',
+    body: JSON.stringify(data),
+    headers: basedOn ? { 'if-match': `"${basedOn}"` } : {},
+  })
+
+/** The people an item can be assigned to: staff accounts (admins, editors, contributors). */
+export const loadPeople = () =>
+  call<{ docs: Doc[] }>('/api/users?depth=0&limit=0&pagination=false&sort=email').then((r) =>
+    r.docs.map((u) => ({ id: String(u.id), name: String(u.name || u.email) })),
+  )
 
 /** What "Reuse past item" offers: past items, translations and special-issue entries (GET /api/reuse/search). */
 export type ReuseCandidate = { kind: 'item' | 'translation' | 'entry'; id: string; title: string; reuse: string }

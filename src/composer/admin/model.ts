@@ -16,6 +16,10 @@ export type Card = {
   date: string | null
   sources: string[]
   assignee: string | null
+  /** The assignee's and the creator's ids (who may step the status on), and the version a save is based on. */
+  assigneeId: string | null
+  createdBy: string | null
+  updatedAt: string | null
   status: string | null
   missing: string[]
 }
@@ -54,6 +58,9 @@ export function toCard(doc: Doc, style: 'full' | 'brief'): Card {
     date,
     sources,
     assignee: nameOf(doc.assignee),
+    assigneeId: relationId(doc.assignee) === undefined ? null : String(relationId(doc.assignee)),
+    createdBy: relationId(doc.createdBy) === undefined ? null : String(relationId(doc.createdBy)),
+    updatedAt: typeof doc.updatedAt === 'string' ? doc.updatedAt : null,
     status: typeof doc.status === 'string' ? doc.status : null,
     missing,
   }

@@ -29,5 +29,8 @@ export const composerCss = `
 .composer-side { position: sticky; top: 16px; display: grid; gap: 12px; max-height: calc(100vh - 32px); overflow: auto; }
 .composer-preview { display: grid; gap: 12px; }
 .composer-preview iframe { width: 100%; height: 420px; border: 1px solid var(--theme-elevation-150); background: #fff; }
+.composer-workflow { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 4px 0; }
+.composer-workflow select { padding: 2px 4px; background: var(--theme-input-bg); color: var(--theme-text); }
+.composer-card__error { color: var(--theme-error-500); margin: 4px 0; font-weight: 600; }
 .composer-live { min-height: 1.5em; font-weight: 600; }
 `

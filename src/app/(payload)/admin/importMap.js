@@ -26,6 +26,7 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { IssueNewsletterPanel as IssueNewsletterPanel_28b4239cc84802308d8d25c78a54ffb9 } from '../../../newsletter/admin/IssueNewsletterPanel'
 import { ScheduleSendField as ScheduleSendField_bf24fb17ffe5f8aa3cb321f526df7ae3 } from '../../../newsletter/admin/ScheduleSendPanel'
 import { PreflightField as PreflightField_665b30c2c4353f39d9422a740d7cf6d5 } from '../../../preflight/admin/PreflightPanel'
+import { OpenComposer as OpenComposer_f6795b309ab5219280ca4ea664c6737e } from '../../../composer/admin/OpenComposer'
 import { ComposerView as ComposerView_69a25c09997f06345d227f6424f83b52 } from '../../../composer/admin/ComposerView'
 import { ReuseButton as ReuseButton_f73fd77896828a04ffb9b990bf4e106c } from '../../../reuse/admin/ReuseButton'
 import { RelatedPanel as RelatedPanel_64b15a892ea67c6ed344b18a5dd1dc6a } from '../../../reuse/admin/RelatedPanel'
@@ -75,6 +76,7 @@ export const importMap = {
   "/newsletter/admin/IssueNewsletterPanel#IssueNewsletterPanel": IssueNewsletterPanel_28b4239cc84802308d8d25c78a54ffb9,
   "/newsletter/admin/ScheduleSendPanel#ScheduleSendField": ScheduleSendField_bf24fb17ffe5f8aa3cb321f526df7ae3,
   "/preflight/admin/PreflightPanel#PreflightField": PreflightField_665b30c2c4353f39d9422a740d7cf6d5,
+  "/composer/admin/OpenComposer#OpenComposer": OpenComposer_f6795b309ab5219280ca4ea664c6737e,
   "/composer/admin/ComposerView#ComposerView": ComposerView_69a25c09997f06345d227f6424f83b52,
   "/reuse/admin/ReuseButton#ReuseButton": ReuseButton_f73fd77896828a04ffb9b990bf4e106c,
   "/reuse/admin/RelatedPanel#RelatedPanel": RelatedPanel_64b15a892ea67c6ed344b18a5dd1dc6a,
