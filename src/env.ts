@@ -56,8 +56,15 @@ export function databaseKind(uri = databaseUri()): DatabaseKind {
 }
 export const isMongo = (uri = databaseUri()): boolean => databaseKind(uri) === 'mongo'
 
-/** Whether Payload pushes the schema (development, or BRIEFING_DB_PUSH=1) instead of running migrations. */
-export const databasePush = (): boolean => process.env.NODE_ENV !== 'production' || process.env.BRIEFING_DB_PUSH === '1'
+/**
+ * Whether Payload pushes the schema instead of running migrations: in development unless
+ * BRIEFING_DB_PUSH=0 (the schema is already there), in production only with BRIEFING_DB_PUSH=1.
+ */
+export function databasePush(): boolean {
+  const flag = process.env.BRIEFING_DB_PUSH
+  if (flag === '0') return false
+  return process.env.NODE_ENV !== 'production' || flag === '1'
+}
 
 /** DATABASE_ID_TYPE: `uuid` gives SQLite and Postgres documents string UUID ids (MongoDB always has ObjectIds). */
 export function databaseIdType(): 'number' | 'uuid' {
@@ -65,7 +72,7 @@ export function databaseIdType(): 'number' | 'uuid' {
   if (value === '' || value === 'number' || value === 'serial') return 'number'
   if (value === 'uuid') {
     // The shipped migrations (src/migrations, src/migrations-postgres) create numeric id columns.
-    if (!databasePush())
+    if (process.env.NODE_ENV === 'production' && !databasePush())
       throw new Error(
         'DATABASE_ID_TYPE=uuid has no production migrations (the shipped ones create numeric ids): unset it for a production database.',
       )

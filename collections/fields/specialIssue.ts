@@ -46,6 +46,9 @@ export const specialIssueFields: Field[] = [
           {
             name: 'photos',
             type: 'array',
+            // The default table name (_issues_v_version_entry_groups_entries_photos) gives a foreign key
+            // name of 66 characters, which PostgreSQL cuts at 63: every development start then pushed again.
+            dbName: 'issues_entry_photos',
             labels: { singular: 'Photo', plural: 'Photos' },
             fields: [
               {

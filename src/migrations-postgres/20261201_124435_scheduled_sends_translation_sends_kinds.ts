@@ -1,7 +1,5 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 
-import { runDataUpgrades } from '../upgrades'
-
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
    CREATE TYPE "public"."enum_scheduled_sends_action" AS ENUM('send', 'publish-and-send');
@@ -75,11 +73,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "_items_v_version_reused_from_entry_version_reused_from_e_idx" ON "_items_v" USING btree ("version_reused_from_entry_issue_id");
   CREATE INDEX "campaigns_translation_idx" ON "campaigns" USING btree ("translation_id");
   CREATE INDEX "payload_locked_documents_rels_scheduled_sends_id_idx" ON "payload_locked_documents_rels" USING btree ("scheduled_sends_id");`)
-  // The data upgrades of every migration, now that the schema is complete (src/upgrades.ts).
-  await runDataUpgrades(payload, req)
-  // Translations and special-issue entries are searchable now: the emptied index is filled again, with
-  // them, at the next start (src/search/service.ts fillStoreOnce), or by `briefing search:rebuild`.
-  await db.execute(sql`DELETE FROM "briefing_search_postings"; DELETE FROM "briefing_search_docs";`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {

@@ -5,6 +5,7 @@ import * as migration_20261201_010000_search_index from './20261201_010000_searc
 import * as migration_20261201_043952_publications_translations_special_import from './20261201_043952_publications_translations_special_import'
 import * as migration_20261201_105015_workflow_newsletters_analytics_composer_profiles from './20261201_105015_workflow_newsletters_analytics_composer_profiles'
 import * as migration_20261201_124435_scheduled_sends_translation_sends_kinds from './20261201_124435_scheduled_sends_translation_sends_kinds'
+import * as migration_20261201_143150_rename_photo_tables from './20261201_143150_rename_photo_tables'
 
 export const migrations = [
   {
@@ -41,5 +42,10 @@ export const migrations = [
     up: migration_20261201_124435_scheduled_sends_translation_sends_kinds.up,
     down: migration_20261201_124435_scheduled_sends_translation_sends_kinds.down,
     name: '20261201_124435_scheduled_sends_translation_sends_kinds',
+  },
+  {
+    up: migration_20261201_143150_rename_photo_tables.up,
+    down: migration_20261201_143150_rename_photo_tables.down,
+    name: '20261201_143150_rename_photo_tables',
   },
 ]

@@ -1,7 +1,5 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
-import { runDataUpgrades } from '../upgrades'
-
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`scheduled_sends\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
@@ -124,12 +122,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(
     sql`CREATE INDEX \`payload_locked_documents_rels_scheduled_sends_id_idx\` ON \`payload_locked_documents_rels\` (\`scheduled_sends_id\`);`,
   )
-  // The data upgrades of every migration, now that the schema is complete (src/upgrades.ts).
-  await runDataUpgrades(payload, req)
-  // Translations and special-issue entries are searchable now: the emptied index is filled again, with
-  // them, at the next start (src/search/service.ts fillStoreOnce), or by `briefing search:rebuild`.
-  await db.run(sql`DELETE FROM \`briefing_search_postings\`;`)
-  await db.run(sql`DELETE FROM \`briefing_search_docs\`;`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {

@@ -1,5 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process'
 
+import { childEnv } from './schemaReady'
+
 /** What a `briefing` run printed and how it ended. */
 export type CliRun = { status: number | null; stdout: string; stderr: string; signal?: NodeJS.Signals | null }
 type Env = Record<string, string | undefined>
@@ -13,7 +15,7 @@ const ARGS = (args: string[]) => ['--conditions=development', 'bin/briefing.mjs'
  */
 export function briefingSync(args: string[], env: Env = {}): CliRun {
   const out = spawnSync(process.execPath, ARGS(args), {
-    env: { ...process.env, ...env },
+    env: childEnv({ ...process.env, ...env }),
     encoding: 'utf8',
     timeout: 300_000,
   })
@@ -26,7 +28,7 @@ export function briefingSync(args: string[], env: Env = {}): CliRun {
  */
 export function briefing(args: string[], env: Env = {}, { timeoutMs }: { timeoutMs?: number } = {}): Promise<CliRun> {
   const child = spawn(process.execPath, ARGS(args), {
-    env: { ...process.env, ...env },
+    env: childEnv({ ...process.env, ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
     timeout: timeoutMs,
   })

@@ -1,6 +1,8 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
 
+import { childEnv } from './schemaReady'
+
 /**
  * Real processes for the multi-instance test: web instances (`npm run dev`'s `tsx src/server.ts`)
  * and `briefing worker`s, and a PostgreSQL cluster from scripts/pg-cluster.sh when none is given.
@@ -18,7 +20,7 @@ export const freePort = () =>
 
 function start(args: string[], env: Record<string, string>): Instance {
   const child = spawn(process.execPath, ['--conditions=development', ...args], {
-    env: { ...process.env, ...env },
+    env: childEnv({ ...process.env, ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

@@ -7,6 +7,7 @@ import pg from 'pg'
 import { inject } from 'vitest'
 
 import { closeDatabase } from '../../src/lib/db'
+import { markSchemaReady } from './schemaReady'
 
 /** A database name of at most 63 characters (PostgreSQL's limit), unique to this process and moment. */
 const freshName = (name: string) =>
@@ -56,6 +57,7 @@ async function copyTemplate(uri: string): Promise<boolean> {
   } finally {
     await client.end()
   }
+  markSchemaReady(uri)
   return true
 }
 
@@ -69,7 +71,8 @@ export async function bootPayload(name = 'int'): Promise<TestPayload> {
   process.env.BRIEFING_JOBS_AUTORUN = '0'
   const copied = await copyTemplate(uri)
   const { default: config } = await import('../../src/payload.config')
-  // Payload's own switch for "no schema push on connect"; unset again so that child processes push.
+  // Payload's own switch for "no schema push on connect", for this process only; children started on this
+  // database get BRIEFING_DB_PUSH=0 instead (schemaReady.ts), children on other databases push.
   if (copied) process.env.PAYLOAD_MIGRATING = 'true'
   const payload = await getPayload({ config }).finally(() => delete process.env.PAYLOAD_MIGRATING)
   const close = async () => {

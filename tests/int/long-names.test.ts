@@ -82,3 +82,56 @@ describe('long term and source names', () => {
     expect(fine.name).toHaveLength(200)
   })
 })
+
+/**
+ * PostgreSQL cuts identifiers at 63 characters. A name the schema wants that is longer is stored cut,
+ * so every development start sees a difference and pushes again (parallel starts then collide on
+ * the same ALTER TABLE). Every table, index, constraint and enum name must fit.
+ */
+const MAX_IDENTIFIER = 63
+type DrizzleTables = Record<string, unknown>
+
+async function wantedNames(payload: TestPayload['payload']): Promise<string[]> {
+  const db = payload.db as unknown as { name: string; tables: DrizzleTables; enums?: Record<string, unknown> }
+  const core =
+    db.name === 'postgres'
+      ? await import('@payloadcms/db-postgres/drizzle/pg-core')
+      : await import('@payloadcms/db-sqlite/drizzle/sqlite-core')
+  const getTableConfig = core.getTableConfig as (table: unknown) => unknown
+  const names: string[] = []
+  for (const table of Object.values(db.tables)) {
+    const config = getTableConfig(table) as {
+      name: string
+      indexes: { config: { name: string } }[]
+      foreignKeys: { getName: () => string }[]
+      primaryKeys: { getName: () => string }[]
+      uniqueConstraints: { getName?: () => string; name?: string }[]
+    }
+    names.push(config.name, ...config.indexes.map((i) => i.config.name))
+    names.push(...config.foreignKeys.map((f) => f.getName()), ...config.primaryKeys.map((p) => p.getName()))
+    names.push(...config.uniqueConstraints.map((u) => u.name ?? u.getName?.() ?? ''))
+  }
+  for (const e of Object.values(db.enums ?? {})) names.push((e as { enumName: string }).enumName)
+  return names.filter(Boolean)
+}
+
+/** On PostgreSQL: names stored exactly 63 characters long that the schema does not want as such (cut ones). */
+async function cutNames(payload: TestPayload['payload'], wanted: Set<string>): Promise<string[]> {
+  if (payload.db.name !== 'postgres') return []
+  const { rows } = (await (payload.db as unknown as { execute: (a: object) => Promise<unknown> }).execute({
+    drizzle: payload.db.drizzle,
+    raw: `SELECT relname AS name FROM pg_class WHERE length(relname) = ${MAX_IDENTIFIER}
+       UNION ALL SELECT conname FROM pg_constraint WHERE length(conname) = ${MAX_IDENTIFIER}
+       UNION ALL SELECT typname FROM pg_type WHERE length(typname) = ${MAX_IDENTIFIER}`,
+  })) as { rows: { name: string }[] }
+  return rows.map((r) => r.name).filter((n) => !wanted.has(n))
+}
+
+describe('schema identifiers', () => {
+  it(`no table, index, constraint or enum name is over PostgreSQL's ${MAX_IDENTIFIER} characters (nor stored cut there)`, async () => {
+    const names = await wantedNames(t.payload)
+    expect(names.length).toBeGreaterThan(100)
+    expect(names.filter((n) => n.length > MAX_IDENTIFIER)).toEqual([])
+    expect(await cutNames(t.payload, new Set(names))).toEqual([])
+  })
+})

@@ -72,6 +72,23 @@ const ready = async () => {
   return { status: res.status, body: (await res.json()) as { errors?: { message: string }[] } }
 }
 
+const MEDIA_ID = 7
+
+/** A special issue with an entry and two photos, in the tables of the schema before the latest migration. */
+async function insertSpecialIssueWithPhotos(): Promise<void> {
+  const run = (raw: string) => adapter.execute({ drizzle: adapter.drizzle, raw })
+  await run(`INSERT INTO "media" ("id", "alt", "filename") VALUES (${MEDIA_ID}, 'Delegates', 'npc.jpg')`)
+  await run(`INSERT INTO "issues" ("id", "title", "slug", "kind") VALUES (70, 'NPC 2024', 'npc-2024', 'special')`)
+  await run(
+    `INSERT INTO "issues_entry_groups" ("_order", "_parent_id", "id", "heading") VALUES (1, 70, 'g1', 'March 5')`,
+  )
+  await run(
+    `INSERT INTO "issues_entry_groups_entries" ("_order", "_parent_id", "id", "headline") VALUES (1, 'g1', 'e1', 'Opening session')`,
+  )
+  await run(`INSERT INTO "issues_entry_groups_entries_photos" ("_order", "_parent_id", "id", "image_id", "caption", "credit")
+    VALUES (1, 'e1', 'p1', ${MEDIA_ID}, 'Delegates arrive', 'XINHUA'), (2, 'e1', 'p2', ${MEDIA_ID}, 'The vote', NULL)`)
+}
+
 describe('migrations', () => {
   it('upgrades a database at the schema before the latest migration, keeping its data; /readyz waits for it', async () => {
     const shipped = adapter.prodMigrations
@@ -87,6 +104,7 @@ describe('migrations', () => {
       drizzle: adapter.drizzle,
       raw: `INSERT INTO "sources" ("name", "slug") VALUES ('Qiushi', 'qiushi')`,
     })
+    await insertSpecialIssueWithPhotos()
 
     expect(await pendingMigrations(payload)).toEqual([latest])
     const before = await ready()
@@ -116,6 +134,15 @@ describe('migrations', () => {
       overrideAccess: true,
     })
     expect(created.slug).toBe('organization-work')
+
+    // A special issue's photos, written under the older photo table names, survive their renaming.
+    const special = await payload.find({ collection: 'issues', where: { slug: { equals: 'npc-2024' } }, depth: 0 })
+    const entry = special.docs[0]?.entryGroups?.[0]?.entries?.[0]
+    expect(entry?.headline).toBe('Opening session')
+    expect(entry?.photos?.map((p) => [p.image, p.caption, p.credit])).toEqual([
+      [MEDIA_ID, 'Delegates arrive', 'XINHUA'],
+      [MEDIA_ID, 'The vote', null],
+    ])
   })
 
   it('`briefing migrate` builds a fresh database from the shipped migrations, after which none is pending', async () => {

@@ -10,6 +10,7 @@ import { seed } from '../../src/seed'
 import { upgradeToNewsletters } from '../../src/newsletter/newsletters'
 import { bootPayload, type TestPayload } from '../helpers/payload'
 import { SEND_FIXTURE_ARGS } from '../helpers/cli'
+import { childEnv } from '../helpers/schemaReady'
 
 let t: TestPayload
 let sink: SmtpSink
@@ -19,7 +20,7 @@ const CONNECTIONS = 5
 /** `briefing newsletter send 3-9 --yes` as a real child process on the same database. */
 function sender() {
   const child = spawn(process.execPath, SEND_FIXTURE_ARGS, {
-    env: { ...process.env, SMTP_URL: sink.url(CONNECTIONS), NEWSLETTER_RETRY_DELAYS_MS: '20,50' },
+    env: childEnv({ ...process.env, SMTP_URL: sink.url(CONNECTIONS), NEWSLETTER_RETRY_DELAYS_MS: '20,50' }),
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

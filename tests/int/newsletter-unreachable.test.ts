@@ -12,6 +12,7 @@ import { seed } from '../../src/seed'
 import { upgradeToNewsletters } from '../../src/newsletter/newsletters'
 import { bootPayload, makeUser, type TestPayload } from '../helpers/payload'
 import { SEND_FIXTURE_ARGS } from '../helpers/cli'
+import { childEnv } from '../helpers/schemaReady'
 
 let t: TestPayload
 let sink: SmtpSink
@@ -21,12 +22,12 @@ const CONNECTIONS = 3
 /** `briefing newsletter send 3-9 --yes` as a real child process, with a 2-second connection budget. */
 function sender() {
   const child = spawn(process.execPath, SEND_FIXTURE_ARGS, {
-    env: {
+    env: childEnv({
       ...process.env,
       SMTP_URL: sink.url(CONNECTIONS),
       NEWSLETTER_RETRY_DELAYS_MS: '20,50',
       NEWSLETTER_CONNECT_RETRY_SECONDS: '2',
-    },
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let stdout = ''

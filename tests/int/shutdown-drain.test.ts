@@ -8,6 +8,7 @@ import { startSmtpSink, type SmtpSink } from '../../src/newsletter/smtpSink'
 import { seed } from '../../src/seed'
 import { upgradeToNewsletters } from '../../src/newsletter/newsletters'
 import { bootPayload, type TestPayload } from '../helpers/payload'
+import { childEnv } from '../helpers/schemaReady'
 
 /**
  * SIGTERM drains a `briefing worker` (a real child process) within SHUTDOWN_TIMEOUT_SECONDS: it stops
@@ -40,7 +41,7 @@ describe('SIGTERM', () => {
   it('drains a worker mid-send: exit 0 in time, every delivery recorded, the rest released, none twice', async () => {
     const campaign = await startCampaign(t.payload, (await findIssue(t.payload, '3-9'))!)
     const child = spawn(process.execPath, ['--conditions=development', 'bin/briefing.mjs', 'worker'], {
-      env: { ...process.env, SMTP_URL: sink.url(CONNECTIONS), SHUTDOWN_TIMEOUT_SECONDS: '20' },
+      env: childEnv({ ...process.env, SMTP_URL: sink.url(CONNECTIONS), SHUTDOWN_TIMEOUT_SECONDS: '20' }),
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let output = ''
