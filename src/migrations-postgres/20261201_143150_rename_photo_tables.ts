@@ -1,7 +1,5 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 
-import { runDataUpgrades } from '../upgrades'
-
 /**
  * The special-issue photo arrays get shorter table names (collections/fields/specialIssue.ts `dbName`):
  * the version table's foreign key name was 66 characters, which PostgreSQL had stored cut at 63, so
@@ -29,14 +27,9 @@ async function rename(db: MigrateUpArgs['db'], from: string, to: string): Promis
     await db.execute(sql.raw(`ALTER INDEX "${stored(`${from}_${suffix}`)}" RENAME TO "${to}_${suffix}"`))
 }
 
-export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+export async function up({ db }: MigrateUpArgs): Promise<void> {
   for (const [from, to] of TABLES) await rename(db, from, to)
-  // The data upgrades of every migration, now that the schema is complete (src/upgrades.ts).
-  await runDataUpgrades(payload, req)
-  // After the data upgrades (their saves index what they touch): the emptied search index is filled
-  // again, with translations and special-issue entries, at the next start (src/search/service.ts
-  // fillStoreOnce), or by `briefing search:rebuild`. It was emptied by 20261201_1244…, before them.
-  await db.execute(sql`DELETE FROM "briefing_search_postings"; DELETE FROM "briefing_search_docs";`)
+  // The data upgrades and the search index's emptying run in the newest migration (20261201_152539).
 }
 
 export async function down({ db }: MigrateDownArgs): Promise<void> {

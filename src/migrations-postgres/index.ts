@@ -6,6 +6,7 @@ import * as migration_20261201_043952_publications_translations_special_import f
 import * as migration_20261201_105015_workflow_newsletters_analytics_composer_profiles from './20261201_105015_workflow_newsletters_analytics_composer_profiles'
 import * as migration_20261201_124435_scheduled_sends_translation_sends_kinds from './20261201_124435_scheduled_sends_translation_sends_kinds'
 import * as migration_20261201_143150_rename_photo_tables from './20261201_143150_rename_photo_tables'
+import * as migration_20261201_152539_search_log_schedule_lease from './20261201_152539_search_log_schedule_lease'
 
 export const migrations = [
   {
@@ -47,5 +48,10 @@ export const migrations = [
     up: migration_20261201_143150_rename_photo_tables.up,
     down: migration_20261201_143150_rename_photo_tables.down,
     name: '20261201_143150_rename_photo_tables',
+  },
+  {
+    up: migration_20261201_152539_search_log_schedule_lease.up,
+    down: migration_20261201_152539_search_log_schedule_lease.down,
+    name: '20261201_152539_search_log_schedule_lease',
   },
 ]

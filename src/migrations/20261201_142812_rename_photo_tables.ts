@@ -1,7 +1,5 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
-import { runDataUpgrades } from '../upgrades'
-
 /**
  * The special-issue photo arrays get shorter table names (collections/fields/specialIssue.ts `dbName`):
  * on PostgreSQL the version table's foreign key name was cut at 63 characters. The tables are renamed,
@@ -25,15 +23,9 @@ async function rename(db: MigrateUpArgs['db'], from: string, to: string): Promis
   }
 }
 
-export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+export async function up({ db }: MigrateUpArgs): Promise<void> {
   for (const [from, to] of TABLES) await rename(db, from, to)
-  // The data upgrades of every migration, now that the schema is complete (src/upgrades.ts).
-  await runDataUpgrades(payload, req)
-  // After the data upgrades (their saves index what they touch): the emptied search index is filled
-  // again, with translations and special-issue entries, at the next start (src/search/service.ts
-  // fillStoreOnce), or by `briefing search:rebuild`. It was emptied by 20261201_1244…, before them.
-  await db.run(sql`DELETE FROM \`briefing_search_postings\`;`)
-  await db.run(sql`DELETE FROM \`briefing_search_docs\`;`)
+  // The data upgrades and the search index's emptying run in the newest migration (20261201_152521).
 }
 
 export async function down({ db }: MigrateDownArgs): Promise<void> {

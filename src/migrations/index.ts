@@ -8,6 +8,7 @@ import * as migration_20261201_043918_publications_translations_special_import f
 import * as migration_20261201_100724_workflow_newsletters_analytics_composer_profiles from './20261201_100724_workflow_newsletters_analytics_composer_profiles'
 import * as migration_20261201_124425_scheduled_sends_translation_sends_kinds from './20261201_124425_scheduled_sends_translation_sends_kinds'
 import * as migration_20261201_142812_rename_photo_tables from './20261201_142812_rename_photo_tables'
+import * as migration_20261201_152521_search_log_schedule_lease from './20261201_152521_search_log_schedule_lease'
 
 export const migrations = [
   {
@@ -59,5 +60,10 @@ export const migrations = [
     up: migration_20261201_142812_rename_photo_tables.up,
     down: migration_20261201_142812_rename_photo_tables.down,
     name: '20261201_142812_rename_photo_tables',
+  },
+  {
+    up: migration_20261201_152521_search_log_schedule_lease.up,
+    down: migration_20261201_152521_search_log_schedule_lease.down,
+    name: '20261201_152521_search_log_schedule_lease',
   },
 ]
