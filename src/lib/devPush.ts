@@ -17,7 +17,10 @@ import { sql } from '@payloadcms/db-sqlite'
  */
 type PushResult = { statementsToExecute: string[]; apply: () => Promise<void> } & Record<string, unknown>
 type DrizzleKit = { pushSchema: (...args: unknown[]) => Promise<PushResult> } & Record<string, unknown>
-type Reader = { all: (query: unknown) => Promise<Array<Record<string, unknown>>> }
+type Reader = {
+  all: (query: unknown) => Promise<Array<Record<string, unknown>>>
+  run: (query: unknown) => Promise<unknown>
+}
 type PushingAdapter = { requireDrizzleKit: () => DrizzleKit }
 
 const REBUILD_COPY = /^INSERT INTO `__new_([^`]+)`\(([^)]*)\) SELECT (.*) FROM `([^`]+)`;?$/s
@@ -53,6 +56,30 @@ export async function copyExistingColumns(
   }
 }
 
+/**
+ * Tables a shipped migration renamed (20261201_142812_rename_photo_tables). drizzle-kit's push sees a
+ * renamed table as one dropped and one created and asks on the terminal which it is, for every new
+ * table (a development start would wait on that question, or lose the rows on a wrong answer): the
+ * push renames them first, as the migration does, and then has nothing to ask.
+ */
+export const RENAMED_TABLES = [
+  ['issues_entry_groups_entries_photos', 'issues_entry_photos'],
+  ['_issues_v_version_entry_groups_entries_photos', '_issues_entry_photos_v'],
+] as const
+
+/** Rename the tables of RENAMED_TABLES that still have their old name (and not yet the new one). */
+export async function renameLegacyTables(db: Reader): Promise<string[]> {
+  const rows = await db.all(sql.raw(`SELECT name FROM sqlite_master WHERE type = 'table'`))
+  const tables = new Set(rows.map((row) => String(row.name)))
+  const renamed: string[] = []
+  for (const [from, to] of RENAMED_TABLES) {
+    if (!tables.has(from) || tables.has(to)) continue
+    await db.run(sql.raw(`ALTER TABLE \`${from}\` RENAME TO \`${to}\``))
+    renamed.push(from)
+  }
+  return renamed
+}
+
 /** What a developer reads when the push still fails: the file, and what to do about it. */
 export function pushFailure(file: string, err: unknown): Error {
   const shown = path.relative(process.cwd(), file) || file
@@ -73,8 +100,9 @@ export function correctDevPush(adapter: PushingAdapter, uri: string): void {
   adapter.requireDrizzleKit = () => {
     const kit = original()
     const pushSchema = async (...args: unknown[]): Promise<PushResult> => {
-      const result = await kit.pushSchema(...args)
       const drizzle = args[1] as Reader
+      await renameLegacyTables(drizzle)
+      const result = await kit.pushSchema(...args)
       await correctRebuilds(result.statementsToExecute, async (table) => {
         const rows = await drizzle.all(sql.raw(`PRAGMA table_info(\`${table.replace(/`/g, '``')}\`)`))
         return new Set(rows.map((row) => String(row.name)))

@@ -12,7 +12,7 @@ import { startWeb, type Instance } from '../helpers/instances'
 
 /**
  * A development database made before a schema change that SQLite applies by rebuilding tables
- * (here: the schema before the latest shipped migration) starts with `npm run dev`'s server: the
+ * (here: the schema before the migration that rebuilt `campaigns`) starts with `npm run dev`'s server: the
  * schema push keeps the rows and adds the columns. drizzle-kit's rebuild created the rebuilt tables'
  * indexes twice ("index issues_kind_idx already exists") and may copy columns the old table does not
  * have; src/lib/devPush.ts corrects both.
@@ -25,7 +25,8 @@ let web: Instance | undefined
 type Adapter = { prodMigrations: { name: string }[]; migrate: (a: { migrations: unknown[] }) => Promise<void> }
 
 beforeAll(async () => {
-  // The previous schema, as the migrations test builds it: every shipped migration but the latest.
+  // An older schema: every shipped migration before the one that rebuilt `campaigns` (SQLite).
+  const REBUILDING = '20261201_124425_scheduled_sends_translation_sends_kinds'
   Object.assign(process.env, {
     DATABASE_URI: uri,
     DATABASE_ID_TYPE: '',
@@ -36,11 +37,26 @@ beforeAll(async () => {
   const { default: config } = await import('../../src/payload.config')
   const payload = await getPayload({ config })
   const adapter = payload.db as unknown as Adapter
-  await adapter.migrate({ migrations: adapter.prodMigrations.slice(0, -1) })
+  const upTo = adapter.prodMigrations.findIndex((m) => m.name === REBUILDING)
+  expect(upTo).toBeGreaterThan(0)
+  await adapter.migrate({ migrations: adapter.prodMigrations.slice(0, upTo) })
   await closeDatabase(payload)
   const db = createClient({ url: uri })
   await db.execute(
     `INSERT INTO "sections" ("name", "slug", "position", "style") VALUES ('Senior Leaders', 'senior-leaders', 1, 'full')`,
+  )
+  // A special issue's photo under the photo table's old name (renamed by a later migration).
+  await db.execute(
+    `INSERT INTO "issues" ("id", "title", "slug", "kind") VALUES (70, 'NPC 2024', 'npc-2024', 'special')`,
+  )
+  await db.execute(
+    `INSERT INTO "issues_entry_groups" ("_order", "_parent_id", "id", "heading") VALUES (1, 70, 'g1', 'March 5')`,
+  )
+  await db.execute(
+    `INSERT INTO "issues_entry_groups_entries" ("_order", "_parent_id", "id", "headline") VALUES (1, 'g1', 'e1', 'Opening')`,
+  )
+  await db.execute(
+    `INSERT INTO "issues_entry_groups_entries_photos" ("_order", "_parent_id", "id", "caption") VALUES (1, 'e1', 'p1', 'Delegates arrive')`,
   )
   const columns = await db.execute(`PRAGMA table_info("campaigns")`)
   expect(columns.rows.map((c) => c.name)).not.toContain('translation_id')
@@ -72,6 +88,9 @@ describe('the development schema push on an older development database', () => {
     expect(columns).toEqual(expect.arrayContaining(['translation_id', 'override_reason']))
     const sections = await db.execute(`SELECT "name" FROM "sections"`)
     expect(sections.rows.map((r) => r.name)).toEqual(['Senior Leaders'])
+    // The renamed photo table is renamed, not dropped and created (drizzle-kit would have asked).
+    const photos = await db.execute(`SELECT "caption" FROM "issues_entry_photos"`)
+    expect(photos.rows.map((r) => r.caption)).toEqual(['Delegates arrive'])
     const leftovers = await db.execute(`SELECT name FROM sqlite_master WHERE name LIKE '\\_\\_new\\_%' ESCAPE '\\'`)
     expect(leftovers.rows).toEqual([])
     db.close()
