@@ -14,6 +14,10 @@ import { dropTestDatabase, testDatabaseUri } from '../helpers/payload'
  * entry points are never used. Proven here by starting many commands that load Payload at once.
  */
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-cli-boot-'))
+// On PostgreSQL every start also pushes the schema (introspection, 10–30 s each): two rounds there
+// still start 8 development pushes at once (what found the over-long constraint name), in a third of
+// the time; the module-loading race this test is about is the same on every adapter.
+const ROUNDS = process.env.POSTGRES_URI ? 2 : 5
 const env = { DATABASE_URI: testDatabaseUri(dir, 'cli-boot'), OUTBOX_DIR: path.join(dir, 'outbox'), NO_COLOR: '1' }
 
 beforeAll(() => {
@@ -26,9 +30,9 @@ afterAll(async () => {
 })
 
 describe('CLI boot', () => {
-  it('8 commands started in parallel, 5 times over, all load Payload and exit 0', async () => {
+  it(`8 commands started in parallel, ${ROUNDS} times over, all load Payload and exit 0`, async () => {
     const failures: string[] = []
-    for (let round = 1; round <= 5; round++) {
+    for (let round = 1; round <= ROUNDS; round++) {
       const runs = await Promise.all(
         Array.from({ length: 8 }, () =>
           briefing(['export', '--issue', '3-9', '--format', 'txt'], env, { timeoutMs: 240_000 }),
