@@ -93,7 +93,11 @@ describe('assignments, lists and the dashboard in the admin', () => {
     expect(list).not.toContain('<No Headline>')
     expect(list).not.toContain('<No Title>')
 
-    await page.goto(`${baseUrl()}/admin/collections/issues/${String(brief.issue)}`)
+    // An editor opening an issue lands on its Composer; the item table is on the Edit tab.
+    const issueUrl = `${baseUrl()}/admin/collections/issues/${String(brief.issue)}`
+    await page.goto(issueUrl, { waitUntil: 'commit' })
+    await page.waitForURL(`${issueUrl}/composer`, { waitUntil: 'commit' })
+    await page.locator('a.doc-tab', { hasText: /^Edit$/ }).click()
     const join = page.locator('.relationship-table')
     await join.locator('tbody tr').first().waitFor()
     await page.waitForFunction(() => !document.querySelector('.relationship-table')?.textContent?.includes('Loading'))
