@@ -110,11 +110,7 @@ export function IssueNewsletterPanel({ kind = 'issues' }: { kind?: 'issues' | 't
     )
   }
 
-  // Until the status of a newly chosen audience has loaded, the previous audience's campaign, count
-  // and report link are not shown (they would be another send's).
-  const key = (t: Target) => `${t.newsletter ?? ''}/${t.segment ?? ''}`
-  const stale = target !== null && key(target) !== key(status.target)
-  const c = stale ? null : status.campaign
+  const c = status.campaign
   const published = (status.issue ?? status.translation)?.status === 'published'
   const over = (status.size.fullHtmlBytes ?? 0) > (status.size.budget ?? Infinity)
   return (
@@ -150,7 +146,7 @@ export function IssueNewsletterPanel({ kind = 'issues' }: { kind?: 'issues' | 't
             Send to{' '}
             <select
               data-testid="newsletter-target"
-              value={key(target ?? status.target)}
+              value={`${status.target.newsletter ?? ''}/${status.target.segment ?? ''}`}
               onChange={(e) => {
                 const [newsletter, segment] = e.target.value.split('/')
                 setTarget({ newsletter: newsletter || null, segment: segment || null })
@@ -179,8 +175,7 @@ export function IssueNewsletterPanel({ kind = 'issues' }: { kind?: 'issues' | 't
               Send test
             </button>
           </p>
-          {stale ? <p>Counting the recipients…</p> : null}
-          {!c && !stale && published ? (
+          {!c && published ? (
             <button type="button" onClick={send} data-testid="newsletter-send">
               Send to {status.audience} recipients…
             </button>
