@@ -85,7 +85,8 @@ describe('assignments, lists and the dashboard in the admin', () => {
     await browser.addCookies([{ name: 'payload-token', value: editor.token, url: baseUrl() }])
     const page = await browser.newPage()
     page.setDefaultTimeout(120_000)
-    await page.goto(`${baseUrl()}/admin/collections/items?limit=100`)
+    // The issue's items (the shared e2e database holds other files' items too, e2e 60's 200 among them).
+    await page.goto(`${baseUrl()}/admin/collections/items?limit=100&where[issue][equals]=${String(brief.issue)}`)
     await page.waitForSelector('.table tbody tr')
     await page.waitForFunction(() => !document.querySelector('.table')?.textContent?.includes('Loading'))
     const list = (await page.textContent('.table')) ?? ''
