@@ -150,7 +150,15 @@ describe('audiences, as a new user tries them', () => {
     // The issue's Newsletter panel leads to the report of this send.
     await page.goto(`${baseUrl()}/admin/collections/issues/${issueId}`)
     await page.getByTestId('newsletter-target').selectOption({ label: `${NEWSLETTER}: ${SEGMENT}` })
-    await page.getByTestId('newsletter-report').click({ timeout: 120_000 })
+    // This send's campaign: the panel shows the previous audience's campaign (another file's send of this
+    // issue) until the chosen audience's status has loaded, so wait for the link to name this one.
+    const [segmentDoc] = (await api(`/segments?where[name][equals]=${encodeURIComponent(SEGMENT)}`)).docs
+    const [campaign] = (await api(`/campaigns?where[segment][equals]=${String(segmentDoc.id)}&depth=0`)).docs
+    const reportLink = page.getByTestId('newsletter-report')
+    await until('the report link of this send', async () =>
+      (await reportLink.getAttribute('href', { timeout: 120_000 }))?.endsWith(`/campaigns/${String(campaign.id)}`),
+    )
+    await reportLink.click({ timeout: 120_000 })
     const report = page.getByRole('region', { name: 'Send report' })
     await report.waitFor({ timeout: 120_000 })
     const row = async (label: string) =>
