@@ -381,52 +381,57 @@ describe('the issue composer', () => {
     await page.screenshot({ path: artifactPath('issue-edit-items-1280.png'), fullPage: true })
   })
 
-  it('measures drop-to-saved on an issue of 10 sections × 20 items, pointer and keyboard (printed)', async () => {
-    // Seeded through the Local API in a child process on the server's database.
-    const made = spawnSync(
-      process.execPath,
-      ['--conditions=development', '--import', 'tsx', 'tests/helpers/composerLoad.ts', '10', '20'],
-      { env: { ...process.env, DATABASE_URI: e2eDatabaseUri(), DISABLE_PAYLOAD_HMR: 'true' }, encoding: 'utf8' },
-    )
-    expect(made.status, made.stderr).toBe(0)
-    const load = JSON.parse(made.stdout.trim().split('\n').pop()!) as { id: number | string }
-    const opened = performance.now()
-    await page.goto(`${baseUrl()}/admin/collections/issues/${load.id}/composer`)
-    const seeded = (await api(editor, 'GET', `items?where[issue][equals]=${load.id}&draft=true&depth=0&limit=1`))
-      .totalDocs
-    expect(seeded).toBe(200)
-    await expect.poll(() => page.locator('li.composer-card').count(), { timeout: 120_000 }).toBe(200)
-    const openMs = Math.round(performance.now() - opened)
-    const section = (await page.locator('ul.composer-board li.composer-heading h2').nth(4).textContent())!
-    await page.locator('.composer-live').waitFor()
+  // A measurement, not a behaviour test (BENCHMARKS.md): opt-in, as it seeds 200 items into the shared e2e
+  // server's database from a second process (in one full run that left the server's database busy).
+  it.runIf(process.env.BENCH_COMPOSER === '1')(
+    'measures drop-to-saved on an issue of 10 sections × 20 items, pointer and keyboard (printed)',
+    async () => {
+      // Seeded through the Local API in a child process on the server's database.
+      const made = spawnSync(
+        process.execPath,
+        ['--conditions=development', '--import', 'tsx', 'tests/helpers/composerLoad.ts', '10', '20'],
+        { env: { ...process.env, DATABASE_URI: e2eDatabaseUri(), DISABLE_PAYLOAD_HMR: 'true' }, encoding: 'utf8' },
+      )
+      expect(made.status, made.stderr).toBe(0)
+      const load = JSON.parse(made.stdout.trim().split('\n').pop()!) as { id: number | string }
+      const opened = performance.now()
+      await page.goto(`${baseUrl()}/admin/collections/issues/${load.id}/composer`)
+      const seeded = (await api(editor, 'GET', `items?where[issue][equals]=${load.id}&draft=true&depth=0&limit=1`))
+        .totalDocs
+      expect(seeded).toBe(200)
+      await expect.poll(() => page.locator('li.composer-card').count(), { timeout: 120_000 }).toBe(200)
+      const openMs = Math.round(performance.now() - opened)
+      const section = (await page.locator('ul.composer-board li.composer-heading h2').nth(4).textContent())!
+      await page.locator('.composer-live').waitFor()
 
-    const pointer = await dropToSaved(
-      () => dragCard('S5 item 12', 'S5 item 10', `“S5 item 12”: ${section}, position 10 of 20.`),
-      'S5 item 12',
-      `10 of 20 in ${section}`,
-      `Moved “S5 item 12” to ${section}, position 10 of 20.`,
-    )
-    const keyboard = await dropToSaved(
-      () => keyboardMove('S5 item 12', ['ArrowUp'], `“S5 item 12”: ${section}, position 9 of 20.`),
-      'S5 item 12',
-      `9 of 20 in ${section}`,
-      `Moved “S5 item 12” to ${section}, position 9 of 20.`,
-    )
-    const result = {
-      cards: 200,
-      openToAllCardsMs: openMs,
-      pointer,
-      keyboard,
-      loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))),
-      cpus: os.cpus().length,
-    }
-    console.log(`composer drop-to-saved (10 × 20): ${JSON.stringify(result)}`)
-    fs.writeFileSync(artifactPath('composer-timing.json'), `${JSON.stringify(result, null, 2)}\n`)
-    await page.screenshot({ path: artifactPath('composer-1280-10x20.png') })
-    const saved5 = (
-      (await api(editor, 'GET', `items?where[issue][equals]=${load.id}&draft=true&depth=0&limit=0&sort=orderKey`))
-        .docs as Doc[]
-    ).filter((i) => String(i.headline).startsWith('S5 '))
-    expect(saved5.map((i) => i.headline).indexOf('S5 item 12')).toBe(8)
-  })
+      const pointer = await dropToSaved(
+        () => dragCard('S5 item 12', 'S5 item 10', `“S5 item 12”: ${section}, position 10 of 20.`),
+        'S5 item 12',
+        `10 of 20 in ${section}`,
+        `Moved “S5 item 12” to ${section}, position 10 of 20.`,
+      )
+      const keyboard = await dropToSaved(
+        () => keyboardMove('S5 item 12', ['ArrowUp'], `“S5 item 12”: ${section}, position 9 of 20.`),
+        'S5 item 12',
+        `9 of 20 in ${section}`,
+        `Moved “S5 item 12” to ${section}, position 9 of 20.`,
+      )
+      const result = {
+        cards: 200,
+        openToAllCardsMs: openMs,
+        pointer,
+        keyboard,
+        loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))),
+        cpus: os.cpus().length,
+      }
+      console.log(`composer drop-to-saved (10 × 20): ${JSON.stringify(result)}`)
+      fs.writeFileSync(artifactPath('composer-timing.json'), `${JSON.stringify(result, null, 2)}\n`)
+      await page.screenshot({ path: artifactPath('composer-1280-10x20.png') })
+      const saved5 = (
+        (await api(editor, 'GET', `items?where[issue][equals]=${load.id}&draft=true&depth=0&limit=0&sort=orderKey`))
+          .docs as Doc[]
+      ).filter((i) => String(i.headline).startsWith('S5 '))
+      expect(saved5.map((i) => i.headline).indexOf('S5 item 12')).toBe(8)
+    },
+  )
 })
