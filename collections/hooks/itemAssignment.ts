@@ -3,7 +3,7 @@ import { APIError, type CollectionBeforeChangeHook } from 'payload'
 import { hasEditorRole } from '../../src/access'
 import { relationId } from '../../src/lib/relations'
 import { asSystem } from '../../src/lib/system'
-import { ITEM_STATUSES, statusIndex, statusLabel } from '../../src/workflow/status'
+import { ITEM_STATUSES, statusIndex, statusLabel, transitionRefusal } from '../../src/workflow/status'
 
 const refuse = (message: string, status = 400): never => {
   throw new APIError(message, status, null, true)
@@ -22,28 +22,17 @@ async function defaultAssignee(
   return relationId((found as { defaultAssignee?: unknown } | null)?.defaultAssignee)
 }
 
-/**
- * Who may move an item from one status to another: one step forward at a time, up to "In review",
- * for an item's assignee or creator; editors approve, step back and jump ahead. Saves by the system
- * (no user: imports, seed) keep the status they are given.
- */
+/** Refuses a status change the workflow does not allow this user (src/workflow/status.ts). Saves by
+ * the system (no user: imports, seed) keep the status they are given. */
 function checkTransition(
   req: Parameters<CollectionBeforeChangeHook>[0]['req'],
   from: string,
   to: string,
   own: boolean,
 ): void {
-  if (from === to || !req.user) return
-  const [a, b] = [statusIndex(from), statusIndex(to)]
-  if (hasEditorRole(req.user)) return
-  if (b < a) refuse(`Only editors move an item back from ${statusLabel(from)} to ${statusLabel(to)}.`, 403)
-  if (to === 'approved') refuse('Only editors approve an item.', 403)
-  if (!own) refuse('Only the assignee or an editor changes the status of this item.', 403)
-  if (b !== a + 1)
-    refuse(
-      `An item moves one step at a time: from ${statusLabel(from)} to ${statusLabel(to)} skips a step ` +
-        `(next: ${ITEM_STATUSES[a + 1]?.label}).`,
-    )
+  if (!req.user) return
+  const refusal = transitionRefusal(from, to, { editor: hasEditorRole(req.user), own })
+  if (refusal) refuse(refusal.message, refusal.status)
 }
 
 /**
