@@ -21,6 +21,12 @@ import { correctDevPush } from './devPush'
 export const BUSY_BUDGET_MS = 5000
 /** How long one SQLite call may wait for a lock inside SQLite (blocking this process). */
 const CONNECTION_BUSY_MS = 100
+/**
+ * The same while connecting: the development schema push writes (`payload_migrations`) outside any
+ * transaction of ours, before the process serves anything, so it may block; a command started while
+ * the server or an import writes waits its turn instead of failing with SQLITE_BUSY.
+ */
+const STARTUP_BUSY_MS = 15_000
 
 const READS = [
   'count',
@@ -58,12 +64,27 @@ export const isBusyError = (err: unknown): boolean => {
   return false
 }
 
+/** SQLITE_BUSY_SNAPSHOT: the connection reads a snapshot older than the last write (see freshConnection). */
+const isStaleSnapshot = (err: unknown): boolean => {
+  for (let e = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined; e; e = e.cause as never) {
+    if (e.code === 'SQLITE_BUSY_SNAPSHOT' || /SQLITE_BUSY_SNAPSHOT/.test(String(e.message ?? ''))) return true
+  }
+  return false
+}
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 const busy = () => new APIError('The database is busy; please try again in a moment.', 503, null, true)
 
-/** Run `fn`, retrying while SQLite answers SQLITE_BUSY, until the budget is spent (then 503). */
-export async function retryBusy<T>(fn: () => Promise<T>, budgetMs = BUSY_BUDGET_MS): Promise<T> {
+/**
+ * Run `fn`, retrying while SQLite answers SQLITE_BUSY, until the budget is spent (then 503).
+ * `onStale` runs after an SQLITE_BUSY_SNAPSHOT answer (the guard gives the client a fresh connection).
+ */
+export async function retryBusy<T>(
+  fn: () => Promise<T>,
+  budgetMs = BUSY_BUDGET_MS,
+  onStale?: () => Promise<void>,
+): Promise<T> {
   const until = Date.now() + budgetMs
   for (let wait = 10; ; wait = Math.min(wait * 2, 200)) {
     try {
@@ -71,6 +92,7 @@ export async function retryBusy<T>(fn: () => Promise<T>, budgetMs = BUSY_BUDGET_
     } catch (err) {
       if (!isBusyError(err)) throw err
       if (Date.now() + wait > until) throw busy()
+      if (isStaleSnapshot(err)) await onStale?.()
       await pause(wait)
     }
   }
@@ -106,6 +128,50 @@ type Adapter = DatabaseAdapter & {
 type Method = (this: Adapter, ...args: unknown[]) => Promise<unknown>
 type WithReq = { req?: { transactionID?: unknown } }
 
+type Client = NonNullable<Adapter['client']>
+
+/**
+ * Give the client a fresh connection after an SQLITE_BUSY_SNAPSHOT answer: the connection in use holds
+ * a read snapshot from before another process's writes (a read left open on it), so it keeps reading
+ * the old data and every write on it fails, for as long as the process lives — another process's
+ * import of 200 items left the web process answering "busy" to every save and sign-in and listing 35
+ * of them. libsql hands its connection to a transaction and opens a new one on next use: a
+ * transaction begun and rolled back at once (which also ends the old snapshot) gives a new connection.
+ * Only then: libsql never closes a connection it hands over (the garbage collector does), so
+ * recycling on every busy answer piled up thousands of open files during a long import.
+ */
+async function freshConnection(client: Client | undefined): Promise<void> {
+  if (!client) return
+  try {
+    const tx = (await client.transaction('deferred')) as { close: () => void }
+    tx.close()
+  } catch {
+    // The connection could not even begin: the next attempt on it answers again.
+  }
+}
+
+type Logger = { error: (...args: unknown[]) => void; debug: (...args: unknown[]) => void }
+
+/**
+ * Payload logs each busy `BEGIN` as an error with a 40-line stack before the guard retries it: while
+ * another process writes (`briefing seed` or an import from a second terminal), the development
+ * terminal filled with red SQLITE_BUSY traces though nothing failed. Those lines go to the debug level;
+ * what the retries end in is still an error (the 503 and its log line).
+ */
+function quietBusyBegins(logger: Logger & { briefingQuiet?: true }): void {
+  if (logger.briefingQuiet) return
+  const error = logger.error.bind(logger)
+  Object.assign(logger, {
+    briefingQuiet: true,
+    error: (first: unknown, ...rest: unknown[]) => {
+      const entry = first as { msg?: unknown; err?: unknown } | null
+      if (entry && /cannot begin transaction/.test(String(entry.msg)) && isBusyError(entry.err))
+        return logger.debug(first, ...rest)
+      return error(first, ...rest)
+    },
+  })
+}
+
 function guard(db: Adapter): void {
   const lock = new WriteLock()
   const held = new Map<number | string, () => void>()
@@ -114,7 +180,17 @@ function guard(db: Adapter): void {
 
   const connect = methods.connect
   methods.connect = async function (this: Adapter, ...args) {
-    const out = await connect.apply(this, args)
+    const adapter = this as Adapter & { busyTimeout?: number }
+    adapter.busyTimeout = STARTUP_BUSY_MS
+    if (this.client) await this.client.execute(`PRAGMA busy_timeout = ${STARTUP_BUSY_MS}`)
+    let out: unknown
+    try {
+      out = await connect.apply(this, args)
+    } finally {
+      adapter.busyTimeout = CONNECTION_BUSY_MS
+      await this.client?.execute(`PRAGMA busy_timeout = ${CONNECTION_BUSY_MS}`)
+    }
+    quietBusyBegins((this as unknown as { payload: { logger: Logger } }).payload.logger)
     const client = this.client
     if (client && !('briefingGuarded' in client)) {
       const transaction = client.transaction.bind(client)
@@ -127,7 +203,6 @@ function guard(db: Adapter): void {
           return tx
         },
       })
-      await client.execute(`PRAGMA busy_timeout = ${CONNECTION_BUSY_MS}`)
     }
     return out
   }
@@ -137,7 +212,11 @@ function guard(db: Adapter): void {
     if (lock.holder.getStore()) return null
     const release = await lock.acquire()
     try {
-      const id = (await retryBusy(() => begin.apply(this, args))) as number | string | null
+      const id = (await retryBusy(
+        () => begin.apply(this, args),
+        BUSY_BUDGET_MS,
+        () => freshConnection(this.client),
+      )) as number | string | null
       if (id === null) release()
       else held.set(id, release)
       return id
@@ -162,7 +241,13 @@ function guard(db: Adapter): void {
     const read = methods[name]
     if (read)
       methods[name] = function (this: Adapter, ...args) {
-        return inTransaction(args) ? read.apply(this, args) : retryBusy(() => read.apply(this, args))
+        return inTransaction(args)
+          ? read.apply(this, args)
+          : retryBusy(
+              () => read.apply(this, args),
+              BUSY_BUDGET_MS,
+              () => freshConnection(this.client),
+            )
       }
   }
   for (const name of WRITES) {
@@ -172,7 +257,13 @@ function guard(db: Adapter): void {
       if (inTransaction(args) || lock.holder.getStore()) return write.apply(this, args)
       const release = await lock.acquire()
       try {
-        return await lock.holder.run(true, () => retryBusy(() => write.apply(this, args)))
+        return await lock.holder.run(true, () =>
+          retryBusy(
+            () => write.apply(this, args),
+            BUSY_BUDGET_MS,
+            () => freshConnection(this.client),
+          ),
+        )
       } finally {
         release()
       }
