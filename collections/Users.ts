@@ -54,7 +54,11 @@ export const Users: CollectionConfig = {
         { label: 'Editor', value: 'editor' },
         { label: 'Contributor', value: 'contributor' },
       ],
-      admin: { description: 'Contributors draft items; editors publish; admins manage users and settings.' },
+      admin: {
+        description: 'Contributors draft items; editors publish; admins manage users and settings.',
+        // Not on the sign-up form of a fresh install: the first account is made admin whatever it showed.
+        condition: (_data, _siblingData, { user }) => Boolean(user),
+      },
     },
   ],
 }

@@ -524,7 +524,7 @@ export interface User {
   /**
    * Contributors draft items; editors publish; admins manage users and settings.
    */
-  role: 'admin' | 'editor' | 'contributor';
+  role?: ('admin' | 'editor' | 'contributor') | null;
   /**
    * Emails about assignments, review comments and status changes.
    */

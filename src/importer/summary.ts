@@ -13,7 +13,7 @@ function describeArticle(r: ImportedArticle, pad = ''): string[] {
     `${pad}  date: ${i.date ?? '—'}  source: ${i.sources.join(', ') || '—'}`,
     `${pad}  url: ${i.articleUrl ?? '—'}`,
     `${pad}  credit: ${i.credit ?? '—'}`,
-    `${pad}  paragraphs: ${i.body.length}  excerpt: ${i.excerpt ? 'yes' : 'no'}${i.pairs ? `  aligned pairs: ${i.pairs.length}` : ''}`,
+    `${pad}  paragraphs: ${i.body.length}  Chinese excerpt: ${i.excerpt ? 'yes' : 'no'}${i.pairs ? `  aligned pairs: ${i.pairs.length}` : ''}`,
     `${pad}  terms: ${i.terms.map((t) => `${t.english} (${t.original})`).join(', ') || '—'}`,
   ]
 }

@@ -9,8 +9,10 @@ export const slugify = (value: string): string =>
     .toLowerCase()
     .replace(/['’`]/g, '')
     .replace(/[^a-z0-9\u3400-\u9fff]+/g, '-')
-    .replace(/^-+|-+$/g, '')
+    .replace(/^-+/, '')
     .slice(0, 80)
+    // Trimmed after the cut, which may end on a hyphen ("…-of-").
+    .replace(/-+$/, '')
 
 /** Fill `slug` from another field when empty; a taken slug gets "-2", "-3"… so saving never clashes. */
 const uniqueSlugFrom =

@@ -24,7 +24,7 @@ async function issueEditor(payload: Payload, issue: unknown): Promise<Id | undef
     ...asSystem('notifications'),
   })
   const editor = found?.updatedBy
-  return typeof editor === 'object' && editor && ['admin', 'editor'].includes(editor.role) ? editor.id : undefined
+  return typeof editor === 'object' && editor && ['admin', 'editor'].includes(editor.role ?? '') ? editor.id : undefined
 }
 
 /** Send (or keep for the digest) one notice to each user, by their preference. Never throws. */

@@ -25,6 +25,9 @@ describe('admin: first user, an item with a Chinese term, publish an issue', () 
   it('creates the first user, who lands on the dashboard with the draft-issue panel', async () => {
     await page.goto(`${baseUrl()}/admin`)
     await page.waitForURL(/create-first-user/)
+    await page.waitForSelector('#field-email')
+    // The first account is always made admin: the form offers no Role (it showed "Contributor").
+    expect(await page.locator('#field-role').count()).toBe(0)
     await page.fill('#field-email', ADMIN.email)
     await page.fill('#field-password', ADMIN.password)
     await page.fill('#field-confirm-password', ADMIN.password)

@@ -83,6 +83,16 @@ describe('admin: Import reports screen', () => {
     await page.goto(`${baseUrl()}/admin/import`)
     await page.waitForSelector('[data-testid=import-files]', { timeout: 120_000 })
     expect(await page.locator('#nav-import-reports').count()).toBe(1)
+    // The chooser offers every format the importer reads (a newcomer's PDF was greyed out), and the
+    // screen says what becomes of each kind.
+    const accept = (await page.getAttribute('[data-testid=import-files]', 'accept')) ?? ''
+    expect(accept.split(',')).toEqual(
+      expect.arrayContaining(['.txt', '.html', '.md', '.docx', '.pdf', '.xml', '.json', '.zip']),
+    )
+    const intro = await page.textContent('.briefing-import-intro')
+    expect(intro).toContain('PDF')
+    expect(intro).toMatch(/special issue/i)
+    expect(intro).toMatch(/translation/i)
     await page.setInputFiles('[data-testid=import-files]', path.join(FIXTURES, 'weekly-report-4-68.html'))
     await page.getByRole('button', { name: 'Preview (dry run)' }).click()
     await page.waitForSelector('[data-testid=import-results] pre')

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { compareItems } from '../../src/content/order'
 import { importFile, recogniseFile } from '../../src/importer/run'
+import { describeRecognised } from '../../src/importer/summary'
 import type { ImportedListing } from '../../src/importer/types'
 import { plainText } from '../../src/lib/richtext'
 import { bootPayload, type TestPayload } from '../helpers/payload'
@@ -108,5 +109,53 @@ describe('a page holding several posts (a blog listing)', () => {
     const result = await importFile(t.payload, 'listing.txt', data, PLACE)
     expect(result.error).toBeUndefined()
     expect(result.written).toMatchObject({ items: 20 })
+  })
+})
+
+/** What a newcomer met importing the real listing page (notes/newb-try.md). */
+const LONG_TITLE = 'Rules concerning the Management of Internet Domain Names and the Registering of a Name Online'
+const REPEATING = [
+  LONG_TITLE,
+  'Posted on Updated on',
+  LONG_TITLE,
+  'Ministry of Industry and Information Technology',
+  'These rules govern the registering of names. Read the rest of this entry »',
+].join('\n\n')
+
+describe('a listing as a newcomer imports it', () => {
+  it('does not repeat the title as the first paragraph of a post that opens with it', async () => {
+    const { recognised } = await recogniseFile(t.payload, 'listing.txt', Buffer.from(REPEATING))
+    const post = (recognised as ImportedListing).posts[0]
+    expect(post.item.headline).toBe(LONG_TITLE)
+    expect(post.item.body[0]).toBe('Ministry of Industry and Information Technology')
+  })
+
+  it('the dry run tells a post cut by "Read the rest" from one with a Chinese excerpt', async () => {
+    const { recognised } = await recogniseFile(t.payload, 'listing.txt', Buffer.from(REPEATING))
+    const text = describeRecognised(recognised!)
+    expect(text).toContain('[excerpt]')
+    expect(text).not.toMatch(/ {2}excerpt:/)
+    expect(text).toMatch(/Chinese excerpt: no/)
+  })
+
+  it('gives a long title a slug without a trailing hyphen, and reports the path it stored', async () => {
+    const result = await importFile(t.payload, 'listing.txt', Buffer.from(REPEATING))
+    expect(result.error).toBeUndefined()
+    const [slug] = result.written!.slugs!
+    expect(slug).not.toMatch(/-$/)
+    const { docs } = await t.payload.find({
+      collection: 'translations',
+      where: { headline: { equals: LONG_TITLE } },
+      draft: true,
+    })
+    expect(docs.map((d) => d.slug)).toEqual([slug])
+    // A second save keeps the permalink.
+    const saved = await t.payload.update({
+      collection: 'translations',
+      id: docs[0].id,
+      data: { headline: LONG_TITLE },
+      draft: true,
+    })
+    expect(saved.slug).toBe(slug)
   })
 })

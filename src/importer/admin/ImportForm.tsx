@@ -58,7 +58,9 @@ function WrittenSummary({ written }: { written: NonNullable<Result['written']> }
   )
 }
 
-const ACCEPT = '.txt,.text,.html,.htm,.md,.markdown,.docx'
+// Every format the importer reads (src/importer/inputs.ts IMPORTABLE): reports, special issues,
+// translations, PDFs and WordPress/Substack/Ghost exports.
+const ACCEPT = '.txt,.text,.html,.htm,.xhtml,.md,.markdown,.docx,.pdf,.xml,.json,.zip'
 
 /** What the correction step shows of one previewed file: its blocks and its sections. */
 const viewOf = (r: Result | undefined): View | undefined =>

@@ -11,10 +11,13 @@ export function ImportView(props: AdminViewServerProps) {
   const allowed = hasEditorRole(props.initPageResult.req.user)
   return (
     <AdminPage props={props} title="Import reports">
-      <p style={{ maxWidth: 720 }}>
-        Weekly reports as plain text, a web page saved from the browser (.html), Markdown or Word (.docx), up to{' '}
-        {MAX_IMPORT_BYTES / 1024 / 1024} MB each. Preview first: nothing is written until you import. Importing a report
-        again updates its issue. For a single translated article, give the issue and section to place it in.
+      <p className="briefing-import-intro" style={{ maxWidth: 720 }}>
+        Weekly reports, special issue pages, and translated articles or blog listings of them, as plain text, a web page
+        saved from the browser (.html), Markdown, Word (.docx) or PDF, up to {MAX_IMPORT_BYTES / 1024 / 1024} MB each;
+        or a WordPress, Substack or Ghost export. What a file is, is read from its text: a report becomes an issue, a
+        special issue page an issue of kind special, an article or each post of a listing a translation. Preview first:
+        nothing is written until you import. Importing a file again updates what it made. To put an article (or each
+        post of a listing) into an issue as items instead, give the issue and section.
       </p>
       {allowed ? <ImportForm /> : <p role="alert">Only editors and admins can import reports.</p>}
     </AdminPage>

@@ -10,10 +10,14 @@ const DATE_IN = /([A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+\.? \d{4}|\d
 /** True when the page holds several posts, each a title and a "Posted on …" line. */
 export const looksLikeListing = (blocks: Block[]): boolean => blocks.some((b, i) => i > 0 && POSTED.test(b.text))
 
+const sameText = (a: string, b: string) => a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim()
+
 /** One post: its title, "Posted on" line and body blocks, with "Read the rest" cut off. */
 function recognisePost(title: Block, posted: Block, body: Block[], outlets: string[]): ImportedArticle {
   let cut = false
-  const blocks = body.flatMap((b) => {
+  const blocks = body.flatMap((b, i) => {
+    // Many blogs print a post's title again as its first paragraph.
+    if (i === 0 && sameText(b.text, title.text)) return []
     if (!READ_MORE.test(b.text)) return [b]
     cut = true
     const text = b.text.replace(READ_MORE, '').trim()
