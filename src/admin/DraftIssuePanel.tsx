@@ -57,7 +57,7 @@ export async function DraftIssuePanel({ payload }: Props) {
     limit: 1000,
     ...asSystem('operator'),
   })
-  const rows = (issue.sections ?? []).map((row) => {
+  const rows: SectionRow[] = (issue.sections ?? []).map((row) => {
     const section = typeof row.section === 'object' ? row.section : undefined
     const id = relationId(row.section)
     const mine = items.docs.filter((i) => String(relationId(i.section)) === String(id))
@@ -79,33 +79,42 @@ export async function DraftIssuePanel({ payload }: Props) {
         <a href={`/admin/collections/issues/${issue.id}`}>{issue.label ?? `${issue.volume}|${issue.number}`}</a>{' '}
         <small style={{ color: 'var(--theme-elevation-500)' }}>{issue.periodLabel}</small>
       </h2>
-      <div className="table">
-        <table cellPadding={0} cellSpacing={0}>
-          <thead>
-            <tr>
-              <th>Section</th>
-              <th>Items</th>
-              <th>Incomplete</th>
-              <th>Approved</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.name}>
-                <td>{r.name}</td>
-                <td>{r.count}</td>
-                <td>{r.incomplete ? <Pill pillStyle="warning">{r.incomplete}</Pill> : 0}</td>
-                <td>
-                  {r.approved}/{r.count}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SectionCounts rows={rows} />
       <Banner type={missing.length ? 'info' : 'success'}>
         {missing.length ? `Still missing: ${missing.join('; ')}.` : 'Nothing missing: ready to publish.'}
       </Banner>
     </Panel>
+  )
+}
+
+type SectionRow = { name: string; count: number; incomplete: number; approved: number }
+
+/** Items, incomplete and approved ones per section of the issue. */
+function SectionCounts({ rows }: { rows: SectionRow[] }) {
+  return (
+    <div className="table">
+      <table cellPadding={0} cellSpacing={0}>
+        <thead>
+          <tr>
+            <th>Section</th>
+            <th>Items</th>
+            <th>Incomplete</th>
+            <th>Approved</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.name}>
+              <td>{r.name}</td>
+              <td>{r.count}</td>
+              <td>{r.incomplete ? <Pill pillStyle="warning">{r.incomplete}</Pill> : 0}</td>
+              <td>
+                {r.approved}/{r.count}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   )
 }

@@ -18,7 +18,7 @@ import type { Payload } from 'payload'
 
 import { isoDay, periodLabel as formatPeriod } from '../lib/dates'
 import type { Issue, Media } from '../payload-types'
-import { key, loadIssueContent, loadMedia, neighbourIssue, type Id, type ReadOptions } from './load'
+import { key, loadIssueContent, loadMedia, neighbourIssue, type Id, type IssueContent, type ReadOptions } from './load'
 import { blocksToText, markTerms, toBlocks, type Block, type Inline, type TermView } from './richtext'
 import { issueRef, itemView, origin, viewLookups } from './viewModelItems'
 
@@ -157,6 +157,64 @@ const truncate = (text: string, max: number) => {
   return t.length <= max ? t : `${t.slice(0, max - 1).replace(/\s+\S*$/, '')}…`
 }
 
+type Highlight = NonNullable<Issue['highlights']>[number]
+
+/** The sections readers see: those with items, and those a highlight points to. */
+function sectionViews(
+  sections: IssueContent['sections'],
+  views: ItemView[],
+  highlights: Highlight[],
+  base: string,
+): SectionView[] {
+  const targetSections = new Set(highlights.map((h) => key(h.section)))
+  return sections
+    .map((s) => ({
+      id: s.id,
+      slug: String(s.slug),
+      name: s.name,
+      anchor: String(s.slug),
+      style: s.style === 'brief' ? ('brief' as const) : ('full' as const),
+      url: `${base}/sections/${s.slug}`,
+      // `views` come in the one order (compareItems); filtering keeps it.
+      items: views.filter((v) => v.section.slug === s.slug),
+    }))
+    .filter((s) => s.items.length || targetSections.has(String(s.id)))
+}
+
+/** A highlight with the item or section it points to (its item's section when it names only an item). */
+function highlightView(
+  h: Highlight,
+  blocks: Block[],
+  at: { views: ItemView[]; sections: SectionView[]; base: string; slug: Issue['slug'] },
+): HighlightView {
+  const item = at.views.find((v) => String(v.id) === key(h.item))
+  const section =
+    at.sections.find((s) => String(s.id) === key(h.section)) ??
+    (item ? at.sections.find((s) => s.slug === item.section.slug) : undefined)
+  const label = `${(item ? item.section.name : section?.name) ?? ''} section`
+  if (item)
+    return {
+      blocks,
+      target: {
+        kind: 'item' as const,
+        anchor: item.anchor,
+        label,
+        url: `${at.base}/issues/${at.slug}#${item.anchor}`,
+      },
+    }
+  if (section)
+    return {
+      blocks,
+      target: {
+        kind: 'section' as const,
+        anchor: section.anchor,
+        label,
+        url: `${at.base}/issues/${at.slug}#${section.anchor}`,
+      },
+    }
+  return { blocks }
+}
+
 /**
  * Build the view of one issue, or null when it does not exist (or, publicly, is not published).
  * `issueOrSlug`: an issue document (depth 0), its slug ("3-9"), or `{ id }`.
@@ -178,55 +236,15 @@ export async function buildIssueView(
   const highlights = issue.highlights ?? []
   const look = viewLookups(content.look, base)
   const views = docs.map((d) => itemView(d, look, base)).filter((v): v is ItemView => Boolean(v))
-  const targetSections = new Set(highlights.map((h) => key(h.section)))
-  const sections: SectionView[] = content.sections
-    .map((s) => ({
-      id: s.id,
-      slug: String(s.slug),
-      name: s.name,
-      anchor: String(s.slug),
-      style: s.style === 'brief' ? ('brief' as const) : ('full' as const),
-      url: `${base}/sections/${s.slug}`,
-      // `docs` come in the one order (compareItems); filtering keeps it.
-      items: views.filter((v) => v.section.slug === s.slug),
-    }))
-    .filter((s) => s.items.length || targetSections.has(String(s.id)))
+  const sections = sectionViews(content.sections, views, highlights, base)
 
   const termLookup = (v: unknown) => look.terms.get(key(v))
   const usedTerms = new Map<string, TermView>()
   for (const v of views) for (const t of v.terms) usedTerms.set(String(t.id), t)
-  const highlightViews: HighlightView[] = highlights.map((h) => {
-    const blocks = markTerms(
-      toBlocks(h.text, termLookup),
-      [...usedTerms.values()].map((t) => look.terms.get(String(t.id))!),
-    )
-    const item = views.find((v) => String(v.id) === key(h.item))
-    const section =
-      sections.find((s) => String(s.id) === key(h.section)) ??
-      (item ? sections.find((s) => s.slug === item.section.slug) : undefined)
-    const label = `${(item ? item.section.name : section?.name) ?? ''} section`
-    if (item)
-      return {
-        blocks,
-        target: {
-          kind: 'item' as const,
-          anchor: item.anchor,
-          label,
-          url: `${base}/issues/${issue.slug}#${item.anchor}`,
-        },
-      }
-    if (section)
-      return {
-        blocks,
-        target: {
-          kind: 'section' as const,
-          anchor: section.anchor,
-          label,
-          url: `${base}/issues/${issue.slug}#${section.anchor}`,
-        },
-      }
-    return { blocks }
-  })
+  const marked = [...usedTerms.values()].map((t) => look.terms.get(String(t.id))!)
+  const highlightViews: HighlightView[] = highlights.map((h) =>
+    highlightView(h, markTerms(toBlocks(h.text, termLookup), marked), { views, sections, base, slug: issue.slug }),
+  )
   const updatedAt = [issue.updatedAt, ...docs.map((d) => d.updatedAt)].filter(Boolean).sort().pop() ?? issue.updatedAt
   const publishedAt = issue.publishedAt ?? null
   const ref = issueRef(issue, base)

@@ -82,57 +82,26 @@ export async function restoreArchive(
   dir: string,
   progress: (slug: string, done: number, total: number) => void = () => {},
 ): Promise<RestoreSummary> {
-  const manifestFile = path.join(dir, 'manifest.json')
-  if (!fs.existsSync(manifestFile)) throw new Error(`${dir} is not a Briefing archive (no manifest.json)`)
-  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as ArchiveManifest
-  if (manifest.format !== 'briefing-archive') throw new Error(`${manifestFile} is not a Briefing archive manifest`)
+  readManifest(dir)
   const collections = payload.config.collections.filter((c) => !isInternalCollection(c.slug))
-  const nonEmpty: string[] = []
-  for (const c of collections) {
-    const { totalDocs } = await payload.count({ collection: c.slug as CollectionSlug, ...asSystem('import') })
-    if (totalDocs > (BOOTSTRAP.includes(c.slug) ? 1 : 0)) nonEmpty.push(`${totalDocs} ${c.slug}`)
-  }
-  if (nonEmpty.length)
-    throw new Error(
-      `the database is not empty (${nonEmpty.join(', ')}): an archive is restored into an empty database only`,
-    )
+  await refuseNonEmpty(payload, collections)
 
   return inTransaction(payload, async (req) => {
     // The rows a fresh database makes at its first start give way to the archive's own.
     for (const slug of BOOTSTRAP) await payload.db.deleteMany({ collection: slug as CollectionSlug, where: {}, req })
-    const ids = new Map<string, Map<string, Id>>()
-    let missed = false
-    const map: IdMap = (relationTo, id) => {
-      const found = ids.get(relationTo)?.get(String(id))
-      if (found === undefined) missed = true
-      return found
+    const registry = idRegistry()
+    const run: RestoreRun = {
+      payload,
+      req,
+      dir,
+      map: registry.map,
+      order: restoreOrder(collections),
+      summary: { collections: {}, drafts: 0, files: 0, rebuilt: [] },
     }
-    const summary: RestoreSummary = { collections: {}, drafts: 0, files: 0, rebuilt: [] }
-    const second: Array<{ config: SanitizedCollectionConfig; id: Id; doc: Doc }> = []
-    const order = restoreOrder(collections)
-    for (const config of order) {
-      const slug = config.slug as CollectionSlug
-      const docs = readJsonl(path.join(dir, `${slug}.jsonl`))
-      const { totalDocs } = await payload.count({ collection: slug, req, ...asSystem('import') })
-      if (totalDocs > 0) {
-        summary.rebuilt.push(slug) // filled by the hooks of collections restored before it
-        continue
-      }
-      const local = new Map<string, Id>()
-      ids.set(slug, local)
-      for (const [n, doc] of docs.entries()) {
-        missed = false
-        const newId = await restoreDoc(payload, req, config, doc, map, dir)
-        local.set(String(doc.id), newId)
-        if (missed) second.push({ config, id: newId, doc })
-        if (config.upload) summary.files++
-        progress(slug, n + 1, docs.length)
-      }
-      summary.collections[slug] = docs.length
-    }
+    const second = await createAll(run, registry, progress)
     // Second pass: relations to documents created later (items ↔ issues, related items).
     for (const { config, id, doc } of second) {
-      const data = remapRelations(config.fields, strip(doc, config), map)
+      const data = remapRelations(config.fields, strip(doc, config), run.map)
       delete data._status
       await payload.update({
         collection: config.slug as CollectionSlug,
@@ -144,66 +113,160 @@ export async function restoreArchive(
         context: { briefingRestore: true },
       })
     }
-    // Saving a published issue publishes its draft items (issue hook): put back what was a draft.
-    for (const config of order.filter((c) => c.versions?.drafts)) {
-      for (const doc of readJsonl(path.join(dir, `${config.slug}.jsonl`)).filter((d) => d._status === 'draft')) {
-        const id = map(config.slug, doc.id)
-        if (id === undefined) continue
-        const now = await payload.findByID({
-          collection: config.slug as CollectionSlug,
-          id,
-          depth: 0,
-          req,
-          ...asSystem('import'),
-        })
-        if ((now as { _status?: string })._status !== 'draft') {
-          await payload.update({
-            collection: config.slug as CollectionSlug,
-            id,
-            data: { _status: 'draft' } as never,
-            req,
-            ...asSystem('import'),
-            depth: 0,
-          })
-        }
-      }
+    await restoreDraftStatus(run)
+    await restoreNewerDrafts(run)
+    await restoreGlobals(run)
+    return run.summary
+  })
+}
+
+/** What the passes of one restore share. */
+type RestoreRun = {
+  payload: Payload
+  req: TxReq
+  dir: string
+  map: IdMap
+  order: SanitizedCollectionConfig[]
+  summary: RestoreSummary
+}
+type Deferred = { config: SanitizedCollectionConfig; id: Id; doc: Doc }
+
+function readManifest(dir: string): ArchiveManifest {
+  const manifestFile = path.join(dir, 'manifest.json')
+  if (!fs.existsSync(manifestFile)) throw new Error(`${dir} is not a Briefing archive (no manifest.json)`)
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as ArchiveManifest
+  if (manifest.format !== 'briefing-archive') throw new Error(`${manifestFile} is not a Briefing archive manifest`)
+  return manifest
+}
+
+/** An archive is restored into an empty database only (one start-up row of each BOOTSTRAP collection allowed). */
+async function refuseNonEmpty(payload: Payload, collections: SanitizedCollectionConfig[]): Promise<void> {
+  const nonEmpty: string[] = []
+  for (const c of collections) {
+    const { totalDocs } = await payload.count({ collection: c.slug as CollectionSlug, ...asSystem('import') })
+    if (totalDocs > (BOOTSTRAP.includes(c.slug) ? 1 : 0)) nonEmpty.push(`${totalDocs} ${c.slug}`)
+  }
+  if (nonEmpty.length)
+    throw new Error(
+      `the database is not empty (${nonEmpty.join(', ')}): an archive is restored into an empty database only`,
+    )
+}
+
+/** Old id → new id per collection; `missed` says whether a mapping since the last reset found nothing. */
+function idRegistry() {
+  const ids = new Map<string, Map<string, Id>>()
+  let missed = false
+  const map: IdMap = (relationTo, id) => {
+    const found = ids.get(relationTo)?.get(String(id))
+    if (found === undefined) missed = true
+    return found
+  }
+  return {
+    ids,
+    map,
+    resetMissed: () => {
+      missed = false
+    },
+    missed: () => missed,
+  }
+}
+
+/** First pass: every document, in dependency order; those pointing at one not created yet are returned. */
+async function createAll(
+  run: RestoreRun,
+  registry: ReturnType<typeof idRegistry>,
+  progress: (slug: string, done: number, total: number) => void,
+): Promise<Deferred[]> {
+  const { payload, req, dir, summary } = run
+  const second: Deferred[] = []
+  for (const config of run.order) {
+    const slug = config.slug as CollectionSlug
+    const docs = readJsonl(path.join(dir, `${slug}.jsonl`))
+    const { totalDocs } = await payload.count({ collection: slug, req, ...asSystem('import') })
+    if (totalDocs > 0) {
+      summary.rebuilt.push(slug) // filled by the hooks of collections restored before it
+      continue
     }
-    // Drafts newer than the stored documents become the latest versions again.
-    for (const config of order) {
-      for (const draft of readJsonl(path.join(dir, `${config.slug}.drafts.jsonl`))) {
-        const id = map(config.slug, draft.id)
-        if (id === undefined) continue
-        const data = remapRelations(config.fields, strip(draft, config), map)
-        await payload.update({
-          collection: config.slug as CollectionSlug,
-          id,
-          data,
-          draft: true,
-          req,
-          ...asSystem('import'),
-          depth: 0,
-          context: { briefingRestore: true },
-        })
-        summary.drafts++
-      }
+    const local = new Map<string, Id>()
+    registry.ids.set(slug, local)
+    for (const [n, doc] of docs.entries()) {
+      registry.resetMissed()
+      const newId = await restoreDoc(payload, req, config, doc, run.map, dir)
+      local.set(String(doc.id), newId)
+      if (registry.missed()) second.push({ config, id: newId, doc })
+      if (config.upload) summary.files++
+      progress(slug, n + 1, docs.length)
     }
-    const globalsFile = path.join(dir, 'globals.json')
-    const globals = fs.existsSync(globalsFile)
-      ? (JSON.parse(fs.readFileSync(globalsFile, 'utf8')) as Record<string, Doc>)
-      : {}
-    for (const global of payload.config.globals) {
-      const data = globals[global.slug]
-      if (!data) continue
-      const { id: _id, updatedAt: _u, createdAt: _c, globalType: _g, ...rest } = data
-      await payload.updateGlobal({
-        slug: global.slug as never,
-        data: remapRelations(global.fields, rest, map) as never,
+    summary.collections[slug] = docs.length
+  }
+  return second
+}
+
+/** Saving a published issue publishes its draft items (issue hook): put back what was a draft. */
+async function restoreDraftStatus({ payload, req, dir, map, order }: RestoreRun): Promise<void> {
+  for (const config of order.filter((c) => c.versions?.drafts)) {
+    for (const doc of readJsonl(path.join(dir, `${config.slug}.jsonl`)).filter((d) => d._status === 'draft')) {
+      const id = map(config.slug, doc.id)
+      if (id === undefined) continue
+      const now = await payload.findByID({
+        collection: config.slug as CollectionSlug,
+        id,
+        depth: 0,
         req,
         ...asSystem('import'),
       })
+      if ((now as { _status?: string })._status !== 'draft') {
+        await payload.update({
+          collection: config.slug as CollectionSlug,
+          id,
+          data: { _status: 'draft' } as never,
+          req,
+          ...asSystem('import'),
+          depth: 0,
+        })
+      }
     }
-    return summary
-  })
+  }
+}
+
+/** Drafts newer than the stored documents become the latest versions again. */
+async function restoreNewerDrafts({ payload, req, dir, map, order, summary }: RestoreRun): Promise<void> {
+  for (const config of order) {
+    for (const draft of readJsonl(path.join(dir, `${config.slug}.drafts.jsonl`))) {
+      const id = map(config.slug, draft.id)
+      if (id === undefined) continue
+      const data = remapRelations(config.fields, strip(draft, config), map)
+      await payload.update({
+        collection: config.slug as CollectionSlug,
+        id,
+        data,
+        draft: true,
+        req,
+        ...asSystem('import'),
+        depth: 0,
+        context: { briefingRestore: true },
+      })
+      summary.drafts++
+    }
+  }
+}
+
+async function restoreGlobals({ payload, req, dir, map }: RestoreRun): Promise<void> {
+  const globalsFile = path.join(dir, 'globals.json')
+  const globals = fs.existsSync(globalsFile)
+    ? (JSON.parse(fs.readFileSync(globalsFile, 'utf8')) as Record<string, Doc>)
+    : {}
+  for (const global of payload.config.globals) {
+    const data = globals[global.slug]
+    if (!data) continue
+    const { id: _id, updatedAt: _u, createdAt: _c, globalType: _g, ...rest } = data
+    await payload.updateGlobal({
+      slug: global.slug as never,
+      data: remapRelations(global.fields, rest, map) as never,
+      req,
+      ...asSystem('import'),
+    })
+  }
 }
 
 function strip(doc: Doc, config: SanitizedCollectionConfig): Record<string, unknown> {

@@ -18,6 +18,19 @@ const ask = async (question: string): Promise<boolean> => {
 
 /** CLI: `subscribers import|export`, `newsletter render|send [--at]|schedule|retry-failed|status|report`, `inbound`. */
 export function registerNewsletterCommands(program: Command): void {
+  registerSubscriberCommands(program)
+  const newsletter = program.command('newsletter').description('Render and send the email newsletter')
+  registerRenderCommand(newsletter)
+  registerSendCommand(newsletter)
+  registerScheduleCommands(newsletter)
+  registerRetryCommand(newsletter)
+  registerStatusCommand(newsletter)
+  registerReportCommand(newsletter)
+  registerInboundCommand(program)
+}
+
+/** `subscribers import <file> [--confirmed]` and `subscribers export [-o file]`. */
+function registerSubscriberCommands(program: Command): void {
   const subscribers = program.command('subscribers').description('Newsletter subscribers')
   subscribers
     .command('import <file>')
@@ -45,8 +58,10 @@ export function registerNewsletterCommands(program: Command): void {
         else process.stdout.write(csv)
       })
     })
+}
 
-  const newsletter = program.command('newsletter').description('Render and send the email newsletter')
+/** `newsletter render <slug>`: the email of an issue on stdout. */
+function registerRenderCommand(newsletter: Command): void {
   newsletter
     .command('render <slug>')
     .description('Print the email of an issue as HTML or plain text')
@@ -72,6 +87,18 @@ export function registerNewsletterCommands(program: Command): void {
         )
       })
     })
+}
+
+type SendOptions = TargetOptions & {
+  yes?: boolean
+  override?: string
+  at?: string
+  publish?: boolean
+  translation?: string
+}
+
+/** `newsletter send [slug]`: now, or scheduled with `--at` (and `--publish`); or one translation. */
+function registerSendCommand(newsletter: Command): void {
   newsletter
     .command('send [slug]')
     .description(
@@ -84,34 +111,29 @@ export function registerNewsletterCommands(program: Command): void {
     .option('--override <reason>', 'send despite blocking preflight problems, for this reason (kept in the issue)')
     .option('--at <time>', 'schedule the send for this ISO 8601 time with its zone (2026-12-01T09:30:00+08:00)')
     .option('--publish', 'with --at: publish the draft issue at that time, then send')
-    .action(
-      async (
-        slug: string | undefined,
-        opts: TargetOptions & {
-          yes?: boolean
-          override?: string
-          at?: string
-          publish?: boolean
-          translation?: string
-        },
-      ) => {
-        if (Boolean(slug) === Boolean(opts.translation)) fail('name either an issue slug or --translation <slug>')
-        if (opts.publish && !opts.at) fail('--publish needs --at <time>')
-        if (opts.at) {
-          if (opts.translation) fail('--at schedules issues; send a translation now, without --at')
-          const { scheduleFromCli } = await import('./scheduleCli')
-          process.exitCode = await withPayload((payload) => scheduleFromCli(payload, slug!, { ...opts, at: opts.at! }))
-          return
-        }
-        const { sendFromCli, sendTranslationFromCli } = await import('./cliSend')
-        const options = { ...opts, yes: Boolean(opts.yes), ask }
-        process.exitCode = await withPayload((payload) =>
-          opts.translation
-            ? sendTranslationFromCli(payload, opts.translation, options)
-            : sendFromCli(payload, slug!, options),
-        )
-      },
-    )
+    .action(sendAction)
+}
+
+async function sendAction(slug: string | undefined, opts: SendOptions): Promise<void> {
+  if (Boolean(slug) === Boolean(opts.translation)) fail('name either an issue slug or --translation <slug>')
+  if (opts.publish && !opts.at) fail('--publish needs --at <time>')
+  if (opts.at) {
+    if (opts.translation) fail('--at schedules issues; send a translation now, without --at')
+    const { scheduleFromCli } = await import('./scheduleCli')
+    process.exitCode = await withPayload((payload) => scheduleFromCli(payload, slug!, { ...opts, at: opts.at! }))
+    return
+  }
+  const { sendFromCli, sendTranslationFromCli } = await import('./cliSend')
+  const options = { ...opts, yes: Boolean(opts.yes), ask }
+  process.exitCode = await withPayload((payload) =>
+    opts.translation
+      ? sendTranslationFromCli(payload, opts.translation, options)
+      : sendFromCli(payload, slug!, options),
+  )
+}
+
+/** `newsletter schedule cancel|list <slug>`. */
+function registerScheduleCommands(newsletter: Command): void {
   const schedule = newsletter.command('schedule').description('Scheduled sends of an issue')
   schedule
     .command('cancel <slug>')
@@ -129,6 +151,10 @@ export function registerNewsletterCommands(program: Command): void {
       const { listFromCli } = await import('./scheduleCli')
       process.exitCode = await withPayload((payload) => listFromCli(payload, slug))
     })
+}
+
+/** `newsletter retry-failed <slug>`. */
+function registerRetryCommand(newsletter: Command): void {
   newsletter
     .command('retry-failed <slug>')
     .description('Send again to the recipients of an issue that failed (and only them)')
@@ -141,6 +167,10 @@ export function registerNewsletterCommands(program: Command): void {
         sendFromCli(payload, slug, { ...opts, yes: Boolean(opts.yes), ask, retryFailed: true }),
       )
     })
+}
+
+/** `newsletter status <slug>`: the ledger's counts of a send. */
+function registerStatusCommand(newsletter: Command): void {
   newsletter
     .command('status <slug>')
     .description('Show the campaign of an issue: sent, failed, skipped, remaining (default: its latest send)')
@@ -162,6 +192,10 @@ export function registerNewsletterCommands(program: Command): void {
         )
       })
     })
+}
+
+/** `newsletter report <slug> [--json]`. */
+function registerReportCommand(newsletter: Command): void {
   newsletter
     .command('report <slug>')
     .description('Report of the latest send of an issue: delivered, bounces, complaints, opens, clicks')
@@ -170,7 +204,10 @@ export function registerNewsletterCommands(program: Command): void {
       const { reportFromCli } = await import('../analytics/cliReport')
       await withPayload((payload) => reportFromCli(payload, slug, Boolean(opts.json)))
     })
+}
 
+/** `inbound`: the SMTP server for mailto: unsubscribes, bounces and complaints, until stopped. */
+function registerInboundCommand(program: Command): void {
   program
     .command('inbound')
     .description('Receive mailto: unsubscribe requests over SMTP (List-Unsubscribe) until stopped')

@@ -1,4 +1,4 @@
-import type { Plugin } from 'payload'
+import type { CollectionConfig, Field, Plugin } from 'payload'
 
 import { Campaigns } from '../../collections/Campaigns'
 import { DeliveryBatches } from '../../collections/DeliveryBatches'
@@ -29,78 +29,7 @@ export const newsletterPlugin: Plugin = (config) => ({
     if (!schemaPushSkipped()) await upgradeToNewsletters(payload)
   },
   collections: [
-    ...(config.collections ?? []).map((collection) => {
-      if (collection.slug === 'issues') {
-        return {
-          ...collection,
-          endpoints: [...(collection.endpoints || []), ...scheduleEndpoints],
-          fields: [
-            ...collection.fields,
-            {
-              name: 'newsletterFormat',
-              type: 'select' as const,
-              defaultValue: 'auto',
-              options: [
-                { label: 'Automatic (digest if too big for Gmail)', value: 'auto' },
-                { label: 'Full issue', value: 'full' },
-                { label: 'Digest', value: 'digest' },
-              ],
-              admin: { position: 'sidebar' as const, description: 'How the newsletter presents this issue.' },
-            },
-            {
-              name: 'newsletterPanel',
-              type: 'ui' as const,
-              admin: {
-                position: 'sidebar' as const,
-                components: { Field: '/newsletter/admin/IssueNewsletterPanel#IssueNewsletterPanel' },
-              },
-            },
-            {
-              name: 'scheduledSendsPanel',
-              type: 'ui' as const,
-              admin: {
-                position: 'sidebar' as const,
-                components: { Field: '/newsletter/admin/ScheduleSendPanel#ScheduleSendField' },
-              },
-            },
-          ],
-        }
-      }
-      if (collection.slug === 'translations') {
-        return {
-          ...collection,
-          fields: [
-            ...collection.fields,
-            {
-              name: 'newsletterPanel',
-              type: 'ui' as const,
-              admin: {
-                position: 'sidebar' as const,
-                components: {
-                  Field: {
-                    path: '/newsletter/admin/IssueNewsletterPanel#IssueNewsletterPanel',
-                    clientProps: { kind: 'translations' },
-                  },
-                },
-              },
-            },
-          ],
-        }
-      }
-      if (collection.slug === 'subscribers') {
-        return {
-          ...collection,
-          admin: {
-            ...collection.admin,
-            components: {
-              ...collection.admin?.components,
-              beforeList: ['/newsletter/admin/SubscribersTools#SubscribersTools'],
-            },
-          },
-        }
-      }
-      return collection
-    }),
+    ...(config.collections ?? []).map(withNewsletterParts),
     Newsletters,
     Subscriptions,
     Segments,
@@ -117,3 +46,76 @@ export const newsletterPlugin: Plugin = (config) => ({
   // The sender runs as a job task, so `briefing worker` is one worker for every job.
   jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), sendNewslettersTask, scheduledSendTask] },
 })
+
+/** The issue's email format choice and its Newsletter and scheduled-sends panels (sidebar). */
+const issueNewsletterFields: Field[] = [
+  {
+    name: 'newsletterFormat',
+    type: 'select',
+    defaultValue: 'auto',
+    options: [
+      { label: 'Automatic (digest if too big for Gmail)', value: 'auto' },
+      { label: 'Full issue', value: 'full' },
+      { label: 'Digest', value: 'digest' },
+    ],
+    admin: { position: 'sidebar', description: 'How the newsletter presents this issue.' },
+  },
+  {
+    name: 'newsletterPanel',
+    type: 'ui',
+    admin: {
+      position: 'sidebar',
+      components: { Field: '/newsletter/admin/IssueNewsletterPanel#IssueNewsletterPanel' },
+    },
+  },
+  {
+    name: 'scheduledSendsPanel',
+    type: 'ui',
+    admin: {
+      position: 'sidebar',
+      components: { Field: '/newsletter/admin/ScheduleSendPanel#ScheduleSendField' },
+    },
+  },
+]
+
+/** A translation's Newsletter panel (sidebar). */
+const translationNewsletterField: Field = {
+  name: 'newsletterPanel',
+  type: 'ui',
+  admin: {
+    position: 'sidebar',
+    components: {
+      Field: {
+        path: '/newsletter/admin/IssueNewsletterPanel#IssueNewsletterPanel',
+        clientProps: { kind: 'translations' },
+      },
+    },
+  },
+}
+
+/** Issues, translations and subscribers get the newsletter's fields, endpoints and admin tools. */
+function withNewsletterParts(collection: CollectionConfig): CollectionConfig {
+  if (collection.slug === 'issues') {
+    return {
+      ...collection,
+      endpoints: [...(collection.endpoints || []), ...scheduleEndpoints],
+      fields: [...collection.fields, ...issueNewsletterFields],
+    }
+  }
+  if (collection.slug === 'translations') {
+    return { ...collection, fields: [...collection.fields, translationNewsletterField] }
+  }
+  if (collection.slug === 'subscribers') {
+    return {
+      ...collection,
+      admin: {
+        ...collection.admin,
+        components: {
+          ...collection.admin?.components,
+          beforeList: ['/newsletter/admin/SubscribersTools#SubscribersTools'],
+        },
+      },
+    }
+  }
+  return collection
+}

@@ -45,7 +45,20 @@ export async function mountNewsletterRoutes(app: Express, options: NewsletterRou
   const limit = options.subscribeLimit ?? { max: newsletterSubscribeLimit(), windowMs: 10 * 60 * 1000 }
   // Counted in the database: the limit holds however many web instances share it.
   const limiter = createSharedRateLimiter('subscribe', limit.max, limit.windowMs)
+  mountSubscribeRoutes(app, limiter)
+  mountUnsubscribeRoutes(app)
+  mountPreferencesRoutes(app)
 
+  if (options.worker ?? !newsletterWorkerExternal()) {
+    const { startBackgroundJobs } = await import('../jobs/worker')
+    startBackgroundJobs(getBriefingPayload)
+  }
+}
+
+type SubscribeLimiter = ReturnType<typeof createSharedRateLimiter>
+
+/** `POST /subscribe` (rate-limited, honeypot), the sign-up page and the confirmation link. */
+function mountSubscribeRoutes(app: Express, limiter: SubscribeLimiter): void {
   app.post('/subscribe', ...bodyParsers, async (req, res) => {
     const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown'
     const taken = await limiter.take(await getBriefingPayload(), ip)
@@ -107,7 +120,10 @@ export async function mountNewsletterRoutes(app: Express, options: NewsletterRou
       `Thank you: ${result.subscriber.email} will receive the next issue.`,
     )
   })
+}
 
+/** The unsubscribe page and its POST (also RFC 8058 one-click). */
+function mountUnsubscribeRoutes(app: Express): void {
   app.get('/unsubscribe', async (req, res) => {
     const payload = await getBriefingPayload()
     const found = await subscriberForToken(payload, req.query.token, 'unsubscribe')
@@ -141,7 +157,10 @@ export async function mountNewsletterRoutes(app: Express, options: NewsletterRou
       `${result.subscriber.email} will not receive ${from ? from.name : 'the newsletter'} any more.`,
     )
   })
+}
 
+/** The preferences page: join and leave newsletters, unsubscribe from or rejoin everything. */
+function mountPreferencesRoutes(app: Express): void {
   app.get('/preferences', async (req, res) => {
     const payload = await getBriefingPayload()
     const found = await subscriberForToken(payload, req.query.token, 'unsubscribe')
@@ -189,9 +208,4 @@ export async function mountNewsletterRoutes(app: Express, options: NewsletterRou
         ),
       )
   })
-
-  if (options.worker ?? !newsletterWorkerExternal()) {
-    const { startBackgroundJobs } = await import('../jobs/worker')
-    startBackgroundJobs(getBriefingPayload)
-  }
 }

@@ -38,8 +38,49 @@ export type SmtpSink = {
 export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink> {
   const messages: Received[] = []
   let count = 0
+  const server = createSmtpServer(options, messages, () => count++)
+  // A client or the proxy cutting a connection (stop(), dropNext()) resets the server's socket: that is
+  // expected here, not an error of the process (smtp-server re-emits it on the server).
+  server.on('error', () => undefined)
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const smtpPort = (server.server.address() as net.AddressInfo).port
+
+  const cutter = createCuttingProxy(smtpPort)
+  const { proxy } = cutter
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve))
+  const port = (proxy.address() as net.AddressInfo).port
+  let listening = true
+  const stop = async () => {
+    for (const s of cutter.sockets) s.destroy()
+    if (!listening) return
+    listening = false
+    await new Promise<void>((resolve) => proxy.close(() => resolve()))
+  }
+
+  return {
+    port,
+    url: (maxConnections = 5) => `smtp://127.0.0.1:${port}?maxConnections=${maxConnections}&ignoreTLS=true`,
+    messages,
+    count: () => count,
+    dropNext: cutter.dropNext,
+    dropped: cutter.dropped,
+    stop,
+    restart: async () => {
+      if (listening) return
+      await new Promise<void>((resolve) => proxy.listen(port, '127.0.0.1', resolve))
+      listening = true
+    },
+    close: async () => {
+      await stop()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}
+
+/** The SMTP server itself: answers RCPT TO with the injected faults, keeps (or counts) each message. */
+function createSmtpServer(options: SinkOptions, messages: Received[], counted: () => void): SMTPServer {
   const attempts = new Map<string, number>()
-  const server = new SMTPServer({
+  return new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
@@ -56,7 +97,7 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
       stream.on('data', (c: Buffer) => options.keep !== false && chunks.push(c))
       stream.on('end', async () => {
         if (options.dataDelayMs) await new Promise((resolve) => setTimeout(resolve, options.dataDelayMs))
-        count++
+        counted()
         if (options.keep !== false) {
           messages.push({
             envelopeTo: session.envelope.rcptTo.map((r) => r.address),
@@ -67,13 +108,10 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
       })
     },
   })
-  // A client or the proxy cutting a connection (stop(), dropNext()) resets the server's socket: that is
-  // expected here, not an error of the process (smtp-server re-emits it on the server).
-  server.on('error', () => undefined)
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const smtpPort = (server.server.address() as net.AddressInfo).port
+}
 
-  // Proxy in front of the server so that a test can cut connections mid-message.
+/** Proxy in front of the server so that a test can cut connections mid-message. */
+function createCuttingProxy(smtpPort: number) {
   let drops = 0
   let droppedCount = 0
   const sockets = new Set<net.Socket>()
@@ -105,34 +143,12 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
     client.on('error', cleanup).on('close', cleanup)
     upstream.on('error', cleanup).on('close', cleanup)
   })
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve))
-  const port = (proxy.address() as net.AddressInfo).port
-  let listening = true
-  const stop = async () => {
-    for (const s of sockets) s.destroy()
-    if (!listening) return
-    listening = false
-    await new Promise<void>((resolve) => proxy.close(() => resolve()))
-  }
-
   return {
-    port,
-    url: (maxConnections = 5) => `smtp://127.0.0.1:${port}?maxConnections=${maxConnections}&ignoreTLS=true`,
-    messages,
-    count: () => count,
-    dropNext: (n) => {
+    proxy,
+    sockets,
+    dropNext: (n: number) => {
       drops += n
     },
     dropped: () => droppedCount,
-    stop,
-    restart: async () => {
-      if (listening) return
-      await new Promise<void>((resolve) => proxy.listen(port, '127.0.0.1', resolve))
-      listening = true
-    },
-    close: async () => {
-      await stop()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
-    },
   }
 }

@@ -142,6 +142,23 @@ export async function mountWebRoutes(app: Express, options: WebRouteOptions = {}
   }
   watchChanges(getPayload)
 
+  mountAssets(app)
+  const route = cachedRoute(getPayload, options.cache !== false)
+  mountPageRoutes(app, route)
+  mountKindRoutes(app, route)
+  mountFeedRoutes(app, route)
+  mountPreviewRoutes(app, getPayload)
+}
+
+type PayloadGetter = () => Promise<Payload>
+/** A cached public page handler: `key` names the cache entry (path plus canonical query; null: not found). */
+type Route = (key: (req: Request) => string | null, load: Loader) => (req: Request, res: Response) => Promise<void>
+
+const param = (req: Request, name: string) => String(req.params[name] ?? '')
+const pathKey = (req: Request) => req.path.replace(/\/+$/, '') || '/'
+
+/** The site's stylesheet and scripts. */
+function mountAssets(app: Express): void {
   const assets: Record<string, ReturnType<typeof toPage>> = {
     '/assets/site.css': toPage({ body: siteCss, type: 'text/css; charset=utf-8', deps: [] }),
     '/assets/site.js': toPage({ body: siteJs, type: 'text/javascript; charset=utf-8', deps: [] }),
@@ -150,9 +167,11 @@ export async function mountWebRoutes(app: Express, options: WebRouteOptions = {}
   for (const [path, page] of Object.entries(assets)) {
     app.get(path, (req, res) => sendPage(req, res, page, 'public, max-age=3600'))
   }
+}
 
-  /** A cached public page: `key` names the cache entry (path plus canonical query). */
-  const route = (key: (req: Request) => string | null, load: Loader) => async (req: Request, res: Response) => {
+/** Handlers for public pages, served from the page cache unless `cache` is false. */
+function cachedRoute(getPayload: PayloadGetter, cache: boolean): Route {
+  return (key, load) => async (req, res) => {
     const started = performance.now()
     try {
       const payload = await getPayload()
@@ -162,7 +181,7 @@ export async function mountWebRoutes(app: Express, options: WebRouteOptions = {}
         return sendPage(req, res, toPage(notFound(site)))
       }
       const render = async () => load(payload, await loadSite(payload), req)
-      const page = options.cache === false ? toPage(await render()) : await cachedPage(cacheKey, render)
+      const page = cache ? await cachedPage(cacheKey, render) : toPage(await render())
       // Time spent producing the answer (render on a miss, ~0 on a hit), for benchmarks and ops.
       sendPage(req, res, page, undefined, { 'Server-Timing': `app;dur=${(performance.now() - started).toFixed(1)}` })
     } catch (err) {
@@ -170,9 +189,10 @@ export async function mountWebRoutes(app: Express, options: WebRouteOptions = {}
       if (!res.headersSent) res.status(500).type('text/plain').send('The page could not be rendered. Please try again.')
     }
   }
-  const param = (req: Request, name: string) => String(req.params[name] ?? '')
-  const pathKey = (req: Request) => req.path.replace(/\/+$/, '') || '/'
+}
 
+/** Home, archive, issues, items, sections, glossary and sources. */
+function mountPageRoutes(app: Express, route: Route): void {
   app.get(
     '/',
     route(() => '/', homePage),
@@ -221,6 +241,10 @@ export async function mountWebRoutes(app: Express, options: WebRouteOptions = {}
       (p, s, req) => sourcePage(p, s, param(req, 'slug'), pageParam(req) ?? 1),
     ),
   )
+}
+
+/** Special issues and translations. */
+function mountKindRoutes(app: Express, route: Route): void {
   app.get('/special', route(pathKey, specialListPage))
   app.get('/special/feed.xml', route(pathKey, specialFeed))
   app.get(
@@ -244,6 +268,10 @@ export async function mountWebRoutes(app: Express, options: WebRouteOptions = {}
       (p, s, req) => translationPage(p, s, param(req, 'slug'), comparison(req) || undefined),
     ),
   )
+}
+
+/** Feeds, the sitemap and robots.txt. */
+function mountFeedRoutes(app: Express, route: Route): void {
   app.get('/feed.xml', route(pathKey, feed('rss')))
   app.get('/atom.xml', route(pathKey, feed('atom')))
   app.get('/feed.json', route(pathKey, feed('json')))
@@ -256,5 +284,4 @@ export async function mountWebRoutes(app: Express, options: WebRouteOptions = {}
       deps: [SETTINGS],
     })),
   )
-  mountPreviewRoutes(app, getPayload)
 }

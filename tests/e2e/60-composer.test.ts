@@ -2,160 +2,38 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 
-import type { Page, Response } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { richText } from '../../src/lib/richtext'
 import { artifactPath, launchBrowser } from '../helpers/browser'
-import { adminToken, baseUrl, e2eDatabaseUri, signInThroughForm, userToken } from '../helpers/e2e'
+import {
+  api,
+  composerDriver,
+  headlinesInOrder,
+  pickedUp,
+  SLOW,
+  staff,
+  type Account,
+  type Doc,
+} from '../helpers/composer'
+import { baseUrl, e2eDatabaseUri, signInThroughForm, userToken } from '../helpers/e2e'
 
 /**
  * The composer in Chromium, tried as an editor would: next week's issue composed from scratch with two
  * contributors (items and a brief added in place, a pointer drag into another section, a keyboard move),
  * assigned, commented, approved, checked by preflight and published; the public page shows that order.
  */
-type Doc = { id: number | string; [key: string]: unknown }
-type Account = { email: string; password: string; token: string; id: number | string }
-
 let browser: Awaited<ReturnType<typeof launchBrowser>>
 let editor: Account
 let writerA: Account
 let writerB: Account
 let page: Page
+/** Next week's issue, made by the first test; the later ones work on it. */
+let issue: Doc
 
-const api = async (who: Account | string, method: string, route: string, body?: unknown) => {
-  const token = typeof who === 'string' ? who : who.token
-  const res = await fetch(`${baseUrl()}/api/${route}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const json = (await res.json()) as Record<string, unknown>
-  if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${JSON.stringify(json)}`)
-  return json
-}
-
-/** A staff account of this role (made by the admin if missing), signed in over REST. */
-async function staff(email: string, role: 'editor' | 'contributor'): Promise<Account> {
-  const password = `${role}-password-123`
-  await fetch(`${baseUrl()}/api/users`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `JWT ${await adminToken()}` },
-    body: JSON.stringify({ email, password, role }),
-  })
-  const login = (await (
-    await fetch(`${baseUrl()}/api/users/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    })
-  ).json()) as { token: string; user: Doc }
-  return { email, password, token: login.token, id: login.user.id }
-}
-
-/** A save and the reload after it, on a loaded machine (expect.poll's own default is one second). */
-const SLOW = { timeout: 60_000 }
-const status = () => page.locator('.composer-live')
-/** Wait until the composer's live region says this change was saved. */
-const saved = async (what: string) => {
-  try {
-    await page.locator('.composer-live[data-saving="false"]', { hasText: what }).filter({ hasText: 'Saved.' }).waitFor()
-  } catch (err) {
-    throw new Error(`not saved (${what}); the composer says: ${await status().textContent()}`, { cause: err })
-  }
-}
-/** dnd-kit's live region (the screen reader's announcements while moving; each replaces the one before). */
-const announced = async (text: string | RegExp) => {
-  try {
-    await page.locator('[id^="DndLiveRegion-"]', { hasText: text }).waitFor({ state: 'attached' })
-  } catch (err) {
-    const said = await page.locator('[id^="DndLiveRegion-"]').allTextContents()
-    throw new Error(`not announced: ${String(text)}; the live regions say ${JSON.stringify(said)}`, { cause: err })
-  }
-}
-/** Picked up, or already over its own place (the next announcement comes at once). */
-const pickedUp = (label: string) => new RegExp(`Picked up “${label}”\\.|“${label}”: where it was\\.`)
-const arrangeSaved = () =>
-  page.waitForResponse((r: Response) => r.url().includes('/arrange') && r.request().method() === 'POST')
-
-const card = (label: string) =>
-  page.locator('li.composer-card', { has: page.locator(`[aria-label^="Move ${label} ("]`) })
-const cardById = (id: number | string) => page.locator(`li.composer-card[data-item="${id}"]`)
-const handle = (label: string) => page.locator(`button[aria-label^="Move ${label} ("]`)
-const titles = () => page.locator('li.composer-card strong.composer-card__title').allTextContents()
-
-const headlinesInOrder = (html: string, names: string[]) =>
-  names.map((n) => html.indexOf(`>${n}<`)).every((at, i, all) => at > -1 && (i === 0 || at > all[i - 1]))
-
-/**
- * Drag a card by its handle with the pointer until its centre is on `target`'s centre, then drop. Both
- * cards are brought to the middle of the window first: near its edges dnd-kit scrolls the page.
- */
-async function dragCard(label: string, target: string, expectAnnounced: string) {
-  const mid = async () => {
-    const [a, b] = [(await card(label).boundingBox())!, (await card(target).boundingBox())!]
-    return (a.y + a.height / 2 + b.y + b.height / 2) / 2
-  }
-  const by = (await mid()) - (page.viewportSize()?.height ?? 900) / 2
-  await page.evaluate((dy) => window.scrollBy(0, dy), by)
-  await expect.poll(async () => Math.abs((await mid()) - (page.viewportSize()?.height ?? 900) / 2)).toBeLessThan(2)
-  const grip = (await handle(label).boundingBox())!
-  const from = (await card(label).boundingBox())!
-  const to = (await card(target).boundingBox())!
-  const [x, y] = [grip.x + grip.width / 2, grip.y + grip.height / 2]
-  const dy = to.y + to.height / 2 - (from.y + from.height / 2)
-  await page.mouse.move(x, y)
-  await page.mouse.down()
-  await page.mouse.move(x, y - 8, { steps: 4 }) // past the 5 px activation distance
-  await announced(pickedUp(label))
-  await page.mouse.move(x, y + dy, { steps: 12 })
-  await announced(expectAnnounced)
-  const response = arrangeSaved()
-  const dropped = performance.now()
-  await page.mouse.up()
-  expect((await response).status()).toBe(200)
-  return { dropped, answered: performance.now() }
-}
-
-/**
- * Move a card by keyboard only: focus its handle, Space picks it up, the arrows move it (each step
- * announced), Space drops it and the move is saved with one /arrange.
- */
-async function keyboardMove(label: string, keys: Array<'ArrowUp' | 'ArrowDown'>, expectAnnounced: string) {
-  await handle(label).focus()
-  await page.keyboard.press('Space')
-  await announced(pickedUp(label))
-  for (const key of keys) await page.keyboard.press(key)
-  await announced(expectAnnounced)
-  const response = arrangeSaved()
-  const dropped = performance.now()
-  await page.keyboard.press('Space')
-  expect((await response).status()).toBe(200)
-  return { dropped, answered: performance.now() }
-}
-
-/** Milliseconds from a drop to its save's answer, to the card shown in place and to "Saved." shown. */
-async function dropToSaved(
-  move: () => Promise<{ dropped: number; answered: number }>,
-  label: string,
-  place: string,
-  what: string,
-) {
-  // Watched from before the drop: the card takes its place before the save answers (optimistic).
-  const inPlace = page
-    .waitForFunction(
-      ([name, at]) =>
-        document.querySelector(`button[aria-label^="Move ${name} ("]`)?.getAttribute('aria-label') ===
-        `Move ${name} (${at})`,
-      [label, place] as const,
-      { polling: 'raf', timeout: 120_000 },
-    )
-    .then(() => performance.now())
-  const { dropped, answered } = await move()
-  const shown = await saved(what).then(() => performance.now())
-  const ms = (t: number) => Math.round(t - dropped)
-  return { response: ms(answered), inPlace: ms(await inPlace), savedShown: ms(shown) }
-}
+const { saved, announced, arrangeSaved, card, cardById, handle, titles, dragCard, keyboardMove, dropToSaved } =
+  composerDriver(() => page)
 
 beforeAll(async () => {
   const user = await userToken('editor')
@@ -170,138 +48,13 @@ afterAll(async () => {
 })
 
 describe('the issue composer', () => {
-  let issue: Doc
-
   it('composes next week’s issue with two contributors, start to publish, without a position number', async () => {
-    // Next week's issue: "Create New" (…/issues/create) makes a draft at once (autosave) and opens it.
-    await page.goto(`${baseUrl()}/admin/collections/issues/create`, { waitUntil: 'commit' })
-    await page.waitForURL(/\/admin\/collections\/issues\/\d+/, { timeout: 120_000, waitUntil: 'commit' })
-    const id = /\/issues\/(\d+)/.exec(page.url())![1]
-    if (!page.url().endsWith('/composer')) await page.getByRole('link', { name: 'Composer' }).click()
-    await page.locator('ul.composer-board').waitFor({ timeout: 120_000 })
-    issue = (await api(editor, 'GET', `issues/${id}?draft=true&depth=0`)) as Doc
+    const id = await openNewIssue()
     const day = String(issue.periodStart).slice(0, 10)
-
-    for (const [button, what] of [
-      ['Add item to Senior Leaders', 'Added a draft item at the end of Senior Leaders'],
-      ['Add item to Senior Leaders', 'Added a draft item at the end of Senior Leaders'],
-      ['Add item to Propaganda Work', 'Added a draft item at the end of Propaganda Work'],
-      ['Add brief to Organization Work', 'Added a draft brief at the end of Organization Work'],
-    ]) {
-      await page.getByRole('button', { name: button }).click()
-      await saved(what)
-    }
-    const line = page.locator('input.composer-brief-line').first()
-    await line.fill('Li Wei (李伟) was appointed head of the Organization Department.')
-    await line.press('Enter')
-    await saved('Brief text changed.')
-
-    // The editor assigns; each contributor writes their items and sends them to review.
-    const items = (await api(editor, 'GET', `items?where[issue][equals]=${id}&draft=true&depth=0&limit=0`))
-      .docs as Doc[]
-    const full = items.filter((i) => i.sectionStyle !== 'brief').sort((a, b) => (a.orderKey! < b.orderKey! ? -1 : 1))
-    const brief = items.find((i) => i.sectionStyle === 'brief') as Doc
-    const source = ((await api(editor, 'GET', 'sources?limit=1&depth=0')).docs as Doc[])[0]
-    const writers = [writerA, writerA, writerB]
-    // Assigned on the cards: the assignee control saves at once and the status follows (Assigned).
-    for (const [item, writer] of [...full.map((f, n) => [f, writers[n]] as const), [brief, writerB] as const]) {
-      await cardById(item.id)
-        .getByRole('combobox', { name: /^Assignee of / })
-        .selectOption({ label: writer.email })
-      await expect
-        .poll(
-          () =>
-            cardById(item.id)
-              .getByRole('combobox', { name: /^Status of / })
-              .inputValue(),
-          SLOW,
-        )
-        .toBe('assigned')
-    }
-    expect((await api(editor, 'GET', `items/${brief.id}?draft=true&depth=0`)).assignee).toBe(writerB.id)
-    const names = ['Alpha', 'Beta', 'Gamma']
-    for (const [n, item] of full.entries()) {
-      const data = { headline: names[n], date: day, body: richText(`${names[n]} text.`), sources: [source.id] }
-      await api(writers[n], 'PATCH', `items/${item.id}?draft=true`, { ...data, status: 'drafting' })
-      await api(writers[n], 'PATCH', `items/${item.id}?draft=true`, { status: 'in_review' })
-    }
-    await api(writerB, 'PATCH', `items/${brief.id}?draft=true`, { date: day, status: 'drafting' })
-    await api(writerB, 'PATCH', `items/${brief.id}?draft=true`, { status: 'in_review' })
-
-    await page.reload()
-    await expect.poll(() => card('Gamma').count(), { timeout: 120_000 }).toBe(1)
-    expect(await titles()).toEqual(['Alpha', 'Beta', 'Gamma'])
-    await page.screenshot({ path: artifactPath('composer-1280.png'), fullPage: true })
-
-    // Pointer: Gamma (Propaganda Work) dragged onto Beta goes into Senior Leaders, before Beta.
-    await dragCard('Gamma', 'Beta', '“Gamma”: Senior Leaders, position 2 of 3.')
-    await saved('Moved “Gamma” to Senior Leaders, position 2 of 3.')
-    expect(await titles()).toEqual(['Alpha', 'Gamma', 'Beta'])
-
-    // Keyboard only: Beta one place up within Senior Leaders, then Gamma (now last) down into the next section.
-    await keyboardMove('Beta', ['ArrowUp'], '“Beta”: Senior Leaders, position 2 of 3.')
-    await saved('Moved “Beta” to Senior Leaders, position 2 of 3.')
-    expect(await titles()).toEqual(['Alpha', 'Beta', 'Gamma'])
-    const headings = await page.locator('ul.composer-board li.composer-heading h2').allTextContents()
-    const next = headings[headings.indexOf('Senior Leaders') + 1]
-    await keyboardMove('Gamma', ['ArrowDown'], `“Gamma”: ${next}, position 1 of 1.`)
-    await saved(`Moved “Gamma” to ${next}, position 1 of 1.`)
-    await expect.poll(() => handle('Gamma').getAttribute('aria-label'), SLOW).toBe(`Move Gamma (1 of 1 in ${next})`)
-    // Escape puts a picked-up card back: nothing is saved.
-    await handle('Alpha').focus()
-    await page.keyboard.press('Space')
-    await announced(pickedUp('Alpha'))
-    await page.keyboard.press('ArrowDown')
-    await announced('“Alpha”: Senior Leaders, position 2 of 2.')
-    await page.keyboard.press('Escape')
-    await announced('Moving “Alpha” was cancelled; it stays where it was.')
-    expect(await titles()).toEqual(['Alpha', 'Beta', 'Gamma'])
-
-    // Keyboard (dnd-kit's sensor): a section's handle, Space, ArrowDown, Space moves it one place down.
-    const count = await page.locator('ol[aria-label="Sections in reading order"] > li').count()
-    await handle('Propaganda Work').focus()
-    await page.keyboard.press('Space')
-    await announced(pickedUp('Propaganda Work'))
-    await page.keyboard.press('ArrowDown')
-    await announced(`“Propaganda Work”: position 3 of ${count}.`)
-    const response = arrangeSaved()
-    await page.keyboard.press('Space')
-    expect((await response).status()).toBe(200)
-    await saved('Section Propaganda Work moved to position 3.')
-    await expect
-      .poll(() => handle('Propaganda Work').getAttribute('aria-label'), SLOW)
-      .toBe(`Move Propaganda Work (3 of ${count})`)
-
-    // A review comment on Beta's card; the editor approves every item.
-    await card('Beta').getByRole('button', { name: 'Comments' }).click()
-    await card('Beta').getByRole('textbox', { name: 'Add comment' }).fill('Cite the Xinhua piece too.')
-    await card('Beta').getByRole('button', { name: 'Add comment' }).click()
-    // Stored (not only left in the text box): Beta is the second full item.
-    const stored = () => api(editor, 'GET', `comments?where[item][equals]=${full[1].id}&depth=0`)
-    await expect
-      .poll(async () => ((await stored()).docs as Doc[]).map((c) => c.body), SLOW)
-      .toEqual(['Cite the Xinhua piece too.'])
-    // Approved on the cards. A change made elsewhere since the composer loaded is not overwritten: the
-    // card says why (If-Match → 409) and shows the current version, which can then be approved.
-    await api(editor, 'PATCH', `items/${brief.id}?draft=true`, { body: richText('Li Wei (李伟) was appointed head.') })
-    const briefStatus = cardById(brief.id).getByRole('combobox', { name: /^Status of / })
-    await briefStatus.selectOption('approved')
-    await expect
-      .poll(() => cardById(brief.id).getByRole('alert').textContent(), SLOW)
-      .toContain('this document was changed by')
-    // The card now shows the current version: the brief's text as changed elsewhere.
-    await expect
-      .poll(() => cardById(brief.id).locator('input.composer-brief-line').inputValue(), SLOW)
-      .toBe('Li Wei (李伟) was appointed head.')
-    for (const item of [...full, brief]) {
-      const select = cardById(item.id).getByRole('combobox', { name: /^Status of / })
-      await expect.poll(() => select.locator('option').allTextContents(), SLOW).toContain('Approved')
-      await select.selectOption('approved')
-      await expect.poll(() => select.inputValue(), SLOW).toBe('approved')
-    }
-    const statuses = (await api(editor, 'GET', `items?where[issue][equals]=${id}&draft=true&depth=0&limit=0`))
-      .docs as Doc[]
-    expect(new Set(statuses.map((i) => i.status))).toEqual(new Set(['approved']))
+    await addDraftsInPlace()
+    const { full, brief } = await assignAndWrite(id, day)
+    await arrangeByPointerAndKeyboard()
+    await commentAndApprove(id, full, brief)
 
     // Preflight in the composer, then publish.
     await page.getByRole('button', { name: 'Run preflight' }).click()
@@ -435,3 +188,148 @@ describe('the issue composer', () => {
     },
   )
 })
+
+/** Next week's issue, made from the issues list and opened on its Composer tab; returns its id. */
+async function openNewIssue(): Promise<string> {
+  // Next week's issue: "Create New" (…/issues/create) makes a draft at once (autosave) and opens it.
+  await page.goto(`${baseUrl()}/admin/collections/issues/create`, { waitUntil: 'commit' })
+  await page.waitForURL(/\/admin\/collections\/issues\/\d+/, { timeout: 120_000, waitUntil: 'commit' })
+  const id = /\/issues\/(\d+)/.exec(page.url())![1]
+  if (!page.url().endsWith('/composer')) await page.getByRole('link', { name: 'Composer' }).click()
+  await page.locator('ul.composer-board').waitFor({ timeout: 120_000 })
+  issue = (await api(editor, 'GET', `issues/${id}?draft=true&depth=0`)) as Doc
+  return id
+}
+
+/** Two items and a brief added in place (one more item elsewhere), the brief's line written on its card. */
+async function addDraftsInPlace(): Promise<void> {
+  for (const [button, what] of [
+    ['Add item to Senior Leaders', 'Added a draft item at the end of Senior Leaders'],
+    ['Add item to Senior Leaders', 'Added a draft item at the end of Senior Leaders'],
+    ['Add item to Propaganda Work', 'Added a draft item at the end of Propaganda Work'],
+    ['Add brief to Organization Work', 'Added a draft brief at the end of Organization Work'],
+  ]) {
+    await page.getByRole('button', { name: button }).click()
+    await saved(what)
+  }
+  const line = page.locator('input.composer-brief-line').first()
+  await line.fill('Li Wei (李伟) was appointed head of the Organization Department.')
+  await line.press('Enter')
+  await saved('Brief text changed.')
+}
+
+/** The editor assigns on the cards; each contributor writes their items and sends them to review. */
+async function assignAndWrite(id: string, day: string): Promise<{ full: Doc[]; brief: Doc }> {
+  // The editor assigns; each contributor writes their items and sends them to review.
+  const items = (await api(editor, 'GET', `items?where[issue][equals]=${id}&draft=true&depth=0&limit=0`)).docs as Doc[]
+  const full = items.filter((i) => i.sectionStyle !== 'brief').sort((a, b) => (a.orderKey! < b.orderKey! ? -1 : 1))
+  const brief = items.find((i) => i.sectionStyle === 'brief') as Doc
+  const source = ((await api(editor, 'GET', 'sources?limit=1&depth=0')).docs as Doc[])[0]
+  const writers = [writerA, writerA, writerB]
+  // Assigned on the cards: the assignee control saves at once and the status follows (Assigned).
+  for (const [item, writer] of [...full.map((f, n) => [f, writers[n]] as const), [brief, writerB] as const]) {
+    await cardById(item.id)
+      .getByRole('combobox', { name: /^Assignee of / })
+      .selectOption({ label: writer.email })
+    await expect
+      .poll(
+        () =>
+          cardById(item.id)
+            .getByRole('combobox', { name: /^Status of / })
+            .inputValue(),
+        SLOW,
+      )
+      .toBe('assigned')
+  }
+  expect((await api(editor, 'GET', `items/${brief.id}?draft=true&depth=0`)).assignee).toBe(writerB.id)
+  const names = ['Alpha', 'Beta', 'Gamma']
+  for (const [n, item] of full.entries()) {
+    const data = { headline: names[n], date: day, body: richText(`${names[n]} text.`), sources: [source.id] }
+    await api(writers[n], 'PATCH', `items/${item.id}?draft=true`, { ...data, status: 'drafting' })
+    await api(writers[n], 'PATCH', `items/${item.id}?draft=true`, { status: 'in_review' })
+  }
+  await api(writerB, 'PATCH', `items/${brief.id}?draft=true`, { date: day, status: 'drafting' })
+  await api(writerB, 'PATCH', `items/${brief.id}?draft=true`, { status: 'in_review' })
+  return { full, brief }
+}
+
+/** Cards and a section moved by pointer and by keyboard; Escape puts a picked-up card back. */
+async function arrangeByPointerAndKeyboard(): Promise<void> {
+  await page.reload()
+  await expect.poll(() => card('Gamma').count(), { timeout: 120_000 }).toBe(1)
+  expect(await titles()).toEqual(['Alpha', 'Beta', 'Gamma'])
+  await page.screenshot({ path: artifactPath('composer-1280.png'), fullPage: true })
+
+  // Pointer: Gamma (Propaganda Work) dragged onto Beta goes into Senior Leaders, before Beta.
+  await dragCard('Gamma', 'Beta', '“Gamma”: Senior Leaders, position 2 of 3.')
+  await saved('Moved “Gamma” to Senior Leaders, position 2 of 3.')
+  expect(await titles()).toEqual(['Alpha', 'Gamma', 'Beta'])
+
+  // Keyboard only: Beta one place up within Senior Leaders, then Gamma (now last) down into the next section.
+  await keyboardMove('Beta', ['ArrowUp'], '“Beta”: Senior Leaders, position 2 of 3.')
+  await saved('Moved “Beta” to Senior Leaders, position 2 of 3.')
+  expect(await titles()).toEqual(['Alpha', 'Beta', 'Gamma'])
+  const headings = await page.locator('ul.composer-board li.composer-heading h2').allTextContents()
+  const next = headings[headings.indexOf('Senior Leaders') + 1]
+  await keyboardMove('Gamma', ['ArrowDown'], `“Gamma”: ${next}, position 1 of 1.`)
+  await saved(`Moved “Gamma” to ${next}, position 1 of 1.`)
+  await expect.poll(() => handle('Gamma').getAttribute('aria-label'), SLOW).toBe(`Move Gamma (1 of 1 in ${next})`)
+  // Escape puts a picked-up card back: nothing is saved.
+  await handle('Alpha').focus()
+  await page.keyboard.press('Space')
+  await announced(pickedUp('Alpha'))
+  await page.keyboard.press('ArrowDown')
+  await announced('“Alpha”: Senior Leaders, position 2 of 2.')
+  await page.keyboard.press('Escape')
+  await announced('Moving “Alpha” was cancelled; it stays where it was.')
+  expect(await titles()).toEqual(['Alpha', 'Beta', 'Gamma'])
+
+  // Keyboard (dnd-kit's sensor): a section's handle, Space, ArrowDown, Space moves it one place down.
+  const count = await page.locator('ol[aria-label="Sections in reading order"] > li').count()
+  await handle('Propaganda Work').focus()
+  await page.keyboard.press('Space')
+  await announced(pickedUp('Propaganda Work'))
+  await page.keyboard.press('ArrowDown')
+  await announced(`“Propaganda Work”: position 3 of ${count}.`)
+  const response = arrangeSaved()
+  await page.keyboard.press('Space')
+  expect((await response).status()).toBe(200)
+  await saved('Section Propaganda Work moved to position 3.')
+  await expect
+    .poll(() => handle('Propaganda Work').getAttribute('aria-label'), SLOW)
+    .toBe(`Move Propaganda Work (3 of ${count})`)
+}
+
+/** A review comment on Beta's card; a stale approval is refused on its card; every item approved. */
+async function commentAndApprove(id: string, full: Doc[], brief: Doc): Promise<void> {
+  // A review comment on Beta's card; the editor approves every item.
+  await card('Beta').getByRole('button', { name: 'Comments' }).click()
+  await card('Beta').getByRole('textbox', { name: 'Add comment' }).fill('Cite the Xinhua piece too.')
+  await card('Beta').getByRole('button', { name: 'Add comment' }).click()
+  // Stored (not only left in the text box): Beta is the second full item.
+  const stored = () => api(editor, 'GET', `comments?where[item][equals]=${full[1].id}&depth=0`)
+  await expect
+    .poll(async () => ((await stored()).docs as Doc[]).map((c) => c.body), SLOW)
+    .toEqual(['Cite the Xinhua piece too.'])
+  // Approved on the cards. A change made elsewhere since the composer loaded is not overwritten: the
+  // card says why (If-Match → 409) and shows the current version, which can then be approved.
+  await api(editor, 'PATCH', `items/${brief.id}?draft=true`, { body: richText('Li Wei (李伟) was appointed head.') })
+  const briefStatus = cardById(brief.id).getByRole('combobox', { name: /^Status of / })
+  await briefStatus.selectOption('approved')
+  await expect
+    .poll(() => cardById(brief.id).getByRole('alert').textContent(), SLOW)
+    .toContain('this document was changed by')
+  // The card now shows the current version: the brief's text as changed elsewhere.
+  await expect
+    .poll(() => cardById(brief.id).locator('input.composer-brief-line').inputValue(), SLOW)
+    .toBe('Li Wei (李伟) was appointed head.')
+  for (const item of [...full, brief]) {
+    const select = cardById(item.id).getByRole('combobox', { name: /^Status of / })
+    await expect.poll(() => select.locator('option').allTextContents(), SLOW).toContain('Approved')
+    await select.selectOption('approved')
+    await expect.poll(() => select.inputValue(), SLOW).toBe('approved')
+  }
+  const statuses = (await api(editor, 'GET', `items?where[issue][equals]=${id}&draft=true&depth=0&limit=0`))
+    .docs as Doc[]
+  expect(new Set(statuses.map((i) => i.status))).toEqual(new Set(['approved']))
+}

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import sharp from 'sharp'
 
 import { richText } from '../../src/lib/richtext'
+import type { Source } from '../../src/payload-types'
 
 /**
  * The new kinds of issue 14 for the search, glossary, reuse and export tests: a translations
@@ -18,8 +19,9 @@ export type Kinds = {
   media: number | string
 }
 
+const system = { overrideAccess: true } as const
+
 export async function buildKinds(payload: Payload): Promise<Kinds> {
-  const system = { overrideAccess: true } as const
   const xinhua = (await payload.find({ collection: 'sources', where: { slug: { equals: 'xinhua' } }, ...system }))
     .docs[0]
   await payload.create({
@@ -27,12 +29,26 @@ export async function buildKinds(payload: Payload): Promise<Kinds> {
     data: { name: 'Translations', kind: 'translations', description: 'Full translations.' },
     ...system,
   })
+  const { translation, draft } = await createTranslations(payload, xinhua.id)
+  const { media, special } = await createSpecialIssue(payload, xinhua.id)
+  return {
+    translation: translation.id,
+    translationSlug: String(translation.slug),
+    draftTranslation: draft.id,
+    special: special.id,
+    specialSlug: String(special.slug),
+    media: media.id,
+  }
+}
+
+/** A published translation with everything a translation holds, and a draft one. */
+async function createTranslations(payload: Payload, xinhua: Source['id']) {
   const translation = await payload.create({
     collection: 'translations',
     data: {
       headline: 'Regulations on Rural Revitalization Work',
       originalTitle: '乡村振兴工作条例',
-      source: xinhua.id,
+      source: xinhua,
       sourceUrl: 'https://www.xinhuanet.com/2024-03/01/c_1.htm',
       originalDate: '2024-03-01T12:00:00.000Z',
       originalAuthors: ['Central Committee'],
@@ -63,6 +79,11 @@ export async function buildKinds(payload: Payload): Promise<Kinds> {
     draft: true,
     ...system,
   })
+  return { translation, draft }
+}
+
+/** A published special issue with two dated entry groups, a photo and a source. */
+async function createSpecialIssue(payload: Payload, xinhua: Source['id']) {
   const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#c00' } })
     .png()
     .toBuffer()
@@ -88,7 +109,7 @@ export async function buildKinds(payload: Payload): Promise<Kinds> {
               headline: 'Second Session of the 14th NPC opens',
               body: richText('The session opened with a capybara report on 新质生产力.'),
               photos: [{ image: media.id, caption: 'The opening meeting', credit: 'XINHUA' }],
-              sources: [xinhua.id],
+              sources: [xinhua],
             },
           ],
         },
@@ -101,12 +122,5 @@ export async function buildKinds(payload: Payload): Promise<Kinds> {
     },
     ...system,
   })
-  return {
-    translation: translation.id,
-    translationSlug: String(translation.slug),
-    draftTranslation: draft.id,
-    special: special.id,
-    specialSlug: String(special.slug),
-    media: media.id,
-  }
+  return { media, special }
 }

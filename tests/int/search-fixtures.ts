@@ -26,42 +26,8 @@ export const paragraphWith = (...parts: Array<string | ReturnType<typeof termMar
  * Chinese terms, one rendering 动态清零 as "dynamic zero" and one as "dynamic clearing".
  */
 export async function buildArchive(payload: Payload) {
-  const section = async (name: string, slug: string, style: 'full' | 'brief', position: number) =>
-    (await payload.create({ collection: 'sections', data: { name, slug, style, position }, overrideAccess: true })).id
-  const senior = await section('Senior Leaders', 'senior-leaders', 'full', 10)
-  const org = await section('Organization Work', 'organization-work', 'brief', 60)
-  const source = async (name: string, slug: string, originalName: string) =>
-    (await payload.create({ collection: 'sources', data: { name, slug, originalName }, overrideAccess: true })).id
-  const xinhua = await source('Xinhua', 'xinhua', '新华社')
-  const daily = await source("People's Daily", 'peoples-daily', '人民日报')
-  const term = async (english: string, original: string, extra: Record<string, unknown> = {}) =>
-    (
-      await payload.create({
-        collection: 'glossary-terms',
-        data: { english, original, kind: 'term', status: 'reviewed', definition: `About ${english}.`, ...extra },
-        overrideAccess: true,
-      })
-    ).id
-  const dynamicZero = await term('dynamic zero', '动态清零', {
-    aliases: ['dynamic clearing'],
-    pinyin: 'dòngtài qīnglíng',
-  })
-  const productive = await term('new quality productive forces', '新质生产力')
-  const wang = await term('Wang Huning', '王沪宁', { kind: 'person' })
-
-  const issue = async (volume: number, number: number, periodStart: string, periodEnd: string) =>
-    (
-      await payload.create({
-        collection: 'issues',
-        draft: true,
-        overrideAccess: true,
-        data: { volume, number, periodStart, periodEnd, plannedPublication: periodEnd, _status: 'draft' },
-      })
-    ).id
-  const i2022 = await issue(1, 15, '2022-04-09', '2022-04-15')
-  const i2024 = await issue(3, 9, '2024-03-02', '2024-03-08')
-  const draftIssue = await issue(3, 10, '2024-03-09', '2024-03-15')
-
+  const { senior, org, xinhua, daily, dynamicZero, productive, wang } = await createReferences(payload)
+  const { i2022, i2024, draftIssue } = await createIssues(payload)
   const item = async (data: Record<string, unknown>) =>
     (
       await payload.create({
@@ -128,6 +94,50 @@ export async function buildArchive(payload: Payload) {
     forces,
     draftItem,
   }
+}
+
+/** Two sections (one full, one brief), two sources and three reviewed glossary terms (one a person). */
+async function createReferences(payload: Payload) {
+  const section = async (name: string, slug: string, style: 'full' | 'brief', position: number) =>
+    (await payload.create({ collection: 'sections', data: { name, slug, style, position }, overrideAccess: true })).id
+  const senior = await section('Senior Leaders', 'senior-leaders', 'full', 10)
+  const org = await section('Organization Work', 'organization-work', 'brief', 60)
+  const source = async (name: string, slug: string, originalName: string) =>
+    (await payload.create({ collection: 'sources', data: { name, slug, originalName }, overrideAccess: true })).id
+  const xinhua = await source('Xinhua', 'xinhua', '新华社')
+  const daily = await source("People's Daily", 'peoples-daily', '人民日报')
+  const term = async (english: string, original: string, extra: Record<string, unknown> = {}) =>
+    (
+      await payload.create({
+        collection: 'glossary-terms',
+        data: { english, original, kind: 'term', status: 'reviewed', definition: `About ${english}.`, ...extra },
+        overrideAccess: true,
+      })
+    ).id
+  const dynamicZero = await term('dynamic zero', '动态清零', {
+    aliases: ['dynamic clearing'],
+    pinyin: 'dòngtài qīnglíng',
+  })
+  const productive = await term('new quality productive forces', '新质生产力')
+  const wang = await term('Wang Huning', '王沪宁', { kind: 'person' })
+  return { senior, org, xinhua, daily, dynamicZero, productive, wang }
+}
+
+/** Draft issues 1|15 (2022), 3|9 and 3|10 (2024); buildArchive publishes the first two once their items exist. */
+async function createIssues(payload: Payload) {
+  const issue = async (volume: number, number: number, periodStart: string, periodEnd: string) =>
+    (
+      await payload.create({
+        collection: 'issues',
+        draft: true,
+        overrideAccess: true,
+        data: { volume, number, periodStart, periodEnd, plannedPublication: periodEnd, _status: 'draft' },
+      })
+    ).id
+  const i2022 = await issue(1, 15, '2022-04-09', '2022-04-15')
+  const i2024 = await issue(3, 9, '2024-03-02', '2024-03-08')
+  const draftIssue = await issue(3, 10, '2024-03-09', '2024-03-15')
+  return { i2022, i2024, draftIssue }
 }
 
 export type Archive = Awaited<ReturnType<typeof buildArchive>>

@@ -40,44 +40,15 @@ export function ApplyRenderingForm({ inconsistency }: { inconsistency: Inconsist
   return (
     <div>
       {inconsistency.renderings.map((r) => (
-        <div key={r.english} style={{ margin: '8px 0' }}>
-          <label>
-            <input
-              type="radio"
-              name={`preferred-${inconsistency.original}`}
-              checked={preferred === r.english}
-              onChange={() => setPreferred(r.english)}
-            />{' '}
-            <strong>“{r.english}”</strong> in {r.items.length} item{r.items.length === 1 ? '' : 's'}
-          </label>
-          <ul style={{ margin: '4px 0 0 24px' }}>
-            {r.items.map((i) =>
-              i.collection === 'items' ? (
-                <li key={`items:${i.id}`}>
-                  <label>
-                    <input
-                      type="checkbox"
-                      checked={chosen.has(String(i.id))}
-                      disabled={r.english.toLowerCase() === preferred.toLowerCase()}
-                      onChange={() => toggle(String(i.id))}
-                    />{' '}
-                    <a href={i.url}>{i.title}</a> <small>{[i.issue, i.status].filter(Boolean).join(' · ')}</small>
-                  </label>
-                </li>
-              ) : (
-                <li key={`${i.collection}:${i.id}:${i.title}`}>
-                  <a href={i.url}>{i.title}</a>{' '}
-                  <small>
-                    {[i.collection === 'translations' ? 'translation' : `special issue ${i.issue ?? ''}`, i.status]
-                      .filter(Boolean)
-                      .join(' · ')}{' '}
-                    (edit by hand)
-                  </small>
-                </li>
-              ),
-            )}
-          </ul>
-        </div>
+        <RenderingChoice
+          key={r.english}
+          rendering={r}
+          original={inconsistency.original}
+          preferred={preferred}
+          chosen={chosen}
+          onPrefer={setPreferred}
+          onToggle={toggle}
+        />
       ))}
       <label>
         Preferred rendering{' '}
@@ -92,6 +63,60 @@ export function ApplyRenderingForm({ inconsistency }: { inconsistency: Inconsist
         Apply to {chosen.size} item{chosen.size === 1 ? '' : 's'} as new drafts
       </button>
       {message ? <p role="status">{message}</p> : null}
+    </div>
+  )
+}
+
+type Rendering = Inconsistency['renderings'][number]
+
+/** One rendering: a radio to prefer it, then its items (ticked to change) and what is edited by hand. */
+function RenderingChoice(props: {
+  rendering: Rendering
+  original: string
+  preferred: string
+  chosen: Set<string>
+  onPrefer: (english: string) => void
+  onToggle: (id: string) => void
+}) {
+  const { rendering: r, preferred, chosen } = props
+  return (
+    <div style={{ margin: '8px 0' }}>
+      <label>
+        <input
+          type="radio"
+          name={`preferred-${props.original}`}
+          checked={preferred === r.english}
+          onChange={() => props.onPrefer(r.english)}
+        />{' '}
+        <strong>“{r.english}”</strong> in {r.items.length} item{r.items.length === 1 ? '' : 's'}
+      </label>
+      <ul style={{ margin: '4px 0 0 24px' }}>
+        {r.items.map((i) =>
+          i.collection === 'items' ? (
+            <li key={`items:${i.id}`}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={chosen.has(String(i.id))}
+                  disabled={r.english.toLowerCase() === preferred.toLowerCase()}
+                  onChange={() => props.onToggle(String(i.id))}
+                />{' '}
+                <a href={i.url}>{i.title}</a> <small>{[i.issue, i.status].filter(Boolean).join(' · ')}</small>
+              </label>
+            </li>
+          ) : (
+            <li key={`${i.collection}:${i.id}:${i.title}`}>
+              <a href={i.url}>{i.title}</a>{' '}
+              <small>
+                {[i.collection === 'translations' ? 'translation' : `special issue ${i.issue ?? ''}`, i.status]
+                  .filter(Boolean)
+                  .join(' · ')}{' '}
+                (edit by hand)
+              </small>
+            </li>
+          ),
+        )}
+      </ul>
     </div>
   )
 }

@@ -80,79 +80,10 @@ async function writeInside(
   const allTerms = [...allItems.flatMap((i) => i.terms), ...report.highlightTerms]
   const terms = await resolveTerms(payload, req, allTerms)
   const slug = `${report.volume}-${report.number}`
-  const sectionId = (name: string) => rel(sections.ids.get(name.toLowerCase())!)
-
-  const data = {
-    title: report.title,
-    volume: report.volume,
-    number: report.number,
-    periodStart: report.periodStart,
-    periodEnd: report.periodEnd,
-    plannedPublication: report.periodEnd,
-    sections: report.sections.map((s) => ({ section: sectionId(s.name) })),
-    highlights: report.highlights.map((h) => ({
-      text: richText(h.text),
-      section: h.section && sections.ids.has(h.section.toLowerCase()) ? sectionId(h.section) : null,
-    })),
-    _status: 'draft' as const,
-  }
-  const existing = await payload.find({
-    collection: 'issues',
-    where: { slug: { equals: slug } },
-    draft: true,
-    limit: 1,
-    depth: 0,
-    req,
-    ...asSystem('import'),
-  })
-  const previous = existing.docs[0]
   const line = report.headerLine
-  let issueId: number | string
-  if (previous) {
-    await atLine(line, () =>
-      payload.delete({
-        collection: 'items',
-        where: { issue: { equals: previous.id } },
-        req,
-        ...asSystem('import'),
-        depth: 0,
-      }),
-    )
-    await atLine(line, () =>
-      payload.update({ collection: 'issues', id: previous.id, data, req, ...asSystem('import'), depth: 0 }),
-    )
-    issueId = previous.id
-  } else {
-    const created = await atLine(line, () =>
-      payload.create({ collection: 'issues', data, draft: true, req, ...asSystem('import'), depth: 0 }),
-    )
-    issueId = created.id
-  }
-
-  for (const section of report.sections) {
-    for (const [position, item] of section.items.entries()) {
-      await atLine(item.line, () =>
-        payload.create({
-          collection: 'items',
-          draft: true,
-          data: {
-            ...itemData(item),
-            issue: rel(issueId),
-            section: sectionId(section.name),
-            position,
-            sources: item.sources.map((s) => rel(sources.id(s))),
-            terms: item.terms.map((t) => rel(terms.id(t.original))),
-            _status: 'draft',
-          },
-          // The recogniser already linked every glossed term: the glossary hook need not look again.
-          context: { termsLinked: true },
-          req,
-          ...asSystem('import'),
-          depth: 0,
-        }),
-      )
-    }
-  }
+  const data = issueData(report, sections)
+  const { issueId, replaced } = await upsertIssue(payload, req, slug, data, line)
+  await writeItems(payload, req, report, issueId, { sections, sources, terms })
   if (options.publish) {
     await atLine(line, () =>
       payload.update({
@@ -169,7 +100,7 @@ async function writeInside(
     issue: slug,
     issueId,
     status: options.publish ? 'published' : 'draft',
-    replaced: Boolean(previous),
+    replaced,
     sections: report.sections.length,
     items: allItems.length,
     terms: new Set(allTerms.map((t) => t.original)).size,
@@ -178,5 +109,104 @@ async function writeInside(
     newSources: sources.created,
     newSections: sections.created,
     warnings,
+  }
+}
+
+type Lookups = {
+  sections: Awaited<ReturnType<typeof resolveSections>>
+  sources: Awaited<ReturnType<typeof resolveSources>>
+  terms: Awaited<ReturnType<typeof resolveTerms>>
+}
+
+const sectionRel = (sections: Lookups['sections'], name: string) => rel(sections.ids.get(name.toLowerCase())!)
+
+/** The issue's own fields: number, period, its sections in order and its highlights (as a draft). */
+function issueData(report: ImportedReport, sections: Lookups['sections']) {
+  return {
+    title: report.title,
+    volume: report.volume,
+    number: report.number,
+    periodStart: report.periodStart,
+    periodEnd: report.periodEnd,
+    plannedPublication: report.periodEnd,
+    sections: report.sections.map((s) => ({ section: sectionRel(sections, s.name) })),
+    highlights: report.highlights.map((h) => ({
+      text: richText(h.text),
+      section: h.section && sections.ids.has(h.section.toLowerCase()) ? sectionRel(sections, h.section) : null,
+    })),
+    _status: 'draft' as const,
+  }
+}
+
+/** Create the issue, or (same slug) update it and delete its items: they are written again. */
+async function upsertIssue(
+  payload: Payload,
+  req: TxReq,
+  slug: string,
+  data: ReturnType<typeof issueData>,
+  line: number,
+): Promise<{ issueId: number | string; replaced: boolean }> {
+  const existing = await payload.find({
+    collection: 'issues',
+    where: { slug: { equals: slug } },
+    draft: true,
+    limit: 1,
+    depth: 0,
+    req,
+    ...asSystem('import'),
+  })
+  const previous = existing.docs[0]
+  if (previous) {
+    await atLine(line, () =>
+      payload.delete({
+        collection: 'items',
+        where: { issue: { equals: previous.id } },
+        req,
+        ...asSystem('import'),
+        depth: 0,
+      }),
+    )
+    await atLine(line, () =>
+      payload.update({ collection: 'issues', id: previous.id, data, req, ...asSystem('import'), depth: 0 }),
+    )
+    return { issueId: previous.id, replaced: true }
+  }
+  const created = await atLine(line, () =>
+    payload.create({ collection: 'issues', data, draft: true, req, ...asSystem('import'), depth: 0 }),
+  )
+  return { issueId: created.id, replaced: false }
+}
+
+/** Every item of every section, in order, as drafts linked to their sources and terms. */
+async function writeItems(
+  payload: Payload,
+  req: TxReq,
+  report: ImportedReport,
+  issueId: number | string,
+  { sections, sources, terms }: Lookups,
+): Promise<void> {
+  for (const section of report.sections) {
+    for (const [position, item] of section.items.entries()) {
+      await atLine(item.line, () =>
+        payload.create({
+          collection: 'items',
+          draft: true,
+          data: {
+            ...itemData(item),
+            issue: rel(issueId),
+            section: sectionRel(sections, section.name),
+            position,
+            sources: item.sources.map((s) => rel(sources.id(s))),
+            terms: item.terms.map((t) => rel(terms.id(t.original))),
+            _status: 'draft',
+          },
+          // The recogniser already linked every glossed term: the glossary hook need not look again.
+          context: { termsLinked: true },
+          req,
+          ...asSystem('import'),
+          depth: 0,
+        }),
+      )
+    }
   }
 }

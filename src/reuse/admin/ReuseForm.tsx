@@ -11,15 +11,10 @@ const json = async (url: string) => {
   return res.json()
 }
 
-/** "Reuse in issue…": choose an issue (drafts first) and optionally a section, then create the copy and open it. */
-export function ReuseForm({ itemId, onDone }: { itemId: number | string; onDone?: () => void }) {
+/** The issues (drafts first; the first is chosen) and the sections an item may be reused in. */
+function useReuseTargets(choose: (issue: string) => void, setMessage: (message: string) => void) {
   const [issues, setIssues] = useState<Option[]>([])
   const [sections, setSections] = useState<Option[]>([])
-  const [issue, setIssue] = useState('')
-  const [section, setSection] = useState('')
-  const [message, setMessage] = useState('')
-  const [busy, setBusy] = useState(false)
-
   useEffect(() => {
     json('/api/issues?draft=true&depth=0&limit=40&sort=-periodEnd')
       .then((r: { docs: Array<{ id: number; label?: string; _status?: string }> }) => {
@@ -30,7 +25,7 @@ export function ReuseForm({ itemId, onDone }: { itemId: number | string; onDone?
             label: `${d.label ?? d.id}${d._status === 'published' ? ' (published)' : ' (draft)'}`,
           })),
         )
-        if (rows[0]) setIssue(String(rows[0].id))
+        if (rows[0]) choose(String(rows[0].id))
       })
       .catch(() => setMessage('Could not load issues.'))
     json('/api/sections?depth=0&limit=100&sort=position')
@@ -38,7 +33,17 @@ export function ReuseForm({ itemId, onDone }: { itemId: number | string; onDone?
         setSections(r.docs.map((d) => ({ id: d.id, label: d.name }))),
       )
       .catch(() => undefined)
-  }, [])
+  }, [choose, setMessage])
+  return { issues, sections }
+}
+
+/** "Reuse in issue…": choose an issue (drafts first) and optionally a section, then create the copy and open it. */
+export function ReuseForm({ itemId, onDone }: { itemId: number | string; onDone?: () => void }) {
+  const [issue, setIssue] = useState('')
+  const [section, setSection] = useState('')
+  const [message, setMessage] = useState('')
+  const [busy, setBusy] = useState(false)
+  const { issues, sections } = useReuseTargets(setIssue, setMessage)
 
   const submit = async () => {
     setBusy(true)
