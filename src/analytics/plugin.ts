@@ -33,13 +33,14 @@ export const analyticsPlugin: Plugin = (config) => ({
               ...collection.hooks,
               beforeDelete: [...(collection.hooks?.beforeDelete ?? []), deleteCampaignEvents],
             },
+            // The report first: it is what a publisher opens a send for; the send's fields follow.
             fields: [
-              ...collection.fields,
               {
                 name: 'report',
                 type: 'ui' as const,
                 admin: { components: { Field: '/analytics/admin/SendReportPanel#SendReportPanel' } },
               },
+              ...collection.fields,
             ],
           }
         : collection,

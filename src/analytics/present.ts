@@ -2,19 +2,45 @@ import { escapeHtml } from '../lib/html'
 import type { SendReport } from './report'
 
 /** A small inline SVG of human opens and clicks per hour over the first 72 hours (no chart library). */
-export function hourlyChartSvg(report: SendReport, width = 360, height = 120): string {
+const OPENS = '#1f77b4'
+const CLICKS = '#d95f02'
+
+/**
+ * Human opens and clicks per hour over the first 72 hours as an SVG line chart: a legend with the
+ * totals, the peak on the value axis, and ticks every 12 hours.
+ */
+export function hourlyChartSvg(report: SendReport, width = 640, height = 200): string {
+  const left = 34
+  const right = width - 10
+  const top = 28
+  const bottom = height - 22
   const max = Math.max(1, ...report.hourly.map((h) => Math.max(h.opens, h.clicks)))
-  const x = (hour: number) => ((hour / (report.hourly.length - 1)) * (width - 10) + 5).toFixed(1)
-  const y = (value: number) => (height - 15 - (value / max) * (height - 25)).toFixed(1)
+  const last = Math.max(1, report.hourly.length)
+  const x = (hour: number) => (left + (hour / last) * (right - left)).toFixed(1)
+  const y = (value: number) => (bottom - (value / max) * (bottom - top)).toFixed(1)
   const line = (key: 'opens' | 'clicks') => report.hourly.map((h) => `${x(h.hour)},${y(h[key])}`).join(' ')
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Human opens and clicks per hour, first 72 hours">
-<title>Human opens (blue) and clicks (orange) per hour, first 72 hours; peak ${max}</title>
-<line x1="5" y1="${height - 15}" x2="${width - 5}" y2="${height - 15}" stroke="#999" stroke-width="1"/>
-<polyline fill="none" stroke="#1f77b4" stroke-width="1.5" points="${line('opens')}"/>
-<polyline fill="none" stroke="#ff7f0e" stroke-width="1.5" points="${line('clicks')}"/>
-<text x="5" y="${height - 2}" font-size="9" fill="#666">0 h</text>
-<text x="${width - 5}" y="${height - 2}" font-size="9" fill="#666" text-anchor="end">72 h</text>
-<text x="5" y="9" font-size="9" fill="#666">${escapeHtml(String(max))}</text>
+  const ticks = [0, 12, 24, 36, 48, 60, 72]
+    .filter((hour) => hour <= last)
+    .map(
+      (hour) =>
+        `<line x1="${x(hour)}" y1="${bottom}" x2="${x(hour)}" y2="${bottom + 4}" stroke="#999"/>` +
+        `<text x="${x(hour)}" y="${height - 6}" font-size="11" fill="#555" text-anchor="middle">${hour} h</text>`,
+    )
+    .join('')
+  const total = (key: 'opens' | 'clicks') => report.hourly.reduce((sum, h) => sum + h[key], 0)
+  const legend = (dx: number, color: string, label: string) =>
+    `<rect x="${left + dx}" y="6" width="12" height="12" fill="${color}"/>` +
+    `<text x="${left + dx + 17}" y="16" font-size="12" fill="#333">${label}</text>`
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px" role="img" aria-label="Human opens and clicks per hour, first 72 hours">
+<title>Human opens and clicks per hour, first 72 hours; peak ${max} an hour</title>
+${legend(0, OPENS, `Human opens (${total('opens')})`)}${legend(170, CLICKS, `Human clicks (${total('clicks')})`)}
+<line x1="${left}" y1="${top}" x2="${left}" y2="${bottom}" stroke="#999"/>
+<line x1="${left}" y1="${bottom}" x2="${right}" y2="${bottom}" stroke="#999"/>
+<text x="${left - 4}" y="${top + 4}" font-size="11" fill="#555" text-anchor="end">${escapeHtml(String(max))}</text>
+<text x="${left - 4}" y="${bottom}" font-size="11" fill="#555" text-anchor="end">0</text>
+${ticks}
+<polyline fill="none" stroke="${OPENS}" stroke-width="2" points="${line('opens')}"/>
+<polyline fill="none" stroke="${CLICKS}" stroke-width="2" points="${line('clicks')}"/>
 </svg>`
 }
 

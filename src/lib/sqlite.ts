@@ -172,12 +172,11 @@ function quietBusyBegins(logger: Logger & { briefingQuiet?: true }): void {
   })
 }
 
-function guard(db: Adapter): void {
-  const lock = new WriteLock()
-  const held = new Map<number | string, () => void>()
-  const inTransaction = (args: unknown[]) => Boolean((args[0] as WithReq | undefined)?.req?.transactionID)
-  const methods = db as unknown as Record<string, Method>
-
+/**
+ * Connecting: the schema push may wait for another process's write (STARTUP_BUSY_MS), Payload's busy
+ * `BEGIN` lines go to debug, and every connection libsql opens after a transaction waits briefly too.
+ */
+function guardConnect(methods: Record<string, Method>): void {
   const connect = methods.connect
   methods.connect = async function (this: Adapter, ...args) {
     const adapter = this as Adapter & { busyTimeout?: number }
@@ -206,6 +205,15 @@ function guard(db: Adapter): void {
     }
     return out
   }
+}
+
+function guard(db: Adapter): void {
+  const lock = new WriteLock()
+  const held = new Map<number | string, () => void>()
+  const inTransaction = (args: unknown[]) => Boolean((args[0] as WithReq | undefined)?.req?.transactionID)
+  const methods = db as unknown as Record<string, Method>
+
+  guardConnect(methods)
 
   const begin = methods.beginTransaction
   methods.beginTransaction = async function (this: Adapter, ...args) {

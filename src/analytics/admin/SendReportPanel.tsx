@@ -44,9 +44,28 @@ export async function SendReportPanel({ data, payload }: UIFieldServerProps) {
           ))}
         </tbody>
       </table>
+      <h4>Opens and clicks over the first 72 hours</h4>
       <div dangerouslySetInnerHTML={{ __html: hourlyChartSvg(report) }} />
+      {report.clicks.bySection.length > 0 && (
+        <table aria-label="Human clicks per section">
+          <thead>
+            <tr>
+              <th style={{ textAlign: 'left', paddingRight: 16 }}>Section</th>
+              <th>Human clicks</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.clicks.bySection.map((s) => (
+              <tr key={s.section}>
+                <td style={{ paddingRight: 16 }}>{s.section}</td>
+                <td>{s.human}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {report.clicks.byLink.length > 0 && (
-        <table>
+        <table aria-label="Human clicks per link">
           <thead>
             <tr>
               <th style={{ textAlign: 'left' }}>Link</th>
