@@ -32,7 +32,8 @@ describe('briefing CLI', () => {
       expect(sub.status).toBe(0)
       expect(sub.stdout).toMatch(/Usage: briefing/)
     }
-  })
+    // Four process starts one after another: 10–20 s each on a loaded 2-core machine.
+  }, 240_000)
 
   it('seeds demo content idempotently', () => {
     const first = briefing(['seed'])
