@@ -93,7 +93,12 @@ describe('audiences, as a new user tries them', () => {
       ...READERS.map((e, i) => `${e},Reader ${i + 1},${newsletter.slug},journalist;policy`),
       ...OTHERS.map((e, i) => `${e},Other ${i + 1},${newsletter.slug},academic`),
     ].join('\n')
-    await page.getByLabel(/consent already/).check({ timeout: 120_000 })
+    // A click that lands before the form has hydrated is lost (the box renders unchecked again): tick until it stays.
+    const consent = page.getByLabel(/consent already/)
+    await until('the consent box ticked', async () => {
+      await consent.check({ timeout: 120_000 }).catch(() => undefined)
+      return consent.isChecked()
+    })
     await page.setInputFiles('.subscribers-tools input[type=file]', {
       name: 'audience.csv',
       mimeType: 'text/csv',
