@@ -49,7 +49,10 @@ export async function loadPreflightIssue(req: PayloadRequest, id: number | strin
     highlights: (issue.highlights ?? []) as PreflightIssue['highlights'],
     sections,
     coverImage: issue.coverImage,
-    entries: (record.entries ?? []) as PreflightIssue['entries'],
+    // A special issue's entries are in its date groups (entryGroups[].entries[]).
+    entries: ((record.entryGroups ?? []) as Array<{ entries?: PreflightIssue['entries'] | null }>).flatMap(
+      (group) => group.entries ?? [],
+    ),
     items,
   }
 }
