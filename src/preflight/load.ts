@@ -49,10 +49,11 @@ export async function loadPreflightIssue(req: PayloadRequest, id: number | strin
     highlights: (issue.highlights ?? []) as PreflightIssue['highlights'],
     sections,
     coverImage: issue.coverImage,
-    // A special issue's entries are in its date groups (entryGroups[].entries[]).
-    entries: ((record.entryGroups ?? []) as Array<{ entries?: PreflightIssue['entries'] | null }>).flatMap(
-      (group) => group.entries ?? [],
-    ),
+    entries: entriesOf(record.entryGroups),
     items,
   }
 }
+
+/** A special issue's entries, which it keeps in its date groups (`entryGroups[].entries[]`). */
+export const entriesOf = (entryGroups: unknown): PreflightIssue['entries'] =>
+  ((entryGroups ?? []) as Array<{ entries?: PreflightIssue['entries'] | null }>).flatMap((group) => group.entries ?? [])

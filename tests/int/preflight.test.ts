@@ -303,6 +303,22 @@ describe('issue checks', () => {
         message: 'A photo of "Closing" has no image yet: upload it to Media and choose it, or remove the photo.',
       }),
     ])
+    // Publishing with the photos chosen in the same save: the gate checks the photos being saved.
+    await payload.update({ collection: 'media', id: media.id, data: { alt: 'The hall' } })
+    const groups = [
+      {
+        heading: 'March 5',
+        entries: [
+          { headline: 'Opening', photos: [{ image: media.id, credit: 'XINHUA' }] },
+          { headline: 'Closing', photos: [{ image: media.id, credit: 'XINHUA' }] },
+        ],
+      },
+    ]
+    const published = await t.rest('PATCH', `issues/${special.id}`, {
+      as: t.editor,
+      body: { entryGroups: groups, _status: 'published' },
+    })
+    expect(published.status, JSON.stringify(published.body)).toBe(200)
   })
 
   it('an email over the size budget warns that it will go out as a digest', async () => {
