@@ -2,7 +2,7 @@ import { APIError, createLocalReq, type CollectionBeforeChangeHook, type Payload
 
 import { hasEditorRole } from '../access'
 import { asSystem } from '../lib/system'
-import { loadPreflightIssue } from './load'
+import { entriesOf, loadPreflightIssue } from './load'
 import { blocking, checkIssue } from './run'
 import type { PreflightIssue, Problem } from './types'
 
@@ -64,6 +64,7 @@ function withChanges(issue: PreflightIssue, data: Record<string, unknown>): Pref
     coverImage: pick('coverImage'),
     periodStart: pick('periodStart') as string | null,
     periodEnd: pick('periodEnd') as string | null,
+    entries: data.entryGroups !== undefined ? entriesOf(data.entryGroups) : issue.entries,
   }
 }
 

@@ -49,7 +49,11 @@ export async function loadPreflightIssue(req: PayloadRequest, id: number | strin
     highlights: (issue.highlights ?? []) as PreflightIssue['highlights'],
     sections,
     coverImage: issue.coverImage,
-    entries: (record.entries ?? []) as PreflightIssue['entries'],
+    entries: entriesOf(record.entryGroups),
     items,
   }
 }
+
+/** A special issue's entries, which it keeps in its date groups (`entryGroups[].entries[]`). */
+export const entriesOf = (entryGroups: unknown): PreflightIssue['entries'] =>
+  ((entryGroups ?? []) as Array<{ entries?: PreflightIssue['entries'] | null }>).flatMap((group) => group.entries ?? [])

@@ -1,7 +1,7 @@
 import type { Express, Request, Response } from 'express'
 import type { Payload } from 'payload'
 
-import { previewJs, siteCss, siteJs } from '../../templates/web/assets'
+import { previewJs, siteCss, siteIcon, siteJs } from '../../templates/web/assets'
 import { atomFeed, jsonFeed, robotsTxt, rssFeed, sitemap, type SitemapEntry } from '../../templates/web/feeds'
 import type { Site } from '../../templates/web/pages'
 import { cachedPage, clearCache, toPage, type Rendered } from './cache'
@@ -157,9 +157,12 @@ type Route = (key: (req: Request) => string | null, load: Loader) => (req: Reque
 const param = (req: Request, name: string) => String(req.params[name] ?? '')
 const pathKey = (req: Request) => req.path.replace(/\/+$/, '') || '/'
 
-/** The site's stylesheet and scripts. */
+/** The site's stylesheet, scripts and icon. */
 function mountAssets(app: Express): void {
+  const icon = toPage({ body: siteIcon, type: 'image/svg+xml; charset=utf-8', deps: [] })
   const assets: Record<string, ReturnType<typeof toPage>> = {
+    '/assets/icon.svg': icon,
+    '/favicon.ico': icon,
     '/assets/site.css': toPage({ body: siteCss, type: 'text/css; charset=utf-8', deps: [] }),
     '/assets/site.js': toPage({ body: siteJs, type: 'text/javascript; charset=utf-8', deps: [] }),
     '/assets/preview.js': toPage({ body: previewJs, type: 'text/javascript; charset=utf-8', deps: [] }),

@@ -152,3 +152,7 @@ export const previewJs = `(() => {
   }, 1500)
 })()
 `
+
+/** The site's icon (tab, bookmarks): a "B" on the accent colour. Also answered at /favicon.ico. */
+export const siteIcon = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#8a1c1c"/><text x="16" y="23" font-family="Georgia, serif" font-size="20" font-weight="700" fill="#fff" text-anchor="middle">B</text></svg>
+`

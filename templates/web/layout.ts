@@ -72,6 +72,7 @@ export function renderPage(o: PageOptions): string {
 ${meta}
 <meta name="color-scheme" content="light dark">
 <link rel="stylesheet" href="/assets/site.css">
+<link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
 <link rel="alternate" type="application/rss+xml" title="${esc(site)} (RSS)" href="${esc(base)}/feed.xml">
 <link rel="alternate" type="application/atom+xml" title="${esc(site)} (Atom)" href="${esc(base)}/atom.xml">
 <link rel="alternate" type="application/feed+json" title="${esc(site)} (JSON Feed)" href="${esc(base)}/feed.json">

@@ -264,6 +264,63 @@ describe('issue checks', () => {
     expect((await preflight()).problems.filter((p) => p.code.startsWith('image'))).toEqual([])
   })
 
+  it('checks a special issue’s photos: one without an image blocks, one without alt text blocks', async () => {
+    const jpeg = await sharp({ create: { width: 40, height: 20, channels: 3, background: '#333' } })
+      .jpeg()
+      .toBuffer()
+    const media = await payload.create({
+      collection: 'media',
+      data: { alt: ' ' },
+      file: { data: jpeg, mimetype: 'image/jpeg', name: 'hall.jpg', size: jpeg.length },
+    })
+    const special = await payload.create({
+      collection: 'issues',
+      draft: true,
+      data: {
+        kind: 'special',
+        title: 'Two Sessions',
+        entryGroups: [
+          {
+            heading: 'March 5',
+            entries: [
+              { headline: 'Opening', photos: [{ image: media.id, credit: 'XINHUA' }] },
+              { headline: 'Closing', photos: [{ caption: 'Not yet uploaded', credit: 'XINHUA' }] },
+            ],
+          },
+        ],
+      } as never,
+    })
+    const found = (await preflight(special.id)).problems.filter((p) => p.code.startsWith('image'))
+    expect(found).toEqual([
+      expect.objectContaining({
+        code: 'image-no-alt',
+        severity: 'block',
+        message: 'A photo of "Opening" has no alt text.',
+      }),
+      expect.objectContaining({
+        code: 'image-missing',
+        severity: 'block',
+        message: 'A photo of "Closing" has no image yet: upload it to Media and choose it, or remove the photo.',
+      }),
+    ])
+    // Publishing with the photos chosen in the same save: the gate checks the photos being saved.
+    await payload.update({ collection: 'media', id: media.id, data: { alt: 'The hall' } })
+    const groups = [
+      {
+        heading: 'March 5',
+        entries: [
+          { headline: 'Opening', photos: [{ image: media.id, credit: 'XINHUA' }] },
+          { headline: 'Closing', photos: [{ image: media.id, credit: 'XINHUA' }] },
+        ],
+      },
+    ]
+    const published = await t.rest('PATCH', `issues/${special.id}`, {
+      as: t.editor,
+      body: { entryGroups: groups, _status: 'published' },
+    })
+    expect(published.status, JSON.stringify(published.body)).toBe(200)
+  })
+
   it('an email over the size budget warns that it will go out as a digest', async () => {
     expect((await preflight()).problems.map((p) => p.code)).not.toContain('email-over-budget')
     const big = await payload.create({ collection: 'issues', data: { volume: 5 }, draft: true })

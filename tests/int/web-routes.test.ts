@@ -105,6 +105,19 @@ describe('public pages', () => {
   })
 })
 
+describe('site icon', () => {
+  it('every page names its icon, served at that address and at /favicon.ico (browsers logged a 404 on every page)', async () => {
+    const home = await text('/')
+    expect(home.body).toContain('<link rel="icon" href="/assets/icon.svg" type="image/svg+xml">')
+    for (const path of ['/assets/icon.svg', '/favicon.ico']) {
+      const icon = await text(path)
+      expect(icon.status, path).toBe(200)
+      expect(icon.res.headers.get('content-type'), path).toMatch(/^image\/svg\+xml/)
+      expect(icon.body, path).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/)
+    }
+  })
+})
+
 describe('drafts', () => {
   it('404s draft issues and items and keeps them out of feeds and the sitemap', async () => {
     const { items } = await itemsOf('3-10', true)

@@ -79,6 +79,15 @@ export async function imageProblems(req: PayloadRequest, issue: PreflightIssue):
             .findByID({ collection: 'media', id, depth: 0, req, ...asSystem('operator'), disableErrors: true })
             .catch(() => null)
     const at = use.item !== undefined ? { item: use.item } : {}
+    if (id === undefined) {
+      out.push({
+        code: 'image-missing',
+        severity: 'block',
+        message: `${use.where} has no image yet: upload it to Media and choose it, or remove the photo.`,
+        ...at,
+      })
+      continue
+    }
     if (!media?.alt?.trim())
       out.push({ code: 'image-no-alt', severity: 'block', message: `${use.where} has no alt text.`, ...at })
     if (!use.credit?.trim() && !media?.credit?.trim())
