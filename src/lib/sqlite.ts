@@ -57,20 +57,19 @@ const WRITES = [
   'upsert',
 ] as const
 
-export const isBusyError = (err: unknown): boolean => {
-  for (let e = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined; e; e = e.cause as never) {
-    if (e.code === 'SQLITE_BUSY' || /SQLITE_BUSY|database is locked/.test(String(e.message ?? ''))) return true
-  }
+type Chained = { code?: unknown; message?: unknown; cause?: unknown }
+
+/** Whether the error or one of its causes has `code`, or a message matching `pattern`. */
+const causedBy = (err: unknown, code: string, pattern: RegExp): boolean => {
+  for (let e = err as Chained | undefined; e; e = e.cause as Chained | undefined)
+    if (e.code === code || pattern.test(String(e.message ?? ''))) return true
   return false
 }
 
+export const isBusyError = (err: unknown): boolean => causedBy(err, 'SQLITE_BUSY', /SQLITE_BUSY|database is locked/)
+
 /** SQLITE_BUSY_SNAPSHOT: the connection reads a snapshot older than the last write (see freshConnection). */
-const isStaleSnapshot = (err: unknown): boolean => {
-  for (let e = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined; e; e = e.cause as never) {
-    if (e.code === 'SQLITE_BUSY_SNAPSHOT' || /SQLITE_BUSY_SNAPSHOT/.test(String(e.message ?? ''))) return true
-  }
-  return false
-}
+const isStaleSnapshot = (err: unknown): boolean => causedBy(err, 'SQLITE_BUSY_SNAPSHOT', /SQLITE_BUSY_SNAPSHOT/)
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 

@@ -66,6 +66,17 @@ const preflight = async (id: number | string = issue, query = '') => {
   return { status: res.status, body: res.body, problems: (res.body.problems ?? []) as Problem[] }
 }
 const about = (problems: Problem[], name: string) => problems.filter((p) => p.item === ids[name])
+/** A stored image whose alt text is blank. */
+const mediaWithoutAlt = async (name: string) => {
+  const jpeg = await sharp({ create: { width: 40, height: 20, channels: 3, background: '#333' } })
+    .jpeg()
+    .toBuffer()
+  return payload.create({
+    collection: 'media',
+    data: { alt: ' ' },
+    file: { data: jpeg, mimetype: 'image/jpeg', name, size: jpeg.length },
+  })
+}
 const codes = (problems: Problem[]) => problems.map((p) => p.code).sort()
 
 beforeAll(async () => {
@@ -246,14 +257,7 @@ describe('issue checks', () => {
   })
 
   it('images without alt text block and without credit warn', async () => {
-    const jpeg = await sharp({ create: { width: 40, height: 20, channels: 3, background: '#333' } })
-      .jpeg()
-      .toBuffer()
-    const media = await payload.create({
-      collection: 'media',
-      data: { alt: ' ' },
-      file: { data: jpeg, mimetype: 'image/jpeg', name: 'cover.jpg', size: jpeg.length },
-    })
+    const media = await mediaWithoutAlt('cover.jpg')
     await payload.update({ collection: 'issues', id: issue, draft: true, data: { coverImage: media.id } })
     const found = (await preflight()).problems.filter((p) => p.code.startsWith('image'))
     expect(found).toEqual([
@@ -265,14 +269,7 @@ describe('issue checks', () => {
   })
 
   it('checks a special issue’s photos: one without an image blocks, one without alt text blocks', async () => {
-    const jpeg = await sharp({ create: { width: 40, height: 20, channels: 3, background: '#333' } })
-      .jpeg()
-      .toBuffer()
-    const media = await payload.create({
-      collection: 'media',
-      data: { alt: ' ' },
-      file: { data: jpeg, mimetype: 'image/jpeg', name: 'hall.jpg', size: jpeg.length },
-    })
+    const media = await mediaWithoutAlt('hall.jpg')
     const special = await payload.create({
       collection: 'issues',
       draft: true,
