@@ -5,7 +5,10 @@ export default defineConfig({
     include: ['tests/int/**/*.test.ts'],
     // SQLite's database-wide write lock (held by another process: 503 "busy" within the budget) has no
     // PostgreSQL counterpart (writers lock rows there); that file is SQLite's alone, not run on PostgreSQL.
-    exclude: [...configDefaults.exclude, ...(process.env.POSTGRES_URI ? ['tests/int/database-busy.test.ts'] : [])],
+    exclude: [
+      ...configDefaults.exclude,
+      ...(process.env.POSTGRES_URI ? ['tests/int/database-busy.test.ts', 'tests/int/sqlite-connections.test.ts'] : []),
+    ],
     environment: 'node',
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/int.json' },

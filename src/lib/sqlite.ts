@@ -1,18 +1,20 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 
+import type { Config } from '@libsql/client'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { APIError, type DatabaseAdapter, type DatabaseAdapterObj, type Payload } from 'payload'
 
 import { searchTablesSqlite } from '../search/tables'
 import { correctDevPush } from './devPush'
+import { connectionPool } from './sqliteConnections'
 
 /**
  * The embedded SQLite database with transactions that behave on one file shared by several processes
  * (server, CLI, worker):
  *
  * - WAL journal: readers never wait for a writer, so pages and the API keep answering during an import.
- * - Every connection waits briefly for the write lock (libsql opens a fresh connection after each
- *   transaction, without the adapter's `busy_timeout`: we set it again).
+ * - Statements and transactions run on a few connections kept open and reused (sqliteConnections.ts);
+ *   each waits briefly for the write lock (`busy_timeout`).
  * - One write at a time per process, queued without blocking the event loop: two transactions of one
  *   process on two connections would otherwise wait for each other inside SQLite.
  * - `SQLITE_BUSY` (another process holds the write lock) is retried with short asynchronous pauses
@@ -68,22 +70,15 @@ const causedBy = (err: unknown, code: string, pattern: RegExp): boolean => {
 
 export const isBusyError = (err: unknown): boolean => causedBy(err, 'SQLITE_BUSY', /SQLITE_BUSY|database is locked/)
 
-/** SQLITE_BUSY_SNAPSHOT: the connection reads a snapshot older than the last write (see freshConnection). */
-const isStaleSnapshot = (err: unknown): boolean => causedBy(err, 'SQLITE_BUSY_SNAPSHOT', /SQLITE_BUSY_SNAPSHOT/)
-
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 const busy = () => new APIError('The database is busy; please try again in a moment.', 503, null, true)
 
 /**
- * Run `fn`, retrying while SQLite answers SQLITE_BUSY, until the budget is spent (then 503).
- * `onStale` runs after an SQLITE_BUSY_SNAPSHOT answer (the guard gives the client a fresh connection).
+ * Run `fn`, retrying while SQLite answers SQLITE_BUSY, until the budget is spent (then 503). After an
+ * SQLITE_BUSY_SNAPSHOT answer the retry runs on another connection (sqliteConnections.ts).
  */
-export async function retryBusy<T>(
-  fn: () => Promise<T>,
-  budgetMs = BUSY_BUDGET_MS,
-  onStale?: () => Promise<void>,
-): Promise<T> {
+export async function retryBusy<T>(fn: () => Promise<T>, budgetMs = BUSY_BUDGET_MS): Promise<T> {
   const until = Date.now() + budgetMs
   for (let wait = 10; ; wait = Math.min(wait * 2, 200)) {
     try {
@@ -91,7 +86,6 @@ export async function retryBusy<T>(
     } catch (err) {
       if (!isBusyError(err)) throw err
       if (Date.now() + wait > until) throw busy()
-      if (isStaleSnapshot(err)) await onStale?.()
       await pause(wait)
     }
   }
@@ -127,28 +121,6 @@ type Adapter = DatabaseAdapter & {
 type Method = (this: Adapter, ...args: unknown[]) => Promise<unknown>
 type WithReq = { req?: { transactionID?: unknown } }
 
-type Client = NonNullable<Adapter['client']>
-
-/**
- * Give the client a fresh connection after an SQLITE_BUSY_SNAPSHOT answer: the connection in use holds
- * a read snapshot from before another process's writes (a read left open on it), so it keeps reading
- * the old data and every write on it fails, for as long as the process lives — another process's
- * import of 200 items left the web process answering "busy" to every save and sign-in and listing 35
- * of them. libsql hands its connection to a transaction and opens a new one on next use: a
- * transaction begun and rolled back at once (which also ends the old snapshot) gives a new connection.
- * Only then: libsql never closes a connection it hands over (the garbage collector does), so
- * recycling on every busy answer piled up thousands of open files during a long import.
- */
-async function freshConnection(client: Client | undefined): Promise<void> {
-  if (!client) return
-  try {
-    const tx = (await client.transaction('deferred')) as { close: () => void }
-    tx.close()
-  } catch {
-    // The connection could not even begin: the next attempt on it answers again.
-  }
-}
-
 type Logger = { error: (...args: unknown[]) => void; debug: (...args: unknown[]) => void }
 
 /**
@@ -173,7 +145,7 @@ function quietBusyBegins(logger: Logger & { briefingQuiet?: true }): void {
 
 /**
  * Connecting: the schema push may wait for another process's write (STARTUP_BUSY_MS), Payload's busy
- * `BEGIN` lines go to debug, and every connection libsql opens after a transaction waits briefly too.
+ * `BEGIN` lines go to debug, and statements and transactions then run on the pool of connections.
  */
 function guardConnect(methods: Record<string, Method>): void {
   const connect = methods.connect
@@ -191,16 +163,12 @@ function guardConnect(methods: Record<string, Method>): void {
     quietBusyBegins((this as unknown as { payload: { logger: Logger } }).payload.logger)
     const client = this.client
     if (client && !('briefingGuarded' in client)) {
-      const transaction = client.transaction.bind(client)
-      Object.assign(client, {
-        briefingGuarded: true,
-        // libsql hands its connection to the transaction and opens a new one on next use: set it up too.
-        transaction: async (mode?: string) => {
-          const tx = await transaction(mode)
-          await client.execute(`PRAGMA busy_timeout = ${CONNECTION_BUSY_MS}`)
-          return tx
-        },
+      const { clientConfig, wal } = adapter as unknown as { clientConfig: Config; wal?: { synchronous?: string } }
+      const pool = connectionPool(clientConfig, async (own) => {
+        await own.execute(`PRAGMA busy_timeout = ${CONNECTION_BUSY_MS}`)
+        if (wal?.synchronous) await own.execute(`PRAGMA synchronous = ${wal.synchronous}`)
       })
+      Object.assign(client, { briefingGuarded: true, execute: pool.execute, transaction: pool.transaction, pool })
     }
     return out
   }
@@ -219,11 +187,7 @@ function guard(db: Adapter): void {
     if (lock.holder.getStore()) return null
     const release = await lock.acquire()
     try {
-      const id = (await retryBusy(
-        () => begin.apply(this, args),
-        BUSY_BUDGET_MS,
-        () => freshConnection(this.client),
-      )) as number | string | null
+      const id = (await retryBusy(() => begin.apply(this, args))) as number | string | null
       if (id === null) release()
       else held.set(id, release)
       return id
@@ -248,13 +212,7 @@ function guard(db: Adapter): void {
     const read = methods[name]
     if (read)
       methods[name] = function (this: Adapter, ...args) {
-        return inTransaction(args)
-          ? read.apply(this, args)
-          : retryBusy(
-              () => read.apply(this, args),
-              BUSY_BUDGET_MS,
-              () => freshConnection(this.client),
-            )
+        return inTransaction(args) ? read.apply(this, args) : retryBusy(() => read.apply(this, args))
       }
   }
   for (const name of WRITES) {
@@ -264,13 +222,7 @@ function guard(db: Adapter): void {
       if (inTransaction(args) || lock.holder.getStore()) return write.apply(this, args)
       const release = await lock.acquire()
       try {
-        return await lock.holder.run(true, () =>
-          retryBusy(
-            () => write.apply(this, args),
-            BUSY_BUDGET_MS,
-            () => freshConnection(this.client),
-          ),
-        )
+        return await lock.holder.run(true, () => retryBusy(() => write.apply(this, args)))
       } finally {
         release()
       }
