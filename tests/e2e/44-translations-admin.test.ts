@@ -99,6 +99,10 @@ describe('a new editor’s translation', () => {
       // Autosave keeps the draft as the editor types: go on once it holds this pair.
       for (let i = 0; i < 30 && JSON.stringify((await draftPairs())[n]) !== JSON.stringify([en, zh]); i++)
         await page.waitForTimeout(1000)
+      // Add the next row once the form has no request in flight (autosave, then the form's state): in a
+      // full run on a loaded machine the second pair came back empty after the third row was added
+      // while the form was still busy. A person adds the next row once the form has settled.
+      await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined)
     }
     expect(await draftPairs()).toEqual(pairs)
     await page.getByRole('button', { name: /^Publish/ }).click()
