@@ -168,7 +168,7 @@ function guardConnect(methods: Record<string, Method>): void {
         await own.execute(`PRAGMA busy_timeout = ${CONNECTION_BUSY_MS}`)
         if (wal?.synchronous) await own.execute(`PRAGMA synchronous = ${wal.synchronous}`)
       })
-      Object.assign(client, { briefingGuarded: true, execute: pool.execute, transaction: pool.transaction, pool })
+      Object.assign(client, { briefingGuarded: true, execute: pool.execute, transaction: pool.transaction })
     }
     return out
   }

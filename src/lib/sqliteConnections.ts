@@ -1,4 +1,4 @@
-import { createClient, type Client, type Config, type InArgs, type InStatement, type ResultSet } from '@libsql/client'
+import { createClient, type Client, type Config, type InStatement, type ResultSet } from '@libsql/client'
 
 /**
  * The SQLite connections of a process: a few kept open and reused, for reads and for transactions.
@@ -40,27 +40,23 @@ const BEGIN: Record<string, string> = {
 }
 
 export type ConnectionPool = {
-  execute(stmt: InStatement, args?: InArgs): Promise<ResultSet>
+  execute(stmt: InStatement): Promise<ResultSet>
   transaction(mode?: string): Promise<PooledTransaction>
-  /** How many connections are open (idle and in use). */
-  size(): number
 }
 
 /** A pool of connections to `config`'s database, each set up by `setUp` (pragmas) when opened. */
 export function connectionPool(config: Config, setUp: (client: Client) => Promise<void>): ConnectionPool {
   const idle: Client[] = []
-  let open = 0
   const take = async () => {
     const pooled = idle.pop()
     if (pooled) return pooled
     const client = createClient(config)
-    open++
     await setUp(client)
     return client
   }
-  const giveBack = (client: Client, failed = false) => {
-    if (!failed) return void idle.push(client)
-    open--
+  const giveBack = (client: Client) => void idle.push(client)
+  /** A connection whose statement failed: never reused (see above). */
+  const discard = (client: Client) => {
     try {
       client.close()
     } catch {
@@ -73,7 +69,7 @@ export function connectionPool(config: Config, setUp: (client: Client) => Promis
     try {
       await client.execute(BEGIN[mode] ?? BEGIN.write)
     } catch (err) {
-      giveBack(client, true)
+      discard(client)
       throw err
     }
     let ended = false
@@ -84,7 +80,7 @@ export function connectionPool(config: Config, setUp: (client: Client) => Promis
         // A COMMIT that failed leaves the transaction open: the caller rolls back next.
         if (sql === 'COMMIT') throw err
         ended = true
-        giveBack(client, true)
+        discard(client)
         throw err
       }
       ended = true
@@ -108,17 +104,17 @@ export function connectionPool(config: Config, setUp: (client: Client) => Promis
     }
   }
 
-  const execute = async (stmt: InStatement, args?: InArgs): Promise<ResultSet> => {
+  const execute = async (stmt: InStatement): Promise<ResultSet> => {
     const client = await take()
     try {
-      const result = await client.execute(typeof stmt === 'string' && args ? { sql: stmt, args } : stmt)
+      const result = await client.execute(stmt)
       giveBack(client)
       return result
     } catch (err) {
-      giveBack(client, true)
+      discard(client)
       throw err
     }
   }
 
-  return { execute, transaction, size: () => open }
+  return { execute, transaction }
 }
