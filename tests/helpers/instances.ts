@@ -76,3 +76,18 @@ export async function within(timeoutMs: number, check: () => Promise<boolean>, w
   }
   throw new Error(`not within ${timeoutMs} ms: ${what}`)
 }
+
+/**
+ * Wait until every worker says it polls the job queues. A worker that exits first fails at once, and
+ * either failure shows what the workers printed (a setup that only timed out told nothing).
+ */
+export async function workersUp(workers: Instance[], timeoutMs = 240_000): Promise<void> {
+  const said = () => workers.map((w, i) => `worker ${i + 1}:\n${w.output().slice(-3000)}`).join('\n---\n')
+  const deadline = Date.now() + timeoutMs
+  while (!workers.every((w) => /jobs of every queue/.test(w.output()))) {
+    if (workers.some((w) => w.child.exitCode !== null || w.child.signalCode !== null))
+      throw new Error(`a worker exited before it was up\n${said()}`)
+    if (Date.now() > deadline) throw new Error(`workers not up within ${timeoutMs} ms\n${said()}`)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}

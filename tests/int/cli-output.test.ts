@@ -15,7 +15,7 @@ const run = (args: string[]) => briefing(args, env)
 beforeAll(async () => {
   const seeded = await run(['seed'])
   expect(seeded.status, seeded.stderr).toBe(0)
-}, 120_000)
+}, 300_000)
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
 describe('CLI output hygiene', () => {
@@ -26,13 +26,13 @@ describe('CLI output hygiene', () => {
     expect(out.stdout).not.toContain('Pulling schema')
     expect(out.stdout).not.toContain('\u001b[')
     expect(out.stderr).toMatch(/full \(auto\), HTML \d+ bytes/)
-  }, 120_000)
+  }, 300_000)
 
   it('search prints its results alone', async () => {
     const out = await run(['search', 'Xi'])
     expect(out.status, out.stderr).toBe(0)
     expect(out.stdout.split('\n')[0]).toMatch(/^\d+ result\(s\)$/)
-  }, 120_000)
+  }, 300_000)
 
   it('export and subscribers export: stdout equals what --out writes, byte for byte', async () => {
     const piped = await run(['export', '--issue', '3-9', '--format', 'md'])

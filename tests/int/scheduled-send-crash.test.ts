@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { richText } from '../../src/lib/richtext'
 import { upgradeToNewsletters } from '../../src/newsletter/newsletters'
 import { startSmtpSink, type SmtpSink } from '../../src/newsletter/smtpSink'
-import { startWorker, within, type Instance } from '../helpers/instances'
+import { startWorker, within, workersUp, type Instance } from '../helpers/instances'
 import { bootWithRest } from '../helpers/rest'
 
 /**
@@ -78,7 +78,7 @@ describe('a scheduled send whose worker dies while it runs', () => {
     const issue = await publishedIssue()
     const first = startWorker(env())
     workers.push(first)
-    await within(240_000, async () => /jobs of every queue/.test(first.output()), 'first worker up')
+    await workersUp([first])
     const at = new Date(Date.now() + 10_000).toISOString()
     const created = await t.rest('POST', `issues/${issue.id}/schedule-send`, {
       as: t.editor,

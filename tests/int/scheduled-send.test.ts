@@ -5,7 +5,7 @@ import { richText } from '../../src/lib/richtext'
 import { ensureFirstNewsletter, upgradeToNewsletters } from '../../src/newsletter/newsletters'
 import { startSmtpSink, type SmtpSink } from '../../src/newsletter/smtpSink'
 import { briefing } from '../helpers/cli'
-import { startWorker, within, type Instance } from '../helpers/instances'
+import { startWorker, within, workersUp, type Instance } from '../helpers/instances'
 import { makeUser } from '../helpers/payload'
 import { bootWithRest } from '../helpers/rest'
 
@@ -168,7 +168,7 @@ describe('running scheduled sends with two `briefing worker` processes', () => {
       NEWSLETTER_WORKER_INTERVAL_MS: '1000',
     }
     workers = [startWorker(env), startWorker(env)]
-    await within(240_000, async () => workers.every((w) => /jobs of every queue/.test(w.output())), 'workers up')
+    await workersUp(workers)
   }, 300_000)
   afterAll(async () => {
     await Promise.all(workers.map((w) => w.stop()))
