@@ -67,27 +67,37 @@ export function postgresServer(): { uri: string; stop: () => void } {
   return { uri, stop: () => execFileSync('scripts/pg-cluster.sh', ['stop', dir]) }
 }
 
-/** Poll `check` until it returns true; returns the milliseconds it took (throws after `timeoutMs`). */
-export async function within(timeoutMs: number, check: () => Promise<boolean>, what: string): Promise<number> {
+/** The end of what each process printed, for a failure message. */
+export const lastWords = (processes: Instance[]): string =>
+  processes.map((p, i) => `process ${i + 1}:\n${p.output().slice(-3000)}`).join('\n---\n')
+
+const exited = (p: Instance) => p.child.exitCode !== null || p.child.signalCode !== null
+
+/**
+ * Poll `check` until it returns true; returns the milliseconds it took. Throws after `timeoutMs`, or at
+ * once when `giveUp` names a reason; either message ends with `explain()` when given.
+ */
+export async function within(
+  timeoutMs: number,
+  check: () => Promise<boolean>,
+  what: string,
+  { explain, giveUp }: { explain?: () => string; giveUp?: () => string | undefined } = {},
+): Promise<number> {
+  const fail = (why: string) => new Error(`${why}: ${what}${explain ? `\n${explain()}` : ''}`)
   const started = Date.now()
   while (Date.now() - started < timeoutMs) {
     if (await check().catch(() => false)) return Date.now() - started
+    const reason = giveUp?.()
+    if (reason) throw fail(reason)
     await new Promise((r) => setTimeout(r, 100))
   }
-  throw new Error(`not within ${timeoutMs} ms: ${what}`)
+  throw fail(`not within ${timeoutMs} ms`)
 }
 
-/**
- * Wait until every worker says it polls the job queues. A worker that exits first fails at once, and
- * either failure shows what the workers printed (a setup that only timed out told nothing).
- */
+/** Wait until every worker says it polls the job queues; a worker that exits first fails at once. */
 export async function workersUp(workers: Instance[], timeoutMs = 240_000): Promise<void> {
-  const said = () => workers.map((w, i) => `worker ${i + 1}:\n${w.output().slice(-3000)}`).join('\n---\n')
-  const deadline = Date.now() + timeoutMs
-  while (!workers.every((w) => /jobs of every queue/.test(w.output()))) {
-    if (workers.some((w) => w.child.exitCode !== null || w.child.signalCode !== null))
-      throw new Error(`a worker exited before it was up\n${said()}`)
-    if (Date.now() > deadline) throw new Error(`workers not up within ${timeoutMs} ms\n${said()}`)
-    await new Promise((r) => setTimeout(r, 100))
-  }
+  await within(timeoutMs, async () => workers.every((w) => /jobs of every queue/.test(w.output())), 'workers up', {
+    explain: () => lastWords(workers),
+    giveUp: () => (workers.some(exited) ? 'a worker exited before it was up' : undefined),
+  })
 }

@@ -23,7 +23,7 @@ const env = { DATABASE_URI: testDatabaseUri(dir, 'cli-boot'), OUTBOX_DIR: path.j
 beforeAll(() => {
   const seeded = briefingSync(['seed'], env)
   if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr}`)
-}, 240_000)
+})
 afterAll(async () => {
   await dropTestDatabase(env.DATABASE_URI)
   fs.rmSync(dir, { recursive: true, force: true })

@@ -15,7 +15,7 @@ const run = (args: string[]) => briefing(args, env)
 beforeAll(async () => {
   const seeded = await run(['seed'])
   expect(seeded.status, seeded.stderr).toBe(0)
-}, 300_000)
+})
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
 describe('CLI output hygiene', () => {

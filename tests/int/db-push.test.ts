@@ -18,7 +18,7 @@ beforeAll(async () => {
   t = await bootPayload('db-push')
   await seed(t.payload)
   emptyUri = testDatabaseUri(t.dir, 'empty')
-}, 240_000)
+})
 afterAll(async () => {
   await dropTestDatabase(emptyUri)
   await t?.close()

@@ -61,7 +61,7 @@ beforeAll(async () => {
   const columns = await db.execute(`PRAGMA table_info("campaigns")`)
   expect(columns.rows.map((c) => c.name)).not.toContain('translation_id')
   db.close()
-}, 240_000)
+})
 afterAll(async () => {
   await web?.stop()
   fs.rmSync(dir, { recursive: true, force: true })

@@ -40,7 +40,7 @@ beforeAll(async () => {
   t = await bootPayload('import-pdf')
   await seed(t.payload)
   browser = await launchBrowser()
-}, 300_000)
+})
 afterAll(async () => {
   await browser?.cleanup()
   await t?.close()

@@ -59,7 +59,7 @@ afterAll(async () => {
   await sink?.close()
   await t?.close()
   pg?.stop()
-}, 120_000)
+})
 
 describe('two web instances and two workers on one database', () => {
   it('the subscribe rate limit holds across instances', async () => {

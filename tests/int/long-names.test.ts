@@ -42,7 +42,7 @@ beforeAll(async () => {
   const terms = (item.terms ?? []).map((x) => (typeof x === 'object' ? x.id : x))
   await t.payload.update({ collection: 'items', id: item.id, data: { terms: [...terms, term.id] } })
   web = await startWebApp(t.payload)
-}, 300_000)
+})
 afterAll(async () => {
   await web?.close()
   await t?.close()

@@ -138,7 +138,7 @@ beforeAll(async () => {
     body: richText('The plenum urged shared prosperity (共同富裕) for all.'),
   })
   await item('drafting', { headline: 'Still drafting', body: richText('Text.'), status: 'drafting' })
-}, 180_000)
+})
 afterAll(async () => {
   await links?.close()
   await t?.close()

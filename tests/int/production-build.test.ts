@@ -65,7 +65,7 @@ beforeAll(() => {
     encoding: 'utf8',
   })
   if (built.status !== 0) throw new Error(`build:server failed: ${built.stderr}`)
-}, 300_000)
+})
 
 afterAll(async () => {
   server?.kill('SIGTERM')

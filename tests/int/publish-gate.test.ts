@@ -52,7 +52,7 @@ beforeAll(async () => {
   payload = t.payload
   section = (await payload.create({ collection: 'sections', data: { name: 'Senior Leaders', style: 'full' } })).id
   source = (await payload.create({ collection: 'sources', data: { name: 'Xinhua' } })).id
-}, 180_000)
+})
 afterAll(async () => {
   await t?.close()
 })

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { richText } from '../../src/lib/richtext'
 import { upgradeToNewsletters } from '../../src/newsletter/newsletters'
 import { startSmtpSink, type SmtpSink } from '../../src/newsletter/smtpSink'
-import { startWorker, within, workersUp, type Instance } from '../helpers/instances'
+import { lastWords, startWorker, within, workersUp, type Instance } from '../helpers/instances'
 import { bootWithRest } from '../helpers/rest'
 
 /**
@@ -31,7 +31,7 @@ beforeAll(async () => {
     await payload.db.create({ collection: 'subscribers', data: { email, status: 'active' } })
   await upgradeToNewsletters(payload) // rows written below the Local API join the first newsletter
   sink = await startSmtpSink()
-}, 300_000)
+})
 afterAll(async () => {
   await sink?.close()
   await t?.close()
@@ -108,9 +108,8 @@ describe('a scheduled send whose worker dies while it runs', () => {
       240_000,
       async () => (await scheduleOf(issue.id))?.status === 'done',
       'the schedule taken over and done',
-    ).catch((err: Error) => {
-      throw new Error(`${err.message}\n${second.output().slice(-3000)}`)
-    })
+      { explain: () => lastWords([second]) },
+    )
     const campaigns = (
       await payload.find({ collection: 'campaigns', where: { issue: { equals: issue.id } }, depth: 0, ...sys })
     ).docs

@@ -5,7 +5,7 @@ import { richText } from '../../src/lib/richtext'
 import { ensureFirstNewsletter, upgradeToNewsletters } from '../../src/newsletter/newsletters'
 import { startSmtpSink, type SmtpSink } from '../../src/newsletter/smtpSink'
 import { briefing } from '../helpers/cli'
-import { startWorker, within, workersUp, type Instance } from '../helpers/instances'
+import { lastWords, startWorker, within, workersUp, type Instance } from '../helpers/instances'
 import { makeUser } from '../helpers/payload'
 import { bootWithRest } from '../helpers/rest'
 
@@ -70,7 +70,7 @@ beforeAll(async () => {
     await payload.db.create({ collection: 'subscribers', data: { email, status: 'active' } })
   await upgradeToNewsletters(payload) // rows written below the Local API join the first newsletter
   sink = await startSmtpSink()
-}, 180_000)
+})
 afterAll(async () => {
   await sink?.close()
   await t?.close()
@@ -169,19 +169,15 @@ describe('running scheduled sends with two `briefing worker` processes', () => {
     }
     workers = [startWorker(env), startWorker(env)]
     await workersUp(workers)
-  }, 300_000)
+  })
   afterAll(async () => {
     await Promise.all(workers.map((w) => w.stop()))
   })
 
   // On a timeout, the end of what the workers said.
   const settled = (issueId: number, status = 'done') =>
-    within(
-      180_000,
-      async () => (await schedulesOf(issueId)).every((s) => s.status === status),
-      `schedule ${status}`,
-    ).catch((err: Error) => {
-      throw new Error(`${err.message}\n${workers.map((w) => w.output().slice(-3000)).join('\n---\n')}`)
+    within(180_000, async () => (await schedulesOf(issueId)).every((s) => s.status === status), `schedule ${status}`, {
+      explain: () => lastWords(workers),
     })
 
   const campaignOf = async (issueId: number) =>

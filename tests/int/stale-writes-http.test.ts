@@ -55,7 +55,7 @@ beforeAll(async () => {
       draft: true,
     })
   ).id
-}, 180_000)
+})
 afterAll(async () => {
   await api?.close()
   await t?.close()
